@@ -1,0 +1,66 @@
+import nx from '@nx/eslint-plugin';
+
+// Infrastructure that pure libraries (domain, money, pricing, contracts) must never reach.
+const infrastructure = [
+  '@nestjs/*',
+  'kafkajs',
+  'pg',
+  '@electric-sql/*',
+  '@eventstore/*',
+  'ioredis',
+  'redis',
+  'crypto',
+  'node:*',
+  'fs',
+  'net',
+  'http',
+  'uuid',
+];
+
+// The clock and randomness arrive in commands; pure code never asks for them itself.
+const impureSyntax = [
+  { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Pure code takes time from its input, not from the clock.' },
+  { selector: "MemberExpression[object.name='Date'][property.name='now']", message: 'Pure code takes time from its input, not from the clock.' },
+  { selector: "MemberExpression[object.name='Math'][property.name='random']", message: 'Pure code takes ids and randomness from its input.' },
+  { selector: "MemberExpression[object.name='performance'][property.name='now']", message: 'Pure code takes time from its input, not from the clock.' },
+  { selector: "Identifier[name='crypto']", message: 'Pure code takes ids and randomness from its input.' },
+  { selector: "CallExpression[callee.name='setTimeout'], CallExpression[callee.name='setInterval']", message: 'Pure code does not schedule work.' },
+  { selector: "MemberExpression[object.name='process']", message: 'Pure code does not read the process environment.' },
+];
+
+export default [
+  ...nx.configs['flat/base'],
+  ...nx.configs['flat/typescript'],
+  { ignores: ['**/node_modules', '**/dist', '**/coverage', 'data/**', '.nx/**', '.cache/**'] },
+  {
+    files: ['**/*.ts'],
+    rules: {
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          enforceBuildableLibDependency: false,
+          allow: [],
+          depConstraints: [
+            { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:util'], bannedExternalImports: infrastructure },
+            { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util'], bannedExternalImports: infrastructure },
+            { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain', 'type:util', 'type:contracts'], bannedExternalImports: infrastructure },
+            { sourceTag: 'type:data-access', onlyDependOnLibsWithTags: ['type:data-access', 'type:domain', 'type:util', 'type:contracts'] },
+            { sourceTag: 'type:feature', onlyDependOnLibsWithTags: ['type:feature', 'type:data-access', 'type:domain', 'type:util', 'type:contracts'] },
+            { sourceTag: 'type:test', onlyDependOnLibsWithTags: ['type:test', 'type:feature', 'type:data-access', 'type:domain', 'type:util', 'type:contracts'] },
+            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:feature', 'type:data-access', 'type:domain', 'type:util', 'type:contracts'] },
+          ],
+        },
+      ],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['libs/*/domain/src/**/*.ts', 'libs/money/src/**/*.ts', 'libs/pricing/src/**/*.ts', 'libs/contracts/src/**/*.ts'],
+    ignores: ['**/*.spec.ts'],
+    rules: { 'no-restricted-syntax': ['error', ...impureSyntax] },
+  },
+  {
+    files: ['**/*.spec.ts'],
+    rules: { '@nx/enforce-module-boundaries': 'off' },
+  },
+];

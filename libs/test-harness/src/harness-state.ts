@@ -1,0 +1,6 @@
+import type { KafkaBroker } from './kafka/kafka-broker';
+import type { TestDatabase } from './postgres/test-database';
+
+// Jest runs globalSetup and globalTeardown in the same process: this module carries the handles
+// from one to the other.
+export const harnessState: { broker?: KafkaBroker; database?: TestDatabase } = {};

@@ -1,0 +1,2 @@
+export * from './kafka/kafka-broker';
+export * from './postgres/test-database';
