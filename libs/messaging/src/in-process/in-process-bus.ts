@@ -1,0 +1,158 @@
+import { randomUUID } from 'node:crypto';
+import { type BatchHandler, type Envelope, Headers } from '../port/message-envelope';
+import { partitionForKey } from '../port/partition-for-key';
+import { RequestTimeoutError } from '../port/request-timeout.error';
+import { PartitionLog } from './partition-log';
+
+export interface InProcessBusOptions {
+  /** Partitions of a topic created on first use. */
+  defaultPartitions?: number;
+  /** Most messages handed to a handler at once. */
+  maxBatch?: number;
+  /** Deliveries of one message before it goes to the dead-letter topic. */
+  maxAttempts?: number;
+}
+
+interface Subscription {
+  group: string;
+  handler: BatchHandler;
+  draining: Set<number>;
+}
+
+interface PendingRequest {
+  resolve: (value: unknown) => void;
+  timer: NodeJS.Timeout;
+}
+
+const REPLY_TO_SELF = 'in-process';
+
+/**
+ * The embedded mode's transport. It keeps the Kafka semantics the services rely on: a key always
+ * maps to one partition, a partition is handled in order and one batch at a time per consumer group,
+ * delivery is at-least-once (a failed batch is delivered again), a message that keeps failing goes to
+ * `<topic>.dead-letter` with its reason while the partition moves on, and requests get replies by
+ * correlation id. It is not durable: what matters for money is committed by the ledger before any
+ * reply, exactly as with Kafka.
+ */
+export class InProcessBus {
+  private readonly topics = new Map<string, PartitionLog[]>();
+  private readonly subscriptions = new Map<string, Subscription[]>();
+  private readonly pending = new Map<string, PendingRequest>();
+  private readonly options: Required<InProcessBusOptions>;
+  private closed = false;
+
+  constructor(options: InProcessBusOptions = {}) {
+    this.options = { defaultPartitions: 12, maxBatch: 500, maxAttempts: 5, ...options };
+  }
+
+  createTopic(topic: string, partitions = this.options.defaultPartitions): void {
+    if (this.topics.has(topic)) return;
+    this.topics.set(topic, Array.from({ length: partitions }, () => new PartitionLog()));
+  }
+
+  publish(topic: string, key: string, value: unknown, headers: Record<string, string> = {}): Envelope {
+    const partitions = this.partitionsOf(topic);
+    const partition = partitionForKey(key, partitions.length);
+    const envelope = partitions[partition].append({ topic, partition, key, value, headers });
+    this.schedule(topic, partition);
+    return envelope;
+  }
+
+  request<R>(topic: string, key: string, value: unknown, options: { timeoutMs: number; headers?: Record<string, string> }): Promise<R> {
+    const correlationId = options.headers?.[Headers.correlationId] ?? randomUUID();
+    return new Promise<R>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.pending.delete(correlationId);
+        reject(new RequestTimeoutError(topic, options.timeoutMs));
+      }, options.timeoutMs);
+      this.pending.set(correlationId, { resolve: resolve as (value: unknown) => void, timer });
+      this.publish(topic, key, value, { ...options.headers, [Headers.correlationId]: correlationId, [Headers.replyTo]: REPLY_TO_SELF });
+    });
+  }
+
+  subscribe<T, R>(topic: string, group: string, handler: BatchHandler<T, R>): void {
+    const partitions = this.partitionsOf(topic);
+    const list = this.subscriptions.get(topic) ?? [];
+    if (list.some((s) => s.group === group)) throw new Error(`Group ${group} already consumes ${topic}`);
+    list.push({ group, handler: handler as BatchHandler, draining: new Set() });
+    this.subscriptions.set(topic, list);
+    partitions.forEach((log, partition) => {
+      log.join(group);
+      this.schedule(topic, partition);
+    });
+  }
+
+  /** Stops delivery and fails every request still waiting for a reply. */
+  close(): void {
+    this.closed = true;
+    for (const [id, request] of this.pending) {
+      clearTimeout(request.timer);
+      this.pending.delete(id);
+    }
+  }
+
+  private partitionsOf(topic: string): PartitionLog[] {
+    this.createTopic(topic);
+    return this.topics.get(topic) as PartitionLog[];
+  }
+
+  private schedule(topic: string, partition: number): void {
+    for (const subscription of this.subscriptions.get(topic) ?? []) {
+      if (subscription.draining.has(partition)) continue;
+      subscription.draining.add(partition);
+      setImmediate(() => void this.drain(topic, partition, subscription));
+    }
+  }
+
+  private async drain(topic: string, partition: number, subscription: Subscription): Promise<void> {
+    const log = this.partitionsOf(topic)[partition];
+    try {
+      while (!this.closed) {
+        const batch = log.read(subscription.group, this.options.maxBatch);
+        if (batch.length === 0) return;
+        const handled = await this.deliver(batch, subscription.handler);
+        log.commit(subscription.group, batch[handled - 1].offset + 1);
+      }
+    } finally {
+      subscription.draining.delete(partition);
+      if (!this.closed && log.position(subscription.group) < log.endOffset) this.schedule(topic, partition);
+    }
+  }
+
+  /** Delivers a batch until it succeeds; past maxAttempts, isolates the poison message. Returns how many were handled. */
+  private async deliver(batch: Envelope[], handler: BatchHandler): Promise<number> {
+    let lastError: unknown;
+    for (let attempt = 1; attempt <= this.options.maxAttempts; attempt++) {
+      try {
+        this.sendReplies(batch, await handler(batch));
+        return batch.length;
+      } catch (error) {
+        lastError = error;
+      }
+    }
+    if (batch.length > 1) return this.deliver(batch.slice(0, Math.ceil(batch.length / 2)), handler);
+    this.deadLetter(batch[0], lastError);
+    return 1;
+  }
+
+  private sendReplies(batch: Envelope[], replies: unknown[]): void {
+    batch.forEach((message, i) => {
+      const correlationId = message.headers[Headers.correlationId];
+      if (message.headers[Headers.replyTo] !== REPLY_TO_SELF || correlationId === undefined) return;
+      const request = this.pending.get(correlationId);
+      if (!request || replies[i] === undefined) return;
+      clearTimeout(request.timer);
+      this.pending.delete(correlationId);
+      request.resolve(replies[i]);
+    });
+  }
+
+  private deadLetter(message: Envelope, error: unknown): void {
+    const reason = error instanceof Error ? error.message : String(error);
+    this.publish(`${message.topic}.dead-letter`, message.key, message.value, {
+      ...message.headers,
+      [Headers.deadLetterReason]: reason,
+      [Headers.attempts]: String(this.options.maxAttempts),
+    });
+  }
+}

@@ -1,0 +1,3 @@
+export * from './message-envelope';
+export * from './request-timeout.error';
+export * from './partition-for-key';

@@ -1,0 +1,14 @@
+import Joi from 'joi';
+
+/** Settings every app shares. */
+export const commonConfigSchema = {
+  LOG_LEVEL: Joi.string().valid('fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent').default('info'),
+  NODE_ENV: Joi.string().valid('development', 'production', 'test').default('development'),
+};
+
+export const portSchema = (defaultPort: number) => Joi.number().integer().min(0).max(65535).default(defaultPort);
+
+export interface CommonConfig {
+  LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  NODE_ENV: 'development' | 'production' | 'test';
+}

@@ -1,0 +1,24 @@
+import { DynamicModule } from '@nestjs/common';
+import { ConfigModule } from '@nestjs/config';
+import type { ObjectSchema } from 'joi';
+
+/**
+ * The one typed, validated source of configuration of an app. Every bad value is reported at once,
+ * by name, and stops start-up (Joi with abortEarly off).
+ */
+export function validatedConfigModule(schema: ObjectSchema): Promise<DynamicModule> {
+  return ConfigModule.forRoot({
+    isGlobal: true,
+    ignoreEnvFile: true,
+    cache: true,
+    validationSchema: schema,
+    validationOptions: { abortEarly: false, allowUnknown: true },
+  });
+}
+
+/** Validates an environment against a schema outside Nest (tests, scripts); throws naming every bad key. */
+export function validateEnvironment<T>(schema: ObjectSchema, env: Record<string, string | undefined>): T {
+  const { error, value } = schema.validate(env, { abortEarly: false, allowUnknown: true });
+  if (error) throw new Error(`Config validation error: ${error.message}`);
+  return value as T;
+}
