@@ -4,6 +4,7 @@ import Joi from 'joi';
 export const commonConfigSchema = {
   LOG_LEVEL: Joi.string().valid('fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent').default('info'),
   NODE_ENV: Joi.string().valid('development', 'production', 'test').default('development'),
+  HOST: Joi.string().hostname().default('127.0.0.1'),
 };
 
 export const portSchema = (defaultPort: number) => Joi.number().integer().min(0).max(65535).default(defaultPort);
@@ -11,4 +12,5 @@ export const portSchema = (defaultPort: number) => Joi.number().integer().min(0)
 export interface CommonConfig {
   LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   NODE_ENV: 'development' | 'production' | 'test';
+  HOST: string;
 }

@@ -1,0 +1,15 @@
+import Joi from 'joi';
+import { type CommonConfig, commonConfigSchema, kafkaBrokersSchema, portSchema, postgresUrlSchema } from '@subledger/platform';
+
+export interface AccountsConfig extends CommonConfig {
+  PORT: number;
+  KAFKA_BROKERS: string;
+  DATABASE_URL: string;
+}
+
+export const accountsConfigSchema = Joi.object<AccountsConfig>({
+  ...commonConfigSchema,
+  PORT: portSchema(3001),
+  KAFKA_BROKERS: kafkaBrokersSchema.required(),
+  DATABASE_URL: postgresUrlSchema.required(),
+});

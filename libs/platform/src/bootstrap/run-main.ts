@@ -1,0 +1,11 @@
+import type { Type } from '@nestjs/common';
+import type { ObjectSchema } from 'joi';
+import { bootstrapHttp } from './bootstrap-http';
+
+/** The whole `main.ts` of a service: start, or exit 1 with one line saying why. */
+export function runMain(service: string, module: Type<unknown>, schema: ObjectSchema): void {
+  bootstrapHttp(module, schema).catch((error: unknown) => {
+    process.stderr.write(`${service} failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  });
+}
