@@ -57,7 +57,17 @@ export default [
   {
     files: ['libs/*/domain/src/**/*.ts', 'libs/money/src/**/*.ts', 'libs/pricing/src/**/*.ts', 'libs/contracts/src/**/*.ts'],
     ignores: ['**/*.spec.ts'],
-    rules: { 'no-restricted-syntax': ['error', ...impureSyntax] },
+    rules: {
+      'no-restricted-syntax': ['error', ...impureSyntax],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['node:*', 'crypto', 'fs', 'fs/*', 'net', 'http', 'https', 'child_process', 'os', 'timers'], message: 'Pure code does no I/O and takes time, ids and randomness from its input.' },
+          ],
+        },
+      ],
+    },
   },
   {
     files: ['**/*.spec.ts'],

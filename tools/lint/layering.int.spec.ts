@@ -1,0 +1,37 @@
+import { createProjectGraphAsync } from '@nx/devkit';
+import { ESLint } from 'eslint';
+
+// The layering of DESIGN.md is a lint error, not a review comment: these probes would be files of
+// pure libraries, and each must fail `npm run lint` for the reason given.
+const probes: { file: string; code: string; complaint: RegExp }[] = [
+  { file: 'libs/ledger/domain/src/probe.ts', code: "import { Injectable } from '@nestjs/common';\nexport const x = Injectable;\n", complaint: /not allowed to import "@nestjs\/common"/ },
+  { file: 'libs/accounts/domain/src/probe.ts', code: "import { Pool } from 'pg';\nexport const x = Pool;\n", complaint: /not allowed to import "pg"/ },
+  { file: 'libs/ledger/domain/src/probe.ts', code: "import { Kafka } from 'kafkajs';\nexport const x = Kafka;\n", complaint: /not allowed to import "kafkajs"/ },
+  { file: 'libs/money/src/probe.ts', code: "import { PGlite } from '@electric-sql/pglite';\nexport const x = PGlite;\n", complaint: /not allowed to import "@electric-sql\/pglite"/ },
+  { file: 'libs/ledger/domain/src/probe.ts', code: "import { randomUUID } from 'node:crypto';\nexport const x = randomUUID;\n", complaint: /Pure code does no I\/O/ },
+  { file: 'libs/ledger/domain/src/probe.ts', code: 'export const now = () => Date.now();\n', complaint: /not from the clock/ },
+  { file: 'libs/accounts/domain/src/probe.ts', code: 'export const at = () => new Date();\n', complaint: /not from the clock/ },
+  { file: 'libs/pricing/src/probe.ts', code: 'export const id = () => Math.random();\n', complaint: /randomness/ },
+  { file: 'libs/ledger/domain/src/probe.ts', code: "import { InProcessBus } from '@subledger/messaging';\nexport const x = InProcessBus;\n", complaint: /type:domain.*not allowed to import.*type:data-access|cannot depend on|tagged with "type:domain"/ },
+];
+
+describe('layering lint rules', () => {
+  const eslint = new ESLint({ cwd: process.cwd() });
+  beforeAll(async () => {
+    await createProjectGraphAsync({ exitOnError: false });
+  }, 60000);
+
+  it.each(probes)('refuses $file with $complaint', async ({ file, code, complaint }) => {
+    const [result] = await eslint.lintText(code, { filePath: file });
+    const messages = result.messages.map((m) => m.message).join('\n');
+    expect(result.errorCount).toBeGreaterThan(0);
+    expect(messages).toMatch(complaint);
+  });
+
+  it('accepts a pure domain file', async () => {
+    const [result] = await eslint.lintText('export const add = (a: bigint, b: bigint): bigint => a + b;\n', {
+      filePath: 'libs/ledger/domain/src/probe.ts',
+    });
+    expect(result.messages).toEqual([]);
+  });
+});
