@@ -1,0 +1,166 @@
+import type { AccountCommand } from '../account.commands';
+import type { AccountEvent } from '../account.events';
+import { accountCommandCodec, accountEventCodec } from './account.codec';
+
+const v = { schemaVersion: 1 as const, accountId: 'acc-1', at: 1_700_000_000_000 };
+const key = { keyId: 'key-1', name: 'server', environment: 'test' as const, prefix: 'sl_test_sub_', digest: 'ab' };
+
+// Typed by `type`, so the compiler fails this file when an event or command type has no sample.
+const events: { [K in AccountEvent['type']]: Extract<AccountEvent, { type: K }> } = {
+  AccountCreated: {
+    type: 'AccountCreated',
+    ...v,
+    teamId: 'team-1',
+    kind: 'sub',
+    name: 'Acme',
+    externalId: 'cust-1',
+    creditLimit: 12_345_670_000n,
+    metadata: { plan: 'gold' },
+  },
+  AccountUpdated: { type: 'AccountUpdated', ...v, changes: { name: 'Acme 2', externalId: null, creditLimit: null } },
+  AccountSuspended: { type: 'AccountSuspended', ...v },
+  AccountResumed: { type: 'AccountResumed', ...v },
+  AccountDeactivated: { type: 'AccountDeactivated', ...v, revokedKeyIds: ['key-1', 'key-2'] },
+  DeletionScheduled: {
+    type: 'DeletionScheduled',
+    ...v,
+    deleteAt: v.at + 14,
+    reminders: [
+      { day: 0, dueAt: v.at },
+      { day: 14, dueAt: v.at + 14 },
+    ],
+    revokedKeyIds: [],
+  },
+  DeletionReminderRecorded: { type: 'DeletionReminderRecorded', ...v, day: 7 },
+  AccountRestored: { type: 'AccountRestored', ...v },
+  AccountPurged: { type: 'AccountPurged', ...v, teamId: 'team-1', kind: 'sub', createdAt: v.at - 1 },
+  ApiKeyCreated: { type: 'ApiKeyCreated', ...v, ...key, permissions: ['messages:send'] },
+  ApiKeyRevoked: { type: 'ApiKeyRevoked', ...v, keyId: 'key-1' },
+};
+
+const c = { accountId: 'acc-1', at: 1_700_000_000_000 };
+const commands: { [K in AccountCommand['type']]: Extract<AccountCommand, { type: K }> } = {
+  CreateAccount: {
+    type: 'CreateAccount',
+    ...c,
+    teamId: 'team-1',
+    kind: 'sub',
+    name: 'Acme',
+    externalId: null,
+    creditLimit: null,
+    metadata: null,
+  },
+  UpdateAccount: { type: 'UpdateAccount', ...c, changes: { metadata: { a: 'b' }, creditLimit: 10_000n, status: 'inactive' } },
+  SuspendAccount: { type: 'SuspendAccount', ...c },
+  ResumeAccount: { type: 'ResumeAccount', ...c },
+  DeactivateAccount: { type: 'DeactivateAccount', ...c },
+  ScheduleDeletion: { type: 'ScheduleDeletion', ...c, retentionMs: 86_400_000 },
+  RecordDeletionReminder: { type: 'RecordDeletionReminder', ...c, day: 12 },
+  RestoreAccount: { type: 'RestoreAccount', ...c },
+  PurgeAccount: { type: 'PurgeAccount', ...c },
+  CreateApiKey: { type: 'CreateApiKey', ...c, ...key, permissions: null },
+  RevokeApiKey: { type: 'RevokeApiKey', ...c, keyId: 'key-1' },
+};
+
+const throughText = <T>(json: T): unknown => JSON.parse(JSON.stringify(json));
+
+describe('account event codec', () => {
+  it.each(Object.values(events))('round-trips $type through JSON text', (event) => {
+    const text = JSON.stringify(accountEventCodec.encode(event));
+    expect(accountEventCodec.decodeText(text)).toEqual({ ok: true, value: event });
+  });
+
+  it('writes micros as decimal strings and leaves absent optional fields out', () => {
+    expect(accountEventCodec.encode(events.AccountCreated)).toMatchObject({ creditLimit: '12345670000' });
+    expect(accountEventCodec.encode(events.AccountUpdated)).toEqual({
+      type: 'AccountUpdated',
+      ...v,
+      changes: { name: 'Acme 2', externalId: null, creditLimit: null },
+    });
+  });
+
+  it('decodes a ScheduleDeletion without retention as one without the field', () => {
+    const { retentionMs: _retention, ...bare } = commands.ScheduleDeletion;
+    expect(accountCommandCodec.decode(throughText(bare))).toEqual({ ok: true, value: bare });
+    expect(Object.keys(accountCommandCodec.encode(bare))).not.toContain('retentionMs');
+  });
+
+  it('also reads an amount written as a safe-integer number, as the money library does', () => {
+    const json = { ...accountEventCodec.encode(events.AccountCreated), creditLimit: 10_000 };
+    expect(accountEventCodec.decode(json)).toEqual({ ok: true, value: { ...events.AccountCreated, creditLimit: 10_000n } });
+  });
+
+  it('keeps a "__proto__" metadata key as an own property', () => {
+    const json = JSON.parse(
+      '{"type":"AccountUpdated","schemaVersion":1,"accountId":"a","at":1,"changes":{"metadata":{"__proto__":"x"}}}',
+    ) as unknown;
+    const result = accountEventCodec.decode(json);
+    if (!result.ok || result.value.type !== 'AccountUpdated') throw new Error('expected an AccountUpdated');
+    const metadata = result.value.changes.metadata ?? {};
+    expect(Object.getPrototypeOf(metadata)).toBe(Object.prototype);
+    expect(Object.keys(metadata)).toEqual(['__proto__']);
+  });
+});
+
+describe('account event decoding refusals', () => {
+  const created = accountEventCodec.encode(events.AccountCreated);
+  const scheduled = accountEventCodec.encode(events.DeletionScheduled);
+  const keyed = accountEventCodec.encode(events.ApiKeyCreated);
+  const field = (path: string, expected: string) => ({ ok: false, error: { type: 'invalid_field', path, expected } });
+
+  it.each([
+    ['null', null, field('', 'object')],
+    ['an array', [created], field('', 'object')],
+    ['a string', 'AccountCreated', field('', 'object')],
+    ['no type', { ...created, type: undefined }, field('type', 'string')],
+    ['a numeric type', { ...created, type: 7 }, field('type', 'string')],
+    ['an unknown type', { ...created, type: 'AccountExploded' }, { ok: false, error: { type: 'unknown_type', received: 'AccountExploded' } }],
+    ['a prototype key as type', { ...created, type: 'toString' }, { ok: false, error: { type: 'unknown_type', received: 'toString' } }],
+    ['another schema version', { ...created, schemaVersion: 2 }, field('schemaVersion', '1')],
+    ['no schema version', { ...created, schemaVersion: undefined }, field('schemaVersion', 'a value')],
+    ['a missing field', { ...created, accountId: undefined }, field('accountId', 'a value')],
+    ['an unknown field', { ...created, plan: 'gold' }, field('plan', 'no such field')],
+    ['a negative time', { ...created, at: -1 }, field('at', 'epoch milliseconds')],
+    ['a fractional time', { ...created, at: 1.5 }, field('at', 'epoch milliseconds')],
+    ['a time as text', { ...created, at: '1700000000000' }, field('at', 'epoch milliseconds')],
+    ['a fractional amount', { ...created, creditLimit: '1.5' }, field('creditLimit', 'non-negative micros as a decimal string')],
+    ['a negative amount', { ...created, creditLimit: '-10000' }, field('creditLimit', 'non-negative micros as a decimal string')],
+    ['an exponent amount', { ...created, creditLimit: '1e4' }, field('creditLimit', 'non-negative micros as a decimal string')],
+    ['an unknown kind', { ...created, kind: 'admin' }, field('kind', 'main | sub')],
+    ['a number in metadata', { ...created, metadata: { seats: 3 } }, field('metadata.seats', 'string')],
+    ['metadata as a list', { ...created, metadata: ['a'] }, field('metadata', 'object of strings')],
+    ['a bad nested change', { ...accountEventCodec.encode(events.AccountUpdated), changes: { name: 5 } }, field('changes.name', 'string')],
+    ['an unknown nested change', { ...accountEventCodec.encode(events.AccountUpdated), changes: { status: 'active' } }, field('changes.status', 'no such field')],
+    ['a bad reminder', { ...scheduled, reminders: [{ day: 0, dueAt: 'soon' }] }, field('reminders.0.dueAt', 'epoch milliseconds')],
+    ['key ids not in a list', { ...scheduled, revokedKeyIds: 'key-1' }, field('revokedKeyIds', 'array')],
+    ['a bad permission', { ...keyed, permissions: ['send', 1] }, field('permissions.1', 'string')],
+    ['an unknown environment', { ...keyed, environment: 'prod' }, field('environment', 'live | test')],
+  ])('refuses %s', (_case, json, expected) => {
+    expect(accountEventCodec.decode(throughText(json))).toEqual(expected);
+  });
+
+  it('refuses malformed JSON text without throwing', () => {
+    expect(accountEventCodec.decodeText('{"type":')).toEqual({ ok: false, error: { type: 'malformed_json' } });
+  });
+});
+
+describe('account command codec', () => {
+  it.each(Object.values(commands))('round-trips $type through JSON text', (command) => {
+    const text = JSON.stringify(accountCommandCodec.encode(command));
+    expect(accountCommandCodec.decodeText(text)).toEqual({ ok: true, value: command });
+  });
+
+  it('refuses an unknown command and a status outside the PATCH set', () => {
+    expect(accountCommandCodec.decode({ type: 'DropTeam' })).toEqual({ ok: false, error: { type: 'unknown_type', received: 'DropTeam' } });
+    const update = { ...accountCommandCodec.encode(commands.UpdateAccount), changes: { status: 'pending_deletion' } };
+    expect(accountCommandCodec.decode(update)).toEqual({
+      ok: false,
+      error: { type: 'invalid_field', path: 'changes.status', expected: 'active | inactive' },
+    });
+  });
+
+  it('refuses an event where a command is expected', () => {
+    const event = accountEventCodec.encode(events.AccountSuspended);
+    expect(accountCommandCodec.decode(event)).toEqual({ ok: false, error: { type: 'unknown_type', received: 'AccountSuspended' } });
+  });
+});

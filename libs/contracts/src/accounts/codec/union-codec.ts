@@ -1,0 +1,37 @@
+import { Decoded, isPlainObject, invalidField, JsonObject, parseJsonText } from './json-codec';
+import { decodeObject, encodeObject, Shape } from './object-codec';
+
+type Variant<U, K> = Omit<Extract<U, { type: K }>, 'type'>;
+
+/** The field codecs of every member of a union discriminated by `type`. */
+export type Variants<U extends { type: string }> = { readonly [K in U['type']]: Shape<Variant<U, K>> };
+
+export interface UnionCodec<U> {
+  encode(value: U): JsonObject;
+  decode(json: unknown): Decoded<U>;
+  /** Parses JSON text and decodes it; malformed text is a decode error too. */
+  decodeText(text: string): Decoded<U>;
+}
+
+export function unionCodec<U extends { type: string }>(variants: Variants<U>): UnionCodec<U> {
+  const shapeOf = (type: U['type']): Shape<Variant<U, U['type']>> => variants[type];
+  const decode = (json: unknown): Decoded<U> => {
+    if (!isPlainObject(json)) return invalidField('', 'object');
+    const type = json['type'];
+    if (typeof type !== 'string') return invalidField('type', 'string');
+    if (!Object.hasOwn(variants, type)) return { ok: false, error: { type: 'unknown_type', received: type } };
+    const fields = decodeObject(shapeOf(type as U['type']), json, '', ['type']);
+    return fields.ok ? { ok: true, value: { type, ...fields.value } as unknown as U } : fields;
+  };
+  return {
+    encode: (value) => {
+      const fields = value as unknown as Variant<U, U['type']>;
+      return { type: value.type, ...encodeObject(shapeOf(value.type), fields) };
+    },
+    decode,
+    decodeText: (text) => {
+      const parsed = parseJsonText(text);
+      return parsed.ok ? decode(parsed.value) : parsed;
+    },
+  };
+}
