@@ -1,0 +1,34 @@
+import type { FieldViolation, ViolationReason } from '@subledger/contracts';
+
+/** A checked value, or every reason it was refused. */
+export type Validated<T> =
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly violations: readonly FieldViolation[] };
+
+export function valid<T>(value: T): Validated<T> {
+  return { ok: true, value };
+}
+
+export function violation<T = never>(field: string, reason: ViolationReason): Validated<T> {
+  return { ok: false, violations: [{ field, reason }] };
+}
+
+type ValuesOf<T extends Record<string, Validated<unknown>>> = {
+  [K in keyof T]: T[K] extends Validated<infer V> ? V : never;
+};
+
+/** Checks every field at once, so that a caller can report all bad fields together. */
+export function validateAll<T extends Record<string, Validated<unknown>>>(checks: T): Validated<ValuesOf<T>> {
+  const results = Object.entries(checks);
+  const violations = results.flatMap(([, result]) => (result.ok ? [] : result.violations));
+  if (violations.length > 0) return { ok: false, violations };
+  const values = results.map(([key, result]) => [key, result.ok ? result.value : undefined]);
+  return valid(Object.fromEntries(values) as ValuesOf<T>);
+}
+
+/** Length in Unicode code points, which is what a person counts as characters. */
+export function characterCount(text: string): number {
+  let count = 0;
+  for (const _ of text) count += 1;
+  return count;
+}
