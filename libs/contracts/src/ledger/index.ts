@@ -1,1 +1,6 @@
-export {};
+export * from './ledger-command';
+export * from './ledger-event';
+export type { LedgerDecodeError, LedgerDecodeReason, LedgerDecodeResult } from './ledger-decode-result';
+export type { LedgerJson, LedgerJsonValue } from './ledger-json';
+export * from './ledger-event-codec';
+export * from './ledger-command-codec';
