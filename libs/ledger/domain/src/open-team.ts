@@ -1,0 +1,31 @@
+import { LEDGER_EVENT_SCHEMA_VERSION } from '@subledger/contracts';
+import type { OpenTeam, TeamOpened } from '@subledger/contracts';
+import { answer, record, refuse } from './decision';
+import type { Decision } from './ledger-outcome';
+import type { LedgerState, LedgerView } from './ledger-state';
+
+const CURRENCY = /^[a-z]{3}$/;
+
+export function decideOpenTeam(command: OpenTeam, state: LedgerView): Decision {
+  const { teamId, currency } = command;
+  if (!CURRENCY.test(currency)) return refuse({ reason: 'invalid_currency', currency });
+  if (state.team === null) {
+    const event: TeamOpened = {
+      type: 'TeamOpened',
+      schemaVersion: LEDGER_EVENT_SCHEMA_VERSION,
+      teamId,
+      currency,
+      at: command.at,
+    };
+    return record(event, { type: 'team_opened', teamId, currency, replayed: false });
+  }
+  if (state.team.teamId === teamId && state.team.currency === currency) {
+    return answer({ type: 'team_opened', teamId, currency, replayed: true });
+  }
+  return refuse({ reason: 'team_already_opened', teamId: state.team.teamId, currency: state.team.currency });
+}
+
+export function evolveTeamOpened(state: LedgerState, event: TeamOpened): LedgerState {
+  state.team = { teamId: event.teamId, currency: event.currency };
+  return state;
+}
