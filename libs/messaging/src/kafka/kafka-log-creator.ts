@@ -1,0 +1,43 @@
+import { logCreator, logLevel, LogEntry } from 'kafkajs';
+import { MessagingLogger, MessagingLogLevel } from './messaging-logger.port';
+
+export function toKafkaLogLevel(level: MessagingLogLevel): logLevel {
+  switch (level) {
+    case 'error':
+      return logLevel.ERROR;
+    case 'warn':
+      return logLevel.WARN;
+    case 'info':
+      return logLevel.INFO;
+    case 'debug':
+      return logLevel.DEBUG;
+    default: {
+      const unknownLevel: never = level;
+      throw new Error(`Unknown log level ${String(unknownLevel)}`);
+    }
+  }
+}
+
+/** Sends kafkajs' log entries to the app's logger instead of kafkajs' console logger. */
+export function kafkaLogCreator(logger: MessagingLogger): logCreator {
+  return () => (entry: LogEntry) => {
+    const { message, timestamp: _timestamp, ...details } = entry.log;
+    const context = { ...details, kafkaNamespace: entry.namespace };
+    const text = `[kafka ${entry.namespace}] ${message}`;
+    switch (entry.level) {
+      case logLevel.ERROR:
+        return logger.error(text, context);
+      case logLevel.WARN:
+        return logger.warn(text, context);
+      case logLevel.INFO:
+        return logger.info(text, context);
+      case logLevel.DEBUG:
+      case logLevel.NOTHING:
+        return logger.debug(text, context);
+      default: {
+        const unknownLevel: never = entry.level;
+        return logger.warn(text, { ...context, kafkaLogLevel: unknownLevel });
+      }
+    }
+  };
+}

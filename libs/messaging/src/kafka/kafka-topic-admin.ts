@@ -1,0 +1,70 @@
+import { Admin, ITopicMetadata, Kafka } from 'kafkajs';
+import { MessagingLogger } from './messaging-logger.port';
+import { EnsuredTopic, TopicAdmin, TopicSpec } from './topic-admin.port';
+
+const leaderWaitMs = 30_000;
+
+export class KafkaTopicAdmin implements TopicAdmin {
+  constructor(
+    private readonly kafka: Kafka,
+    private readonly logger: MessagingLogger,
+  ) {}
+
+  /**
+   * Creates only the missing topics: kafkajs skips waiting for leaders when any topic of the
+   * request already exists. Leaders are then checked for all of them, which also covers a topic
+   * that another process created a moment ago.
+   */
+  async ensureTopics(specs: TopicSpec[]): Promise<EnsuredTopic[]> {
+    if (specs.length === 0) return [];
+    const admin = this.kafka.admin();
+    await admin.connect();
+    try {
+      const existing = new Set(await admin.listTopics());
+      const missing = specs.filter((spec) => !existing.has(spec.topic));
+      if (missing.length > 0) {
+        await admin.createTopics({ topics: missing.map(toTopicConfig), waitForLeaders: true, timeout: leaderWaitMs });
+      }
+      const metadata = await this.withLeaders(admin, specs.map((spec) => spec.topic));
+      return specs.map((spec) => this.describe(spec, metadata, !existing.has(spec.topic)));
+    } finally {
+      await admin.disconnect();
+    }
+  }
+
+  private async withLeaders(admin: Admin, topics: string[]): Promise<ITopicMetadata[]> {
+    const deadline = Date.now() + leaderWaitMs;
+    for (;;) {
+      const { topics: metadata } = await admin.fetchTopicMetadata({ topics });
+      const leaderless = metadata.filter((topic) => topic.partitions.some((partition) => partition.leader < 0));
+      if (leaderless.length === 0) return metadata;
+      if (Date.now() > deadline) {
+        throw new Error(`Topics without a partition leader: ${leaderless.map((topic) => topic.name).join(', ')}`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+
+  private describe(spec: TopicSpec, metadata: ITopicMetadata[], created: boolean): EnsuredTopic {
+    const partitions = metadata.find((topic) => topic.name === spec.topic)?.partitions.length ?? 0;
+    if (partitions !== spec.partitions) {
+      // Adding partitions would move keys to other partitions and break their order, so a
+      // mismatch is reported, never "fixed" here.
+      this.logger.warn(`Topic ${spec.topic} has ${partitions} partitions, ${spec.partitions} wanted`, {
+        topic: spec.topic,
+        partitions,
+        wanted: spec.partitions,
+      });
+    }
+    return { topic: spec.topic, partitions, created };
+  }
+}
+
+function toTopicConfig(spec: TopicSpec) {
+  return {
+    topic: spec.topic,
+    numPartitions: spec.partitions,
+    replicationFactor: spec.replicationFactor,
+    configEntries: Object.entries(spec.configs ?? {}).map(([name, value]) => ({ name, value })),
+  };
+}
