@@ -1,1 +1,26 @@
-export {};
+export type { JsonObject, JsonPrimitive, JsonValue } from './json';
+export type {
+  AppendOptions,
+  AppendResult,
+  EventData,
+  EventStore,
+  EventStoreCapabilities,
+  ExpectedVersion,
+  ReadAllOptions,
+  ReadStreamOptions,
+  RecordedEvent,
+  StreamAppend,
+  StreamVersion,
+} from './event-store.port';
+export type { SubscribeOptions, Subscription, SubscriptionEnd, SubscriptionHandler } from './subscription.port';
+export { WrongExpectedVersionError } from './wrong-expected-version.error';
+export { DuplicateEventIdError } from './duplicate-event-id.error';
+export { expectedVersionMatches, versionAfter } from './expected-version';
+
+export type { SqlClient, SqlResult, SqlRow } from './sql/sql-client';
+export { SqlEventStore, type SqlEventStoreOptions, type SqlEventStoreTransaction } from './sql/sql-event-store';
+export { PgSqlClient } from './postgres/pg-sql-client';
+export { createPostgresEventStore, type PostgresEventStoreOptions } from './postgres/postgres-event-store';
+export { PgliteSqlClient } from './pglite/pglite-sql-client';
+export { createPgliteEventStore, type PgliteEventStoreOptions } from './pglite/pglite-event-store';
+export { EventStoreDbEventStore, type EventStoreDbEventStoreOptions } from './eventstoredb/esdb-event-store';

@@ -1,0 +1,7 @@
+// What an event's data and metadata may hold: plain JSON. Amounts travel as decimal strings, because
+// JSON numbers cannot carry a bigint without losing digits.
+export type JsonPrimitive = string | number | boolean | null;
+export type JsonValue = JsonPrimitive | JsonValue[] | JsonObject;
+export interface JsonObject {
+  [key: string]: JsonValue;
+}
