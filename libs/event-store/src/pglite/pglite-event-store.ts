@@ -1,0 +1,16 @@
+import { PGlite } from '@electric-sql/pglite';
+import { SqlEventStore } from '../sql/sql-event-store';
+import { PgliteSqlClient } from './pglite-sql-client';
+
+export interface PgliteEventStoreOptions {
+  /** A PGlite the caller owns and closes, or a data directory (`memory://` too) that `close()` closes. */
+  db: PGlite | string;
+  schema?: string;
+}
+
+/** The event store in PGlite, PostgreSQL compiled to WebAssembly. Call `migrate()` once before use. */
+export async function createPgliteEventStore({ db, schema }: PgliteEventStoreOptions): Promise<SqlEventStore> {
+  if (typeof db !== 'string') return new SqlEventStore(new PgliteSqlClient(db), { schema });
+  const owned = await PGlite.create(db);
+  return new SqlEventStore(new PgliteSqlClient(owned), { schema, onClose: () => owned.close() });
+}

@@ -1,0 +1,31 @@
+// The tables of the SQL event store, all created in one schema.
+//
+// `streams` holds the version of every stream; the append checks expected versions against it while
+// holding the schema's append lock (see sql-statements.ts), and the unique key on
+// (stream_id, stream_version) backs that check up at the table level.
+export function eventStoreSchemaSql(schema: string): string[] {
+  return [
+    `CREATE SCHEMA IF NOT EXISTS ${schema}`,
+    `CREATE TABLE IF NOT EXISTS ${schema}.streams (
+      stream_id text PRIMARY KEY,
+      stream_version bigint NOT NULL
+    )`,
+    `CREATE TABLE IF NOT EXISTS ${schema}.events (
+      global_position bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+      event_id uuid NOT NULL,
+      stream_id text NOT NULL,
+      stream_version bigint NOT NULL,
+      type text NOT NULL,
+      data jsonb NOT NULL,
+      metadata jsonb NOT NULL DEFAULT '{}',
+      recorded_at timestamptz NOT NULL DEFAULT now(),
+      CONSTRAINT events_event_id_key UNIQUE (event_id),
+      CONSTRAINT events_stream_version_key UNIQUE (stream_id, stream_version)
+    )`,
+    `CREATE TABLE IF NOT EXISTS ${schema}.subscription_checkpoints (
+      subscription_name text PRIMARY KEY,
+      position bigint NOT NULL,
+      updated_at timestamptz NOT NULL DEFAULT now()
+    )`,
+  ];
+}

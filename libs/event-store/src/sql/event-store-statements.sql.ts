@@ -1,0 +1,46 @@
+const EVENT_COLUMNS = `global_position::text AS global_position, event_id::text AS event_id, stream_id,
+  stream_version::text AS stream_version, type, data, metadata, recorded_at`;
+
+/** Every statement of the SQL event store, for one quoted schema. */
+export interface EventStoreStatements {
+  appendLock: string;
+  streamVersions: string;
+  insertEvents: string;
+  readStream: string;
+  readAll: string;
+  loadCheckpoint: string;
+  saveCheckpoint: string;
+}
+
+export function eventStoreStatements(schema: string): EventStoreStatements {
+  return {
+    // Held until the transaction ends: appends to one schema commit one after another, so global
+    // positions are handed out in commit order (see the README on the bigserial gap problem).
+    appendLock: `SELECT pg_advisory_xact_lock(hashtext($1)) AS locked`,
+    streamVersions: `SELECT stream_id, stream_version::text AS stream_version FROM ${schema}.streams
+      WHERE stream_id = ANY($1::text[])`,
+    insertEvents: `WITH input AS (
+        SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[])
+          WITH ORDINALITY AS t(event_id, stream_id, stream_version, type, data, metadata, ord)
+      ), inserted AS (
+        INSERT INTO ${schema}.events (event_id, stream_id, stream_version, type, data, metadata)
+        SELECT event_id::uuid, stream_id, stream_version::bigint, type, data::jsonb, metadata::jsonb
+        FROM input ORDER BY ord
+        RETURNING global_position, stream_id, stream_version
+      ), heads AS (
+        INSERT INTO ${schema}.streams (stream_id, stream_version)
+        SELECT stream_id, max(stream_version) FROM inserted GROUP BY stream_id
+        ON CONFLICT (stream_id) DO UPDATE SET stream_version = EXCLUDED.stream_version
+      )
+      SELECT stream_id, max(global_position)::text AS last_position FROM inserted GROUP BY stream_id`,
+    readStream: `SELECT ${EVENT_COLUMNS} FROM ${schema}.events
+      WHERE stream_id = $1 AND stream_version >= $2::bigint ORDER BY stream_version LIMIT $3::bigint`,
+    readAll: `SELECT ${EVENT_COLUMNS} FROM ${schema}.events
+      WHERE global_position >= $1::bigint ORDER BY global_position LIMIT $2::bigint`,
+    loadCheckpoint: `SELECT position::text AS position FROM ${schema}.subscription_checkpoints
+      WHERE subscription_name = $1`,
+    saveCheckpoint: `INSERT INTO ${schema}.subscription_checkpoints (subscription_name, position)
+      VALUES ($1, $2::bigint)
+      ON CONFLICT (subscription_name) DO UPDATE SET position = EXCLUDED.position, updated_at = now()`,
+  };
+}

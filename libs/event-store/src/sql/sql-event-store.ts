@@ -1,0 +1,91 @@
+import type {
+  AppendOptions,
+  AppendResult,
+  EventData,
+  EventStore,
+  EventStoreCapabilities,
+  ReadAllOptions,
+  ReadStreamOptions,
+  RecordedEvent,
+  StreamAppend,
+} from '../event-store.port';
+import type { SubscribeOptions, Subscription, SubscriptionHandler } from '../subscription.port';
+import { startPollingSubscription } from '../subscriptions/polling-subscription';
+import { eventStoreSchemaSql } from './event-store-schema.sql';
+import { eventStoreStatements } from './event-store-statements.sql';
+import type { AppendContext } from './sql-append';
+import type { SqlClient } from './sql-client';
+import { SqlCheckpointSource } from './sql-checkpoint-source';
+import { SqlEventLog } from './sql-event-log';
+import { quoteSchemaName } from './sql-schema-name';
+
+export interface SqlEventStoreOptions {
+  /** Schema holding the event store's tables. Default `public`. */
+  schema?: string;
+  /** Releases what the store owns (a pool or a PGlite it opened itself). */
+  onClose?: () => Promise<void>;
+}
+
+/** Appends, reads and `query` inside one database transaction: see `SqlEventStore.transaction`. */
+export type SqlEventStoreTransaction = Pick<SqlEventLog, 'append' | 'appendMany' | 'readStream' | 'readAll' | 'query'>;
+
+/** The event store on PostgreSQL's SQL, shared by the `pg` and PGlite adapters. */
+export class SqlEventStore implements EventStore {
+  readonly capabilities: EventStoreCapabilities = { atomicAppendMany: true };
+  readonly schema: string;
+  /** The schema name quoted for SQL, for callers that keep their own tables beside the events. */
+  readonly quotedSchema: string;
+  private readonly context: AppendContext;
+  private readonly log: SqlEventLog;
+
+  constructor(
+    readonly sql: SqlClient,
+    private readonly options: SqlEventStoreOptions = {},
+  ) {
+    this.schema = options.schema ?? 'public';
+    this.quotedSchema = quoteSchemaName(this.schema);
+    this.context = { statements: eventStoreStatements(this.quotedSchema), lockKey: `subledger.events.${this.schema}` };
+    this.log = new SqlEventLog(sql, this.context, false);
+  }
+
+  /** Creates the schema and tables if missing; safe to run at every start, also concurrently. */
+  async migrate(): Promise<void> {
+    await this.sql.transaction(async (tx) => {
+      await tx.query('SELECT pg_advisory_xact_lock(hashtext($1)) AS locked', ['subledger.event-store.migrate']);
+      for (const statement of eventStoreSchemaSql(this.quotedSchema)) await tx.query(statement);
+    });
+  }
+
+  /**
+   * Runs `work` in one database transaction: its appends and its own `query` calls commit together,
+   * or roll back together if it throws. The append lock is held from the first append to the end
+   * of the transaction, so append as late in `work` as the logic allows.
+   */
+  transaction<T>(work: (tx: SqlEventStoreTransaction) => Promise<T>): Promise<T> {
+    return this.sql.transaction((tx) => work(new SqlEventLog(tx, this.context, true)));
+  }
+
+  append(streamId: string, events: readonly EventData[], options: AppendOptions): Promise<AppendResult> {
+    return this.log.append(streamId, events, options);
+  }
+
+  appendMany(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
+    return this.log.appendMany(appends);
+  }
+
+  readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]> {
+    return this.log.readStream(streamId, options);
+  }
+
+  readAll(options?: ReadAllOptions): Promise<RecordedEvent[]> {
+    return this.log.readAll(options);
+  }
+
+  subscribe(name: string, handler: SubscriptionHandler, options?: SubscribeOptions): Promise<Subscription> {
+    return startPollingSubscription(name, new SqlCheckpointSource(this.sql, this.context.statements, this.log), handler, options);
+  }
+
+  async close(): Promise<void> {
+    await this.options.onClose?.();
+  }
+}
