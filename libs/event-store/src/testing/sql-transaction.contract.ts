@@ -1,0 +1,80 @@
+import { WrongExpectedVersionError } from '../wrong-expected-version.error';
+import { type ContractFixture, type SqlContractSubject, sampleEvents, uniqueStreamId } from './contract-subject';
+
+export function describeSqlTransactionContract(fixture: ContractFixture<SqlContractSubject>): void {
+  describe('transactions (SQL)', () => {
+    const table = () => `${fixture.subject.store.quotedSchema}.contract_balances`;
+
+    beforeAll(async () => {
+      await fixture.subject.store.sql.query(
+        `CREATE TABLE IF NOT EXISTS ${table()} (team_id text PRIMARY KEY, balance_micros bigint NOT NULL)`,
+      );
+    });
+
+    const balanceOf = async (teamId: string) => {
+      const { rows } = await fixture.subject.store.sql.query<{ balance: string }>(
+        `SELECT balance_micros::text AS balance FROM ${table()} WHERE team_id = $1`,
+        [teamId],
+      );
+      return rows[0]?.balance;
+    };
+
+    it('commits the events and the rows of one transaction together', async () => {
+      const { store } = fixture.subject;
+      const streamId = uniqueStreamId('tx-commit');
+      const outcome = await store.transaction(async (tx) => {
+        await tx.query(`INSERT INTO ${table()} VALUES ($1, $2::bigint)`, [streamId, '9007199254740993']);
+        const result = await tx.append(streamId, sampleEvents(2), { expectedVersion: 'no_stream' });
+        expect(await tx.readStream(streamId)).toHaveLength(2);
+        return result.nextExpectedVersion;
+      });
+      expect(outcome).toBe(1n);
+      expect(await store.readStream(streamId)).toHaveLength(2);
+      expect(await balanceOf(streamId)).toBe('9007199254740993');
+    });
+
+    it('rolls back the events and the rows together when the work throws', async () => {
+      const { store } = fixture.subject;
+      const streamId = uniqueStreamId('tx-rollback');
+      const attempt = store.transaction(async (tx) => {
+        await tx.appendMany([{ streamId, events: sampleEvents(1), expectedVersion: 'no_stream' }]);
+        await tx.query(`INSERT INTO ${table()} VALUES ($1, 1)`, [streamId]);
+        throw new Error('work failed after writing');
+      });
+      await expect(attempt).rejects.toThrow('work failed after writing');
+      expect(await store.readStream(streamId)).toEqual([]);
+      expect(await balanceOf(streamId)).toBeUndefined();
+    });
+
+    it('rolls back the rows written before an append that meets a wrong expected version', async () => {
+      const { store } = fixture.subject;
+      const streamId = uniqueStreamId('tx-conflict');
+      await store.append(streamId, sampleEvents(1), { expectedVersion: 'no_stream' });
+      const attempt = store.transaction(async (tx) => {
+        await tx.query(`INSERT INTO ${table()} VALUES ($1, 5)`, [streamId]);
+        await tx.append(streamId, sampleEvents(1), { expectedVersion: 'no_stream' });
+      });
+      await expect(attempt).rejects.toBeInstanceOf(WrongExpectedVersionError);
+      expect(await store.readStream(streamId)).toHaveLength(1);
+      expect(await balanceOf(streamId)).toBeUndefined();
+    });
+
+    it('keeps the global order of appends made inside and outside transactions', async () => {
+      const { store } = fixture.subject;
+      const [inside, outside] = [uniqueStreamId('tx-in'), uniqueStreamId('tx-out')];
+      const first = await store.transaction((tx) => tx.append(inside, sampleEvents(1), { expectedVersion: 'no_stream' }));
+      const second = await store.append(outside, sampleEvents(1), { expectedVersion: 'no_stream' });
+      expect(second.lastGlobalPosition).toBeGreaterThan(first.lastGlobalPosition);
+    });
+  });
+
+  describe('migrate (SQL)', () => {
+    it('is idempotent, also when run concurrently, and keeps what is stored', async () => {
+      const { store, rival } = fixture.subject;
+      const streamId = uniqueStreamId('migrate');
+      await store.append(streamId, sampleEvents(2), { expectedVersion: 'no_stream' });
+      await Promise.all([store.migrate(), rival.migrate(), store.migrate()]);
+      expect(await store.readStream(streamId)).toHaveLength(2);
+    });
+  });
+}
