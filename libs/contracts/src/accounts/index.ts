@@ -15,3 +15,4 @@ export type {
   JsonObject as AccountsJsonObject,
 } from './codec/json-codec';
 export type { UnionCodec as AccountsCodec } from './codec/union-codec';
+export { isPlainObject } from './codec/json-codec';

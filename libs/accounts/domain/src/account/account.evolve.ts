@@ -1,6 +1,14 @@
 import type { AccountDetailsChanges, AccountEvent, AccountCreated, AccountPurged, EpochMs } from '@subledger/contracts';
 import { assertNever } from '../decision';
-import { AccountDetails, AccountState, ApiKey, initialAccountState, isLive, LiveAccount } from './account.state';
+import {
+  AccountDetails,
+  AccountState,
+  ApiKey,
+  initialAccountState,
+  isLive,
+  LiveAccount,
+  PurgedAccount,
+} from './account.state';
 
 type LiveAccountEvent = Exclude<AccountEvent, AccountCreated | AccountPurged>;
 
@@ -9,33 +17,9 @@ type LiveAccountEvent = Exclude<AccountEvent, AccountCreated | AccountPurged>;
  * cannot apply to the current state (none can, in a stream written by the decider) leaves it as is.
  */
 export function evolveAccount(state: AccountState, event: AccountEvent): AccountState {
-  switch (event.type) {
-    case 'AccountCreated':
-      return {
-        status: 'active',
-        accountId: event.accountId,
-        teamId: event.teamId,
-        kind: event.kind,
-        name: event.name,
-        externalId: event.externalId,
-        creditLimit: event.creditLimit,
-        metadata: event.metadata,
-        createdAt: event.at,
-        keys: new Map(),
-      };
-    case 'AccountPurged':
-      // Built from the event alone, so that a stream erased up to this tombstone replays the same.
-      return {
-        status: 'purged',
-        accountId: event.accountId,
-        teamId: event.teamId,
-        kind: event.kind,
-        createdAt: event.createdAt,
-        purgedAt: event.at,
-      };
-    default:
-      return isLive(state) ? evolveLive(state, event) : state;
-  }
+  if (event.type === 'AccountCreated') return created(event);
+  if (event.type === 'AccountPurged') return purged(event);
+  return isLive(state) ? evolveLive(state, event) : state;
 }
 
 export function replayAccount(events: readonly AccountEvent[]): AccountState {
@@ -67,8 +51,8 @@ function evolveLive(account: LiveAccount, event: LiveAccountEvent): LiveAccount 
     case 'DeletionReminderRecorded':
       return account.status === 'pending_deletion' ? recordReminder(account, event.day, event.at) : account;
     case 'ApiKeyCreated': {
-      const { keyId, name, environment, permissions, prefix, digest } = event;
-      const key: ApiKey = { keyId, name, environment, permissions, prefix, digest, createdAt: event.at, revokedAt: null };
+      const { keyId, name, environment, permissions, prefix, digest, at } = event;
+      const key: ApiKey = { keyId, name, environment, permissions, prefix, digest, createdAt: at, revokedAt: null };
       return { ...account, keys: new Map(account.keys).set(keyId, key) };
     }
     case 'ApiKeyRevoked':
@@ -76,6 +60,18 @@ function evolveLive(account: LiveAccount, event: LiveAccountEvent): LiveAccount 
     default:
       return assertNever(event);
   }
+}
+
+function created(event: AccountCreated): LiveAccount {
+  const { accountId, teamId, kind, name, externalId, creditLimit, metadata, at } = event;
+  const details = { accountId, teamId, kind, name, externalId, creditLimit, metadata };
+  return { status: 'active', ...details, createdAt: at, keys: new Map() };
+}
+
+/** Built from the event alone, so that a stream erased up to this tombstone replays the same. */
+function purged(event: AccountPurged): PurgedAccount {
+  const { accountId, teamId, kind, createdAt, at } = event;
+  return { status: 'purged', accountId, teamId, kind, createdAt, purgedAt: at };
 }
 
 /** The account without its status and deletion schedule, to move it to another status cleanly. */
@@ -93,7 +89,9 @@ function applyChanges(account: LiveAccount, changes: AccountDetailsChanges): Par
   };
 }
 
-function revoke(keys: ReadonlyMap<string, ApiKey>, keyIds: readonly string[], at: EpochMs): ReadonlyMap<string, ApiKey> {
+type Keys = ReadonlyMap<string, ApiKey>;
+
+function revoke(keys: Keys, keyIds: readonly string[], at: EpochMs): Keys {
   if (keyIds.length === 0) return keys;
   const next = new Map(keys);
   for (const keyId of keyIds) {

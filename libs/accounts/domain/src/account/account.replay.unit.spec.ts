@@ -108,7 +108,11 @@ describe('account replay', () => {
 
   it('reaches every status in the generated histories', () => {
     const seen = new Set<string>();
-    fc.assert(fc.property(history, (commands) => void run(commands).states.forEach((state) => seen.add(state.status))));
+    fc.assert(
+      fc.property(history, (commands) => void run(commands).states.forEach((state) => seen.add(state.status))),
+      // A fixed seed: this checks the generator's reach, which must not depend on luck.
+      { seed: 20_261_127, numRuns: 200 },
+    );
     expect([...seen].sort()).toEqual(['active', 'inactive', 'missing', 'pending_deletion', 'purged']);
   });
 

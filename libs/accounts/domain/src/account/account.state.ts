@@ -40,7 +40,10 @@ export interface AccountDetails {
 
 /** An account that exists and has not been purged; only a pending deletion has a schedule. */
 export type LiveAccount = AccountDetails &
-  ({ readonly status: 'active' | 'inactive' } | { readonly status: 'pending_deletion'; readonly deletion: DeletionSchedule });
+  (
+    | { readonly status: 'active' | 'inactive' }
+    | { readonly status: 'pending_deletion'; readonly deletion: DeletionSchedule }
+  );
 
 /** What is left after the purge: no personal data, no keys. */
 export interface PurgedAccount {

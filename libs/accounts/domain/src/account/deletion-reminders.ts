@@ -41,6 +41,7 @@ export function recordDeletionReminder(command: RecordDeletionReminder, state: A
   const reminder = state.deletion.reminders.find((candidate) => candidate.day === command.day);
   if (!reminder) return refused({ type: 'reminder_not_scheduled', day: command.day });
   if (reminder.recordedAt !== null) return unchanged('reminder_already_recorded');
-  if (command.at < reminder.dueAt) return refused({ type: 'reminder_not_due', day: reminder.day, dueAt: reminder.dueAt });
-  return accepted({ type: 'DeletionReminderRecorded', ...eventBase(state.accountId, command.at), day: reminder.day });
+  const { day, dueAt } = reminder;
+  if (command.at < dueAt) return refused({ type: 'reminder_not_due', day, dueAt });
+  return accepted({ type: 'DeletionReminderRecorded', ...eventBase(state.accountId, command.at), day });
 }

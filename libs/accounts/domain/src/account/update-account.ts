@@ -27,7 +27,9 @@ export function updateAccount(command: UpdateAccount, state: AccountState): Deci
   if (!checked.ok) return invalid(checked.violations);
   const events: AccountEvent[] = [];
   const details = changedDetails(state, checked.value);
-  if (Object.keys(details).length > 0) events.push({ type: 'AccountUpdated', ...eventBase(state.accountId, at), changes: details });
+  if (Object.keys(details).length > 0) {
+    events.push({ type: 'AccountUpdated', ...eventBase(state.accountId, at), changes: details });
+  }
   const status = checked.value.status && statusChange(state, checked.value.status, at);
   if (status) events.push(status);
   return events.length > 0 ? accepted(...events) : unchanged('no_changes');
@@ -54,5 +56,6 @@ function changedDetails(account: LiveAccount, wanted: AccountDetailsChanges): Ac
 function sameMetadata(left: AccountMetadata | null, right: AccountMetadata | null): boolean {
   if (left === null || right === null) return left === right;
   const keys = Object.keys(left);
-  return keys.length === Object.keys(right).length && keys.every((key) => Object.hasOwn(right, key) && left[key] === right[key]);
+  const sameValue = (key: string) => Object.hasOwn(right, key) && left[key] === right[key];
+  return keys.length === Object.keys(right).length && keys.every(sameValue);
 }

@@ -10,7 +10,10 @@ const alreadyThere: Record<ChangeProjectStatus['status'], UnchangedReason> = {
 };
 
 /** Records a project's new status; a team must keep at least one active project out of deletion. */
-export function changeProjectStatus(command: ChangeProjectStatus, state: TeamDirectoryState): Decision<TeamDirectoryEvent> {
+export function changeProjectStatus(
+  command: ChangeProjectStatus,
+  state: TeamDirectoryState,
+): Decision<TeamDirectoryEvent> {
   const found = liveProject(state, command.accountId);
   if (!found.ok) return refused(found.refusal);
   const { team, project } = found;

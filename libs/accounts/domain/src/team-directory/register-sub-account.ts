@@ -5,7 +5,10 @@ import { teamEventBase } from './team-directory-guards';
 import { externalIdOwner, TeamDirectoryState } from './team-directory.state';
 
 /** Reserves the sub-account's id and its external id, which must be unique within the team. */
-export function registerSubAccount(command: RegisterSubAccount, state: TeamDirectoryState): Decision<TeamDirectoryEvent> {
+export function registerSubAccount(
+  command: RegisterSubAccount,
+  state: TeamDirectoryState,
+): Decision<TeamDirectoryEvent> {
   if (state.status === 'missing') return refused({ type: 'team_not_found' });
   const externalId = validateExternalId(command.externalId);
   if (!externalId.ok) return invalid(externalId.violations);

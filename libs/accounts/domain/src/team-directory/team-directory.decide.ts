@@ -8,7 +8,10 @@ import { registerSubAccount } from './register-sub-account';
 import { TeamDirectoryState } from './team-directory.state';
 
 /** The team directory decider: stream `team-accounts-<teamId>`, the rules spanning a team's projects. */
-export function decideTeamDirectory(command: TeamDirectoryCommand, state: TeamDirectoryState): Decision<TeamDirectoryEvent> {
+export function decideTeamDirectory(
+  command: TeamDirectoryCommand,
+  state: TeamDirectoryState,
+): Decision<TeamDirectoryEvent> {
   switch (command.type) {
     case 'CreateTeam':
       return createTeam(command, state);

@@ -10,7 +10,8 @@ export function evolveTeamDirectory(state: TeamDirectoryState, event: TeamDirect
   if (event.type === 'TeamCreated') {
     const { teamId, name, currency, mainAccountId, at } = event;
     const main: Project = { kind: 'main', externalId: null, status: 'active' };
-    return { status: 'created', teamId, name, currency, mainAccountId, createdAt: at, projects: new Map([[mainAccountId, main]]) };
+    const projects = new Map([[mainAccountId, main]]);
+    return { status: 'created', teamId, name, currency, mainAccountId, createdAt: at, projects };
   }
   if (state.status === 'missing') return state;
   switch (event.type) {

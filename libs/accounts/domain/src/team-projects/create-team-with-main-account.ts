@@ -1,4 +1,4 @@
-import type { CreateTeam } from '@subledger/contracts';
+import type { CreateAccount, CreateTeam } from '@subledger/contracts';
 import { decideAccount } from '../account/account.decide';
 import { decideTeamDirectory } from '../team-directory/team-directory.decide';
 import { acceptedProject, notAccepted, ProjectDecision, ProjectStates } from './project-decision';
@@ -8,10 +8,18 @@ export function createTeamWithMainAccount(command: CreateTeam, states: ProjectSt
   const team = decideTeamDirectory(command, states.team);
   if (team.type !== 'accepted') return notAccepted(team);
   const { teamId, mainAccountId, name, at } = command;
-  const account = decideAccount(
-    { type: 'CreateAccount', accountId: mainAccountId, teamId, kind: 'main', name, externalId: null, creditLimit: null, metadata: null, at },
-    states.account,
-  );
+  const main: CreateAccount = {
+    type: 'CreateAccount',
+    accountId: mainAccountId,
+    teamId,
+    kind: 'main',
+    name,
+    externalId: null,
+    creditLimit: null,
+    metadata: null,
+    at,
+  };
+  const account = decideAccount(main, states.account);
   if (account.type !== 'accepted') return notAccepted(account);
   return acceptedProject(team.events, account.events);
 }

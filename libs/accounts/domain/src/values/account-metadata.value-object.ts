@@ -1,4 +1,4 @@
-import type { AccountMetadata, FieldViolation } from '@subledger/contracts';
+import { type AccountMetadata, type FieldViolation, isPlainObject, type ViolationReason } from '@subledger/contracts';
 import { characterCount, valid, Validated, violation } from './validated';
 
 export const MAX_METADATA_KEYS = 50;
@@ -17,19 +17,23 @@ export function validateMetadata(value: unknown, field = 'metadata'): Validated<
   const violations: FieldViolation[] = [];
   if (entries.length > MAX_METADATA_KEYS) violations.push({ field, reason: 'too_many_keys' });
   for (const [key, item] of entries) {
-    if (typeof item !== 'string') violations.push({ field: `${field}.${key}`, reason: 'not_a_string' });
-    else if (characterCount(item) > MAX_METADATA_VALUE_LENGTH) violations.push({ field: `${field}.${key}`, reason: 'too_long' });
+    const reason = valueViolation(item);
+    if (reason) violations.push({ field: `${field}.${key}`, reason });
   }
-  if (utf8Length(JSON.stringify(value)) > MAX_METADATA_BYTES) violations.push({ field, reason: 'too_large' });
+  // Sized over the string values only, which JSON.stringify can never choke on (a bigint or a
+  // cycle would throw); any other value is refused above anyway.
+  const strings = entries.filter(([, item]) => typeof item === 'string');
+  if (utf8Length(JSON.stringify(Object.fromEntries(strings))) > MAX_METADATA_BYTES) {
+    violations.push({ field, reason: 'too_large' });
+  }
   if (violations.length > 0) return { ok: false, violations };
   // Rebuilt from own entries so that a `__proto__` key stays a plain key and never a prototype.
   return valid(Object.fromEntries(entries) as AccountMetadata);
 }
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const prototype: unknown = Object.getPrototypeOf(value);
-  return prototype === Object.prototype || prototype === null;
+function valueViolation(item: unknown): ViolationReason | null {
+  if (typeof item !== 'string') return 'not_a_string';
+  return characterCount(item) > MAX_METADATA_VALUE_LENGTH ? 'too_long' : null;
 }
 
 function utf8Length(text: string): number {

@@ -2,6 +2,12 @@ import { validateMetadata } from './account-metadata.value-object';
 
 const keys = (count: number, value = 'v') => Object.fromEntries(Array.from({ length: count }, (_, i) => [`k${i}`, value]));
 
+function cyclic(): Record<string, unknown> {
+  const value: Record<string, unknown> = {};
+  value['self'] = value;
+  return value;
+}
+
 describe('metadata (string values, 50 keys, 500 characters each, 8 KiB in all)', () => {
   it.each([
     ['absent', undefined, null],
@@ -34,6 +40,8 @@ describe('metadata (string values, 50 keys, 500 characters each, 8 KiB in all)',
     ['a number value', { seats: 3 }, 'metadata.seats', 'not_a_string'],
     ['a nested object value', { address: { city: 'Lima' } }, 'metadata.address', 'not_a_string'],
     ['a null value', { gone: null }, 'metadata.gone', 'not_a_string'],
+    ['a bigint value, without throwing', { seats: 3n }, 'metadata.seats', 'not_a_string'],
+    ['a cyclic value, without throwing', cyclic(), 'metadata.self', 'not_a_string'],
   ])('refuses %s', (_case, input, field, reason) => {
     expect(validateMetadata(input)).toEqual({ ok: false, violations: [{ field, reason }] });
   });

@@ -35,7 +35,11 @@ export function validateCreditLimit(micros: unknown, field = 'creditLimit'): Val
 }
 
 /** Only sub-accounts carry a spending cap: the main account spends the team balance directly. */
-export function validateCreditLimitOf(kind: AccountKind, micros: unknown, field = 'creditLimit'): Validated<Micros | null> {
+export function validateCreditLimitOf(
+  kind: AccountKind,
+  micros: unknown,
+  field = 'creditLimit',
+): Validated<Micros | null> {
   const checked = validateCreditLimit(micros, field);
   return kind === 'main' && checked.ok && checked.value !== null ? violation(field, 'not_allowed') : checked;
 }

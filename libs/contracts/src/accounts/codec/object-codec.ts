@@ -1,4 +1,13 @@
-import { Decoded, decoded, FieldCodec, invalidField, isPlainObject, JsonObject, JsonValue, joinPath } from './json-codec';
+import {
+  Decoded,
+  decoded,
+  FieldCodec,
+  invalidField,
+  isPlainObject,
+  JsonObject,
+  JsonValue,
+  joinPath,
+} from './json-codec';
 
 /** One codec per property of T, checked by the compiler against T's own fields. */
 export type Shape<T> = { readonly [K in keyof T]-?: FieldCodec<T[K]> };
