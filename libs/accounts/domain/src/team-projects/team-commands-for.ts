@@ -9,6 +9,7 @@ export function teamCommandsFor(event: AccountEvent): TeamDirectoryCommand[] {
   const { accountId, at } = event;
   switch (event.type) {
     case 'AccountCreated':
+      // Only sub-accounts come through here: a main account is created with its team.
       return [{ type: 'RegisterSubAccount', accountId, externalId: event.externalId, at }];
     case 'AccountUpdated': {
       const { externalId } = event.changes;
