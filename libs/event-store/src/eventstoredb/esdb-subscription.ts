@@ -52,11 +52,17 @@ class EsdbSubscription implements Subscription {
       for await (const resolved of this.feed) {
         if (this.stopping) break;
         const event = fromEsdbResolvedEvent(resolved, this.checkpoints.streamPrefix);
-        if (event) await this.handler(event);
-        this.position = resolved.event?.position?.commit ?? resolved.commitPosition ?? this.position;
+        if (!event) {
+          this.position = resolved.event?.position?.commit ?? resolved.commitPosition ?? this.position;
+          continue;
+        }
+        await this.handler(event);
+        this.position = event.globalPosition;
+        // Only handled events count: checkpoint writes show up in $all too and must not trigger more.
         this.sinceCheckpoint += 1;
         if (this.sinceCheckpoint >= this.batchSize) await this.saveCheckpoint();
       }
+      if (!this.stopping) end = { type: 'failed', error: new Error('EventStoreDB ended the subscription') };
     } catch (error) {
       // Unsubscribing cancels the feed, which may surface as an error: that is a stop, not a failure.
       if (!this.stopping) end = { type: 'failed', error };
