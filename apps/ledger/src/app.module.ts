@@ -1,11 +1,11 @@
 import { Module } from '@nestjs/common';
 import { HealthIndicatorService } from '@nestjs/terminus';
-import type { Pool } from 'pg';
+import type { SqlEventStore } from '@subledger/event-store';
 import {
   databaseHealthCheck,
+  EVENT_STORE,
+  EventStoreModule,
   HealthModule,
-  POSTGRES_POOL,
-  PostgresPoolModule,
   structuredLoggerModule,
   validatedConfigModule,
 } from '@subledger/platform';
@@ -15,10 +15,10 @@ import { ledgerConfigSchema } from './config/ledger.config';
   imports: [
     validatedConfigModule(ledgerConfigSchema),
     structuredLoggerModule('ledger'),
-    PostgresPoolModule,
+    EventStoreModule.postgres(),
     HealthModule.forRoot({
-      inject: [HealthIndicatorService, POSTGRES_POOL],
-      useFactory: (indicators: HealthIndicatorService, pool: Pool) => [databaseHealthCheck(indicators, 'postgres', pool)],
+      inject: [HealthIndicatorService, EVENT_STORE],
+      useFactory: (indicators: HealthIndicatorService, store: SqlEventStore) => [databaseHealthCheck(indicators, 'postgres', store.sql)],
     }),
   ],
 })

@@ -7,5 +7,6 @@ export * from './health/postgres-health-check';
 export * from './logging/logger.module';
 export * from './admin-token/admin-token';
 export * from './bootstrap/bootstrap-http';
-export * from './database/postgres-pool.module';
 export * from './bootstrap/run-main';
+export * from './event-store/event-store.module';
+export * from './messaging/message-bus.module';

@@ -1,2 +1,3 @@
 export * from './kafka/kafka-broker';
 export * from './postgres/test-database';
+export * from './process/service-process';

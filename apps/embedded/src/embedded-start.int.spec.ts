@@ -1,0 +1,54 @@
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startServiceProcess, type ServiceProcess } from '@subledger/test-harness';
+
+const ENTRY = 'apps/embedded/src/main.ts';
+const BANNER = /listening on (http:\/\/\S+)[\s\S]*Admin token \(([^)]*)\): (\S+)[\s\S]*curl .*\/admin\/v1\/teams/;
+
+describe('embedded start (npm start)', () => {
+  let dataDir: string;
+  let running: ServiceProcess | undefined;
+
+  beforeEach(async () => (dataDir = await mkdtemp(join(tmpdir(), 'subledger-embedded-'))));
+  afterEach(async () => {
+    await running?.stop();
+    running = undefined;
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  const start = async (env: Record<string, string> = {}) => {
+    running = startServiceProcess(ENTRY, { DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'warn', ...env });
+    const [, url, note, token] = await running.waitFor(BANNER, 60000);
+    return { url, note, token };
+  };
+
+  it('serves /health on PGlite under the data directory and prints URL, admin token and a first command', async () => {
+    const { url, note, token } = await start();
+    const response = await fetch(`${url}/health`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ status: 'ok', details: { pglite: { status: 'up' } } });
+    expect(note).toMatch(/generated/);
+    expect(token).toMatch(/^sl_admin_[A-Za-z0-9_-]{43}$/);
+    expect((await readFile(join(dataDir, 'admin-token'), 'utf8')).trim()).toBe(token);
+    expect((await stat(join(dataDir, 'admin-token'))).mode & 0o777).toBe(0o600);
+    expect((await stat(join(dataDir, 'pglite'))).isDirectory()).toBe(true);
+  }, 90000);
+
+  it('keeps the same admin token across restarts, and ADMIN_TOKEN overrides it', async () => {
+    const first = await start();
+    await running?.stop();
+    const second = await start();
+    expect(second.token).toBe(first.token);
+    expect(second.note).not.toMatch(/generated/);
+    await running?.stop();
+    const chosen = 'operator-chosen-token-of-at-least-32-chars';
+    expect((await start({ ADMIN_TOKEN: chosen })).token).toBe(chosen);
+  }, 120000);
+
+  it('refuses to start on a bad setting, naming it', async () => {
+    running = startServiceProcess(ENTRY, { DATA_DIR: dataDir, PORT: 'not-a-port' });
+    await running.waitFor(/failed to start: .*"PORT" must be a number/);
+    expect(await running.stop()).toBe(1);
+  }, 60000);
+});

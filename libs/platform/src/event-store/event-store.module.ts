@@ -1,0 +1,59 @@
+import { type DynamicModule, Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { createPgliteEventStore, createPostgresEventStore, type SqlEventStore } from '@subledger/event-store';
+
+export const EVENT_STORE = Symbol('EVENT_STORE');
+
+/**
+ * The process's event store, migrated before anything uses it and closed at shutdown.
+ * Embedded mode keeps it in PGlite under the data directory; distributed mode in PostgreSQL.
+ */
+@Global()
+@Module({})
+export class EventStoreModule implements OnApplicationShutdown {
+  constructor(@Inject(EVENT_STORE) private readonly store: SqlEventStore) {}
+
+  /** PGlite in `<DATA_DIR>/pglite`. */
+  static pglite(): DynamicModule {
+    return EventStoreModule.with(async (config) => {
+      const dir = join(config.getOrThrow<string>('DATA_DIR'), 'pglite');
+      mkdirSync(dir, { recursive: true });
+      return createPgliteEventStore({ db: dir });
+    });
+  }
+
+  /** PostgreSQL at the app's DATABASE_URL (pool size DATABASE_POOL_SIZE). */
+  static postgres(): DynamicModule {
+    return EventStoreModule.with(
+      async (config) =>
+        createPostgresEventStore({
+          pool: config.getOrThrow<string>('DATABASE_URL'),
+          maxConnections: config.get<number>('DATABASE_POOL_SIZE'),
+        }),
+    );
+  }
+
+  private static with(open: (config: ConfigService) => Promise<SqlEventStore>): DynamicModule {
+    return {
+      module: EventStoreModule,
+      providers: [
+        {
+          provide: EVENT_STORE,
+          inject: [ConfigService],
+          useFactory: async (config: ConfigService) => {
+            const store = await open(config);
+            await store.migrate();
+            return store;
+          },
+        },
+      ],
+      exports: [EVENT_STORE],
+    };
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.store.close();
+  }
+}

@@ -1,0 +1,45 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+
+export interface ServiceProcess {
+  child: ChildProcess;
+  /** Everything the process printed so far, stdout and stderr interleaved. */
+  output(): string;
+  /** Resolves with the first match of `pattern` in the output; rejects on exit or after `timeoutMs`. */
+  waitFor(pattern: RegExp, timeoutMs?: number): Promise<RegExpMatchArray>;
+  stop(signal?: NodeJS.Signals): Promise<number | null>;
+}
+
+/** Starts a TypeScript entry point the way `npm start` does, with extra environment. */
+export function startServiceProcess(entry: string, env: Record<string, string>): ServiceProcess {
+  const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', entry], {
+    cwd: process.cwd(),
+    env: { ...process.env, NODE_OPTIONS: '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let buffer = '';
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  child.stdout?.on('data', (chunk: Buffer) => (buffer += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (buffer += chunk.toString()));
+
+  const waitFor = (pattern: RegExp, timeoutMs = 30000) =>
+    new Promise<RegExpMatchArray>((resolve, reject) => {
+      const started = Date.now();
+      const poll = setInterval(() => {
+        const match = buffer.match(pattern);
+        if (match) return settle(() => resolve(match));
+        if (child.exitCode !== null) return settle(() => reject(new Error(`process exited (${child.exitCode}):\n${buffer}`)));
+        if (Date.now() - started > timeoutMs) settle(() => reject(new Error(`timed out waiting for ${pattern}:\n${buffer}`)));
+      }, 50);
+      const settle = (done: () => void) => {
+        clearInterval(poll);
+        done();
+      };
+    });
+
+  const stop = async (signal: NodeJS.Signals = 'SIGTERM') => {
+    if (child.exitCode === null) child.kill(signal);
+    return exited;
+  };
+
+  return { child, output: () => buffer, waitFor, stop };
+}
