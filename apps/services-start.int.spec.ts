@@ -33,6 +33,6 @@ describe.each(services)('$name service', ({ entry, env, checks }) => {
   it('refuses a bad setting, naming it', async () => {
     running = startServiceProcess(entry, { ...baseEnv(), KAFKA_BROKERS: 'not a broker list' });
     await running.waitFor(/failed to start: .*"KAFKA_BROKERS" must be a comma-separated list of host:port/);
-    expect(await running.stop()).toBe(1);
+    expect(await running.exited()).toBe(1);
   }, 60000);
 });

@@ -49,6 +49,6 @@ describe('embedded start (npm start)', () => {
   it('refuses to start on a bad setting, naming it', async () => {
     running = startServiceProcess(ENTRY, { DATA_DIR: dataDir, PORT: 'not-a-port' });
     await running.waitFor(/failed to start: .*"PORT" must be a number/);
-    expect(await running.stop()).toBe(1);
+    expect(await running.exited()).toBe(1);
   }, 60000);
 });

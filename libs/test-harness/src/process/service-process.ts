@@ -6,6 +6,8 @@ export interface ServiceProcess {
   output(): string;
   /** Resolves with the first match of `pattern` in the output; rejects on exit or after `timeoutMs`. */
   waitFor(pattern: RegExp, timeoutMs?: number): Promise<RegExpMatchArray>;
+  /** The exit code once the process has ended by itself (null when a signal ended it). */
+  exited(): Promise<number | null>;
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
@@ -41,5 +43,5 @@ export function startServiceProcess(entry: string, env: Record<string, string>):
     return exited;
   };
 
-  return { child, output: () => buffer, waitFor, stop };
+  return { child, output: () => buffer, waitFor, exited: () => exited, stop };
 }
