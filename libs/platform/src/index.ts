@@ -10,3 +10,5 @@ export * from './bootstrap/bootstrap-http';
 export * from './bootstrap/run-main';
 export * from './event-store/event-store.module';
 export * from './messaging/message-bus.module';
+export * from './clock/clock';
+export * from './clock/clock.module';

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { type BatchHandler, type Envelope, Headers } from '../port/message-envelope';
 import { partitionForKey } from '../port/partition-for-key';
 import { RequestTimeoutError } from '../port/request-timeout.error';
+import type { MessageBus } from '../port/message-bus.port';
 import { PartitionLog } from './partition-log';
 
 export interface InProcessBusOptions {
@@ -34,7 +35,7 @@ const REPLY_TO_SELF = 'in-process';
  * correlation id. It is not durable: what matters for money is committed by the ledger before any
  * reply, exactly as with Kafka.
  */
-export class InProcessBus {
+export class InProcessBus implements MessageBus {
   private readonly topics = new Map<string, PartitionLog[]>();
   private readonly subscriptions = new Map<string, Subscription[]>();
   private readonly pending = new Map<string, PendingRequest>();

@@ -1,5 +1,5 @@
 import { type DynamicModule, Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
-import { InProcessBus } from '@subledger/messaging';
+import { InProcessBus, type MessageBus } from '@subledger/messaging';
 
 export const MESSAGE_BUS = Symbol('MESSAGE_BUS');
 
@@ -7,7 +7,7 @@ export const MESSAGE_BUS = Symbol('MESSAGE_BUS');
 @Global()
 @Module({})
 export class MessageBusModule implements OnApplicationShutdown {
-  constructor(@Inject(MESSAGE_BUS) private readonly bus: InProcessBus) {}
+  constructor(@Inject(MESSAGE_BUS) private readonly bus: MessageBus & { close(): void }) {}
 
   static inProcess(): DynamicModule {
     return {

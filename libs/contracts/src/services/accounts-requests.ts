@@ -1,0 +1,105 @@
+import type { Micros } from '@subledger/money';
+import type { AccountMetadata, ApiKeyEnvironment, EpochMs } from '../accounts/account-kinds';
+import type { AccountChanges } from '../accounts/account.commands';
+import type { AccountsRefusal } from '../accounts/accounts-refusal';
+import type { AccountView, ApiKeyView, KeyIdentity, MessageStatus, MessageView, TeamView } from './accounts-views';
+import type { Page, ServiceReply } from './service-reply';
+
+/**
+ * A key the gateway generated: the accounts service only ever sees its digest (SHA-256, hex) and
+ * its first 12 characters; the full key is shown to the client once and never leaves the gateway.
+ */
+export interface NewApiKey {
+  readonly keyId: string;
+  readonly name: string;
+  readonly environment: ApiKeyEnvironment;
+  readonly permissions: readonly string[];
+  readonly prefix: string;
+  readonly digest: string;
+}
+
+export interface NewMessage {
+  readonly id: string;
+  readonly accountId: string;
+  readonly to: string;
+  readonly channel: string;
+  readonly messageType: string;
+  readonly text: string | null;
+  readonly subject: string | null;
+  readonly htmlBody: string | null;
+  readonly metadata: Readonly<Record<string, unknown>> | null;
+  readonly extra: Readonly<Record<string, unknown>> | null;
+  readonly cost: Micros;
+  readonly units: number;
+  readonly isTest: boolean;
+  readonly chargeId: string | null;
+}
+
+/** Writes, on `accounts.commands`, keyed by team id. Ids and times are chosen by the gateway. */
+export type AccountsCommandRequest =
+  | { readonly type: 'CreateTeam'; readonly teamId: string; readonly name: string; readonly currency: string; readonly mainAccountId: string; readonly mainKey: NewApiKey; readonly at: EpochMs }
+  | {
+      readonly type: 'CreateSubAccount';
+      readonly teamId: string;
+      readonly accountId: string;
+      readonly name: string;
+      readonly externalId: string | null;
+      readonly creditLimit: Micros | null;
+      readonly metadata: AccountMetadata | null;
+      readonly key: NewApiKey;
+      readonly at: EpochMs;
+    }
+  | { readonly type: 'UpdateSubAccount'; readonly teamId: string; readonly accountId: string; readonly changes: AccountChanges; readonly at: EpochMs }
+  | { readonly type: 'DeactivateSubAccount'; readonly teamId: string; readonly accountId: string; readonly at: EpochMs }
+  | { readonly type: 'ScheduleSubAccountDeletion'; readonly teamId: string; readonly accountId: string; readonly at: EpochMs }
+  | { readonly type: 'RestoreSubAccount'; readonly teamId: string; readonly accountId: string; readonly at: EpochMs }
+  | { readonly type: 'CreateApiKey'; readonly teamId: string; readonly accountId: string; readonly key: NewApiKey; readonly at: EpochMs }
+  | { readonly type: 'RevokeApiKey'; readonly teamId: string; readonly accountId: string; readonly keyId: string; readonly at: EpochMs }
+  | { readonly type: 'RecordMessage'; readonly teamId: string; readonly message: NewMessage; readonly at: EpochMs }
+  /** Batched `lastUsedAt` updates, so that authenticating a request never writes to a database. */
+  | { readonly type: 'RecordKeyUsage'; readonly teamId: string; readonly usages: readonly { readonly keyId: string; readonly at: EpochMs }[] };
+
+/** Reads, on `accounts.queries`. */
+export type AccountsQueryRequest =
+  | { readonly type: 'AuthenticateKey'; readonly digest: string }
+  | { readonly type: 'GetTeam'; readonly teamId: string }
+  | { readonly type: 'GetAccount'; readonly teamId: string; readonly accountId: string }
+  | { readonly type: 'ListSubAccounts'; readonly teamId: string; readonly cursor: string | null; readonly limit: number }
+  | { readonly type: 'ListApiKeys'; readonly teamId: string; readonly accountId: string }
+  | { readonly type: 'GetMessage'; readonly teamId: string; readonly accountId: string; readonly messageId: string }
+  | {
+      readonly type: 'ListMessages';
+      readonly teamId: string;
+      readonly accountId: string;
+      readonly cursor: string | null;
+      readonly limit: number;
+      readonly status?: MessageStatus;
+      readonly channel?: string;
+      readonly to?: string;
+    };
+
+export type AccountsServiceRefusal = AccountsRefusal | { readonly type: 'message_not_found' } | { readonly type: 'invalid_cursor' } | { readonly type: 'upstream_refused'; readonly service: 'ledger'; readonly reason: string };
+
+/** The value each request answers with. */
+export interface AccountsReplies {
+  CreateTeam: { team: TeamView; mainAccount: AccountView; apiKey: ApiKeyView };
+  CreateSubAccount: { account: AccountView; apiKey: ApiKeyView };
+  UpdateSubAccount: { account: AccountView };
+  DeactivateSubAccount: { account: AccountView; keysRevoked: number };
+  ScheduleSubAccountDeletion: { account: AccountView };
+  RestoreSubAccount: { account: AccountView };
+  CreateApiKey: { apiKey: ApiKeyView };
+  RevokeApiKey: { apiKey: ApiKeyView };
+  RecordMessage: { message: MessageView };
+  RecordKeyUsage: { recorded: number };
+  AuthenticateKey: { identity: KeyIdentity | null };
+  GetTeam: { team: TeamView; accounts: AccountView[] };
+  GetAccount: { account: AccountView };
+  ListSubAccounts: Page<AccountView>;
+  ListApiKeys: { items: ApiKeyView[] };
+  GetMessage: { message: MessageView };
+  ListMessages: Page<MessageView>;
+}
+
+export type AccountsRequest = AccountsCommandRequest | AccountsQueryRequest;
+export type AccountsReply<T extends AccountsRequest['type']> = ServiceReply<AccountsReplies[T], AccountsServiceRefusal>;
