@@ -6,11 +6,11 @@ import { HttpException } from '@nestjs/common';
  */
 export class ApiError extends HttpException {
   constructor(
-    readonly status: number,
+    httpStatus: number,
     readonly code: string,
     message: string,
     readonly details: Record<string, unknown> = {},
   ) {
-    super({ code, message, details }, status);
+    super({ code, message, details }, httpStatus);
   }
 }
