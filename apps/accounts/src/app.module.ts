@@ -1,25 +1,6 @@
 import { Module } from '@nestjs/common';
-import { HealthIndicatorService } from '@nestjs/terminus';
-import type { SqlEventStore } from '@subledger/event-store';
-import {
-  databaseHealthCheck,
-  EVENT_STORE,
-  EventStoreModule,
-  HealthModule,
-  structuredLoggerModule,
-  validatedConfigModule,
-} from '@subledger/platform';
+import { postgresServiceModules } from '@subledger/platform';
 import { accountsConfigSchema } from './config/accounts.config';
 
-@Module({
-  imports: [
-    validatedConfigModule(accountsConfigSchema),
-    structuredLoggerModule('accounts'),
-    EventStoreModule.postgres(),
-    HealthModule.forRoot({
-      inject: [HealthIndicatorService, EVENT_STORE],
-      useFactory: (indicators: HealthIndicatorService, store: SqlEventStore) => [databaseHealthCheck(indicators, 'postgres', store.sql)],
-    }),
-  ],
-})
+@Module({ imports: [...postgresServiceModules('accounts', accountsConfigSchema)] })
 export class AccountsAppModule {}

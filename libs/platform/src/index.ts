@@ -12,3 +12,4 @@ export * from './event-store/event-store.module';
 export * from './messaging/message-bus.module';
 export * from './clock/clock';
 export * from './clock/clock.module';
+export * from './service/postgres-service-modules';
