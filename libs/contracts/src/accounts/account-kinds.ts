@@ -9,11 +9,15 @@ export type AccountKind = 'main' | 'sub';
 
 export type ApiKeyEnvironment = 'live' | 'test';
 
+/** One metadata value: a JSON scalar. Nested objects and arrays are refused. */
+export type AccountMetadataValue = string | number | boolean | null;
+
 /**
- * Metadata values are strings only: the official SDK types metadata as `Record<string, string>`, and
- * accepting numbers or nested objects would hand back shapes that SDK users cannot type.
+ * Metadata values are JSON scalars (string, number, boolean, null): the official SDK types metadata
+ * as `{ [key: string]: unknown }`, and the spec only bounds each value's length, which a scalar's
+ * JSON text has while a nested object would need rules of its own.
  */
-export type AccountMetadata = Readonly<Record<string, string>>;
+export type AccountMetadata = Readonly<Record<string, AccountMetadataValue>>;
 
 /** Epoch milliseconds: every time in commands and events travels in this form. */
 export type EpochMs = number;

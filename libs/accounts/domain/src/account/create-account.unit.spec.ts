@@ -42,7 +42,7 @@ describe('CreateAccount', () => {
   });
 
   it('lists every invalid field, before any other refusal', () => {
-    const command = createSub({ name: '', externalId: 'x'.repeat(256), creditLimit: CENT + 1n, metadata: { seats: 3 as unknown as string } });
+    const command = createSub({ name: '', externalId: 'x'.repeat(256), creditLimit: CENT + 1n, metadata: { seats: [3] as unknown as string } });
     expect(decideAccount(command, replayAccount([subCreated()]))).toEqual({
       type: 'refused',
       refusal: {
@@ -51,7 +51,7 @@ describe('CreateAccount', () => {
           { field: 'name', reason: 'empty' },
           { field: 'externalId', reason: 'too_long' },
           { field: 'creditLimit', reason: 'not_whole_cents' },
-          { field: 'metadata.seats', reason: 'not_a_string' },
+          { field: 'metadata.seats', reason: 'not_allowed' },
         ],
       },
       events: [],

@@ -1,7 +1,7 @@
 import { ACCOUNTS_SCHEMA_VERSION } from '../accounts-schema-version';
 import type { AccountCommand } from '../account.commands';
 import type { AccountEvent, DeletionReminder } from '../account.events';
-import { epochMs, list, micros, nullable, oneOf, optional, safeInteger, stringRecord, text } from './field-codecs';
+import { epochMs, list, micros, nullable, oneOf, optional, safeInteger, scalarRecord, text } from './field-codecs';
 import { object } from './object-codec';
 import { unionCodec } from './union-codec';
 
@@ -10,7 +10,7 @@ const kind = oneOf('main', 'sub');
 const environment = oneOf('live', 'test');
 const externalId = nullable(text);
 const creditLimit = nullable(micros);
-const metadata = nullable(stringRecord);
+const metadata = nullable(scalarRecord);
 const permissions = nullable(list(text));
 const accountRef = { accountId: text, at: epochMs };
 const eventRef = { schemaVersion, ...accountRef };

@@ -69,15 +69,21 @@ export function list<T>(codec: FieldCodec<T>): FieldCodec<readonly T[]> {
   };
 }
 
-/** A plain object of string values, rebuilt with own properties only (no prototype tricks). */
-export const stringRecord: FieldCodec<Readonly<Record<string, string>>> = {
+/** A JSON scalar as metadata holds it; a number must be finite, as JSON allows no other. */
+function isScalar(value: unknown): value is string | number | boolean | null {
+  if (typeof value === 'number') return Number.isFinite(value);
+  return value === null || typeof value === 'string' || typeof value === 'boolean';
+}
+
+/** A plain object of JSON scalar values, rebuilt with own properties only (no prototype tricks). */
+export const scalarRecord: FieldCodec<Readonly<Record<string, string | number | boolean | null>>> = {
   optional: false,
   encode: (value) => ({ ...value }) as JsonObject,
   decode: (value, path) => {
-    if (!isPlainObject(value)) return invalidField(path, 'object of strings');
+    if (!isPlainObject(value)) return invalidField(path, 'object of scalars');
     const entries = Object.entries(value);
-    const bad = entries.find(([, item]) => typeof item !== 'string');
-    if (bad) return invalidField(joinPath(path, bad[0]), 'string');
-    return decoded(Object.fromEntries(entries) as Record<string, string>);
+    const bad = entries.find(([, item]) => !isScalar(item));
+    if (bad) return invalidField(joinPath(path, bad[0]), 'string, number, boolean or null');
+    return decoded(Object.fromEntries(entries) as Record<string, string | number | boolean | null>);
   },
 };
