@@ -1,5 +1,6 @@
 export * from './ledger-command';
 export * from './ledger-event';
+export type * from './ledger-outcome';
 export type { LedgerDecodeError, LedgerDecodeReason, LedgerDecodeResult } from './ledger-decode-result';
 export type { LedgerJson, LedgerJsonValue } from './ledger-json';
 export * from './ledger-event-codec';
