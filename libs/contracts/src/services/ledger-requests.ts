@@ -1,14 +1,36 @@
 import type { Micros } from '@subledger/money';
 import type { SpendStatus } from '../ledger/ledger-event';
-import type { Page } from './service-reply';
+import type { LedgerOutcome } from '../ledger/ledger-outcome';
+import type { Page, ServiceReply } from './service-reply';
 
 /**
- * Reads on `ledger.queries`, keyed by team id. Commands travel on `ledger.commands` as the
- * LedgerCommand union itself and are answered with a LedgerOutcome.
+ * Commands travel on `ledger.commands` as the LedgerCommand union itself, keyed by team id, and
+ * are answered with a LedgerCommandReply: `ok` with the LedgerOutcome the ledger decided (a
+ * refusal the domain named, `{ type: 'refused' }` or `charge_refused`, is a decided outcome too),
+ * or a LedgerCommandRefusal for a payload that is not a valid command and was never decided.
+ * A command delivered again gets the very outcome it got the first time.
  */
+export type LedgerCommandReply = ServiceReply<LedgerOutcome, LedgerCommandRefusal>;
+
+export interface LedgerCommandRefusal {
+  readonly type: 'invalid_command';
+  /** The offending field, when one is to blame. */
+  readonly field: string | null;
+  readonly message: string;
+}
+
+/** Reads on `ledger.queries`, keyed by team id; answered from the committed projections. */
 export type LedgerQuery =
   | { readonly type: 'GetBalance'; readonly teamId: string; readonly accountIds: readonly string[] }
-  | { readonly type: 'ListLedgerEntries'; readonly teamId: string; readonly accountId?: string; readonly cursor: string | null; readonly limit: number };
+  | {
+      readonly type: 'ListLedgerEntries';
+      readonly teamId: string;
+      readonly accountId?: string;
+      /** Null for the first page, else the `nextCursor` of the page before. */
+      readonly cursor: string | null;
+      /** 1 to 1,000 entries. */
+      readonly limit: number;
+    };
 
 export interface AccountSpendView {
   readonly accountId: string;
@@ -41,9 +63,15 @@ export interface LedgerEntryView {
   readonly reference: string | null;
 }
 
-export type LedgerQueryRefusal = { readonly type: 'team_not_found' } | { readonly type: 'invalid_cursor' };
+/** `team_not_found`: the ledger holds no event of this team (it was never opened). */
+export type LedgerQueryRefusal =
+  | { readonly type: 'team_not_found' }
+  | { readonly type: 'invalid_cursor' }
+  | { readonly type: 'invalid_query'; readonly message: string };
 
 export interface LedgerQueryReplies {
   GetBalance: TeamBalanceView;
   ListLedgerEntries: Page<LedgerEntryView>;
 }
+
+export type LedgerQueryReply<T extends LedgerQuery['type']> = ServiceReply<LedgerQueryReplies[T], LedgerQueryRefusal>;
