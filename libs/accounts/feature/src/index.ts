@@ -1,1 +1,8 @@
-export {};
+export { AccountsModule } from './accounts.module';
+export { ACCOUNTS_OPTIONS, type AccountsModuleOptions, type CarrierSimulatorOptions } from './accounts-options';
+export { COMMANDS_GROUP, QUERIES_GROUP } from './bus/accounts-bus.consumer';
+export { MESSAGE_CARRIER, type CarrierMessage, type MessageCarrier } from './carrier/message-carrier.port';
+export { DeliveryReports, type DeliveryReport } from './carrier/delivery-reports';
+export { SimulatedCarrier, DELIVERY_FAILED } from './carrier/simulated-carrier';
+export { DeletionScheduler, type DeletionSweepResult } from './deletion/deletion-scheduler';
+export type { AccountsInternalCommand, AccountsInternalReplies, DeliveryStatus } from './commands/accounts-internal-command';

@@ -1,0 +1,61 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { ACCOUNTS_OPTIONS, type AccountsModuleOptions, resolveAccountsOptions } from './accounts-options';
+import { AccountsBusConsumer } from './bus/accounts-bus.consumer';
+import { DeliveryReports } from './carrier/delivery-reports';
+import { MESSAGE_CARRIER } from './carrier/message-carrier.port';
+import { SimulatedCarrier } from './carrier/simulated-carrier';
+import { AccountsCommandRouter } from './commands/accounts-command.router';
+import { ApiKeysHandler } from './commands/api-keys/api-keys.handler';
+import { CreateSubAccountHandler } from './commands/create-sub-account/create-sub-account.handler';
+import { CreateTeamHandler } from './commands/create-team/create-team.handler';
+import { RunDeletionScheduleHandler } from './commands/deletion-schedule/run-deletion-schedule.handler';
+import { RecordKeyUsageHandler } from './commands/key-usage/record-key-usage.handler';
+import { AdvanceMessageHandler } from './commands/messages/advance-message.handler';
+import { RecordMessageHandler } from './commands/messages/record-message.handler';
+import { SubAccountLifecycleHandler } from './commands/sub-account-lifecycle/sub-account-lifecycle.handler';
+import { DeletionScheduler } from './deletion/deletion-scheduler';
+import { LedgerClient } from './ledger/ledger-client';
+import { AccountsQueryHandler } from './queries/accounts-query.handler';
+import { AccountsReadModel } from './read-model/accounts-read-model';
+import { AccountViews } from './read-model/account-views';
+import { TeamStateCache } from './team-state/team-state-cache';
+import { TeamWriter } from './team-state/team-writer';
+
+/**
+ * The accounts service: teams, projects, API keys, lifecycle and message records. It talks only
+ * through MESSAGE_BUS (consuming `accounts.commands` and `accounts.queries`, requesting
+ * `ledger.commands`) and keeps its events and read model in EVENT_STORE; time comes from CLOCK.
+ * All three are provided by the app (platform's global modules, or a test's own).
+ */
+@Module({})
+export class AccountsModule {
+  static forRoot(options: AccountsModuleOptions = {}): DynamicModule {
+    return {
+      module: AccountsModule,
+      providers: [
+        { provide: ACCOUNTS_OPTIONS, useValue: resolveAccountsOptions(options) },
+        AccountsReadModel,
+        AccountViews,
+        TeamStateCache,
+        TeamWriter,
+        LedgerClient,
+        CreateTeamHandler,
+        CreateSubAccountHandler,
+        SubAccountLifecycleHandler,
+        ApiKeysHandler,
+        RecordMessageHandler,
+        AdvanceMessageHandler,
+        RecordKeyUsageHandler,
+        RunDeletionScheduleHandler,
+        AccountsCommandRouter,
+        AccountsQueryHandler,
+        DeliveryReports,
+        SimulatedCarrier,
+        { provide: MESSAGE_CARRIER, useExisting: SimulatedCarrier },
+        DeletionScheduler,
+        AccountsBusConsumer,
+      ],
+      exports: [DeletionScheduler, DeliveryReports, SimulatedCarrier, MESSAGE_CARRIER],
+    };
+  }
+}

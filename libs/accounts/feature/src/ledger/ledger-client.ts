@@ -1,0 +1,44 @@
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  type AccountsServiceRefusal,
+  type LedgerCommand,
+  type LedgerCommandReply,
+  type LedgerOutcome,
+  Topics,
+} from '@subledger/contracts';
+import type { MessageBus } from '@subledger/messaging';
+import { MESSAGE_BUS } from '@subledger/platform';
+import { ACCOUNTS_OPTIONS, type ResolvedAccountsOptions } from '../accounts-options';
+
+/** The ledger's answer as the accounts service needs it: done, or why not. */
+export type LedgerVerdict = { readonly ok: true; readonly outcome: LedgerOutcome } | { readonly ok: false; readonly refusal: AccountsServiceRefusal };
+
+/**
+ * Sends commands to the ledger on the team's partition of `ledger.commands` and waits for the
+ * outcome. A timeout rejects (RequestTimeoutError): the accounts command then fails as a whole and
+ * is delivered again, and the ledger answers a repeated command with its first outcome.
+ */
+@Injectable()
+export class LedgerClient {
+  constructor(
+    @Inject(MESSAGE_BUS) private readonly bus: MessageBus,
+    @Inject(ACCOUNTS_OPTIONS) private readonly options: ResolvedAccountsOptions,
+  ) {}
+
+  /**
+   * `accepts` names the outcomes that mean "done"; any other decided outcome is the ledger
+   * refusing, which the accounts service passes on as `upstream_refused`.
+   */
+  async send(command: LedgerCommand, accepts: (outcome: LedgerOutcome) => boolean): Promise<LedgerVerdict> {
+    const reply = await this.bus.request<LedgerCommandReply>(Topics.ledgerCommands, command.teamId, command, {
+      timeoutMs: this.options.ledgerTimeoutMs,
+    });
+    if (!reply.ok) return refusedBy(reply.refusal.type);
+    if (accepts(reply.value)) return { ok: true, outcome: reply.value };
+    return refusedBy(reply.value.type === 'refused' ? reply.value.refusal.reason : reply.value.type);
+  }
+}
+
+function refusedBy(reason: string): LedgerVerdict {
+  return { ok: false, refusal: { type: 'upstream_refused', service: 'ledger', reason } };
+}

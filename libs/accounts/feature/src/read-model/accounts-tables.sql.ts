@@ -1,0 +1,79 @@
+/**
+ * The accounts read model, beside the event store's tables in the same schema. Every statement is
+ * idempotent, so each start runs them all. Times are epoch milliseconds and amounts micros, both
+ * `bigint`; metadata and the extra send fields are `json` (not `jsonb`) so that they come back with
+ * the keys in the order the client sent them. Each table's identity `seq` is the stable creation
+ * order that list cursors point into.
+ */
+export function accountsTablesSql(schema: string): string[] {
+  return [
+    `CREATE TABLE IF NOT EXISTS ${schema}.accounts_teams (
+      id text PRIMARY KEY,
+      name text NOT NULL,
+      currency text NOT NULL,
+      main_account_id text NOT NULL,
+      created_at bigint NOT NULL
+    )`,
+    `CREATE TABLE IF NOT EXISTS ${schema}.accounts_projects (
+      seq bigint GENERATED ALWAYS AS IDENTITY,
+      id text PRIMARY KEY,
+      team_id text NOT NULL,
+      kind text NOT NULL,
+      name text NOT NULL,
+      external_id text,
+      status text NOT NULL,
+      credit_limit bigint,
+      metadata json,
+      created_at bigint NOT NULL,
+      delete_at bigint,
+      deletion_due_at bigint,
+      CONSTRAINT accounts_projects_seq_key UNIQUE (seq)
+    )`,
+    `CREATE INDEX IF NOT EXISTS accounts_projects_team_seq ON ${schema}.accounts_projects (team_id, seq)`,
+    `CREATE INDEX IF NOT EXISTS accounts_projects_deletion_due ON ${schema}.accounts_projects (deletion_due_at)
+      WHERE deletion_due_at IS NOT NULL`,
+    `CREATE TABLE IF NOT EXISTS ${schema}.accounts_api_keys (
+      seq bigint GENERATED ALWAYS AS IDENTITY,
+      id text PRIMARY KEY,
+      account_id text NOT NULL,
+      team_id text NOT NULL,
+      name text NOT NULL,
+      prefix text NOT NULL,
+      digest text NOT NULL,
+      environment text NOT NULL,
+      permissions json NOT NULL,
+      created_at bigint NOT NULL,
+      last_used_at bigint,
+      revoked_at bigint,
+      CONSTRAINT accounts_api_keys_digest_key UNIQUE (digest)
+    )`,
+    `CREATE INDEX IF NOT EXISTS accounts_api_keys_account_seq ON ${schema}.accounts_api_keys (account_id, seq)`,
+    `CREATE TABLE IF NOT EXISTS ${schema}.accounts_messages (
+      seq bigint GENERATED ALWAYS AS IDENTITY,
+      id text PRIMARY KEY,
+      team_id text NOT NULL,
+      account_id text NOT NULL,
+      status text NOT NULL,
+      channel text NOT NULL,
+      message_type text NOT NULL,
+      to_address text,
+      text_body text,
+      subject text,
+      html_body text,
+      metadata json,
+      extra json,
+      cost bigint NOT NULL,
+      units integer NOT NULL,
+      is_test boolean NOT NULL,
+      charge_id text,
+      refunded boolean NOT NULL DEFAULT false,
+      error_code text,
+      created_at bigint NOT NULL,
+      updated_at bigint NOT NULL
+    )`,
+    `CREATE INDEX IF NOT EXISTS accounts_messages_account_seq ON ${schema}.accounts_messages (account_id, seq)`,
+    `CREATE INDEX IF NOT EXISTS accounts_messages_account_status ON ${schema}.accounts_messages (account_id, status, seq)`,
+    `CREATE INDEX IF NOT EXISTS accounts_messages_account_channel ON ${schema}.accounts_messages (account_id, channel, seq)`,
+    `CREATE INDEX IF NOT EXISTS accounts_messages_account_to ON ${schema}.accounts_messages (account_id, to_address, seq)`,
+  ];
+}

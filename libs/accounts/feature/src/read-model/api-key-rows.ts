@@ -1,0 +1,124 @@
+import type { ApiKey } from '@subledger/accounts-domain';
+import type { AccountKind, AccountStatus, ApiKeyEnvironment, ApiKeyView, KeyIdentity } from '@subledger/contracts';
+import { epochMsFrom, epochMsOrNull, jsonParam, type Queryable } from './sql-values';
+
+export interface ApiKeyRow {
+  [column: string]: unknown;
+  id: string;
+  account_id: string;
+  name: string;
+  prefix: string;
+  environment: ApiKeyEnvironment;
+  permissions: string[];
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
+interface IdentityRow {
+  [column: string]: unknown;
+  id: string;
+  account_id: string;
+  team_id: string;
+  environment: ApiKeyEnvironment;
+  revoked_at: string | null;
+  kind: AccountKind;
+  status: AccountStatus;
+}
+
+const COLUMNS = `id, account_id, name, prefix, environment, permissions, created_at::text, last_used_at::text, revoked_at::text`;
+
+/**
+ * The `accounts_api_keys` table. Everything but `last_used_at` comes from the account's events;
+ * `last_used_at` is operational data written by key usage reports only, so a write from the
+ * account's state never touches it.
+ */
+export class ApiKeyRows {
+  constructor(private readonly schema: string) {}
+
+  async write(db: Queryable, teamId: string, accountId: string, key: ApiKey): Promise<void> {
+    await db.query(
+      `INSERT INTO ${this.schema}.accounts_api_keys
+        (id, account_id, team_id, name, prefix, digest, environment, permissions, created_at, revoked_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8::json, $9::bigint, $10::bigint)
+       ON CONFLICT (id) DO UPDATE SET revoked_at = EXCLUDED.revoked_at`,
+      [
+        key.keyId,
+        accountId,
+        teamId,
+        key.name,
+        key.prefix,
+        key.digest,
+        key.environment,
+        jsonParam(key.permissions ?? []),
+        String(key.createdAt),
+        key.revokedAt === null ? null : String(key.revokedAt),
+      ],
+    );
+  }
+
+  async find(db: Queryable, accountId: string, keyId: string): Promise<ApiKeyRow | null> {
+    const { rows } = await db.query<ApiKeyRow>(
+      `SELECT ${COLUMNS} FROM ${this.schema}.accounts_api_keys WHERE id = $1 AND account_id = $2`,
+      [keyId, accountId],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** Every key of the account, revoked ones included, in creation order. */
+  async ofAccount(db: Queryable, accountId: string): Promise<ApiKeyRow[]> {
+    const { rows } = await db.query<ApiKeyRow>(
+      `SELECT ${COLUMNS} FROM ${this.schema}.accounts_api_keys WHERE account_id = $1 ORDER BY seq`,
+      [accountId],
+    );
+    return rows;
+  }
+
+  /** One lookup on the unique digest index, joined to the key's project by primary key. */
+  async identity(db: Queryable, digest: string): Promise<KeyIdentity | null> {
+    const { rows } = await db.query<IdentityRow>(
+      `SELECT k.id, k.account_id, k.team_id, k.environment, k.revoked_at::text, p.kind, p.status
+       FROM ${this.schema}.accounts_api_keys k JOIN ${this.schema}.accounts_projects p ON p.id = k.account_id
+       WHERE k.digest = $1`,
+      [digest],
+    );
+    const row = rows[0];
+    if (!row) return null;
+    return {
+      keyId: row.id,
+      accountId: row.account_id,
+      teamId: row.team_id,
+      accountKind: row.kind,
+      accountStatus: row.status,
+      environment: row.environment,
+      revoked: row.revoked_at !== null,
+    };
+  }
+
+  /** Moves `last_used_at` forward only, so reports arriving out of order never move it back. */
+  async recordUsage(db: Queryable, teamId: string, usages: readonly { keyId: string; at: number }[]): Promise<number> {
+    if (usages.length === 0) return 0;
+    const { rows } = await db.query(
+      `UPDATE ${this.schema}.accounts_api_keys k SET last_used_at = GREATEST(COALESCE(k.last_used_at, 0), u.at)
+       FROM (SELECT key_id, max(at) AS at FROM unnest($2::text[], $3::bigint[]) AS u(key_id, at) GROUP BY key_id) u
+       WHERE k.id = u.key_id AND k.team_id = $1
+       RETURNING k.id`,
+      [teamId, usages.map((usage) => usage.keyId), usages.map((usage) => String(usage.at))],
+    );
+    return rows.length;
+  }
+}
+
+export function apiKeyViewOf(row: ApiKeyRow): ApiKeyView {
+  return {
+    id: row.id,
+    accountId: row.account_id,
+    name: row.name,
+    keyPrefix: row.prefix,
+    environment: row.environment,
+    permissions: row.permissions,
+    createdAt: epochMsFrom(row.created_at),
+    lastUsedAt: epochMsOrNull(row.last_used_at),
+    revokedAt: epochMsOrNull(row.revoked_at),
+  };
+}

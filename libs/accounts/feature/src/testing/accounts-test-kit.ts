@@ -1,0 +1,103 @@
+import { type DynamicModule, Global, Module } from '@nestjs/common';
+import { Test, type TestingModule } from '@nestjs/testing';
+import {
+  type AccountsQueryRequest,
+  type AccountsReplies,
+  type AccountsServiceRefusal,
+  type ServiceReply,
+  Topics,
+} from '@subledger/contracts';
+import type { SqlEventStore } from '@subledger/event-store';
+import { InProcessBus } from '@subledger/messaging';
+import { CLOCK, EVENT_STORE, MESSAGE_BUS, ManualClock } from '@subledger/platform';
+import { AccountsModule } from '../accounts.module';
+import type { AccountsModuleOptions } from '../accounts-options';
+import { SimulatedCarrier } from '../carrier/simulated-carrier';
+import type { AccountsCommandMessage, AccountsInternalReplies } from '../commands/accounts-internal-command';
+import { DeletionScheduler } from '../deletion/deletion-scheduler';
+import { LedgerStandIn } from './ledger-stand-in';
+import type { OpenedStore } from './test-backends';
+
+type Replies = AccountsReplies & AccountsInternalReplies;
+type Reply<T extends keyof Replies> = ServiceReply<Replies[T], AccountsServiceRefusal>;
+
+@Global()
+@Module({})
+class TestInfrastructureModule {
+  static with(store: SqlEventStore, bus: InProcessBus, clock: ManualClock): DynamicModule {
+    return {
+      module: TestInfrastructureModule,
+      providers: [
+        { provide: EVENT_STORE, useValue: store },
+        { provide: MESSAGE_BUS, useValue: bus },
+        { provide: CLOCK, useValue: clock },
+      ],
+      exports: [EVENT_STORE, MESSAGE_BUS, CLOCK],
+    };
+  }
+}
+
+/**
+ * The accounts module on a real store and a real in-process bus, with the ledger stand-in on the
+ * other side, a ManualClock, no periodic sweep and a carrier without delays.
+ */
+export class AccountsTestKit {
+  private constructor(
+    readonly app: TestingModule,
+    readonly store: SqlEventStore,
+    readonly bus: InProcessBus,
+    readonly clock: ManualClock,
+    readonly ledger: LedgerStandIn,
+  ) {}
+
+  static async start(opened: OpenedStore, options: AccountsModuleOptions = {}): Promise<AccountsTestKit> {
+    const bus = new InProcessBus();
+    const clock = new ManualClock();
+    const ledger = new LedgerStandIn();
+    ledger.subscribe(bus);
+    const app = await Test.createTestingModule({
+      imports: [
+        TestInfrastructureModule.with(opened.store, bus, clock),
+        AccountsModule.forRoot({ deletionSweepIntervalMs: null, ledgerTimeoutMs: 10_000, ...options, carrier: { stepDelayMs: 0, ...options.carrier } }),
+      ],
+    }).compile();
+    await app.init();
+    return new AccountsTestKit(app, opened.store, bus, clock, ledger);
+  }
+
+  get scheduler(): DeletionScheduler {
+    return this.app.get(DeletionScheduler);
+  }
+
+  get carrier(): SimulatedCarrier {
+    return this.app.get(SimulatedCarrier);
+  }
+
+  command<C extends AccountsCommandMessage>(command: C): Promise<Reply<C['type']>> {
+    return this.bus.request(Topics.accountsCommands, command.teamId, command, { timeoutMs: 20_000 });
+  }
+
+  query<Q extends AccountsQueryRequest>(query: Q): Promise<Reply<Q['type']>> {
+    const key = 'teamId' in query ? query.teamId : query.digest;
+    return this.bus.request(Topics.accountsQueries, key, query, { timeoutMs: 20_000 });
+  }
+
+  /** The value of a reply that must be ok. */
+  async ok<C extends AccountsCommandMessage>(command: C): Promise<Replies[C['type']]> {
+    return valueOf(await this.command(command));
+  }
+
+  async read<Q extends AccountsQueryRequest>(query: Q): Promise<Replies[Q['type']]> {
+    return valueOf(await this.query(query));
+  }
+
+  async close(): Promise<void> {
+    await this.app.close();
+    this.bus.close();
+  }
+}
+
+export function valueOf<T>(reply: ServiceReply<T, AccountsServiceRefusal>): T {
+  if (!reply.ok) throw new Error(`Expected an ok reply, got ${JSON.stringify(reply.refusal)}`);
+  return reply.value;
+}
