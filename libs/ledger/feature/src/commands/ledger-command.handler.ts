@@ -1,0 +1,99 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { LedgerCommand, LedgerCommandReply } from '@subledger/contracts';
+import { WrongExpectedVersionError } from '@subledger/event-store';
+import { type Envelope, Headers, type MessageBus } from '@subledger/messaging';
+import { CLOCK, type Clock, EVENT_STORE, MESSAGE_BUS } from '@subledger/platform';
+import { LEDGER_OPTIONS, LedgerGroups, type LedgerModuleOptions } from '../ledger-module.options';
+import type { LedgerStore } from '../store/ledger-store';
+import { type LedgerTables, ledgerTables } from '../store/ledger-tables';
+import type { TeamLedger } from '../team-state/team-ledger';
+import { TeamLedgerCache } from '../team-state/team-ledger.cache';
+import { loadTeamLedgers } from '../team-state/team-ledger.loader';
+import { commandIdentityOf } from './command-identity';
+import { consumerOffsetsOf } from './consumer-offsets';
+import { decideBatch } from './decide-batch';
+import { type CommandRead, readLedgerCommand } from './ledger-command.reader';
+import { findProcessedOutcomes } from './processed-commands';
+import { hasWrites, writeBatch } from './write-batch';
+
+/**
+ * The single writer of its teams' money (DESIGN.md, "The money path"): decides a batch of
+ * commands against the teams' states in memory, commits the batch's events, projections, processed
+ * commands and offsets in one transaction, and only then answers. Throwing means "answer nothing":
+ * the bus delivers the batch again, and every command then finds either nothing of it committed or
+ * its stored outcome.
+ */
+@Injectable()
+export class LedgerCommandHandler {
+  private readonly logger = new Logger(LedgerCommandHandler.name);
+  private readonly tables: LedgerTables;
+
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: LedgerStore,
+    @Inject(MESSAGE_BUS) private readonly bus: MessageBus,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(TeamLedgerCache) private readonly cache: TeamLedgerCache,
+    @Inject(LEDGER_OPTIONS) private readonly options: LedgerModuleOptions,
+  ) {
+    this.tables = ledgerTables(store.quotedSchema);
+  }
+
+  async handle(batch: Envelope<unknown>[]): Promise<LedgerCommandReply[]> {
+    const reads = batch.map(readLedgerCommand);
+    const commands = reads.flatMap((read) => (read.ok ? [read.command] : []));
+    const identities = reads.map((read) => (read.ok ? commandIdentityOf(read.command) : null));
+    // Teams taken out of the cache go back only after the commit: on any failure their states,
+    // perhaps advanced by a batch that never committed, are forgotten and reloaded next time.
+    const teams = new Map<string, TeamLedger>();
+    try {
+      const [, stored] = await Promise.all([
+        this.takeTeams(commands, teams),
+        findProcessedOutcomes(this.store.sql, this.tables, identities.filter((identity) => identity !== null)),
+      ]);
+      const { replies, writes } = decideBatch(reads, identities, teams, stored);
+      const offsets = this.options.recordConsumerOffsets ? consumerOffsetsOf(LedgerGroups.commands, batch) : [];
+      if (hasWrites(writes, offsets)) {
+        await this.store.transaction((tx) => writeBatch(tx, this.tables, writes, offsets, this.clock.now()));
+      }
+      for (const team of teams.values()) this.cache.put(team);
+      this.deadLetterInvalid(batch, reads);
+      return replies;
+    } catch (error) {
+      this.logFailure(error, batch.length);
+      throw error;
+    }
+  }
+
+  private async takeTeams(commands: readonly LedgerCommand[], teams: Map<string, TeamLedger>): Promise<void> {
+    const missing = new Set<string>();
+    for (const { teamId } of commands) {
+      if (teams.has(teamId) || missing.has(teamId)) continue;
+      const cached = this.cache.take(teamId);
+      if (cached === undefined) missing.add(teamId);
+      else teams.set(teamId, cached);
+    }
+    for (const team of await loadTeamLedgers(this.store, [...missing])) teams.set(team.teamId, team);
+  }
+
+  /** Answered with a refusal, and also kept on the dead-letter topic for operators to inspect. */
+  private deadLetterInvalid(batch: readonly Envelope<unknown>[], reads: readonly CommandRead[]): void {
+    reads.forEach((read, i) => {
+      if (read.ok) return;
+      const { topic, key, value, headers } = batch[i];
+      this.logger.warn(`Refused an invalid command on ${topic}: ${read.refusal.message}`);
+      const deadLetter = { ...headers, [Headers.deadLetterReason]: read.refusal.message };
+      Promise.resolve()
+        .then(() => this.bus.publish(`${topic}.dead-letter`, key, value, deadLetter))
+        .catch((error: unknown) => this.logger.error(`Could not dead-letter a command: ${String(error)}`));
+    });
+  }
+
+  private logFailure(error: unknown, size: number): void {
+    if (error instanceof WrongExpectedVersionError) {
+      this.logger.warn(`Another writer appended to ${error.streamId}; its state is reloaded and the batch retried`);
+      return;
+    }
+    const reason = error instanceof Error ? error.message : String(error);
+    this.logger.error(`A batch of ${size} commands failed and will be delivered again: ${reason}`);
+  }
+}

@@ -1,0 +1,35 @@
+import { decodeLedgerCommand } from '@subledger/contracts';
+import type { LedgerCommand, LedgerCommandRefusal } from '@subledger/contracts';
+import type { Envelope } from '@subledger/messaging';
+
+export type CommandRead =
+  | { readonly ok: true; readonly command: LedgerCommand }
+  | { readonly ok: false; readonly refusal: LedgerCommandRefusal };
+
+/**
+ * Validates a consumed command. The in-process bus hands over the command itself, with bigint
+ * amounts; Kafka will hand over its JSON form, with amounts as decimal strings. Both are read
+ * through the contract's codec, so a command is checked the same way whichever transport carried it.
+ * The message key must be the command's team: it is what routes every command of a team to its
+ * single writer, and a command keyed otherwise could race with that writer.
+ */
+export function readLedgerCommand(message: Envelope<unknown>): CommandRead {
+  const decoded = decodeLedgerCommand(withDecimalAmounts(message.value));
+  if (!decoded.ok) {
+    const { field, message: text } = decoded.error;
+    return { ok: false, refusal: { type: 'invalid_command', field: field ?? null, message: text } };
+  }
+  const command = decoded.value;
+  if (command.teamId !== message.key) {
+    const text = `a command of team ${command.teamId} must be keyed by its team id, not ${JSON.stringify(message.key)}`;
+    return { ok: false, refusal: { type: 'invalid_command', field: 'teamId', message: text } };
+  }
+  return { ok: true, command };
+}
+
+function withDecimalAmounts(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
+  const json: Record<string, unknown> = {};
+  for (const [key, field] of Object.entries(value)) json[key] = typeof field === 'bigint' ? field.toString() : field;
+  return json;
+}

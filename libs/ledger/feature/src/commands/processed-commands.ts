@@ -1,0 +1,55 @@
+import type { LedgerOutcome } from '@subledger/contracts';
+import type { SqlClient } from '@subledger/event-store';
+import type { LedgerTables } from '../store/ledger-tables';
+import { type CommandIdentity, identityKey } from './command-identity';
+import { outcomeFromJson, outcomeToJson } from './outcome-json';
+
+export interface ProcessedCommandRow {
+  readonly identity: CommandIdentity;
+  readonly outcome: LedgerOutcome;
+}
+
+/** The stored outcomes of those of `identities` processed before, by identity key; one query. */
+export async function findProcessedOutcomes(
+  sql: Pick<SqlClient, 'query'>,
+  tables: LedgerTables,
+  identities: readonly CommandIdentity[],
+): Promise<Map<string, LedgerOutcome>> {
+  const found = new Map<string, LedgerOutcome>();
+  if (identities.length === 0) return found;
+  const { rows } = await sql.query<{ team_id: string; command_id: string; command_digest: string; outcome: string }>(
+    `SELECT p.team_id, p.command_id, p.command_digest, p.outcome::text AS outcome
+     FROM unnest($1::text[], $2::text[], $3::text[]) AS k(team_id, command_id, command_digest)
+     JOIN ${tables.processedCommands} p USING (team_id, command_id, command_digest)`,
+    [identities.map((i) => i.teamId), identities.map((i) => i.commandId), identities.map((i) => i.digest)],
+  );
+  for (const row of rows) {
+    const identity = { teamId: row.team_id, commandId: row.command_id, digest: row.command_digest };
+    found.set(identityKey(identity), outcomeFromJson(row.outcome));
+  }
+  return found;
+}
+
+/**
+ * Inserts (never upserts) the outcomes of a batch: a row already there means another writer
+ * processed the command meanwhile, and the batch must fail rather than answer twice.
+ */
+export function insertProcessedCommands(
+  tables: LedgerTables,
+  rows: readonly ProcessedCommandRow[],
+  processedAt: number,
+): [string, unknown[]] {
+  const sql = `INSERT INTO ${tables.processedCommands} (team_id, command_id, command_digest, outcome, processed_at)
+    SELECT team_id, command_id, command_digest, outcome::jsonb, to_timestamp($5::double precision / 1000)
+    FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS t(team_id, command_id, command_digest, outcome)`;
+  return [
+    sql,
+    [
+      rows.map((row) => row.identity.teamId),
+      rows.map((row) => row.identity.commandId),
+      rows.map((row) => row.identity.digest),
+      rows.map((row) => outcomeToJson(row.outcome)),
+      processedAt,
+    ],
+  ];
+}

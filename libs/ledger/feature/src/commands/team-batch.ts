@@ -1,0 +1,69 @@
+import type { LedgerEvent } from '@subledger/contracts';
+import type { EventData, StreamAppend } from '@subledger/event-store';
+import { accountSpendOf, evolve } from '@subledger/ledger-domain';
+import type { AccountSpendRow } from '../projections/account-spend.projection';
+import type { TeamBalanceRow } from '../projections/team-balance.projection';
+import { expectedVersionOf, type TeamLedger } from '../team-state/team-ledger';
+import { teamEventData, teamStreamId } from '../team-state/team-stream';
+
+/**
+ * What one batch does to one team: the events it decided, applied to the team's state as they
+ * come (the next command of the batch must see them), and what to write once the batch commits.
+ */
+export class TeamBatch {
+  private readonly events: EventData[] = [];
+  private readonly accounts = new Set<string>();
+  private readonly streamId: string;
+  private readonly startVersion: bigint;
+
+  constructor(private readonly team: TeamLedger) {
+    this.streamId = teamStreamId(team.teamId);
+    this.startVersion = team.version;
+  }
+
+  apply(events: readonly LedgerEvent[]): void {
+    const { team } = this;
+    for (const event of events) {
+      evolve(team.state, event);
+      team.version += 1n;
+      this.events.push(teamEventData(this.streamId, team.version, event, team.state.balance));
+      const accountId = spendChangedBy(event);
+      if (accountId !== null) this.accounts.add(accountId);
+    }
+  }
+
+  append(): StreamAppend | null {
+    if (this.events.length === 0) return null;
+    return { streamId: this.streamId, events: this.events, expectedVersion: expectedVersionOf(this.startVersion) };
+  }
+
+  balanceRow(): TeamBalanceRow | null {
+    const { teamId, state, version } = this.team;
+    if (this.events.length === 0 || state.team === null) return null;
+    return { teamId, currency: state.team.currency, balance: state.balance, streamVersion: version };
+  }
+
+  spendRows(): AccountSpendRow[] {
+    const { teamId, state, version } = this.team;
+    return [...this.accounts].map((accountId) => ({ teamId, accountId, ...accountSpendOf(state, accountId), streamVersion: version }));
+  }
+}
+
+/** The account whose spend or policy the event changes, if any; a refused charge changes none. */
+function spendChangedBy(event: LedgerEvent): string | null {
+  switch (event.type) {
+    case 'ChargeAccepted':
+    case 'ChargeRefunded':
+    case 'SpendPolicySet':
+      return event.accountId;
+    case 'TeamOpened':
+    case 'TopUpRecorded':
+    case 'BalanceAdjusted':
+    case 'ChargeRefused':
+      return null;
+    default: {
+      const unknown: never = event;
+      throw new Error(`Unknown ledger event ${JSON.stringify(unknown)}`);
+    }
+  }
+}

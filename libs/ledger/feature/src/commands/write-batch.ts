@@ -1,0 +1,32 @@
+import type { SqlEventStoreTransaction } from '@subledger/event-store';
+import { upsertAccountSpend } from '../projections/account-spend.projection';
+import { upsertTeamBalances } from '../projections/team-balance.projection';
+import type { LedgerTables } from '../store/ledger-tables';
+import { type ConsumerOffsetRow, upsertConsumerOffsets } from './consumer-offsets';
+import type { BatchWrites } from './decide-batch';
+import { insertProcessedCommands } from './processed-commands';
+
+/**
+ * Everything a batch changed, in the caller's transaction: a few statements whatever the batch's
+ * size. The events go last, because their append takes the store's append lock, which is held until
+ * the commit and makes every other appender wait.
+ */
+export async function writeBatch(
+  tx: SqlEventStoreTransaction,
+  tables: LedgerTables,
+  writes: BatchWrites,
+  offsets: readonly ConsumerOffsetRow[],
+  processedAt: number,
+): Promise<void> {
+  const statements: [string, unknown[]][] = [];
+  if (writes.processed.length > 0) statements.push(insertProcessedCommands(tables, writes.processed, processedAt));
+  if (writes.balances.length > 0) statements.push(upsertTeamBalances(tables, writes.balances));
+  if (writes.spends.length > 0) statements.push(upsertAccountSpend(tables, writes.spends));
+  if (offsets.length > 0) statements.push(upsertConsumerOffsets(tables, offsets));
+  for (const [sql, params] of statements) await tx.query(sql, params);
+  if (writes.appends.length > 0) await tx.appendMany(writes.appends);
+}
+
+export function hasWrites(writes: BatchWrites, offsets: readonly ConsumerOffsetRow[]): boolean {
+  return writes.processed.length > 0 || writes.appends.length > 0 || offsets.length > 0;
+}

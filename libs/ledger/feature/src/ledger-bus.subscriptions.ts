@@ -1,0 +1,26 @@
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { Topics } from '@subledger/contracts';
+import type { MessageBus } from '@subledger/messaging';
+import { EVENT_STORE, MESSAGE_BUS } from '@subledger/platform';
+import { LedgerCommandHandler } from './commands/ledger-command.handler';
+import { LedgerGroups } from './ledger-module.options';
+import { LedgerQueryHandler } from './queries/ledger-query.handler';
+import { createLedgerTables } from './store/create-ledger-tables';
+import type { LedgerStore } from './store/ledger-store';
+
+/** At start: the ledger's tables first, then the commands and queries topics. */
+@Injectable()
+export class LedgerBusSubscriptions implements OnModuleInit {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: LedgerStore,
+    @Inject(MESSAGE_BUS) private readonly bus: MessageBus,
+    @Inject(LedgerCommandHandler) private readonly commands: LedgerCommandHandler,
+    @Inject(LedgerQueryHandler) private readonly queries: LedgerQueryHandler,
+  ) {}
+
+  async onModuleInit(): Promise<void> {
+    await createLedgerTables(this.store);
+    await this.bus.subscribe(Topics.ledgerCommands, LedgerGroups.commands, (batch) => this.commands.handle(batch));
+    await this.bus.subscribe(Topics.ledgerQueries, LedgerGroups.queries, (batch) => this.queries.handle(batch));
+  }
+}

@@ -1,0 +1,29 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { LedgerCommandHandler } from './commands/ledger-command.handler';
+import { LedgerBusSubscriptions } from './ledger-bus.subscriptions';
+import { LEDGER_OPTIONS, type LedgerModuleOptions } from './ledger-module.options';
+import { LedgerQueryHandler } from './queries/ledger-query.handler';
+import { TeamLedgerCache } from './team-state/team-ledger.cache';
+
+/**
+ * The ledger service: the single writer of its teams' money, answering commands on
+ * `ledger.commands` and reads on `ledger.queries`. It needs EVENT_STORE (a SqlEventStore),
+ * MESSAGE_BUS and CLOCK from the application. Import `LedgerModule` for the defaults, or
+ * `LedgerModule.forRoot(options)`.
+ */
+@Module({
+  providers: [
+    { provide: LEDGER_OPTIONS, useValue: {} },
+    { provide: TeamLedgerCache, inject: [LEDGER_OPTIONS], useFactory: (options: LedgerModuleOptions) => new TeamLedgerCache(options.maxCachedTeams) },
+    LedgerCommandHandler,
+    LedgerQueryHandler,
+    LedgerBusSubscriptions,
+  ],
+  exports: [LedgerCommandHandler, LedgerQueryHandler, TeamLedgerCache],
+})
+export class LedgerModule {
+  static forRoot(options: LedgerModuleOptions = {}): DynamicModule {
+    // Dynamic metadata extends the decorator's; a provider given again replaces the default.
+    return { module: LedgerModule, providers: [{ provide: LEDGER_OPTIONS, useValue: options }] };
+  }
+}

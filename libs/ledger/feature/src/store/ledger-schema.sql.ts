@@ -1,0 +1,43 @@
+import type { LedgerTables } from './ledger-tables';
+
+/**
+ * The inline projections, the processed commands and the consumer offsets. Every one of them is
+ * written in the transaction of the batch whose events it reflects, so it never runs ahead of or
+ * behind the event store. Bigints are SQL bigints; outcomes are JSON with bigints as strings.
+ */
+export function ledgerSchemaSql(tables: LedgerTables): string[] {
+  return [
+    `CREATE TABLE IF NOT EXISTS ${tables.teamBalances} (
+      team_id text PRIMARY KEY,
+      currency text NOT NULL,
+      balance bigint NOT NULL,
+      stream_version bigint NOT NULL
+    )`,
+    `CREATE TABLE IF NOT EXISTS ${tables.accountSpend} (
+      team_id text NOT NULL,
+      account_id text NOT NULL,
+      total_spent bigint NOT NULL,
+      credit_limit bigint,
+      status text NOT NULL,
+      stream_version bigint NOT NULL,
+      PRIMARY KEY (team_id, account_id)
+    )`,
+    // One row per distinct command: the digest of its fields tells a redelivery (same digest,
+    // answered with the stored outcome) from a reuse of its id for another command (decided anew).
+    `CREATE TABLE IF NOT EXISTS ${tables.processedCommands} (
+      team_id text NOT NULL,
+      command_id text NOT NULL,
+      command_digest text NOT NULL,
+      outcome jsonb NOT NULL,
+      processed_at timestamptz NOT NULL,
+      PRIMARY KEY (team_id, command_id, command_digest)
+    )`,
+    `CREATE TABLE IF NOT EXISTS ${tables.consumerOffsets} (
+      consumer_group text NOT NULL,
+      topic text NOT NULL,
+      partition integer NOT NULL,
+      next_offset bigint NOT NULL,
+      PRIMARY KEY (consumer_group, topic, partition)
+    )`,
+  ];
+}

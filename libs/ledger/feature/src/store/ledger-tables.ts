@@ -1,0 +1,18 @@
+/** The ledger's own tables, beside the events in the event store's schema, named with a `ledger_` prefix. */
+export interface LedgerTables {
+  readonly events: string;
+  readonly teamBalances: string;
+  readonly accountSpend: string;
+  readonly processedCommands: string;
+  readonly consumerOffsets: string;
+}
+
+export function ledgerTables(quotedSchema: string): LedgerTables {
+  return {
+    events: `${quotedSchema}.events`,
+    teamBalances: `${quotedSchema}.ledger_team_balances`,
+    accountSpend: `${quotedSchema}.ledger_account_spend`,
+    processedCommands: `${quotedSchema}.ledger_processed_commands`,
+    consumerOffsets: `${quotedSchema}.ledger_consumer_offsets`,
+  };
+}

@@ -1,0 +1,37 @@
+import { evolve, initialState } from '@subledger/ledger-domain';
+import type { LedgerStore } from '../store/ledger-store';
+import { NO_EVENTS, type TeamLedger } from './team-ledger';
+import { recordedLedgerEvent, teamStreamId } from './team-stream';
+
+// Loads of different teams overlap on a pool; PGlite runs them one after another anyway.
+const CONCURRENT_LOADS = 8;
+
+/**
+ * A team's state folded from its whole stream. The events are put in version order here and
+ * checked to follow one another without a gap: the SQL store's reads sort their versions as text
+ * (10 before 2), and folding out of order would corrupt the state. For that reason the stream is
+ * read in one go rather than in pages, whose bounds that order would make wrong.
+ */
+export async function loadTeamLedger(store: LedgerStore, teamId: string): Promise<TeamLedger> {
+  const streamId = teamStreamId(teamId);
+  const recorded = (await store.readStream(streamId)).sort((a, b) => (a.streamVersion < b.streamVersion ? -1 : 1));
+  const team: TeamLedger = { teamId, state: initialState(), version: NO_EVENTS };
+  for (const event of recorded) {
+    if (event.streamVersion !== team.version + 1n) {
+      throw new Error(`${streamId} holds version ${event.streamVersion} after ${team.version}: its events are not contiguous`);
+    }
+    evolve(team.state, recordedLedgerEvent(event));
+    team.version = event.streamVersion;
+  }
+  return team;
+}
+
+export async function loadTeamLedgers(store: LedgerStore, teamIds: readonly string[]): Promise<TeamLedger[]> {
+  const loaded: TeamLedger[] = [];
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < teamIds.length) loaded.push(await loadTeamLedger(store, teamIds[next++]));
+  };
+  await Promise.all(Array.from({ length: Math.min(CONCURRENT_LOADS, teamIds.length) }, worker));
+  return loaded;
+}

@@ -1,0 +1,18 @@
+import type { ExpectedVersion } from '@subledger/event-store';
+import type { LedgerState } from '@subledger/ledger-domain';
+
+/**
+ * One team's state as the writer holds it: folded from its stream, with the version of the stream's
+ * last event (-1 while the stream is empty), which is the expected version of the next append.
+ */
+export interface TeamLedger {
+  readonly teamId: string;
+  readonly state: LedgerState;
+  version: bigint;
+}
+
+export const NO_EVENTS = -1n;
+
+export function expectedVersionOf(version: bigint): ExpectedVersion {
+  return version === NO_EVENTS ? 'no_stream' : version;
+}
