@@ -1,0 +1,39 @@
+import type { SqlEventStore, SqlEventStoreTransaction } from '@subledger/event-store';
+import type { LedgerStore } from '../store/ledger-store';
+
+/**
+ * `before-commit`: the transaction's work runs, then the commit fails, so nothing of it is kept.
+ * `after-commit`: the transaction commits, then the caller sees an error, as after a crash between
+ * the commit and the reply.
+ */
+export type InjectedFailure = 'before-commit' | 'after-commit';
+
+/** The real store, except that the next transactions fail as planned. */
+export class FlakyStore implements LedgerStore {
+  readonly planned: InjectedFailure[] = [];
+
+  constructor(private readonly inner: SqlEventStore) {}
+
+  get sql(): LedgerStore['sql'] {
+    return this.inner.sql;
+  }
+
+  get quotedSchema(): string {
+    return this.inner.quotedSchema;
+  }
+
+  readStream: LedgerStore['readStream'] = (streamId, options) => this.inner.readStream(streamId, options);
+
+  async transaction<T>(work: (tx: SqlEventStoreTransaction) => Promise<T>): Promise<T> {
+    const failure = this.planned.shift();
+    if (failure === 'before-commit') {
+      return this.inner.transaction(async (tx) => {
+        await work(tx);
+        throw new Error('injected: the commit failed');
+      });
+    }
+    const result = await this.inner.transaction(work);
+    if (failure === 'after-commit') throw new Error('injected: the process died after the commit');
+    return result;
+  }
+}

@@ -1,0 +1,73 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import { Topics } from '@subledger/contracts';
+import type { LedgerCommand, LedgerCommandReply, LedgerQuery, LedgerQueryReply } from '@subledger/contracts';
+import { type Envelope, InProcessBus, type InProcessBusOptions } from '@subledger/messaging';
+import { CLOCK, EVENT_STORE, ManualClock, MESSAGE_BUS } from '@subledger/platform';
+import { LedgerCommandHandler } from '../commands/ledger-command.handler';
+import { LedgerModule } from '../ledger.module';
+import type { LedgerModuleOptions } from '../ledger-module.options';
+import type { LedgerStore } from '../store/ledger-store';
+
+@Module({})
+class TestInfrastructure {
+  static with(store: LedgerStore, bus: InProcessBus, clock: ManualClock): DynamicModule {
+    return {
+      module: TestInfrastructure,
+      global: true,
+      providers: [
+        { provide: EVENT_STORE, useValue: store },
+        { provide: MESSAGE_BUS, useValue: bus },
+        { provide: CLOCK, useValue: clock },
+      ],
+      exports: [EVENT_STORE, MESSAGE_BUS, CLOCK],
+    };
+  }
+}
+
+export interface LedgerTestApp {
+  readonly bus: InProcessBus;
+  readonly clock: ManualClock;
+  /** The handler the bus calls, for tests that deliver a batch by hand. */
+  readonly commands: LedgerCommandHandler;
+  send(command: LedgerCommand): Promise<LedgerCommandReply>;
+  query<T extends LedgerQuery>(query: T): Promise<LedgerQueryReply<T['type']>>;
+  close(): Promise<void>;
+}
+
+/** The LedgerModule booted as an application boots it, over the given store, with a real in-process bus. */
+export async function startLedger(
+  store: LedgerStore,
+  options: LedgerModuleOptions = {},
+  busOptions: InProcessBusOptions = {},
+): Promise<LedgerTestApp> {
+  const bus = new InProcessBus(busOptions);
+  const clock = new ManualClock();
+  const moduleRef = await Test.createTestingModule({
+    imports: [TestInfrastructure.with(store, bus, clock), LedgerModule.forRoot(options)],
+  }).compile();
+  await moduleRef.init();
+  return {
+    bus,
+    clock,
+    commands: moduleRef.get(LedgerCommandHandler),
+    send: (command) => bus.request(Topics.ledgerCommands, command.teamId, command, { timeoutMs: 20_000 }),
+    query: (query) => bus.request(Topics.ledgerQueries, query.teamId, query, { timeoutMs: 20_000 }),
+    close: async () => {
+      bus.close();
+      await moduleRef.close();
+    },
+  };
+}
+
+/** A batch as a transport delivers it: one partition, consecutive offsets from `firstOffset`. */
+export function batchOf(commands: readonly LedgerCommand[], firstOffset = 0, partition = 0): Envelope<unknown>[] {
+  return commands.map((command, i) => ({
+    topic: Topics.ledgerCommands,
+    partition,
+    offset: firstOffset + i,
+    key: command.teamId,
+    value: command,
+    headers: {},
+  }));
+}
