@@ -1,0 +1,38 @@
+import { Topics } from '@subledger/contracts';
+import type { Envelope } from '@subledger/messaging';
+import { charge } from '../testing/ledger-commands.fixtures';
+import { readLedgerCommand } from './ledger-command.reader';
+
+const envelope = (key: string, value: unknown): Envelope<unknown> => ({ topic: Topics.ledgerCommands, partition: 0, offset: 0, key, value, headers: {} });
+
+describe('reading a consumed command', () => {
+  const command = charge('t', 'a', 'c', 1_500n);
+
+  it('reads the command itself, as the in-process bus carries it', () => {
+    expect(readLedgerCommand(envelope('t', command))).toEqual({ ok: true, command });
+  });
+
+  it('reads its JSON form, amounts as decimal strings, as Kafka will carry it', () => {
+    const json: unknown = JSON.parse(JSON.stringify({ ...command, amount: '1500' }));
+    expect(readLedgerCommand(envelope('t', json))).toEqual({ ok: true, command });
+  });
+
+  it.each([
+    ['not an object', 'charge please', null],
+    ['an unknown type', { ...command, type: 'Steal' }, 'type'],
+    ['an amount as a JSON number', { ...command, amount: 1500 }, 'amount'],
+    ['a missing charge id', { ...command, chargeId: undefined }, 'chargeId'],
+  ])('refuses %s, naming the field', (_case, value, field) => {
+    expect(readLedgerCommand(envelope('t', value))).toEqual({
+      ok: false,
+      refusal: { type: 'invalid_command', field, message: expect.any(String) },
+    });
+  });
+
+  it('refuses a command keyed by another team, which would escape its team single writer', () => {
+    expect(readLedgerCommand(envelope('other', command))).toEqual({
+      ok: false,
+      refusal: { type: 'invalid_command', field: 'teamId', message: expect.stringContaining('keyed by its team id') },
+    });
+  });
+});

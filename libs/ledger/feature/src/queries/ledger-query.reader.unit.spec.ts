@@ -1,0 +1,30 @@
+import { readLedgerQuery } from './ledger-query.reader';
+
+describe('reading a consumed query', () => {
+  it('reads a balance query and a page query, with or without an account', () => {
+    expect(readLedgerQuery({ type: 'GetBalance', teamId: 't', accountIds: ['a'] })).toEqual({
+      ok: true,
+      query: { type: 'GetBalance', teamId: 't', accountIds: ['a'] },
+    });
+    expect(readLedgerQuery({ type: 'ListLedgerEntries', teamId: 't', cursor: null, limit: 50 })).toEqual({
+      ok: true,
+      query: { type: 'ListLedgerEntries', teamId: 't', cursor: null, limit: 50 },
+    });
+    expect(readLedgerQuery({ type: 'ListLedgerEntries', teamId: 't', accountId: 'a', cursor: '9', limit: 1 })).toMatchObject({
+      ok: true,
+      query: { accountId: 'a', cursor: '9' },
+    });
+  });
+
+  it.each([
+    ['no object', 7, 'object'],
+    ['no team', { type: 'GetBalance', accountIds: [] }, 'teamId'],
+    ['an unknown type', { type: 'DropTables', teamId: 't' }, 'unknown'],
+    ['account ids that are not strings', { type: 'GetBalance', teamId: 't', accountIds: [1] }, 'accountIds'],
+    ['a limit of zero', { type: 'ListLedgerEntries', teamId: 't', cursor: null, limit: 0 }, 'limit'],
+    ['a limit past the most', { type: 'ListLedgerEntries', teamId: 't', cursor: null, limit: 1_001 }, 'limit'],
+    ['a cursor that is a number', { type: 'ListLedgerEntries', teamId: 't', cursor: 5, limit: 5 }, 'cursor'],
+  ])('refuses %s, saying what is wrong', (_case, value, word) => {
+    expect(readLedgerQuery(value)).toEqual({ ok: false, message: expect.stringContaining(word) });
+  });
+});
