@@ -1,0 +1,53 @@
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  type AccountsCommandRequest,
+  type AccountsQueryRequest,
+  type AccountsReplies,
+  type AccountsReply,
+  type AccountsRequest,
+  Topics,
+} from '@subledger/contracts';
+import type { MessageBus } from '@subledger/messaging';
+import { MESSAGE_BUS } from '@subledger/platform';
+import { accountsRefusalError } from '../responses/refusal-table';
+import { GATEWAY_OPTIONS, type GatewayOptions } from '../shared';
+import { requestUpstream } from './upstream-request';
+
+/** The accounts service as the routes see it: a reply value, or the ApiError its refusal maps to. */
+@Injectable()
+export class AccountsClient {
+  constructor(
+    @Inject(MESSAGE_BUS) private readonly bus: MessageBus,
+    @Inject(GATEWAY_OPTIONS) private readonly options: GatewayOptions,
+  ) {}
+
+  command<C extends AccountsCommandRequest>(request: C): Promise<AccountsReplies[C['type']]> {
+    return this.send(Topics.accountsCommands, request.teamId, request);
+  }
+
+  /** The reply itself, for a caller that must undo something when the command is refused. */
+  commandReply<C extends AccountsCommandRequest>(request: C): Promise<AccountsReply<C['type']>> {
+    return this.ask(Topics.accountsCommands, request.teamId, request);
+  }
+
+  query<Q extends AccountsQueryRequest>(request: Q): Promise<AccountsReplies[Q['type']]> {
+    const key = 'teamId' in request ? request.teamId : request.digest;
+    return this.send(Topics.accountsQueries, key, request);
+  }
+
+  private async send<R extends AccountsRequest>(topic: string, key: string, request: R): Promise<AccountsReplies[R['type']]> {
+    const reply = await this.ask(topic, key, request);
+    if (!reply.ok) throw accountsRefusalError(reply.refusal);
+    return reply.value;
+  }
+
+  private ask<R extends AccountsRequest>(topic: string, key: string, request: R): Promise<AccountsReply<R['type']>> {
+    return requestUpstream<AccountsReply<R['type']>>(this.bus, {
+      service: 'accounts',
+      topic,
+      key,
+      value: request,
+      timeoutMs: this.options.requestTimeoutMs,
+    });
+  }
+}
