@@ -1,0 +1,23 @@
+import { Get, Param } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
+import type { KeyIdentity } from '@subledger/contracts';
+import { AccountsClient } from '../../clients/accounts.client';
+import { ApiErrors } from '../../responses/api-errors.decorator';
+import { MessageEnvelope, toMessage } from '../../responses/message.response';
+import { CurrentIdentity } from '../../shared';
+import { MessagesController } from '../messages.api';
+
+@MessagesController()
+export class GetMessageController {
+  constructor(private readonly accounts: AccountsClient) {}
+
+  /** Only the caller's own messages: another account's id is 404, like an unknown one. */
+  @Get(':id')
+  @ApiOperation({ summary: 'Get one of your messages' })
+  @ApiOkResponse({ type: MessageEnvelope })
+  @ApiErrors(401, 403, 404, 503)
+  async get(@CurrentIdentity() identity: KeyIdentity, @Param('id') id: string): Promise<MessageEnvelope> {
+    const { message } = await this.accounts.query({ type: 'GetMessage', teamId: identity.teamId, accountId: identity.accountId, messageId: id });
+    return { message: toMessage(message) };
+  }
+}
