@@ -1,0 +1,47 @@
+import { createHash } from 'node:crypto';
+import type { AccountKind, ApiKeyEnvironment } from '@subledger/contracts';
+import { randomBase62, type RandomSource } from './base62';
+
+/** Random characters of a key we generate: 40 base62 characters, about 238 bits. */
+export const API_KEY_RANDOM_LENGTH = 40;
+/** Characters of a key shown in listings (`keyPrefix`), per SPEC §2. */
+export const API_KEY_PREFIX_LENGTH = 12;
+
+/** Keys we accept: SPEC §2 asks for at least 32 random characters; the upper bound keeps junk out early. */
+const PRESENTED_KEY = /^sl_(live|test)_(sub_)?[0-9A-Za-z]{32,128}$/;
+
+export interface GeneratedApiKey {
+  /** The full key: shown to the client once, never stored, never logged. */
+  readonly key: string;
+  /** SHA-256 of the key, hex: what the accounts service stores and looks keys up by. */
+  readonly digest: string;
+  /** The first 12 characters, shown in listings. */
+  readonly prefix: string;
+  readonly environment: ApiKeyEnvironment;
+}
+
+export interface PresentedApiKeyFormat {
+  readonly environment: ApiKeyEnvironment;
+  readonly kind: AccountKind;
+}
+
+/** A new key `sl_<live|test>_[sub_]<40 base62>` for a main account or a sub-account. */
+export function generateApiKey(environment: ApiKeyEnvironment, kind: AccountKind, random?: RandomSource): GeneratedApiKey {
+  const key = `sl_${environment}_${kind === 'sub' ? 'sub_' : ''}${randomBase62(API_KEY_RANDOM_LENGTH, random)}`;
+  return { key, digest: apiKeyDigest(key), prefix: apiKeyPrefix(key), environment };
+}
+
+/** Checks a presented key's format before anything is looked up; null when it cannot be one of ours. */
+export function parseApiKeyFormat(presented: string): PresentedApiKeyFormat | null {
+  const match = PRESENTED_KEY.exec(presented);
+  if (!match) return null;
+  return { environment: match[1] as ApiKeyEnvironment, kind: match[2] ? 'sub' : 'main' };
+}
+
+export function apiKeyDigest(key: string): string {
+  return createHash('sha256').update(key, 'utf8').digest('hex');
+}
+
+export function apiKeyPrefix(key: string): string {
+  return key.slice(0, API_KEY_PREFIX_LENGTH);
+}
