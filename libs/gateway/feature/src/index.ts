@@ -1,1 +1,10 @@
-export {};
+export * from './shared';
+export { GatewayModule } from './gateway.module';
+export { GatewayHttpModule, type GatewayModuleAsyncOptions } from './http/gateway-http.module';
+export { configureGatewayApp } from './http/configure-gateway-app';
+export { MAX_BODY_BYTES } from './http/json-body.middleware';
+export { apiKeyDigest, apiKeyPrefix, generateApiKey, parseApiKeyFormat, type GeneratedApiKey } from './keys';
+export { errorResponseOf, flattenValidationErrors, gatewayValidationOptions, invalidRequest, type ErrorBody, type FieldError } from './errors';
+export { IDENTITY_TTL_MS, IdentityCache, KeyUsageRecorder } from './auth';
+export { IdempotencyKey, IdempotencyKeyBodyField, REPLAYED_HEADER } from './idempotency';
+export { buildOpenApiDocument, OPENAPI_JSON_PATH, OPENAPI_UI_PATH } from './openapi';

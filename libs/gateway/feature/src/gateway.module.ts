@@ -1,0 +1,20 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { GatewayRoutesModule } from './gateway-routes.module';
+import { GatewayHttpModule, type GatewayModuleAsyncOptions } from './http/gateway-http.module';
+import type { GatewayOptions } from './shared/gateway-options';
+
+/**
+ * The public HTTP API: the edge mechanics (GatewayHttpModule: auth, rate limits, idempotency,
+ * validation, errors) and the routes. The app also calls `configureGatewayApp(app)` after
+ * `NestFactory.create`, for the body parser and the OpenAPI document.
+ */
+@Module({})
+export class GatewayModule {
+  static forRoot(options: GatewayOptions): DynamicModule {
+    return { module: GatewayModule, imports: [GatewayHttpModule.forRoot(options), GatewayRoutesModule] };
+  }
+
+  static forRootAsync(options: GatewayModuleAsyncOptions): DynamicModule {
+    return { module: GatewayModule, imports: [GatewayHttpModule.forRootAsync(options), GatewayRoutesModule] };
+  }
+}
