@@ -1,6 +1,6 @@
 import { applyDecorators, Controller } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { ApiErrors } from '../responses/api-errors.decorator';
+import { ApiTags } from '@nestjs/swagger';
+import { ApiErrors, UPSTREAM_ERRORS } from '../responses/api-errors.decorator';
 import { RequireAuth } from '../shared';
 
 /** `/admin/v1/teams`: the operator token (ADMIN_TOKEN) only (SPEC §7). */
@@ -8,8 +8,7 @@ export function AdminTeamsController(): ClassDecorator {
   return applyDecorators(
     Controller('admin/v1/teams'),
     ApiTags('Operator'),
-    ApiBearerAuth(),
     RequireAuth('admin'),
-    ApiErrors(401, 503),
+    ApiErrors(UPSTREAM_ERRORS),
   );
 }

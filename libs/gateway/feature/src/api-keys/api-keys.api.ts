@@ -1,6 +1,6 @@
 import { applyDecorators, Controller } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { ApiErrors } from '../responses/api-errors.decorator';
+import { ApiTags } from '@nestjs/swagger';
+import { ApiErrors, SUB_ACCOUNT_NOT_FOUND, UPSTREAM_ERRORS } from '../responses/api-errors.decorator';
 import { RequireAuth } from '../shared';
 
 /** `/v1/sub-accounts/:id/api-keys`: main-account keys only, like every sub-account route. */
@@ -8,8 +8,7 @@ export function ApiKeysController(): ClassDecorator {
   return applyDecorators(
     Controller('v1/sub-accounts/:id/api-keys'),
     ApiTags('Sub-account API keys'),
-    ApiBearerAuth(),
     RequireAuth('main-account'),
-    ApiErrors(401, 403, 404, 503),
+    ApiErrors({ ...UPSTREAM_ERRORS, 404: SUB_ACCOUNT_NOT_FOUND }),
   );
 }

@@ -1,15 +1,14 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { KeyIdentity } from '@subledger/contracts';
 import { LedgerClient } from '../clients/ledger.client';
 import { spendOf } from '../clients/spend-of';
-import { ApiErrors } from '../responses/api-errors.decorator';
+import { ApiErrors, UPSTREAM_ERRORS } from '../responses/api-errors.decorator';
 import { BalanceResponse, toBalance } from '../responses/balance.response';
 import { CurrentIdentity, RequireAuth } from '../shared';
 
 @Controller('v1/balance')
 @ApiTags('Balance')
-@ApiBearerAuth()
 @RequireAuth('api-key')
 export class GetBalanceController {
   constructor(private readonly ledger: LedgerClient) {}
@@ -17,7 +16,7 @@ export class GetBalanceController {
   @Get()
   @ApiOperation({ summary: "The team balance; a sub-account key also gets its own spend and credit limit" })
   @ApiOkResponse({ type: BalanceResponse })
-  @ApiErrors(401, 403, 503)
+  @ApiErrors(UPSTREAM_ERRORS)
   async balance(@CurrentIdentity() identity: KeyIdentity): Promise<BalanceResponse> {
     const isSub = identity.accountKind === 'sub';
     const view = await this.ledger.balanceOf(identity.teamId, isSub ? [identity.accountId] : []);

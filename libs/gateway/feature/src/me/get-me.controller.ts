@@ -1,14 +1,13 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { KeyIdentity } from '@subledger/contracts';
 import { AccountsClient } from '../clients/accounts.client';
-import { ApiErrors } from '../responses/api-errors.decorator';
+import { ApiErrors, UPSTREAM_ERRORS } from '../responses/api-errors.decorator';
 import { CurrentIdentity, RequireAuth } from '../shared';
 import { MeResponse, toMe } from './me.response';
 
 @Controller('v1/me')
 @ApiTags('Identity')
-@ApiBearerAuth()
 @RequireAuth('api-key')
 export class GetMeController {
   constructor(private readonly accounts: AccountsClient) {}
@@ -16,7 +15,7 @@ export class GetMeController {
   @Get()
   @ApiOperation({ summary: 'The project, team and key behind the calling API key' })
   @ApiOkResponse({ type: MeResponse })
-  @ApiErrors(401, 403, 503)
+  @ApiErrors(UPSTREAM_ERRORS)
   async me(@CurrentIdentity() identity: KeyIdentity): Promise<MeResponse> {
     const { teamId, accountId } = identity;
     const [{ account }, { team }] = await Promise.all([

@@ -6,7 +6,7 @@ import { expectOutcome } from '../../clients/expect-outcome';
 import { derivedId, newId } from '../../clients/ids';
 import { LedgerClient } from '../../clients/ledger.client';
 import { IdempotencyKey } from '../../idempotency/idempotency-key.decorator';
-import { ApiErrors } from '../../responses/api-errors.decorator';
+import { ApiErrors, IDEMPOTENCY_CONFLICT, INVALID_REQUEST, TEAM_NOT_FOUND } from '../../responses/api-errors.decorator';
 import { AdminTeamsController } from '../admin.api';
 import { TeamBalanceResponse } from '../team-balance.response';
 import { AdjustBalanceRequest } from './adjust-balance.request.dto';
@@ -24,7 +24,7 @@ export class AdjustBalanceController {
   @ApiOperation({ summary: "Correct a team's balance by a signed amount, with a reason" })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Up to 255 characters; names the adjustment.' })
   @ApiCreatedResponse({ type: TeamBalanceResponse })
-  @ApiErrors(400, 402, 404, 409)
+  @ApiErrors({ 400: INVALID_REQUEST, 402: '`insufficient_balance`: a debit past the balance; `details: {balance, amount}` in cents.', 404: TEAM_NOT_FOUND, 409: IDEMPOTENCY_CONFLICT })
   async adjust(@Param('id') teamId: string, @Body() body: AdjustBalanceRequest, @IdempotencyKey() idempotencyKey: string | undefined): Promise<TeamBalanceResponse> {
     const outcome = await this.ledger.command({
       type: 'Adjust',

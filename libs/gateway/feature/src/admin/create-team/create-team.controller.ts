@@ -8,7 +8,7 @@ import { newApiKey } from '../../clients/new-api-key';
 import { noSpend } from '../../clients/spend-of';
 import { invalidRequest } from '../../errors';
 import { PRICE_LIST } from '../../messages/price-list.provider';
-import { ApiErrors } from '../../responses/api-errors.decorator';
+import { ApiErrors, INVALID_REQUEST } from '../../responses/api-errors.decorator';
 import { toCreatedApiKey } from '../../responses/api-key.response';
 import { toTeam, toTeamAccount } from '../../responses/team.response';
 import { AdminTeamsController } from '../admin.api';
@@ -34,7 +34,7 @@ export class CreateTeamController {
   @HttpCode(HttpStatus.CREATED)
   @ApiOperation({ summary: 'Create a team with its main account and a first live key' })
   @ApiCreatedResponse({ type: CreatedTeamResponse })
-  @ApiErrors(400)
+  @ApiErrors({ 400: `${INVALID_REQUEST} A currency other than the price list's is refused.` })
   async create(@Body() body: CreateTeamRequest): Promise<CreatedTeamResponse> {
     const currency = (body.currency ?? this.prices.currency).toLowerCase();
     if (currency !== this.prices.currency) {

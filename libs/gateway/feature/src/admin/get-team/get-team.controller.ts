@@ -4,7 +4,7 @@ import { balanceCents } from '@subledger/money';
 import { AccountsClient } from '../../clients/accounts.client';
 import { LedgerClient } from '../../clients/ledger.client';
 import { spendOf } from '../../clients/spend-of';
-import { ApiErrors } from '../../responses/api-errors.decorator';
+import { ApiErrors, TEAM_NOT_FOUND } from '../../responses/api-errors.decorator';
 import { toTeam, toTeamAccount } from '../../responses/team.response';
 import { AdminTeamsController } from '../admin.api';
 import { TeamDetailsResponse } from './team-details.response';
@@ -19,7 +19,7 @@ export class GetTeamController {
   @Get(':id')
   @ApiOperation({ summary: 'A team, its balance and every account with its spend and credit limit' })
   @ApiOkResponse({ type: TeamDetailsResponse })
-  @ApiErrors(404)
+  @ApiErrors({ 404: TEAM_NOT_FOUND })
   async get(@Param('id') teamId: string): Promise<TeamDetailsResponse> {
     const { team, accounts } = await this.accounts.query({ type: 'GetTeam', teamId });
     const balance = await this.ledger.balanceOf(teamId, accounts.map((account) => account.id));

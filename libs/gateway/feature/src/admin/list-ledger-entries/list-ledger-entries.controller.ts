@@ -1,7 +1,7 @@
 import { Get, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { LedgerClient } from '../../clients/ledger.client';
-import { ApiErrors } from '../../responses/api-errors.decorator';
+import { ApiErrors, INVALID_REQUEST, TEAM_NOT_FOUND } from '../../responses/api-errors.decorator';
 import { LedgerEntryPage, toLedgerEntry } from '../../responses/ledger-entry.response';
 import { pageOf } from '../../responses/page-query.dto';
 import { AdminTeamsController } from '../admin.api';
@@ -14,7 +14,7 @@ export class ListLedgerEntriesController {
   @Get(':id/ledger')
   @ApiOperation({ summary: "A team's ledger: top-ups, charges, refunds, adjustments and refusals, in stream order" })
   @ApiOkResponse({ type: LedgerEntryPage })
-  @ApiErrors(400, 404)
+  @ApiErrors({ 400: INVALID_REQUEST, 404: TEAM_NOT_FOUND })
   async list(@Param('id') teamId: string, @Query() query: ListLedgerEntriesQuery): Promise<LedgerEntryPage> {
     const page = await this.ledger.query({
       type: 'ListLedgerEntries',

@@ -7,7 +7,7 @@ import { derivedId } from '../../clients/ids';
 import { LedgerClient } from '../../clients/ledger.client';
 import { invalidRequest } from '../../errors';
 import { IdempotencyKey } from '../../idempotency/idempotency-key.decorator';
-import { ApiErrors } from '../../responses/api-errors.decorator';
+import { ApiErrors, IDEMPOTENCY_CONFLICT, INVALID_REQUEST, TEAM_NOT_FOUND } from '../../responses/api-errors.decorator';
 import { AdminTeamsController } from '../admin.api';
 import { TeamBalanceResponse } from '../team-balance.response';
 import { TopUpRequest } from './top-up.request.dto';
@@ -28,7 +28,7 @@ export class TopUpController {
   @ApiOperation({ summary: "Credit a team's balance" })
   @ApiHeader({ name: 'Idempotency-Key', required: true, description: 'Up to 255 characters; names the top-up.' })
   @ApiCreatedResponse({ type: TeamBalanceResponse })
-  @ApiErrors(400, 404, 409)
+  @ApiErrors({ 400: `${INVALID_REQUEST} Also when the Idempotency-Key header is missing.`, 404: TEAM_NOT_FOUND, 409: IDEMPOTENCY_CONFLICT })
   async topUp(@Param('id') teamId: string, @Body() body: TopUpRequest, @IdempotencyKey() idempotencyKey: string | undefined): Promise<TeamBalanceResponse> {
     if (!idempotencyKey) throw invalidRequest([{ path: 'Idempotency-Key', message: 'the Idempotency-Key header is required for a top-up' }]);
     const outcome = await this.ledger.command({

@@ -4,7 +4,7 @@ import type { KeyIdentity } from '@subledger/contracts';
 import { CLOCK, type Clock } from '@subledger/platform';
 import { AccountsClient } from '../../clients/accounts.client';
 import { newApiKey } from '../../clients/new-api-key';
-import { ApiErrors } from '../../responses/api-errors.decorator';
+import { ApiErrors, IDEMPOTENCY_CONFLICT, INVALID_REQUEST } from '../../responses/api-errors.decorator';
 import { CreatedApiKeyEnvelope, toCreatedApiKey } from '../../responses/api-key.response';
 import { CurrentIdentity } from '../../shared';
 import { SubAccountReader } from '../../sub-accounts/sub-account-reader';
@@ -23,7 +23,7 @@ export class CreateApiKeyController {
   @HttpCode(HttpStatus.CREATED)
   @ApiOperation({ summary: 'Create an API key for a sub-account; the full key is shown only here' })
   @ApiCreatedResponse({ type: CreatedApiKeyEnvelope })
-  @ApiErrors(400, 409)
+  @ApiErrors({ 400: INVALID_REQUEST, 409: '`account_pending_deletion`, or ' + IDEMPOTENCY_CONFLICT })
   async create(@CurrentIdentity() identity: KeyIdentity, @Param('id') id: string, @Body() body: CreateApiKeyRequest): Promise<CreatedApiKeyEnvelope> {
     const accountId = this.reader.targetId(identity, id);
     const { key, newKey } = newApiKey('sub', { name: body.name, environment: body.environment ?? 'live', permissions: body.permissions });

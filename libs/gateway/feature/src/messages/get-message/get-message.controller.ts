@@ -2,7 +2,7 @@ import { Get, Param } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import type { KeyIdentity } from '@subledger/contracts';
 import { AccountsClient } from '../../clients/accounts.client';
-import { ApiErrors } from '../../responses/api-errors.decorator';
+import { ApiErrors, UPSTREAM_ERRORS } from '../../responses/api-errors.decorator';
 import { MessageEnvelope, toMessage } from '../../responses/message.response';
 import { CurrentIdentity } from '../../shared';
 import { MessagesController } from '../messages.api';
@@ -15,7 +15,7 @@ export class GetMessageController {
   @Get(':id')
   @ApiOperation({ summary: 'Get one of your messages' })
   @ApiOkResponse({ type: MessageEnvelope })
-  @ApiErrors(401, 403, 404, 503)
+  @ApiErrors({ ...UPSTREAM_ERRORS, 404: '`message_not_found`: not a message of the calling account.' })
   async get(@CurrentIdentity() identity: KeyIdentity, @Param('id') id: string): Promise<MessageEnvelope> {
     const { message } = await this.accounts.query({ type: 'GetMessage', teamId: identity.teamId, accountId: identity.accountId, messageId: id });
     return { message: toMessage(message) };

@@ -2,7 +2,7 @@ import { Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import type { KeyIdentity, MessageStatus } from '@subledger/contracts';
 import { AccountsClient } from '../../clients/accounts.client';
-import { ApiErrors } from '../../responses/api-errors.decorator';
+import { ApiErrors, INVALID_REQUEST, UPSTREAM_ERRORS } from '../../responses/api-errors.decorator';
 import { MessagePage, toMessage } from '../../responses/message.response';
 import { pageOf } from '../../responses/page-query.dto';
 import { CurrentIdentity } from '../../shared';
@@ -24,7 +24,7 @@ export class ListMessagesController {
   @Get()
   @ApiOperation({ summary: 'List your messages, oldest first' })
   @ApiOkResponse({ type: MessagePage })
-  @ApiErrors(400, 401, 403, 503)
+  @ApiErrors({ ...UPSTREAM_ERRORS, 400: INVALID_REQUEST })
   async list(@CurrentIdentity() identity: KeyIdentity, @Query() query: ListMessagesQuery): Promise<MessagePage> {
     const { status } = query;
     if (status !== undefined && !isStoredStatus(status)) return { items: [], nextCursor: null };

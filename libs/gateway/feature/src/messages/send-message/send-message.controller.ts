@@ -2,7 +2,7 @@ import { Body, HttpCode, HttpStatus, Post } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiHeader, ApiOperation } from '@nestjs/swagger';
 import type { KeyIdentity } from '@subledger/contracts';
 import { IdempotencyKey, IdempotencyKeyBodyField } from '../../idempotency/idempotency-key.decorator';
-import { ApiErrors } from '../../responses/api-errors.decorator';
+import { ApiErrors, IDEMPOTENCY_CONFLICT, INVALID_REQUEST, UPSTREAM_ERRORS } from '../../responses/api-errors.decorator';
 import { MessageEnvelope } from '../../responses/message.response';
 import { CurrentIdentity } from '../../shared';
 import { MessagesController } from '../messages.api';
@@ -19,7 +19,13 @@ export class SendMessageController {
   @ApiOperation({ summary: 'Send a message; a live key is charged before the answer, a test key never' })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Up to 255 characters; a retry with it is never charged twice.' })
   @ApiAcceptedResponse({ type: MessageEnvelope })
-  @ApiErrors(400, 401, 402, 403, 409, 503)
+  @ApiErrors({
+    ...UPSTREAM_ERRORS,
+    400: INVALID_REQUEST,
+    402: '`credit_limit_exceeded` (`details: {creditLimit, totalSpent, cost}`) or `insufficient_balance` (`details: {balance, cost}`), in cents.',
+    403: '`account_inactive`.',
+    409: IDEMPOTENCY_CONFLICT,
+  })
   async send(
     @CurrentIdentity() identity: KeyIdentity,
     @Body() body: SendMessageRequest,

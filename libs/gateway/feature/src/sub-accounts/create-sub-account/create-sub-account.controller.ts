@@ -5,7 +5,7 @@ import { CLOCK, type Clock } from '@subledger/platform';
 import { AccountsClient } from '../../clients/accounts.client';
 import { newId } from '../../clients/ids';
 import { newApiKey } from '../../clients/new-api-key';
-import { ApiErrors } from '../../responses/api-errors.decorator';
+import { ApiErrors, IDEMPOTENCY_CONFLICT, INVALID_REQUEST } from '../../responses/api-errors.decorator';
 import { SubAccountEnvelope } from '../../responses/sub-account.response';
 import { CurrentIdentity } from '../../shared';
 import { creditLimitMicros } from '../credit-limit-micros';
@@ -29,7 +29,7 @@ export class CreateSubAccountController {
   @HttpCode(HttpStatus.CREATED)
   @ApiOperation({ summary: 'Create a sub-account; the answer holds its first API key, shown only here' })
   @ApiCreatedResponse({ type: SubAccountEnvelope })
-  @ApiErrors(400, 409)
+  @ApiErrors({ 400: INVALID_REQUEST, 409: '`external_id_taken`, or ' + IDEMPOTENCY_CONFLICT })
   async create(@CurrentIdentity() identity: KeyIdentity, @Body() body: CreateSubAccountRequest): Promise<SubAccountEnvelope> {
     const { key, newKey } = newApiKey('sub', { name: FIRST_KEY_NAME, environment: identity.environment });
     const { account } = await this.accounts.command({

@@ -4,7 +4,7 @@ import type { KeyIdentity } from '@subledger/contracts';
 import { CLOCK, type Clock } from '@subledger/platform';
 import { IdentityCache } from '../../auth/identity-cache';
 import { AccountsClient } from '../../clients/accounts.client';
-import { ApiErrors } from '../../responses/api-errors.decorator';
+import { ApiErrors, SUB_ACCOUNT_NOT_FOUND } from '../../responses/api-errors.decorator';
 import { CurrentIdentity } from '../../shared';
 import { SubAccountReader } from '../sub-account-reader';
 import { SubAccountsController } from '../sub-accounts.api';
@@ -22,7 +22,7 @@ export class DeactivateSubAccountController {
   @Delete(':id')
   @ApiOperation({ summary: 'Deactivate a sub-account: status inactive and every key revoked' })
   @ApiOkResponse({ type: DeactivatedResponse })
-  @ApiErrors(404, 409)
+  @ApiErrors({ 404: SUB_ACCOUNT_NOT_FOUND, 409: '`account_pending_deletion`.' })
   async deactivate(@CurrentIdentity() identity: KeyIdentity, @Param('id') id: string): Promise<DeactivatedResponse> {
     const accountId = this.reader.targetId(identity, id);
     const { keysRevoked } = await this.accounts.command({ type: 'DeactivateSubAccount', teamId: identity.teamId, accountId, at: this.clock.now() });

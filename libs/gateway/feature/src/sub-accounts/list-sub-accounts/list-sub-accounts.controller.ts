@@ -2,7 +2,7 @@ import { Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import type { KeyIdentity } from '@subledger/contracts';
 import { AccountsClient } from '../../clients/accounts.client';
-import { ApiErrors } from '../../responses/api-errors.decorator';
+import { ApiErrors, INVALID_REQUEST } from '../../responses/api-errors.decorator';
 import { pageOf, PageQuery } from '../../responses/page-query.dto';
 import { SubAccountPage } from '../../responses/sub-account.response';
 import { CurrentIdentity } from '../../shared';
@@ -19,7 +19,7 @@ export class ListSubAccountsController {
   @Get()
   @ApiOperation({ summary: 'List the sub-accounts of your team, oldest first' })
   @ApiOkResponse({ type: SubAccountPage })
-  @ApiErrors(400)
+  @ApiErrors({ 400: INVALID_REQUEST })
   async list(@CurrentIdentity() identity: KeyIdentity, @Query() query: PageQuery): Promise<SubAccountPage> {
     const page = await this.accounts.query({ type: 'ListSubAccounts', teamId: identity.teamId, ...pageOf(query) });
     return { items: await this.reader.presentAll(identity.teamId, page.items), nextCursor: page.nextCursor };

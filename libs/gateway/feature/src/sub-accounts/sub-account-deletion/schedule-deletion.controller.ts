@@ -4,7 +4,7 @@ import type { KeyIdentity } from '@subledger/contracts';
 import { CLOCK, type Clock } from '@subledger/platform';
 import { IdentityCache } from '../../auth/identity-cache';
 import { AccountsClient } from '../../clients/accounts.client';
-import { ApiErrors } from '../../responses/api-errors.decorator';
+import { ApiErrors, IDEMPOTENCY_CONFLICT, SUB_ACCOUNT_NOT_FOUND } from '../../responses/api-errors.decorator';
 import { SubAccountEnvelope } from '../../responses/sub-account.response';
 import { CurrentIdentity } from '../../shared';
 import { SubAccountReader } from '../sub-account-reader';
@@ -23,7 +23,7 @@ export class ScheduleDeletionController {
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Schedule the deletion: every key revoked now, personal data erased at deleteAt' })
   @ApiOkResponse({ type: SubAccountEnvelope })
-  @ApiErrors(404, 409)
+  @ApiErrors({ 404: SUB_ACCOUNT_NOT_FOUND, 409: '`last_active_project`, or ' + IDEMPOTENCY_CONFLICT })
   async schedule(@CurrentIdentity() identity: KeyIdentity, @Param('id') id: string): Promise<SubAccountEnvelope> {
     const accountId = this.reader.targetId(identity, id);
     const scheduled = await this.accounts.command({ type: 'ScheduleSubAccountDeletion', teamId: identity.teamId, accountId, at: this.clock.now() });

@@ -4,7 +4,7 @@ import type { KeyIdentity } from '@subledger/contracts';
 import { CLOCK, type Clock } from '@subledger/platform';
 import { IdentityCache } from '../../auth/identity-cache';
 import { AccountsClient } from '../../clients/accounts.client';
-import { ApiErrors } from '../../responses/api-errors.decorator';
+import { ApiErrors, INVALID_REQUEST, SUB_ACCOUNT_NOT_FOUND } from '../../responses/api-errors.decorator';
 import { SubAccountEnvelope } from '../../responses/sub-account.response';
 import { CurrentIdentity } from '../../shared';
 import { SubAccountReader } from '../sub-account-reader';
@@ -25,7 +25,7 @@ export class UpdateSubAccountController {
   @Patch(':id')
   @ApiOperation({ summary: 'Change, suspend or resume a sub-account' })
   @ApiOkResponse({ type: SubAccountEnvelope })
-  @ApiErrors(400, 404, 409)
+  @ApiErrors({ 400: INVALID_REQUEST, 404: SUB_ACCOUNT_NOT_FOUND, 409: '`external_id_taken` or `account_pending_deletion`.' })
   async update(@CurrentIdentity() identity: KeyIdentity, @Param('id') id: string, @Body() body: UpdateSubAccountRequest): Promise<SubAccountEnvelope> {
     const accountId = this.reader.targetId(identity, id);
     const changes = toAccountChanges(body);
