@@ -211,6 +211,21 @@ describe('gateway errors (SPEC §3) over HTTP', () => {
       }
     });
 
+    it('logs neither the API key nor the request query of a failed request', async () => {
+      const logged = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
+      try {
+        const response = await post('/test/broken?token=sl_live_query_secret').set('Idempotency-Key', 'log-check');
+        expectError(response, 500, 'internal_error');
+        const lines = JSON.stringify(logged.mock.calls);
+        expect(lines).toContain('POST /test/broken');
+        expect(lines).not.toContain(key.key);
+        expect(lines).not.toContain(key.key.slice(12));
+        expect(lines).not.toContain('query_secret');
+      } finally {
+        logged.mockRestore();
+      }
+    });
+
     it('sends no X-Powered-By header', async () => {
       expect((await supertest(edge.http).get('/test/public')).headers['x-powered-by']).toBeUndefined();
     });

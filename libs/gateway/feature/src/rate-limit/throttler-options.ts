@@ -7,9 +7,9 @@ export const RATE_LIMIT_WINDOW_MS = 60_000;
 /**
  * One throttler: `rateLimitPerMinute` per 60 s. Counters are shared through Redis when the gateway
  * has a `redisUrl` (every replica counts against the same limit), in memory otherwise. The Redis
- * client fails a command after one retry instead of queueing it while disconnected, so an outage
- * costs a request a few milliseconds, not its deadline. The storage owns that client and closes it
- * with the module.
+ * client gives up on a command after one reconnection attempt rather than holding it until Redis is
+ * back, so an outage delays a request by milliseconds, not by its deadline (the guard then lets it
+ * through). The storage owns that client and closes it with the module.
  */
 export function gatewayThrottlerOptions(options: GatewayOptions): ThrottlerModuleOptions {
   return {
