@@ -45,11 +45,12 @@ export function decideBatch(
     const earlier = key === null ? undefined : outcomes.get(key);
     if (earlier !== undefined) return replyOk(earlier);
     const team = teamBatchOf(batches, teams, read.command.teamId);
-    const { events, outcome } = decide(read.command, team.state);
+    const { events, outcome } = decide(read.command, team.ledger.state);
     team.batch.apply(events);
     if (identity !== null) {
       outcomes.set(identityKey(identity), outcome);
       processed.push({ identity, outcome });
+      if (outcome.type === 'refused') team.ledger.refusedCommandIds.add(identity.commandId);
     }
     return replyOk(outcome);
   });
@@ -60,12 +61,12 @@ function teamBatchOf(
   batches: Map<string, TeamBatch>,
   teams: ReadonlyMap<string, TeamLedger>,
   teamId: string,
-): { batch: TeamBatch; state: TeamLedger['state'] } {
-  const team = teams.get(teamId);
-  if (team === undefined) throw new Error(`Team ${teamId} was not loaded for its batch`);
+): { batch: TeamBatch; ledger: TeamLedger } {
+  const ledger = teams.get(teamId);
+  if (ledger === undefined) throw new Error(`Team ${teamId} was not loaded for its batch`);
   let batch = batches.get(teamId);
-  if (batch === undefined) batches.set(teamId, (batch = new TeamBatch(team)));
-  return { batch, state: team.state };
+  if (batch === undefined) batches.set(teamId, (batch = new TeamBatch(ledger)));
+  return { batch, ledger };
 }
 
 function writesOf(batches: readonly TeamBatch[], processed: ProcessedCommandRow[]): BatchWrites {

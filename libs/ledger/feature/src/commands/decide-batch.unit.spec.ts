@@ -6,7 +6,7 @@ import { commandIdentityOf, identityKey } from './command-identity';
 import { decideBatch } from './decide-batch';
 import type { CommandRead } from './ledger-command.reader';
 
-const newTeam = (teamId: string): TeamLedger => ({ teamId, state: initialState(), version: NO_EVENTS });
+const newTeam = (teamId: string): TeamLedger => ({ teamId, state: initialState(), version: NO_EVENTS, refusedCommandIds: new Set<string>() });
 
 function decideAll(commands: LedgerCommand[], teams: TeamLedger[], stored = new Map<string, LedgerOutcome>()) {
   const reads: CommandRead[] = commands.map((command) => ({ ok: true, command }));
@@ -62,6 +62,12 @@ describe('deciding a batch', () => {
     const { replies, writes } = decideAll([openTeam('t'), topUp('t', 'u', 5n), topUp('t', 'u', 5n)], [team]);
     expect(replies[2]).toEqual(replies[1]);
     expect(writes.processed.map((row) => row.identity.commandId)).toEqual(['open:t', 'u']);
+  });
+
+  it('remembers with the team the ids of commands refused without an event', () => {
+    const team = newTeam('t');
+    decideAll([charge('t', 'a', 'too-early', 1n), openTeam('t'), charge('t', 'a', 'fine', 0n)], [team]);
+    expect([...team.refusedCommandIds]).toEqual(['too-early', 'fine']);
   });
 
   it('keeps no outcome of a spend policy, and answers an unreadable command with its refusal', () => {

@@ -9,10 +9,11 @@ import { type LedgerTables, ledgerTables } from '../store/ledger-tables';
 import type { TeamLedger } from '../team-state/team-ledger';
 import { TeamLedgerCache } from '../team-state/team-ledger.cache';
 import { loadTeamLedgers } from '../team-state/team-ledger.loader';
-import { commandIdentityOf } from './command-identity';
+import { type CommandIdentity, commandIdentityOf } from './command-identity';
 import { consumerOffsetsOf } from './consumer-offsets';
 import { decideBatch } from './decide-batch';
 import { type CommandRead, readLedgerCommand } from './ledger-command.reader';
+import { mayHaveBeenProcessed } from './processed-before';
 import { findProcessedOutcomes } from './processed-commands';
 import { hasWrites, writeBatch } from './write-batch';
 
@@ -46,10 +47,8 @@ export class LedgerCommandHandler {
     // perhaps advanced by a batch that never committed, are forgotten and reloaded next time.
     const teams = new Map<string, TeamLedger>();
     try {
-      const [, stored] = await Promise.all([
-        this.takeTeams(commands, teams),
-        findProcessedOutcomes(this.store.sql, this.tables, identities.filter((identity) => identity !== null)),
-      ]);
+      await this.takeTeams(commands, teams);
+      const stored = await findProcessedOutcomes(this.store.sql, this.tables, toLookUp(reads, identities, teams));
       const { replies, writes } = decideBatch(reads, identities, teams, stored);
       const offsets = this.options.recordConsumerOffsets ? consumerOffsetsOf(LedgerGroups.commands, batch) : [];
       if (hasWrites(writes, offsets)) {
@@ -72,7 +71,7 @@ export class LedgerCommandHandler {
       if (cached === undefined) missing.add(teamId);
       else teams.set(teamId, cached);
     }
-    for (const team of await loadTeamLedgers(this.store, [...missing])) teams.set(team.teamId, team);
+    for (const team of await loadTeamLedgers(this.store, this.tables, [...missing])) teams.set(team.teamId, team);
   }
 
   /** Answered with a refusal, and also kept on the dead-letter topic for operators to inspect. */
@@ -96,4 +95,18 @@ export class LedgerCommandHandler {
     const reason = error instanceof Error ? error.message : String(error);
     this.logger.error(`A batch of ${size} commands failed and will be delivered again: ${reason}`);
   }
+}
+
+/** The identities whose stored outcome is worth a look; for fresh commands there is none to find. */
+function toLookUp(
+  reads: readonly CommandRead[],
+  identities: readonly (CommandIdentity | null)[],
+  teams: ReadonlyMap<string, TeamLedger>,
+): CommandIdentity[] {
+  return reads.flatMap((read, i) => {
+    const identity = identities[i];
+    if (!read.ok || identity === null) return [];
+    const team = teams.get(read.command.teamId);
+    return team === undefined || mayHaveBeenProcessed(read.command, identity.commandId, team) ? [identity] : [];
+  });
 }

@@ -50,6 +50,22 @@ describe.each(ledgerDatabases)('ledger redelivery on %s', (_name, openDatabase) 
     expect(await ledger.send(command)).toEqual(first);
   });
 
+  it('answers a redelivered refusal as refused, even when the team has changed since', async () => {
+    const early = charge('late-team', 'acc', 'before-opening', 5n);
+    const first = await ledger.send(early);
+    expect(outcomeOf(first)).toEqual({ type: 'refused', refusal: { reason: 'team_not_found', teamId: 'late-team' } });
+    await ledger.send(openTeam('late-team'));
+    await ledger.send(topUp('late-team', 'up', 100n));
+    expect(await ledger.send(early)).toEqual(first);
+    const restarted = await startLedger(store);
+    try {
+      expect(await restarted.send(early)).toEqual(first);
+    } finally {
+      await restarted.close();
+    }
+    expect(await chargesOf('late-team')).toEqual([]);
+  });
+
   it('decides a reused id with other fields anew, as the named reuse refusal', async () => {
     const reused = await ledger.send(charge('a', 'acc', 'twice', 999n));
     expect(outcomeOf(reused)).toEqual({ type: 'refused', refusal: { reason: 'charge_id_reused', chargeId: 'twice' } });

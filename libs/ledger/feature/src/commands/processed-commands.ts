@@ -39,9 +39,9 @@ export function insertProcessedCommands(
   rows: readonly ProcessedCommandRow[],
   processedAt: number,
 ): [string, unknown[]] {
-  const sql = `INSERT INTO ${tables.processedCommands} (team_id, command_id, command_digest, outcome, processed_at)
-    SELECT team_id, command_id, command_digest, outcome::jsonb, to_timestamp($5::double precision / 1000)
-    FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS t(team_id, command_id, command_digest, outcome)`;
+  const sql = `INSERT INTO ${tables.processedCommands} (team_id, command_id, command_digest, outcome, refused, processed_at)
+    SELECT team_id, command_id, command_digest, outcome::jsonb, refused::boolean, to_timestamp($6::double precision / 1000)
+    FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) AS t(team_id, command_id, command_digest, outcome, refused)`;
   return [
     sql,
     [
@@ -49,7 +49,24 @@ export function insertProcessedCommands(
       rows.map((row) => row.identity.commandId),
       rows.map((row) => row.identity.digest),
       rows.map((row) => outcomeToJson(row.outcome)),
+      rows.map((row) => String(row.outcome.type === 'refused')),
       processedAt,
     ],
   ];
+}
+
+/** The ids of the commands of these teams that were refused without an event, by team; one query. */
+export async function findRefusedCommandIds(
+  sql: Pick<SqlClient, 'query'>,
+  tables: LedgerTables,
+  teamIds: readonly string[],
+): Promise<Map<string, Set<string>>> {
+  const refused = new Map<string, Set<string>>(teamIds.map((teamId) => [teamId, new Set()]));
+  if (teamIds.length === 0) return refused;
+  const { rows } = await sql.query<{ team_id: string; command_id: string }>(
+    `SELECT team_id, command_id FROM ${tables.processedCommands} WHERE refused AND team_id = ANY($1::text[])`,
+    [teamIds],
+  );
+  for (const row of rows) refused.get(row.team_id)?.add(row.command_id);
+  return refused;
 }

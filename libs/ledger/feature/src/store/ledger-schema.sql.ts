@@ -24,14 +24,18 @@ export function ledgerSchemaSql(tables: LedgerTables): string[] {
     )`,
     // One row per distinct command: the digest of its fields tells a redelivery (same digest,
     // answered with the stored outcome) from a reuse of its id for another command (decided anew).
+    // `refused` marks outcomes that recorded no event; the writer loads their ids with the team.
     `CREATE TABLE IF NOT EXISTS ${tables.processedCommands} (
       team_id text NOT NULL,
       command_id text NOT NULL,
       command_digest text NOT NULL,
       outcome jsonb NOT NULL,
+      refused boolean NOT NULL,
       processed_at timestamptz NOT NULL,
       PRIMARY KEY (team_id, command_id, command_digest)
     )`,
+    `CREATE INDEX IF NOT EXISTS ledger_processed_commands_refused
+      ON ${tables.processedCommands} (team_id) WHERE refused`,
     `CREATE TABLE IF NOT EXISTS ${tables.consumerOffsets} (
       consumer_group text NOT NULL,
       topic text NOT NULL,

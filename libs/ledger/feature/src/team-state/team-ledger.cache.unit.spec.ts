@@ -2,7 +2,7 @@ import { initialState } from '@subledger/ledger-domain';
 import { NO_EVENTS, type TeamLedger } from './team-ledger';
 import { TeamLedgerCache } from './team-ledger.cache';
 
-const team = (teamId: string): TeamLedger => ({ teamId, state: initialState(), version: NO_EVENTS });
+const team = (teamId: string): TeamLedger => ({ teamId, state: initialState(), version: NO_EVENTS, refusedCommandIds: new Set<string>() });
 
 describe('the team cache', () => {
   it('lends a team out: while taken it is not there, and it is back once put', () => {

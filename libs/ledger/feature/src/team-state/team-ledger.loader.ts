@@ -1,5 +1,7 @@
 import { evolve, initialState } from '@subledger/ledger-domain';
+import { findRefusedCommandIds } from '../commands/processed-commands';
 import type { LedgerStore } from '../store/ledger-store';
+import type { LedgerTables } from '../store/ledger-tables';
 import { NO_EVENTS, type TeamLedger } from './team-ledger';
 import { recordedLedgerEvent, teamStreamId } from './team-stream';
 
@@ -12,10 +14,10 @@ const CONCURRENT_LOADS = 8;
  * (10 before 2), and folding out of order would corrupt the state. For that reason the stream is
  * read in one go rather than in pages, whose bounds that order would make wrong.
  */
-export async function loadTeamLedger(store: LedgerStore, teamId: string): Promise<TeamLedger> {
+async function loadTeamLedger(store: LedgerStore, teamId: string, refusedCommandIds: Set<string>): Promise<TeamLedger> {
   const streamId = teamStreamId(teamId);
   const recorded = (await store.readStream(streamId)).sort((a, b) => (a.streamVersion < b.streamVersion ? -1 : 1));
-  const team: TeamLedger = { teamId, state: initialState(), version: NO_EVENTS };
+  const team: TeamLedger = { teamId, state: initialState(), version: NO_EVENTS, refusedCommandIds };
   for (const event of recorded) {
     if (event.streamVersion !== team.version + 1n) {
       throw new Error(`${streamId} holds version ${event.streamVersion} after ${team.version}: its events are not contiguous`);
@@ -26,11 +28,17 @@ export async function loadTeamLedger(store: LedgerStore, teamId: string): Promis
   return team;
 }
 
-export async function loadTeamLedgers(store: LedgerStore, teamIds: readonly string[]): Promise<TeamLedger[]> {
+/** The teams' states, each with the ids of its commands refused without an event. */
+export async function loadTeamLedgers(store: LedgerStore, tables: LedgerTables, teamIds: readonly string[]): Promise<TeamLedger[]> {
+  if (teamIds.length === 0) return [];
+  const refused = await findRefusedCommandIds(store.sql, tables, teamIds);
   const loaded: TeamLedger[] = [];
   let next = 0;
   const worker = async (): Promise<void> => {
-    while (next < teamIds.length) loaded.push(await loadTeamLedger(store, teamIds[next++]));
+    while (next < teamIds.length) {
+      const teamId = teamIds[next++];
+      loaded.push(await loadTeamLedger(store, teamId, refused.get(teamId) ?? new Set()));
+    }
   };
   await Promise.all(Array.from({ length: Math.min(CONCURRENT_LOADS, teamIds.length) }, worker));
   return loaded;

@@ -3,12 +3,14 @@ import type { LedgerState } from '@subledger/ledger-domain';
 
 /**
  * One team's state as the writer holds it: folded from its stream, with the version of the stream's
- * last event (-1 while the stream is empty), which is the expected version of the next append.
+ * last event (-1 while the stream is empty), which is the expected version of the next append, and
+ * the ids of its commands the domain refused without recording anything (see `mayHaveBeenProcessed`).
  */
 export interface TeamLedger {
   readonly teamId: string;
   readonly state: LedgerState;
   version: bigint;
+  readonly refusedCommandIds: Set<string>;
 }
 
 export const NO_EVENTS = -1n;
