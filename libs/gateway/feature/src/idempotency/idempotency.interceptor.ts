@@ -58,8 +58,15 @@ export class IdempotencyInterceptor implements NestInterceptor {
       request[IDEMPOTENCY_KEY_PROPERTY] = key;
       const claimed: Claimed = { scope: caller.kind === 'admin' ? 'admin' : caller.identity.accountId, key, owner: randomUUID() };
       const fingerprint = requestFingerprint('POST', request.originalUrl ?? request.url ?? '', request.body);
-      return from(this.store.claim({ ...claimed, fingerprint, now: this.clock.now(), leaseMs: this.leaseMs, retentionMs: this.options.idempotencyRetentionMs })).pipe(
-        mergeMap((claim) => (claim.type === 'owned' ? this.run(claimed, next, response) : of(answerExisting(claim.record, fingerprint, response)))),
+      const claim = this.store.claim({
+        ...claimed,
+        fingerprint,
+        now: this.clock.now(),
+        leaseMs: this.leaseMs,
+        retentionMs: this.options.idempotencyRetentionMs,
+      });
+      return from(claim).pipe(
+        mergeMap((result) => (result.type === 'owned' ? this.run(claimed, next, response) : of(answerExisting(result.record, fingerprint, response)))),
       );
     });
   }
@@ -67,15 +74,15 @@ export class IdempotencyInterceptor implements NestInterceptor {
   private run(claimed: Claimed, next: CallHandler, response: ServerResponse): Observable<unknown> {
     return next.handle().pipe(
       mergeMap(async (body: unknown) => {
-        const stored: StoredResponse = { status: response.statusCode, headers: outcomeHeaders(response), body: body === undefined ? null : JSON.stringify(body) };
-        await this.finish(claimed, stored);
+        const json = body === undefined ? null : JSON.stringify(body);
+        await this.finish(claimed, { status: response.statusCode, headers: outcomeHeaders(response), body: json });
         return body;
       }),
       catchError((error: unknown) => {
         const { status, body } = errorResponseOf(error);
-        return from(this.finish(claimed, { status, headers: {}, body: JSON.stringify(body) }).catch((storeError: unknown) => this.logStoreFailure(storeError))).pipe(
-          mergeMap(() => throwError(() => error)),
-        );
+        // The client gets the original error whatever happens to its record.
+        const recorded = this.finish(claimed, { status, headers: {}, body: JSON.stringify(body) }).catch((storeError: unknown) => this.logStoreFailure(storeError));
+        return from(recorded).pipe(mergeMap(() => throwError(() => error)));
       }),
     );
   }

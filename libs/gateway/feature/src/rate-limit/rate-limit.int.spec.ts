@@ -67,12 +67,15 @@ describe.each([
 
 describe('rate limits shared through Redis', () => {
   it('count a key against one limit across gateway replicas', async () => {
-    const [one, two] = [await startEdgeTestApp({ database: 'PostgreSQL', options: { rateLimitPerMinute: LIMIT, redisUrl: REDIS_URL } }), await startEdgeTestApp({ database: 'PostgreSQL', options: { rateLimitPerMinute: LIMIT, redisUrl: REDIS_URL } })];
+    const replica = () => startEdgeTestApp({ database: 'PostgreSQL', options: { rateLimitPerMinute: LIMIT, redisUrl: REDIS_URL } });
+    const [one, two] = [await replica(), await replica()];
     try {
       const issued = one.accounts.issueKey('main');
       two.accounts.register(issued);
       const statuses = [];
-      for (const replica of [one, two, one, two]) statuses.push((await supertest(replica.http).get('/test/items/1').set('Authorization', `Bearer ${issued.key}`)).status);
+      for (const { http } of [one, two, one, two]) {
+        statuses.push((await supertest(http).get('/test/items/1').set('Authorization', `Bearer ${issued.key}`)).status);
+      }
       expect(statuses).toEqual([200, 200, 200, 429]);
     } finally {
       await Promise.all([one.close(), two.close()]);
