@@ -3,9 +3,10 @@ import { type MessageStatus, replyOk, replyRefused } from '@subledger/contracts'
 import { LedgerClient } from '../../ledger/ledger-client';
 import { AccountsReadModel } from '../../read-model/accounts-read-model';
 import { type MessageRow, messageViewOf } from '../../read-model/message-rows';
-import type { CommandOf, CommandReply } from '../accounts-internal-command';
+import type { CommandOf, CommandReply, DeliveryStatus } from '../accounts-internal-command';
 
 const STEP: Record<MessageStatus, number> = { queued: 0, sent: 1, delivered: 2, failed: 2 };
+const REPORTED: ReadonlySet<string> = new Set<DeliveryStatus>(['sent', 'delivered', 'failed']);
 
 /**
  * A carrier's report. Statuses only move forward (a late or repeated report changes nothing), and
@@ -22,6 +23,7 @@ export class AdvanceMessageHandler {
   ) {}
 
   async handle({ teamId, messageId, status, errorCode, at }: CommandOf<'AdvanceMessage'>): Promise<CommandReply<'AdvanceMessage'>> {
+    if (!REPORTED.has(status)) return replyRefused({ type: 'invalid', violations: [{ field: 'status', reason: 'not_allowed' }] });
     const { messages, db } = this.readModel;
     const row = await messages.find(db, teamId, messageId);
     if (row === null) return replyRefused({ type: 'message_not_found' });

@@ -1,4 +1,4 @@
-import type { NewMessage } from '@subledger/contracts';
+import { type NewMessage, Topics } from '@subledger/contracts';
 import type { AccountsModuleOptions } from '../../accounts-options';
 import { createSubAccount, createTeam, newMessage } from '../../testing/accounts-fixtures';
 import { AccountsTestKit } from '../../testing/accounts-test-kit';
@@ -74,6 +74,9 @@ describe.each(BACKENDS)('message records, every delivery succeeding (%s)', (_bac
     const late = await kit().ok({ type: 'AdvanceMessage', teamId: sub.teamId, messageId: message.id, status: 'sent', errorCode: null, at: kit().clock.now() });
 
     expect(late.message.status).toBe('delivered');
+    // A report of `queued` is one no carrier may send: the command's type does not even allow it.
+    const bogus = { type: 'AdvanceMessage', teamId: sub.teamId, messageId: message.id, status: 'queued', errorCode: null, at: kit().clock.now() };
+    expect(await kit().bus.request(Topics.accountsCommands, sub.teamId, bogus, { timeoutMs: 10_000 })).toEqual({ ok: false, refusal: { type: 'invalid', violations: [{ field: 'status', reason: 'not_allowed' }] } });
   });
 
   it('shows an account only its own messages, filtered by status, channel and recipient, in pages', async () => {
