@@ -1,16 +1,16 @@
 import 'reflect-metadata';
-import { ConfigService } from '@nestjs/config';
-import { bootstrapHttp, loadOrCreateAdminToken } from '@subledger/platform';
+import { configureGatewayApp } from '@subledger/gateway-feature';
+import { bootstrapHttp, loadOrCreateAdminToken, validateEnvironment } from '@subledger/platform';
 import { startBanner } from './banner';
-import { embeddedConfigSchema } from './config/embedded.config';
+import { type EmbeddedConfig, embeddedConfigSchema } from './config/embedded.config';
 import { EmbeddedModule } from './embedded.module';
 
 async function main(): Promise<void> {
-  const { app, url } = await bootstrapHttp(EmbeddedModule, embeddedConfigSchema);
-  const config = app.get(ConfigService);
-  const dataDir = config.getOrThrow<string>('DATA_DIR');
-  const { token, generated } = loadOrCreateAdminToken(dataDir, config.get<string>('ADMIN_TOKEN'));
-  process.stdout.write(`${startBanner(url, token, generated, dataDir)}\n`);
+  // The operator token exists before the app does, so the banner can tell whether it was just made.
+  const env = validateEnvironment<EmbeddedConfig>(embeddedConfigSchema, process.env);
+  const { token, generated } = loadOrCreateAdminToken(env.DATA_DIR, env.ADMIN_TOKEN);
+  const { url } = await bootstrapHttp(EmbeddedModule, embeddedConfigSchema, configureGatewayApp);
+  process.stdout.write(`${startBanner(url, token, generated, env.DATA_DIR)}\n`);
 }
 
 main().catch((error: unknown) => {

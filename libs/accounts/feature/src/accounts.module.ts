@@ -1,4 +1,4 @@
-import { type DynamicModule, Module } from '@nestjs/common';
+import { type DynamicModule, type FactoryProvider, Module, type Provider } from '@nestjs/common';
 import { ACCOUNTS_OPTIONS, type AccountsModuleOptions, resolveAccountsOptions } from './accounts-options';
 import { AccountsBusConsumer } from './bus/accounts-bus.consumer';
 import { DeliveryReports } from './carrier/delivery-reports';
@@ -21,6 +21,34 @@ import { AccountViews } from './read-model/account-views';
 import { TeamStateCache } from './team-state/team-state-cache';
 import { TeamWriter } from './team-state/team-writer';
 
+const serviceProviders: Provider[] = [
+  AccountsReadModel,
+  AccountViews,
+  TeamStateCache,
+  TeamWriter,
+  LedgerClient,
+  CreateTeamHandler,
+  CreateSubAccountHandler,
+  SubAccountLifecycleHandler,
+  ApiKeysHandler,
+  RecordMessageHandler,
+  AdvanceMessageHandler,
+  RecordKeyUsageHandler,
+  RunDeletionScheduleHandler,
+  AccountsCommandRouter,
+  AccountsQueryHandler,
+  DeliveryReports,
+  SimulatedCarrier,
+  { provide: MESSAGE_CARRIER, useExisting: SimulatedCarrier },
+  DeletionScheduler,
+  AccountsBusConsumer,
+];
+
+export interface AccountsModuleAsyncOptions {
+  inject?: FactoryProvider['inject'];
+  useFactory: (...deps: never[]) => AccountsModuleOptions;
+}
+
 /**
  * The accounts service: teams, projects, API keys, lifecycle and message records. It talks only
  * through MESSAGE_BUS (consuming `accounts.commands` and `accounts.queries`, requesting
@@ -30,31 +58,22 @@ import { TeamWriter } from './team-state/team-writer';
 @Module({})
 export class AccountsModule {
   static forRoot(options: AccountsModuleOptions = {}): DynamicModule {
+    return AccountsModule.with({ provide: ACCOUNTS_OPTIONS, useValue: resolveAccountsOptions(options) });
+  }
+
+  /** Options from the app's configuration (ConfigService), resolved and checked at start. */
+  static forRootAsync(options: AccountsModuleAsyncOptions): DynamicModule {
+    return AccountsModule.with({
+      provide: ACCOUNTS_OPTIONS,
+      inject: options.inject ?? [],
+      useFactory: (...deps: never[]) => resolveAccountsOptions(options.useFactory(...deps)),
+    });
+  }
+
+  private static with(optionsProvider: Provider): DynamicModule {
     return {
       module: AccountsModule,
-      providers: [
-        { provide: ACCOUNTS_OPTIONS, useValue: resolveAccountsOptions(options) },
-        AccountsReadModel,
-        AccountViews,
-        TeamStateCache,
-        TeamWriter,
-        LedgerClient,
-        CreateTeamHandler,
-        CreateSubAccountHandler,
-        SubAccountLifecycleHandler,
-        ApiKeysHandler,
-        RecordMessageHandler,
-        AdvanceMessageHandler,
-        RecordKeyUsageHandler,
-        RunDeletionScheduleHandler,
-        AccountsCommandRouter,
-        AccountsQueryHandler,
-        DeliveryReports,
-        SimulatedCarrier,
-        { provide: MESSAGE_CARRIER, useExisting: SimulatedCarrier },
-        DeletionScheduler,
-        AccountsBusConsumer,
-      ],
+      providers: [optionsProvider, ...serviceProviders],
       exports: [DeletionScheduler, DeliveryReports, SimulatedCarrier, MESSAGE_CARRIER],
     };
   }

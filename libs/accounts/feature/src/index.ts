@@ -1,4 +1,4 @@
-export { AccountsModule } from './accounts.module';
+export { AccountsModule, type AccountsModuleAsyncOptions } from './accounts.module';
 export { ACCOUNTS_OPTIONS, type AccountsModuleOptions, type CarrierSimulatorOptions } from './accounts-options';
 export { COMMANDS_GROUP, QUERIES_GROUP } from './bus/accounts-bus.consumer';
 export { MESSAGE_CARRIER, type CarrierMessage, type MessageCarrier } from './carrier/message-carrier.port';

@@ -7,12 +7,18 @@ import { validateEnvironment } from '../config/validated-config.module';
 
 /**
  * Validates the environment first (a bad value stops start-up with one line naming it), then creates
- * the app, routes Nest's own logs through pino, closes cleanly on SIGTERM/SIGINT and listens
+ * the app, lets `configure` set it up (body parsing, OpenAPI), routes Nest's own logs through pino, closes cleanly on SIGTERM/SIGINT and listens
  * on the configured port (127.0.0.1 unless HOST says otherwise).
  */
-export async function bootstrapHttp(module: Type<unknown>, schema: ObjectSchema): Promise<{ app: INestApplication; url: string }> {
+export async function bootstrapHttp(
+  module: Type<unknown>,
+  schema: ObjectSchema,
+  configure: (app: INestApplication) => void = () => undefined,
+): Promise<{ app: INestApplication; url: string }> {
   validateEnvironment(schema, process.env);
-  const app = await NestFactory.create(module, { bufferLogs: true });
+  // The app's own body parser (if any) is installed by `configure`; Nest's default one stays off.
+  const app = await NestFactory.create(module, { bufferLogs: true, bodyParser: false });
+  configure(app);
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
   const config = app.get(ConfigService);
