@@ -44,6 +44,8 @@ export interface KeyIdentity {
   readonly accountStatus: AccountStatus;
   readonly environment: ApiKeyEnvironment;
   readonly revoked: boolean;
+  /** The stored digest, which the gateway compares with the presented key's in constant time. */
+  readonly digest: string;
 }
 
 export type MessageStatus = 'queued' | 'sent' | 'delivered' | 'failed';

@@ -21,6 +21,7 @@ interface IdentityRow {
   account_id: string;
   team_id: string;
   environment: ApiKeyEnvironment;
+  digest: string;
   revoked_at: string | null;
   kind: AccountKind;
   status: AccountStatus;
@@ -77,7 +78,7 @@ export class ApiKeyRows {
   /** One lookup on the unique digest index, joined to the key's project by primary key. */
   async identity(db: Queryable, digest: string): Promise<KeyIdentity | null> {
     const { rows } = await db.query<IdentityRow>(
-      `SELECT k.id, k.account_id, k.team_id, k.environment, k.revoked_at::text, p.kind, p.status
+      `SELECT k.id, k.account_id, k.team_id, k.environment, k.digest, k.revoked_at::text, p.kind, p.status
        FROM ${this.schema}.accounts_api_keys k JOIN ${this.schema}.accounts_projects p ON p.id = k.account_id
        WHERE k.digest = $1`,
       [digest],
@@ -92,6 +93,7 @@ export class ApiKeyRows {
       accountStatus: row.status,
       environment: row.environment,
       revoked: row.revoked_at !== null,
+      digest: row.digest,
     };
   }
 

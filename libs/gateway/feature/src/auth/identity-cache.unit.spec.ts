@@ -10,6 +10,7 @@ const identity = (n: number, changes: Partial<KeyIdentity> = {}): KeyIdentity =>
   accountKind: 'main',
   accountStatus: 'active',
   environment: 'live',
+  digest: `digest_${n}`,
   revoked: false,
   ...changes,
 });

@@ -40,6 +40,7 @@ export class StandInAccounts {
       environment: generated.environment,
       revoked: false,
       ...changes,
+      digest: generated.digest,
     };
     this.identities.set(generated.digest, identity);
     return { key: generated.key, digest: generated.digest, identity };

@@ -6,6 +6,7 @@ const identity = (fields: Partial<KeyIdentity> = {}): KeyIdentity => ({
   accountId: 'proj_1',
   teamId: 'team_1',
   accountKind: 'sub',
+  digest: 'digest_1',
   accountStatus: 'active',
   environment: 'live',
   revoked: false,

@@ -10,7 +10,7 @@ import type { SendMessageRequest } from './send-message.request.dto';
 
 const prices = parsePriceList({ channels: { sms: { default: '75000', prefixes: { '+1': '7900' } }, whatsapp: { default: '20000' }, email: { default: '1000' } } });
 
-const live: KeyIdentity = { keyId: 'key_1', accountId: 'proj_1', teamId: 'team_1', accountKind: 'sub', accountStatus: 'active', environment: 'live', revoked: false };
+const live: KeyIdentity = { keyId: 'key_1', accountId: 'proj_1', teamId: 'team_1', accountKind: 'sub', accountStatus: 'active', environment: 'live', revoked: false, digest: 'digest_1' };
 
 /** Fake services that remember what they were asked, in order. */
 function harness(options: { charge?: LedgerOutcome['type']; record?: 'ok' | 'refused' } = {}) {
