@@ -1,6 +1,7 @@
 import type { SqlClient } from '@subledger/event-store';
 import type { Envelope } from '@subledger/messaging';
 import type { LedgerTables } from '../store/ledger-tables';
+import type { RowsWrite } from '../store/rows-write';
 
 export interface ConsumerOffsetRow {
   readonly group: string;
@@ -25,20 +26,15 @@ export function consumerOffsetsOf(group: string, batch: readonly Envelope<unknow
  * Kafka offsets committed with the batch's events: after a crash between this commit and Kafka's,
  * a consumer may resume from here instead of from Kafka's older offset. Never moves backwards.
  */
-export function upsertConsumerOffsets(tables: LedgerTables, rows: readonly ConsumerOffsetRow[]): [string, unknown[]] {
-  const sql = `INSERT INTO ${tables.consumerOffsets} AS o (consumer_group, topic, partition, next_offset)
-    SELECT consumer_group, topic, partition::integer, next_offset::bigint
-    FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS t(consumer_group, topic, partition, next_offset)
-    ON CONFLICT (consumer_group, topic, partition) DO UPDATE SET next_offset = GREATEST(o.next_offset, EXCLUDED.next_offset)`;
-  return [
-    sql,
-    [
-      rows.map((row) => row.group),
-      rows.map((row) => row.topic),
-      rows.map((row) => String(row.partition)),
-      rows.map((row) => String(row.nextOffset)),
-    ],
-  ];
+export function upsertConsumerOffsets(tables: LedgerTables, rows: readonly ConsumerOffsetRow[]): RowsWrite {
+  return {
+    name: 'consumer_offsets',
+    sql: (rowsParam) => `INSERT INTO ${tables.consumerOffsets} AS o (consumer_group, topic, partition, next_offset)
+      SELECT consumer_group, topic, partition, next_offset
+      FROM jsonb_to_recordset(${rowsParam}) AS t(consumer_group text, topic text, partition integer, next_offset bigint)
+      ON CONFLICT (consumer_group, topic, partition) DO UPDATE SET next_offset = GREATEST(o.next_offset, EXCLUDED.next_offset)`,
+    rows: rows.map((row) => ({ consumer_group: row.group, topic: row.topic, partition: row.partition, next_offset: String(row.nextOffset) })),
+  };
 }
 
 /** The stored resume positions of a group, for a Kafka consumer to seek to on assignment. */

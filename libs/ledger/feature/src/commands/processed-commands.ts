@@ -2,7 +2,8 @@ import type { LedgerOutcome } from '@subledger/contracts';
 import type { SqlClient } from '@subledger/event-store';
 import type { LedgerTables } from '../store/ledger-tables';
 import { type CommandIdentity, identityKey } from './command-identity';
-import { outcomeFromJson, outcomeToJson } from './outcome-json';
+import type { RowsWrite } from '../store/rows-write';
+import { outcomeAsJson, outcomeFromJson } from './outcome-json';
 
 export interface ProcessedCommandRow {
   readonly identity: CommandIdentity;
@@ -34,25 +35,23 @@ export async function findProcessedOutcomes(
  * Inserts (never upserts) the outcomes of a batch: a row already there means another writer
  * processed the command meanwhile, and the batch must fail rather than answer twice.
  */
-export function insertProcessedCommands(
-  tables: LedgerTables,
-  rows: readonly ProcessedCommandRow[],
-  processedAt: number,
-): [string, unknown[]] {
-  const sql = `INSERT INTO ${tables.processedCommands} (team_id, command_id, command_digest, outcome, refused, processed_at)
-    SELECT team_id, command_id, command_digest, outcome::jsonb, refused::boolean, to_timestamp($6::double precision / 1000)
-    FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) AS t(team_id, command_id, command_digest, outcome, refused)`;
-  return [
-    sql,
-    [
-      rows.map((row) => row.identity.teamId),
-      rows.map((row) => row.identity.commandId),
-      rows.map((row) => row.identity.digest),
-      rows.map((row) => outcomeToJson(row.outcome)),
-      rows.map((row) => String(row.outcome.type === 'refused')),
-      processedAt,
-    ],
-  ];
+export function insertProcessedCommands(tables: LedgerTables, rows: readonly ProcessedCommandRow[], processedAt: number): RowsWrite {
+  const at = new Date(processedAt).toISOString();
+  return {
+    name: 'processed_commands',
+    sql: (rowsParam) => `INSERT INTO ${tables.processedCommands} (team_id, command_id, command_digest, outcome, refused, processed_at)
+      SELECT team_id, command_id, command_digest, outcome, refused, processed_at
+      FROM jsonb_to_recordset(${rowsParam})
+        AS t(team_id text, command_id text, command_digest text, outcome jsonb, refused boolean, processed_at timestamptz)`,
+    rows: rows.map(({ identity, outcome }) => ({
+      team_id: identity.teamId,
+      command_id: identity.commandId,
+      command_digest: identity.digest,
+      outcome: outcomeAsJson(outcome),
+      refused: outcome.type === 'refused',
+      processed_at: at,
+    })),
+  };
 }
 
 /** The ids of the commands of these teams that were refused without an event, by team; one query. */

@@ -2,14 +2,15 @@ import type { SqlEventStoreTransaction } from '@subledger/event-store';
 import { upsertAccountSpend } from '../projections/account-spend.projection';
 import { upsertTeamBalances } from '../projections/team-balance.projection';
 import type { LedgerTables } from '../store/ledger-tables';
+import { combinedWrite, type RowsWrite } from '../store/rows-write';
 import { type ConsumerOffsetRow, upsertConsumerOffsets } from './consumer-offsets';
 import type { BatchWrites } from './decide-batch';
 import { insertProcessedCommands } from './processed-commands';
 
 /**
- * Everything a batch changed, in the caller's transaction: a few statements whatever the batch's
- * size. The events go last, because their append takes the store's append lock, which is held until
- * the commit and makes every other appender wait.
+ * Everything a batch changed, in the caller's transaction: one statement for the ledger's own
+ * rows, then the events. The events go last because their append takes the store's append lock,
+ * which is held until the commit and makes every other appender wait.
  */
 export async function writeBatch(
   tx: SqlEventStoreTransaction,
@@ -18,12 +19,12 @@ export async function writeBatch(
   offsets: readonly ConsumerOffsetRow[],
   processedAt: number,
 ): Promise<void> {
-  const statements: [string, unknown[]][] = [];
-  if (writes.processed.length > 0) statements.push(insertProcessedCommands(tables, writes.processed, processedAt));
-  if (writes.balances.length > 0) statements.push(upsertTeamBalances(tables, writes.balances));
-  if (writes.spends.length > 0) statements.push(upsertAccountSpend(tables, writes.spends));
-  if (offsets.length > 0) statements.push(upsertConsumerOffsets(tables, offsets));
-  for (const [sql, params] of statements) await tx.query(sql, params);
+  const rows: RowsWrite[] = [];
+  if (writes.processed.length > 0) rows.push(insertProcessedCommands(tables, writes.processed, processedAt));
+  if (writes.balances.length > 0) rows.push(upsertTeamBalances(tables, writes.balances));
+  if (writes.spends.length > 0) rows.push(upsertAccountSpend(tables, writes.spends));
+  if (offsets.length > 0) rows.push(upsertConsumerOffsets(tables, offsets));
+  if (rows.length > 0) await tx.query(...combinedWrite(rows));
   if (writes.appends.length > 0) await tx.appendMany(writes.appends);
 }
 

@@ -6,13 +6,16 @@ import type { LedgerTables } from './ledger-tables';
  * behind the event store. Bigints are SQL bigints; outcomes are JSON with bigints as strings.
  */
 export function ledgerSchemaSql(tables: LedgerTables): string[] {
+  // The projections' rows are updated by nearly every batch. Free room in each page lets
+  // PostgreSQL write the new row version beside the old one without touching the index (a "HOT"
+  // update), which keeps a batch over many teams close to the cost of a batch over one.
   return [
     `CREATE TABLE IF NOT EXISTS ${tables.teamBalances} (
       team_id text PRIMARY KEY,
       currency text NOT NULL,
       balance bigint NOT NULL,
       stream_version bigint NOT NULL
-    )`,
+    ) WITH (fillfactor = 50)`,
     `CREATE TABLE IF NOT EXISTS ${tables.accountSpend} (
       team_id text NOT NULL,
       account_id text NOT NULL,
@@ -21,7 +24,7 @@ export function ledgerSchemaSql(tables: LedgerTables): string[] {
       status text NOT NULL,
       stream_version bigint NOT NULL,
       PRIMARY KEY (team_id, account_id)
-    )`,
+    ) WITH (fillfactor = 50)`,
     // One row per distinct command: the digest of its fields tells a redelivery (same digest,
     // answered with the stored outcome) from a reuse of its id for another command (decided anew).
     // `refused` marks outcomes that recorded no event; the writer loads their ids with the team.

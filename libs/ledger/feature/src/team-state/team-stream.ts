@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { decodeLedgerEvent, encodeLedgerEvent } from '@subledger/contracts';
 import type { LedgerEvent } from '@subledger/contracts';
 import type { EventData, JsonObject, RecordedEvent } from '@subledger/event-store';
@@ -14,11 +14,9 @@ export function teamStreamId(teamId: string): string {
  * (and deduplicated by EventStoreDB) instead of slipping in as a copy.
  */
 export function teamEventId(streamId: string, version: bigint): string {
-  const bytes = createHash('sha256').update(`${streamId}\u0000${version}`).digest().subarray(0, 16);
-  bytes[6] = (bytes[6] & 0x0f) | 0x80;
-  bytes[8] = (bytes[8] & 0x3f) | 0x80;
-  const hex = bytes.toString('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  const hex = hash('sha256', `${streamId}\u0000${version}`, 'hex');
+  const variant = ((parseInt(hex[16], 16) & 0x3) | 0x8).toString(16);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
 /**
