@@ -1,0 +1,76 @@
+import { createPostgresEventStore, type EventData, type SqlEventStore, type StreamAppend } from '@subledger/event-store';
+
+interface EventRowText {
+  [column: string]: unknown;
+  event_id: string;
+  stream_id: string;
+  stream_version: string;
+  type: string;
+  data: string;
+  metadata: string;
+}
+
+export interface Rate {
+  readonly rows: number;
+  readonly perSecond: number;
+}
+
+/** The charge events the writer appended, in the order it appended them. */
+export async function chargeEventRows(store: SqlEventStore): Promise<EventRowText[]> {
+  const events = `${store.quotedSchema}.events`;
+  const { rows } = await store.sql.query<EventRowText>(
+    `SELECT event_id::text AS event_id, stream_id, stream_version::text AS stream_version, type, data::text AS data,
+       metadata::text AS metadata
+     FROM ${events} WHERE type IN ('ChargeAccepted', 'ChargeRefused') ORDER BY ${events}.global_position`,
+  );
+  return rows;
+}
+
+/**
+ * The yardstick of DESIGN.md: the same event rows inserted again with plain multi-row INSERTs of
+ * `batchSize` rows from one connection, one statement per batch (autocommit), into a copy of the
+ * events table with the same columns, keys and indexes.
+ */
+export async function plainInsertRate(store: SqlEventStore, rows: readonly EventRowText[], batchSize: number): Promise<Rate> {
+  const copy = `${store.quotedSchema}.bench_events`;
+  await store.sql.query(`CREATE TABLE ${copy} (LIKE ${store.quotedSchema}.events INCLUDING ALL)`);
+  const started = process.hrtime.bigint();
+  for (let start = 0; start < rows.length; start += batchSize) {
+    const batch = rows.slice(start, start + batchSize);
+    const params = batch.flatMap((row) => [row.event_id, row.stream_id, row.stream_version, row.type, row.data, row.metadata]);
+    const values = batch.map((_, i) => `($${i * 6 + 1}::uuid, $${i * 6 + 2}, $${i * 6 + 3}::bigint, $${i * 6 + 4}, $${i * 6 + 5}::jsonb, $${i * 6 + 6}::jsonb)`);
+    await store.sql.query(`INSERT INTO ${copy} (event_id, stream_id, stream_version, type, data, metadata) VALUES ${values.join(', ')}`, params);
+  }
+  return rateSince(started, rows.length);
+}
+
+/**
+ * For context: the event store's own `appendMany` of the same events, batch by batch, into an
+ * empty schema of its own. The writer can be no faster than this, since it appends through it.
+ */
+export async function storeAppendRate(url: string, schema: string, rows: readonly EventRowText[], batchSize: number): Promise<Rate> {
+  const store = createPostgresEventStore({ pool: url, schema, maxConnections: 1 });
+  try {
+    await store.migrate();
+    const started = process.hrtime.bigint();
+    for (let start = 0; start < rows.length; start += batchSize) await store.appendMany(appendsOf(rows.slice(start, start + batchSize)));
+    return rateSince(started, rows.length);
+  } finally {
+    await store.sql.query(`DROP SCHEMA IF EXISTS ${store.quotedSchema} CASCADE`);
+    await store.close();
+  }
+}
+
+function appendsOf(rows: readonly EventRowText[]): StreamAppend[] {
+  const byStream = new Map<string, EventData[]>();
+  for (const row of rows) {
+    const events = byStream.get(row.stream_id) ?? [];
+    events.push({ id: row.event_id, type: row.type, data: JSON.parse(row.data), metadata: JSON.parse(row.metadata) });
+    byStream.set(row.stream_id, events);
+  }
+  return [...byStream].map(([streamId, events]) => ({ streamId, events, expectedVersion: 'any' }));
+}
+
+function rateSince(started: bigint, rows: number): Rate {
+  return { rows, perSecond: rows / (Number(process.hrtime.bigint() - started) / 1e9) };
+}
