@@ -1,0 +1,130 @@
+import { type EmbeddedTestApp, startEmbeddedTestApp } from '../../testing/embedded-test-app';
+import { EmbeddedTestClient, type TestTeam } from '../../testing/embedded-test-client';
+import { holdCharges } from './support/charge-gate';
+import { call, type HttpAnswer, sendSms, US } from './support/http-calls';
+import { ledgerFacts } from './support/ledger-facts';
+
+const HOUR_MS = 60 * 60 * 1000;
+
+/** SPEC §3 idempotency over real HTTP, checked against the ledger's events rather than the answers alone. */
+describe('idempotent requests (embedded, real HTTP)', () => {
+  let testApp: EmbeddedTestApp;
+  let client: EmbeddedTestClient;
+  let baseUrl: string;
+  let team: TestTeam;
+
+  beforeAll(async () => {
+    testApp = await startEmbeddedTestApp();
+    client = new EmbeddedTestClient(testApp);
+    baseUrl = await testApp.listen();
+  });
+
+  afterAll(() => testApp.close());
+
+  beforeEach(async () => {
+    team = await client.createTeam();
+    await client.topUp(team.teamId, 100);
+  });
+
+  const withKey = (key: string) => ({ 'Idempotency-Key': key });
+  const chargesOf = async (teamId = team.teamId) => [...(await ledgerFacts(testApp.store, teamId)).accepted.keys()];
+  const replayed = (answer: HttpAnswer) => answer.headers.get('idempotent-replayed');
+
+  it('answers a retry with the same key and body with the same status and body, replayed, charging once', async () => {
+    const first = await sendSms(baseUrl, team.mainKey, 'Hello', withKey('order-1'));
+    expect(first.status).toBe(202);
+    expect(replayed(first)).toBeNull();
+    for (let retry = 0; retry < 3; retry++) {
+      const again = await sendSms(baseUrl, team.mainKey, 'Hello', withKey('order-1'));
+      expect({ status: again.status, body: again.body, replayed: replayed(again) }).toEqual({ status: 202, body: first.body, replayed: 'true' });
+    }
+    expect(await chargesOf()).toEqual([first.body.message.id]);
+    expect((await call(baseUrl, team.mainKey, 'GET', '/v1/balance')).body.balance).toBe(99);
+  });
+
+  it('replays a refusal too: a 402 stays the answer of its key even after a top-up', async () => {
+    const broke = await client.createTeam('Broke');
+    const refused = await sendSms(baseUrl, broke.mainKey, 'Hello', withKey('try-1'));
+    expect(refused.status).toBe(402);
+    await client.topUp(broke.teamId, 100);
+    const again = await sendSms(baseUrl, broke.mainKey, 'Hello', withKey('try-1'));
+    expect({ status: again.status, body: again.body, replayed: replayed(again) }).toEqual({ status: 402, body: refused.body, replayed: 'true' });
+    expect((await sendSms(baseUrl, broke.mainKey, 'Hello', withKey('try-2'))).status).toBe(202);
+    const facts = await ledgerFacts(testApp.store, broke.teamId);
+    expect(facts.refusedChargeIds).toHaveLength(1);
+    expect(facts.accepted.size).toBe(1);
+  });
+
+  it('refuses the same key with a different body with 409 idempotency_key_reused, charging nothing more', async () => {
+    const first = await sendSms(baseUrl, team.mainKey, 'Hello', withKey('order-2'));
+    for (const body of [{ to: US, text: 'Hello!' }, { to: '+14155550199', text: 'Hello' }, { to: US, text: 'Hello', metadata: { a: '1' } }]) {
+      const reused = await call(baseUrl, team.mainKey, 'POST', '/v1/messages', body, withKey('order-2'));
+      expect(reused.status).toBe(409);
+      expect(reused.body).toEqual({ code: 'idempotency_key_reused', message: expect.any(String), details: {} });
+    }
+    expect(await chargesOf()).toEqual([first.body.message.id]);
+  });
+
+  it('answers 409 request_in_progress while the first request with the key is still running', async () => {
+    const gate = holdCharges(testApp.bus);
+    const first = sendSms(baseUrl, team.mainKey, 'Hello', withKey('slow-1'));
+    await gate.reached;
+    const meanwhile = await sendSms(baseUrl, team.mainKey, 'Hello', withKey('slow-1'));
+    expect(meanwhile.status).toBe(409);
+    expect(meanwhile.body.code).toBe('request_in_progress');
+    // A different body is a reuse, whatever the first request's state.
+    expect((await sendSms(baseUrl, team.mainKey, 'Other', withKey('slow-1'))).body.code).toBe('idempotency_key_reused');
+    gate.open();
+    const done = await first;
+    expect(done.status).toBe(202);
+    const after = await sendSms(baseUrl, team.mainKey, 'Hello', withKey('slow-1'));
+    expect({ status: after.status, body: after.body, replayed: replayed(after) }).toEqual({ status: 202, body: done.body, replayed: 'true' });
+    expect(await chargesOf()).toEqual([done.body.message.id]);
+  });
+
+  it('charges once when many copies of one request race, each answered 202 or 409 request_in_progress', async () => {
+    const answers = await Promise.all(Array.from({ length: 20 }, () => sendSms(baseUrl, team.mainKey, 'Race', withKey('race-1'))));
+    const original = answers.filter((answer) => answer.status === 202 && replayed(answer) === null);
+    expect(original).toHaveLength(1);
+    for (const answer of answers) {
+      if (answer.status === 202) expect(answer.body).toEqual(original[0].body);
+      else expect({ status: answer.status, code: answer.body.code }).toEqual({ status: 409, code: 'request_in_progress' });
+    }
+    expect(await chargesOf()).toEqual([original[0].body.message.id]);
+  });
+
+  it('takes the body field idempotencyKey of POST /v1/messages like the header', async () => {
+    const send = (text: string) => call(baseUrl, team.mainKey, 'POST', '/v1/messages', { to: US, text, idempotencyKey: 'body-key-1' });
+    const first = await send('Hello');
+    const again = await send('Hello');
+    expect({ status: again.status, body: again.body, replayed: replayed(again) }).toEqual({ status: 202, body: first.body, replayed: 'true' });
+    expect((await send('Changed')).body.code).toBe('idempotency_key_reused');
+    expect(await chargesOf()).toEqual([first.body.message.id]);
+  });
+
+  it('scopes keys to the account: two accounts use the same key independently', async () => {
+    const sub = await client.createSubAccount(team.mainKey, { name: 'Sub' });
+    const other = await client.createTeam('Other');
+    await client.topUp(other.teamId, 100);
+    const answers = [];
+    for (const key of [team.mainKey, sub.apiKey, other.mainKey]) answers.push(await sendSms(baseUrl, key, 'Same', withKey('shared-key')));
+    expect(answers.map((answer) => [answer.status, replayed(answer)])).toEqual([[202, null], [202, null], [202, null]]);
+    expect(new Set(answers.map((answer) => answer.body.message.id)).size).toBe(3);
+    expect((await chargesOf()).sort()).toEqual([answers[0].body.message.id, answers[1].body.message.id].sort());
+    expect(await chargesOf(other.teamId)).toEqual([answers[2].body.message.id]);
+  });
+
+  it('replays for at least 24 hours; past that the record is gone, yet the key still names the one charge', async () => {
+    const first = await sendSms(baseUrl, team.mainKey, 'Hello', withKey('day-old'));
+    testApp.clock.advance(24 * HOUR_MS);
+    expect(replayed(await sendSms(baseUrl, team.mainKey, 'Hello', withKey('day-old')))).toBe('true');
+    testApp.clock.advance(1);
+    const late = await sendSms(baseUrl, team.mainKey, 'Hello', withKey('day-old'));
+    // A new request as far as the records go; the charge id derived from the key makes the ledger
+    // answer the charge it already holds, and the message record is the one already stored.
+    expect({ status: late.status, replayed: replayed(late), id: late.body.message.id }).toEqual({ status: 202, replayed: null, id: first.body.message.id });
+    expect(await chargesOf()).toEqual([first.body.message.id]);
+    // That new request is the record now: a different one under the key is refused again.
+    expect((await sendSms(baseUrl, team.mainKey, 'Bye', withKey('day-old'))).body.code).toBe('idempotency_key_reused');
+  });
+});
