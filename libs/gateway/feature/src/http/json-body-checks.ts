@@ -32,15 +32,28 @@ export function exceedsNestingDepth(text: string, maxDepth: number): boolean {
   return false;
 }
 
+const UNPAIRED_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/**
+ * Whether a string holds a NUL character or an unpaired UTF-16 surrogate. JSON may escape either
+ * (`\u0000`, `\ud800`), but PostgreSQL `text` and `jsonb` hold neither, so a service would fail
+ * on such a string after the gateway accepted the request (after the charge, for a message).
+ */
+export function isUnstorableText(text: string): boolean {
+  return text.includes('\u0000') || UNPAIRED_SURROGATE.test(text);
+}
+
 /**
  * Values of a parsed body that nothing downstream may see: prototype-reaching keys (a DTO
- * transformer assigning `__proto__` would replace the instance's prototype) and numbers JSON.parse
- * could not hold exactly (beyond 2^53, or overflowing to Infinity). Recursion is bounded by the
- * depth check that runs first.
+ * transformer assigning `__proto__` would replace the instance's prototype), numbers JSON.parse
+ * could not hold exactly (beyond 2^53, or overflowing to Infinity), and keys or strings holding
+ * text no service can store. Recursion is bounded by the depth check that runs first.
  */
 export function findUnsafeJsonValues(value: unknown, path = '', found: FieldError[] = []): FieldError[] {
   if (found.length >= MAX_REPORTED) return found;
-  if (typeof value === 'number') {
+  if (typeof value === 'string') {
+    if (isUnstorableText(value)) found.push({ path, message: `${path || 'value'} must not contain NUL characters or unpaired surrogates` });
+  } else if (typeof value === 'number') {
     if (!Number.isFinite(value)) found.push({ path, message: `${path || 'value'} is out of range` });
     else if (Number.isInteger(value) && !Number.isSafeInteger(value)) found.push({ path, message: `${path || 'value'} must be at most ${Number.MAX_SAFE_INTEGER} in magnitude` });
   } else if (Array.isArray(value)) {
@@ -49,6 +62,7 @@ export function findUnsafeJsonValues(value: unknown, path = '', found: FieldErro
     for (const key of Object.keys(value)) {
       const keyPath = joinPath(path, key);
       if (FORBIDDEN_KEYS.has(key)) found.push({ path: keyPath, message: `property ${key} is not allowed` });
+      else if (isUnstorableText(key)) found.push({ path: keyPath, message: 'property names must not contain NUL characters or unpaired surrogates' });
       else findUnsafeJsonValues((value as Record<string, unknown>)[key], keyPath, found);
     }
   }

@@ -55,6 +55,16 @@ describe('findUnsafeJsonValues', () => {
     ]);
   });
 
+  it('names keys and strings holding a NUL character or an unpaired surrogate, which no service can store', () => {
+    const value = JSON.parse('{"name":"a\\u0000b","tags":["\\ud800","\\udc00x"],"meta":{"a\\u0000":"v"},"emoji":"\\ud83d\\ude00"}');
+    expect(findUnsafeJsonValues(value)).toEqual([
+      { path: 'name', message: 'name must not contain NUL characters or unpaired surrogates' },
+      { path: 'tags[0]', message: 'tags[0] must not contain NUL characters or unpaired surrogates' },
+      { path: 'tags[1]', message: 'tags[1] must not contain NUL characters or unpaired surrogates' },
+      { path: 'meta.a\u0000', message: 'property names must not contain NUL characters or unpaired surrogates' },
+    ]);
+  });
+
   it('finds nothing in an ordinary body', () => {
     expect(findUnsafeJsonValues({ name: 'x', creditLimit: 100, metadata: { plan: 'pro' }, tags: ['a', 1, null, true] })).toEqual([]);
   });
