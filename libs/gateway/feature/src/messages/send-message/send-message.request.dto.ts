@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { validateMetadata } from '@subledger/accounts-domain';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsEmail, IsIn, IsOptional, IsString, Length, MaxLength, ValidateBy, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsEmail, IsIn, IsObject, IsOptional, IsString, Length, MaxLength, ValidateBy, ValidateNested } from 'class-validator';
 import { SatisfiesRule } from '../../responses/domain-rule.decorator';
 import { MESSAGE_TYPES, type MessageType, REQUESTED_CHANNELS, type RequestedChannel } from '../message-kinds';
 import { isRecipient } from '../recipient';
@@ -60,12 +60,14 @@ export class SendMessageRequest {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(20)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => AttachmentDto)
   attachments?: AttachmentDto[];
 
   @ApiPropertyOptional({ type: MessageContentDto })
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => MessageContentDto)
   content?: MessageContentDto;
