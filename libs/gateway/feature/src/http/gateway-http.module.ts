@@ -16,6 +16,7 @@ import { GatewayThrottlerGuard } from '../rate-limit/gateway-throttler.guard';
 import { gatewayThrottlerOptions } from '../rate-limit/throttler-options';
 import { GATEWAY_OPTIONS, type GatewayOptions } from '../shared/gateway-options';
 import { checkGatewayOptions } from './check-gateway-options';
+import { UnexpectedBodyInterceptor } from './unexpected-body.interceptor';
 
 export interface GatewayModuleAsyncOptions {
   imports?: ModuleMetadata['imports'];
@@ -29,8 +30,9 @@ class GatewayOptionsModule {}
 
 /**
  * The gateway's edge mechanics, for every route of the app (global enhancers, in this order):
- * the auth guard (RequireAuth), then the rate-limit guard (per API key), the idempotency
- * interceptor (every authenticated POST), the validation pipe (every DTO) and the exception filter
+ * the auth guard (RequireAuth), then the rate-limit guard (per API key), the unexpected-body
+ * interceptor (fields sent to a route that reads no body), the idempotency interceptor (every
+ * authenticated POST), the validation pipe (every DTO) and the exception filter
  * (every error as `{ code, message, details }`). Global, so route modules inject GATEWAY_OPTIONS,
  * IdentityCache and KeyUsageRecorder without importing it. Needs EVENT_STORE (idempotency records)
  * and MESSAGE_BUS (identity lookups, key usage) from the app.
@@ -72,6 +74,7 @@ export class GatewayHttpModule {
         IdempotencyCleanup,
         { provide: APP_GUARD, useClass: GatewayAuthGuard },
         { provide: APP_GUARD, useClass: GatewayThrottlerGuard },
+        { provide: APP_INTERCEPTOR, useClass: UnexpectedBodyInterceptor },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
         { provide: APP_PIPE, useFactory: createGatewayValidationPipe },
         { provide: APP_FILTER, useClass: GatewayExceptionFilter },
