@@ -47,6 +47,8 @@ const FILTER_COLUMNS: readonly [keyof MessageFilter, string][] = [
 
 const COLUMNS = `seq::text, id, team_id, account_id, status, channel, message_type, to_address, text_body, subject,
   html_body, metadata, extra, cost::text, units, is_test, charge_id, refunded, error_code, created_at::text, updated_at::text`;
+// `seq::text` is an output column named `seq`, and a bare ORDER BY name means the output column
+// first: ordering must name the table's bigint column (`m.seq`), or 10 sorts before 2.
 
 /**
  * The `accounts_messages` table: message records, written by the accounts service only. `to`,
@@ -103,9 +105,9 @@ export class MessageRows {
       return [`AND ${column} = $${params.length}`];
     });
     const { rows } = await db.query<MessageRow>(
-      `SELECT ${COLUMNS} FROM ${this.schema}.accounts_messages
+      `SELECT ${COLUMNS} FROM ${this.schema}.accounts_messages m
        WHERE account_id = $1 AND seq > $2::bigint AND team_id = $4 ${conditions.join(' ')}
-       ORDER BY seq LIMIT $3`,
+       ORDER BY m.seq LIMIT $3`,
       params,
     );
     return rows;

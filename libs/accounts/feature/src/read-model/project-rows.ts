@@ -19,6 +19,8 @@ export interface ProjectRow {
 
 const COLUMNS = `seq::text, id, team_id, kind, name, external_id, status, credit_limit::text, metadata,
   created_at::text, delete_at::text`;
+// `seq::text` is an output column named `seq`, and a bare ORDER BY name means the output column
+// first: ordering must name the table's bigint column (`p.seq`), or 10 sorts before 2.
 
 /** The `accounts_projects` table: one row per main or sub-account, written from its decided state. */
 export class ProjectRows {
@@ -49,7 +51,7 @@ export class ProjectRows {
   /** Every project of the team, purged ones included, in creation order. */
   async ofTeam(db: Queryable, teamId: string): Promise<ProjectRow[]> {
     const { rows } = await db.query<ProjectRow>(
-      `SELECT ${COLUMNS} FROM ${this.schema}.accounts_projects WHERE team_id = $1 ORDER BY seq`,
+      `SELECT ${COLUMNS} FROM ${this.schema}.accounts_projects p WHERE team_id = $1 ORDER BY p.seq`,
       [teamId],
     );
     return rows;
@@ -58,9 +60,9 @@ export class ProjectRows {
   /** Live sub-accounts created after `afterSeq`, at most `count`. */
   async subAccountsAfter(db: Queryable, teamId: string, afterSeq: string, count: number): Promise<ProjectRow[]> {
     const { rows } = await db.query<ProjectRow>(
-      `SELECT ${COLUMNS} FROM ${this.schema}.accounts_projects
+      `SELECT ${COLUMNS} FROM ${this.schema}.accounts_projects p
        WHERE team_id = $1 AND kind = 'sub' AND status <> 'purged' AND seq > $2::bigint
-       ORDER BY seq LIMIT $3`,
+       ORDER BY p.seq LIMIT $3`,
       [teamId, afterSeq, count],
     );
     return rows;
