@@ -35,7 +35,7 @@ describe('flows through the Zavu SDK (embedded)', () => {
     (error: unknown) => error,
   );
 
-  it('creates sub-accounts with and without the optional fields, and auto-paginates them in creation order', async () => {
+  it('creates sub-accounts with and without the optional fields, and auto-paginates a dozen in creation order', async () => {
     const full = await main.subAccounts.create({ name: 'Full', externalId: 'crm-1', creditLimit: 1500, metadata: { plan: 'pro', seats: 3 } });
     expect(full.subAccount).toEqual({
       id: expect.stringMatching(/^proj_/),
@@ -54,14 +54,14 @@ describe('flows through the Zavu SDK (embedded)', () => {
     const zero = await main.subAccounts.create({ name: 'Zero', creditLimit: 0 });
     expect(zero.subAccount.creditLimit).toBeNull();
     const created = [full.subAccount.id, bare.subAccount.id, zero.subAccount.id];
-    for (const name of ['Four', 'Five']) created.push((await main.subAccounts.create({ name })).subAccount.id);
+    for (let i = 4; i <= 12; i++) created.push((await main.subAccounts.create({ name: `Sub ${i}` })).subAccount.id);
 
     const pages: string[] = [];
     const counting = sdk(team.mainKey, { fetch: (url, init) => (pages.push(String(url)), fetch(url, init)) });
     const listed: string[] = [];
-    for await (const subAccount of counting.subAccounts.list({ limit: 2 })) listed.push(subAccount.id);
+    for await (const subAccount of counting.subAccounts.list({ limit: 5 })) listed.push(subAccount.id);
     expect(listed).toEqual(created);
-    expect(new Set(listed).size).toBe(5);
+    expect(new Set(listed).size).toBe(12);
     expect(pages).toHaveLength(3);
     expect(pages.slice(1).every((url) => new URL(url).searchParams.has('cursor'))).toBe(true);
   });
@@ -151,6 +151,28 @@ describe('flows through the Zavu SDK (embedded)', () => {
     expect(await sub.balance.retrieve()).toMatchObject({ balance: 997, totalSpent: 3, creditLimit: 3 });
     const page = await sub.messages.list({ limit: 10 });
     expect(page.items.map((message) => message.id)).toEqual(sent);
+  });
+
+  it('lists, filters and retrieves sent messages, auto-paginating them oldest first', async () => {
+    await client.topUp(team.teamId, 100);
+    const sent: string[] = [];
+    for (let i = 0; i < 12; i++) {
+      const to = i % 4 === 0 ? 'ana@example.com' : US;
+      sent.push((await main.messages.send(to === US ? { to, text: `SMS ${i}` } : { to, subject: `Mail ${i}`, text: 'Hi' })).message.id);
+    }
+    const listed: string[] = [];
+    for await (const message of main.messages.list({ limit: 5 })) listed.push(message.id);
+    expect(listed).toEqual(sent);
+    const emails: string[] = [];
+    for await (const message of main.messages.list({ channel: 'email', limit: 2 })) emails.push(message.id);
+    expect(emails).toEqual([sent[0], sent[4], sent[8]]);
+    const toUs: string[] = [];
+    for await (const message of main.messages.list({ to: US, limit: 4 })) toUs.push(message.id);
+    expect(toUs).toEqual(sent.filter((_, i) => i % 4 !== 0));
+    expect((await main.messages.retrieve(sent[11])).message).toMatchObject({ id: sent[11], to: US, text: 'SMS 11', channel: 'sms' });
+    const missing = await failure(main.messages.retrieve('msg_0000000000000000000000'));
+    expect(missing).toBeInstanceOf(Zavudev.NotFoundError);
+    expect(missing).toMatchObject({ status: 404, error: { code: 'message_not_found' } });
   });
 
   it('retries a send with the Idempotency-Key header in request options: the same message, charged once', async () => {
