@@ -2,7 +2,7 @@ import { balanceCents, centsToMicros, costCents, type Micros, toCentsFloor } fro
 import { type EmbeddedTestApp, startEmbeddedTestApp } from '../../testing/embedded-test-app';
 import { EmbeddedTestClient, type TestTeam } from '../../testing/embedded-test-client';
 import { call, type HttpAnswer, sendSms, SMS_SEGMENT_MICROS } from './support/http-calls';
-import { ledgerFacts, ledgerProjection, sum, usdToMicros } from './support/ledger-facts';
+import { ledgerFacts, ledgerProjection, sum, teamStream, usdToMicros } from './support/ledger-facts';
 
 // One or two SMS segments (7,900 or 15,800 micros), so that accepted costs are not all alike.
 const textFor = (i: number) => (i % 3 === 0 ? `Long message ${i} `.padEnd(170, '.') : `Message ${i}`);
@@ -134,6 +134,26 @@ describe('concurrent senders (embedded, real HTTP)', () => {
       await setLimit(100);
     }
     expect((await ledgerFacts(testApp.store, team.teamId)).spentBy(sub.id)).toBe(5n * SMS_SEGMENT_MICROS);
+  });
+
+  it('charges nothing of a sub-account after its suspension returned, even with sends in flight around it', async () => {
+    await client.topUp(team.teamId, 10_000);
+    const sub = await client.createSubAccount(team.mainKey, { name: 'Suspended mid-burst' });
+    const before = burst(sub.apiKey, 25);
+    const suspension = await call(baseUrl, team.mainKey, 'PATCH', `/v1/sub-accounts/${sub.id}`, { status: 'inactive' });
+    expect(suspension.status).toBe(200);
+    const after = await Promise.all(burst(sub.apiKey, 10, 25));
+    expect(after.map((answer) => [answer.status, answer.body.code])).toEqual(after.map(() => [403, 'account_inactive']));
+    const raced = await Promise.all(before);
+    const unexpected = raced.filter((answer) => answer.status !== 202 && !(answer.status === 403 && answer.body.code === 'account_inactive'));
+    expect(unexpected.map((answer) => ({ status: answer.status, body: answer.body }))).toEqual([]);
+
+    // In the team's stream, no charge of the account is accepted after the policy that suspended it.
+    const events = await teamStream(testApp.store, team.teamId);
+    const suspendedAt = events.findIndex((event) => event.type === 'SpendPolicySet' && event.data.accountId === sub.id && event.data.status === 'inactive');
+    expect(suspendedAt).toBeGreaterThan(-1);
+    expect(events.slice(suspendedAt).filter((event) => event.type === 'ChargeAccepted')).toEqual([]);
+    await expectLedgerAgrees(centsToMicros(10_000), raced.filter((answer) => answer.status === 202));
   });
 
   it('answers concurrent sends of every sender of a team alike with exact micros in the projections', async () => {

@@ -1,4 +1,4 @@
-import type { SqlEventStore } from '@subledger/event-store';
+import type { RecordedEvent, SqlEventStore } from '@subledger/event-store';
 import type { Micros } from '@subledger/money';
 
 export interface AcceptedCharge {
@@ -30,7 +30,7 @@ export async function ledgerFacts(store: SqlEventStore, teamId: string): Promise
   const refunded = new Map<string, Micros>();
   const refusedChargeIds: string[] = [];
   let credits = 0n;
-  for (const event of await store.readStream(`team-${teamId}`)) {
+  for (const event of await teamStream(store, teamId)) {
     const data = event.data as Record<string, string>;
     switch (event.type) {
       case 'TopUpRecorded':
@@ -61,6 +61,14 @@ export async function ledgerFacts(store: SqlEventStore, teamId: string): Promise
     spentBy: (accountId) => charged(accountId) - (refunded.get(accountId) ?? 0n),
   };
 }
+
+/** A stream's events in version order (the SQL store's reads order versions as text: 10 before 2). */
+export async function streamInOrder(store: SqlEventStore, streamId: string): Promise<RecordedEvent[]> {
+  const events = await store.readStream(streamId);
+  return events.sort((a, b) => (a.streamVersion < b.streamVersion ? -1 : 1));
+}
+
+export const teamStream = (store: SqlEventStore, teamId: string) => streamInOrder(store, `team-${teamId}`);
 
 /** The ledger's inline projections of a team, as committed: balance and each account's spend. */
 export async function ledgerProjection(store: SqlEventStore, teamId: string): Promise<{ balance: Micros; spent: ReadonlyMap<string, Micros> }> {
