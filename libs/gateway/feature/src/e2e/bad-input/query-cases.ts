@@ -1,0 +1,37 @@
+import type { CorpusRoute } from './corpus-routes';
+import type { Named } from './corpus-cases';
+import { emptyPage, type Expected, invalid } from './expected-answer';
+import { describeValue, SCRIPT_FRAGMENT, SQL_FRAGMENT } from './json-values';
+
+type Parameters = readonly (readonly [name: string, value: string, expected: Expected])[];
+
+const each = (name: string, values: readonly string[], expected: Expected): Parameters => values.map((value) => [name, value, expected] as const);
+
+/** `?limit&cursor` of every list (SPEC §3). */
+const PAGE: Parameters = [
+  ...each('limit', ['-1', '0', 'abc', '1000', '1.5', '1e308', SQL_FRAGMENT], invalid('limit')),
+  ...each('cursor', ['garbage', SQL_FRAGMENT, SCRIPT_FRAGMENT, 'x'.repeat(1025)], invalid('cursor')),
+  ['unexpected', '1', invalid('unexpected')],
+];
+
+/** A filter value is data: text that names no message finds none. */
+const FILTERS: Readonly<Record<NonNullable<CorpusRoute['query']>, Parameters>> = {
+  page: [],
+  messages: [
+    ...each('status', [SQL_FRAGMENT, SCRIPT_FRAGMENT, 'lost'], invalid('status')),
+    ...each('channel', [SQL_FRAGMENT, SCRIPT_FRAGMENT, 'pigeon'], invalid('channel')),
+    ['to', 'x'.repeat(321), invalid('to')],
+    ...each('to', [SQL_FRAGMENT, SCRIPT_FRAGMENT], emptyPage),
+  ],
+  ledger: [...each('accountId', ['', 'x'.repeat(256)], invalid('accountId')), ...each('accountId', [SQL_FRAGMENT, SCRIPT_FRAGMENT], emptyPage)],
+};
+
+export function queryCases(query: CorpusRoute['query'], template: string): Named[] {
+  if (query === undefined) return [];
+  const parameters = [...PAGE, ...FILTERS[query]];
+  return [
+    ...parameters.map(([name, value, expected]): Named => [`?${name}=${describeValue(value)}`, { path: `${template}?${name}=${encodeURIComponent(value)}`, expected }]),
+    ['?limit twice', { path: `${template}?limit=1&limit=2`, expected: invalid('limit') }],
+    ['?cursor with a NUL byte', { path: `${template}?cursor=a%00b`, expected: invalid() }],
+  ];
+}
