@@ -33,10 +33,12 @@ export function eventStoreStatements(schema: string): EventStoreStatements {
         ON CONFLICT (stream_id) DO UPDATE SET stream_version = EXCLUDED.stream_version
       )
       SELECT stream_id, max(global_position)::text AS last_position FROM inserted GROUP BY stream_id`,
+    // ORDER BY names the table's columns: a bare name would pick the text output column of the same
+    // name and sort "10" before "2".
     readStream: `SELECT ${EVENT_COLUMNS} FROM ${schema}.events
-      WHERE stream_id = $1 AND stream_version >= $2::bigint ORDER BY stream_version LIMIT $3::bigint`,
+      WHERE stream_id = $1 AND stream_version >= $2::bigint ORDER BY events.stream_version LIMIT $3::bigint`,
     readAll: `SELECT ${EVENT_COLUMNS} FROM ${schema}.events
-      WHERE global_position >= $1::bigint ORDER BY global_position LIMIT $2::bigint`,
+      WHERE global_position >= $1::bigint ORDER BY events.global_position LIMIT $2::bigint`,
     loadCheckpoint: `SELECT position::text AS position FROM ${schema}.subscription_checkpoints
       WHERE subscription_name = $1`,
     saveCheckpoint: `INSERT INTO ${schema}.subscription_checkpoints (subscription_name, position)

@@ -15,6 +15,15 @@ export function describeReadContract(fixture: ContractFixture): void {
       expect((await store.readStream(streamId, { maxCount: 1 }))[0].data).toEqual({ index: 0 });
     });
 
+    it('orders a long stream by version as numbers, in pages too (version 10 after 9, not after 1)', async () => {
+      const { store } = fixture.subject;
+      const streamId = uniqueStreamId('read-long');
+      await store.append(streamId, sampleEvents(25), { expectedVersion: 'no_stream' });
+      const expected = Array.from({ length: 25 }, (_, i) => BigInt(i));
+      expect((await store.readStream(streamId)).map((e) => e.streamVersion)).toEqual(expected);
+      expect((await store.readStream(streamId, { fromVersion: 8n, maxCount: 4 })).map((e) => e.streamVersion)).toEqual([8n, 9n, 10n, 11n]);
+    });
+
     it('reads an empty list for a stream that does not exist', async () => {
       expect(await fixture.subject.store.readStream(uniqueStreamId('nothing'))).toEqual([]);
     });
@@ -38,6 +47,17 @@ export function describeReadContract(fixture: ContractFixture): void {
       expect(page.map((e) => e.id)).toEqual(all.slice(0, 2).map((e) => e.id));
       const rest = await store.readAll({ fromPosition: all[2].globalPosition, maxCount: 2 });
       expect(rest.map((e) => e.id)).toEqual(all.slice(2, 4).map((e) => e.id));
+    });
+
+    it('orders more than ten events by global position as numbers, in pages too', async () => {
+      const { store } = fixture.subject;
+      const streamId = uniqueStreamId('all-long');
+      const first = await store.append(streamId, sampleEvents(1), { expectedVersion: 'no_stream' });
+      for (let version = 0n; version < 24n; version++) await store.append(streamId, sampleEvents(1), { expectedVersion: version });
+      const ours = (await store.readAll({ fromPosition: first.lastGlobalPosition })).filter((e) => e.streamId === streamId);
+      expect(ours.map((e) => e.streamVersion)).toEqual(Array.from({ length: 25 }, (_, i) => BigInt(i)));
+      const page = await store.readAll({ fromPosition: ours[8].globalPosition, maxCount: 4 });
+      expect(page.map((e) => e.globalPosition)).toEqual(ours.slice(8, 12).map((e) => e.globalPosition));
     });
 
     it('reads the same events through readAll as through readStream', async () => {
