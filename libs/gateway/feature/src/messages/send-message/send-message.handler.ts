@@ -37,7 +37,9 @@ export class SendMessageHandler {
     const errors = messageRuleErrors(body, channel);
     if (errors.length > 0) throw invalidRequest(errors);
     const priced = this.price(channel, body);
-    const id = messageIdFor(identity, idempotencyKey || body.idempotencyKey);
+    // The key names the request; where the client put it (header or body field) is not part of it.
+    const { idempotencyKey: bodyKey, ...request } = body;
+    const id = messageIdFor(identity, idempotencyKey || bodyKey, request);
     const at = this.clock.now();
     const isTest = identity.environment === 'test';
     if (!isTest) await this.charge(identity, id, priced.amount, at);
