@@ -114,7 +114,7 @@ describe('idempotent requests (embedded, real HTTP)', () => {
     expect(await chargesOf(other.teamId)).toEqual([answers[2].body.message.id]);
   });
 
-  it('replays for at least 24 hours; past that the record is gone, yet the key still names the one charge', async () => {
+  it('replays for at least 24 hours; past that the same request still names its one charge, and a new one may reuse the key', async () => {
     const first = await sendSms(baseUrl, team.mainKey, 'Hello', withKey('day-old'));
     testApp.clock.advance(24 * HOUR_MS);
     expect(replayed(await sendSms(baseUrl, team.mainKey, 'Hello', withKey('day-old')))).toBe('true');
@@ -124,7 +124,14 @@ describe('idempotent requests (embedded, real HTTP)', () => {
     // answer the charge it already holds, and the message record is the one already stored.
     expect({ status: late.status, replayed: replayed(late), id: late.body.message.id }).toEqual({ status: 202, replayed: null, id: first.body.message.id });
     expect(await chargesOf()).toEqual([first.body.message.id]);
-    // That new request is the record now: a different one under the key is refused again.
+    // That new request is the record now: a different one under the key is refused again...
     expect((await sendSms(baseUrl, team.mainKey, 'Bye', withKey('day-old'))).body.code).toBe('idempotency_key_reused');
+    // ...until that record is past its retention too: then the key may name a new message, sent and charged.
+    testApp.clock.advance(24 * HOUR_MS + 1);
+    const reused = await sendSms(baseUrl, team.mainKey, 'Bye', withKey('day-old'));
+    expect(reused.status).toBe(202);
+    expect(reused.body.message).toMatchObject({ text: 'Bye', status: 'queued' });
+    expect(reused.body.message.id).not.toBe(first.body.message.id);
+    expect((await chargesOf()).sort()).toEqual([first.body.message.id, reused.body.message.id].sort());
   });
 });
