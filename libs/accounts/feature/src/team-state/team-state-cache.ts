@@ -27,7 +27,7 @@ export class TeamStateCache {
       this.teams.set(teamId, cached);
       return cached;
     }
-    const recorded = inVersionOrder(await this.store.readStream(teamDirectoryStream(teamId)));
+    const recorded = await this.store.readStream(teamDirectoryStream(teamId));
     const directory = { state: replayTeamDirectory(recorded.map(teamDirectoryEvents.decode)), version: versionOf(recorded) };
     const team: TeamAccounts = { teamId, directory, accounts: new Map() };
     this.remember(team);
@@ -38,7 +38,7 @@ export class TeamStateCache {
   async account(team: TeamAccounts, accountId: string): Promise<Versioned<AccountState>> {
     const cached = team.accounts.get(accountId);
     if (cached) return cached;
-    const recorded = inVersionOrder(await this.store.readStream(accountStream(accountId)));
+    const recorded = await this.store.readStream(accountStream(accountId));
     const account = { state: replayAccount(recorded.map(accountEvents.decode)), version: versionOf(recorded) };
     const directory = team.directory.state;
     if (directory.status === 'created' && directory.projects.has(accountId)) team.accounts.set(accountId, account);
@@ -57,15 +57,6 @@ export class TeamStateCache {
   forget(teamId: string): void {
     this.teams.delete(teamId);
   }
-}
-
-/**
- * The SQL stores' reads order a stream by its versions as text (10 before 2), so a stream of more
- * than ten events would replay out of order and end on a version that is not its last one, which
- * makes every later append of the team conflict. Sorted here before anything folds them.
- */
-function inVersionOrder(recorded: RecordedEvent[]): RecordedEvent[] {
-  return recorded.sort((a, b) => (a.streamVersion < b.streamVersion ? -1 : a.streamVersion > b.streamVersion ? 1 : 0));
 }
 
 function versionOf(recorded: readonly RecordedEvent[]): StreamVersion {
