@@ -2,7 +2,7 @@ import { IdempotencyCleanup } from '../../idempotency/idempotency-cleanup';
 import { type EmbeddedTestApp, startEmbeddedTestApp } from '../../testing/embedded-test-app';
 import { EmbeddedTestClient, type TestTeam } from '../../testing/embedded-test-client';
 import { everyRowAsText } from './support/database-dump';
-import { ledgerFacts, streamInOrder } from './support/ledger-facts';
+import { ledgerFacts } from './support/ledger-facts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -57,7 +57,7 @@ describe('sub-account deletion over fourteen days (embedded)', () => {
   afterAll(() => testApp.close());
 
   const remindersIn = async (accountId: string) =>
-    (await streamInOrder(testApp.store, `account-${accountId}`)).filter((event) => event.type === 'DeletionReminderRecorded').map((event) => event.data.day);
+    (await testApp.store.readStream(`account-${accountId}`)).filter((event) => event.type === 'DeletionReminderRecorded').map((event) => event.data.day);
 
   /** Runs the sweep twice at the clock's time (the second must find nothing left to do) and notes what it did. */
   async function sweep(): Promise<void> {

@@ -62,13 +62,8 @@ export async function ledgerFacts(store: SqlEventStore, teamId: string): Promise
   };
 }
 
-/** A stream's events in version order (the SQL store's reads order versions as text: 10 before 2). */
-export async function streamInOrder(store: SqlEventStore, streamId: string): Promise<RecordedEvent[]> {
-  const events = await store.readStream(streamId);
-  return events.sort((a, b) => (a.streamVersion < b.streamVersion ? -1 : 1));
-}
-
-export const teamStream = (store: SqlEventStore, teamId: string) => streamInOrder(store, `team-${teamId}`);
+/** The team's ledger events, in stream order. */
+export const teamStream = (store: SqlEventStore, teamId: string): Promise<RecordedEvent[]> => store.readStream(`team-${teamId}`);
 
 /** The ledger's inline projections of a team, as committed: balance and each account's spend. */
 export async function ledgerProjection(store: SqlEventStore, teamId: string): Promise<{ balance: Micros; spent: ReadonlyMap<string, Micros> }> {
