@@ -119,6 +119,16 @@ describe.each<TestDatabaseKind>(['PGlite', 'PostgreSQL'])('idempotency (SPEC §3
     expect(calls()).toBe(runs);
   });
 
+  it('stores no API key: a replay answers [redacted] where the first answer showed one (SPEC §2)', async () => {
+    const apiKey = `sl_live_sub_${'Ab3'.repeat(14).slice(0, 40)}`;
+    const first = await post('/test/things', 'k-key').send({ name: apiKey });
+    expect(first.body.received.name).toBe(apiKey);
+    const again = await post('/test/things', 'k-key').send({ name: apiKey });
+    expect({ replayed: again.headers['idempotent-replayed'], name: again.body.received.name }).toEqual({ replayed: 'true', name: '[redacted]' });
+    const { rows } = await edge.store.sql.query<{ body: string }>(`SELECT response_body AS body FROM ${edge.store.quotedSchema}.gateway_idempotency WHERE idempotency_key = 'k-key'`);
+    expect(rows.map((row) => row.body.includes(apiKey))).toEqual([false]);
+  });
+
   it('stores a validation failure too: the same invalid request gets the same answer', async () => {
     const first = await post('/test/things', 'k-7').send({ name: '' });
     expect(first.status).toBe(400);

@@ -6,6 +6,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { catchError, defer, from, mergeMap, type Observable, of, throwError } from 'rxjs';
 import { callerOf, type RequestWithCaller } from '../auth/caller';
 import { errorResponseOf } from '../errors/error-response';
+import { redactApiKeys } from '../keys/api-key';
 import { GATEWAY_OPTIONS, type GatewayOptions } from '../shared/gateway-options';
 import { effectiveIdempotencyKey, IDEMPOTENCY_KEY_HEADER } from './effective-idempotency-key';
 import { IDEMPOTENCY_BODY_FIELD, IDEMPOTENCY_KEY_PROPERTY, type RequestWithIdempotencyKey } from './idempotency-key.decorator';
@@ -24,10 +25,11 @@ interface Claimed {
 
 /**
  * SPEC §3 idempotency on every authenticated POST. The first request with a key claims it and runs;
- * its response is stored unless it is a 5xx (the client may retry those). The same key and request
- * again replays the stored status and body with `Idempotent-Replayed: true`; a different request is
- * 409 `idempotency_key_reused`; one arriving while the first still runs is 409 `request_in_progress`.
- * A claim is a lease: a gateway that dies mid-request frees its keys when the lease expires.
+ * its response is stored unless it is a 5xx (the client may retry those), with any API key in it
+ * redacted. The same key and request again replays the stored status and body with
+ * `Idempotent-Replayed: true`; a different request is 409 `idempotency_key_reused`; one arriving
+ * while the first still runs is 409 `request_in_progress`. A claim is a lease: a gateway that dies
+ * mid-request frees its keys when the lease expires.
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
@@ -74,7 +76,8 @@ export class IdempotencyInterceptor implements NestInterceptor {
   private run(claimed: Claimed, next: CallHandler, response: ServerResponse): Observable<unknown> {
     return next.handle().pipe(
       mergeMap(async (body: unknown) => {
-        const json = body === undefined ? null : JSON.stringify(body);
+        // A created key is shown once and never stored (SPEC §2): a replay says `[redacted]` instead.
+        const json = body === undefined ? null : redactApiKeys(JSON.stringify(body));
         await this.finish(claimed, { status: response.statusCode, headers: outcomeHeaders(response), body: json });
         return body;
       }),

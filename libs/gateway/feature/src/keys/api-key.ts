@@ -38,6 +38,19 @@ export function parseApiKeyFormat(presented: string): PresentedApiKeyFormat | nu
   return { environment: match[1] as ApiKeyEnvironment, kind: match[2] ? 'sub' : 'main' };
 }
 
+/** A key of ours anywhere in a text (the presented-key format, unanchored). */
+const KEY_IN_TEXT = /sl_(?:live|test)_(?:sub_)?[0-9A-Za-z]{32,128}/g;
+
+export const REDACTED_API_KEY = '[redacted]';
+
+/**
+ * The text with every full API key in it replaced by `[redacted]`: for copies of an answer that
+ * outlive the request, since a key is shown once and only its digest is stored (SPEC §2).
+ */
+export function redactApiKeys(text: string): string {
+  return text.replace(KEY_IN_TEXT, REDACTED_API_KEY);
+}
+
 export function apiKeyDigest(key: string): string {
   return createHash('sha256').update(key, 'utf8').digest('hex');
 }

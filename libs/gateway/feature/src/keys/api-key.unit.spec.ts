@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { API_KEY_PREFIX_LENGTH, apiKeyDigest, apiKeyPrefix, generateApiKey, parseApiKeyFormat } from './api-key';
+import { API_KEY_PREFIX_LENGTH, apiKeyDigest, apiKeyPrefix, generateApiKey, parseApiKeyFormat, redactApiKeys } from './api-key';
 import { BASE62_ALPHABET, randomBase62 } from './base62';
 
 describe('API keys', () => {
@@ -13,6 +13,12 @@ describe('API keys', () => {
     expect(generated.key).toMatch(format);
     expect(generated.environment).toBe(environment);
     expect(parseApiKeyFormat(generated.key)).toEqual({ environment, kind });
+  });
+
+  it('redacts every full key of a text, whatever surrounds it, and nothing else', () => {
+    const [main, sub] = [generateApiKey('live', 'main').key, generateApiKey('test', 'sub').key];
+    const text = JSON.stringify({ apiKey: { id: 'key_1', key: main }, subAccount: { apiKey: sub, name: 'sl_live_short' }, note: `(${main}).` });
+    expect(JSON.parse(redactApiKeys(text))).toEqual({ apiKey: { id: 'key_1', key: '[redacted]' }, subAccount: { apiKey: '[redacted]', name: 'sl_live_short' }, note: '([redacted]).' });
   });
 
   it('stores only the SHA-256 hex digest and shows the first 12 characters', () => {
