@@ -3,7 +3,7 @@
  * digest), so one consumer is the single writer of a team's accounts and of its money.
  */
 export const Topics = {
-  /** LedgerCommand -> LedgerOutcome. Charges, top-ups, refunds and spend policies of a team share a partition. */
+  /** LedgerCommand -> ServiceReply<LedgerOutcome>. Charges, top-ups, refunds and spend policies of a team share a partition. */
   ledgerCommands: 'ledger.commands',
   /** LedgerQuery -> its reply; reads committed projections. */
   ledgerQueries: 'ledger.queries',
