@@ -50,6 +50,13 @@ const subAccountFields: FieldCorpus[] = [
   { field: 'metadata', refused: NOT_METADATA },
 ];
 
+/** The text fields of the Zavu `content` object: each must be a string. */
+const CONTENT_TEXT_FIELDS = [
+  'ctaDisplayText', 'ctaHeaderMediaUrl', 'ctaHeaderText', 'ctaHeaderType', 'ctaUrl', 'emoji', 'filename', 'footerText', 'listButton', 'locationAddress',
+  'locationName', 'mediaId', 'mediaUrl', 'mimeType', 'reactToMessageId', 'replyToFrom', 'replyToMessageId', 'replyToMessageType', 'replyToProviderMessageId',
+  'replyToText', 'templateId',
+];
+
 const sendFields: FieldCorpus[] = [
   { field: 'to', refused: [...NOT_REQUIRED_TEXT, '', '12345', '+1234567', '+1234567890123456', 'not-an-address', SQL_FRAGMENT, SCRIPT_FRAGMENT, `${SCRIPT_FRAGMENT}@example.com`, `a${SQL_FRAGMENT}@example.com`] },
   { field: 'channel', refused: [...NOT_A_CHOICE, 'pigeon'] },
@@ -68,6 +75,8 @@ const sendFields: FieldCorpus[] = [
   { field: 'content.referral', refused: ['x', 12, []] },
   { field: 'content.templateVariables', refused: ['x', [], { a: 1 }] },
   { field: 'content.surprise', refused: [1] },
+  ...CONTENT_TEXT_FIELDS.map((name) => ({ field: `content.${name}`, refused: [12, {}, NUL_TEXT] })),
+  { field: 'content.longitude', refused: ['12', 181, OVERFLOWING] },
   { field: 'fallbackEnabled', refused: ['true', 1, [], {}] },
   { field: 'replyTo', refused: [12, 'not-an-address', SQL_FRAGMENT, SCRIPT_FRAGMENT] },
   { field: 'voiceLanguage', refused: [12, 'x'.repeat(36)] },

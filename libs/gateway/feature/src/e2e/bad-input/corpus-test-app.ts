@@ -2,7 +2,6 @@ import { Global, type INestApplication, Module } from '@nestjs/common';
 import { HealthIndicatorService } from '@nestjs/terminus';
 import { Test } from '@nestjs/testing';
 import { AccountsModule, SimulatedCarrier } from '@subledger/accounts-feature';
-import { type AccountsCommandRequest, Topics } from '@subledger/contracts';
 import { createPgliteEventStore, type SqlEventStore } from '@subledger/event-store';
 import { LedgerModule } from '@subledger/ledger-feature';
 import { InProcessBus } from '@subledger/messaging';
@@ -11,10 +10,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { KeyUsageRecorder } from '../../auth/key-usage.recorder';
 import { GatewayModule } from '../../gateway.module';
 import { configureGatewayApp } from '../../http/configure-gateway-app';
 import { TEST_ADMIN_TOKEN, testGatewayOptions } from '../../testing/edge-test-app';
+import { settleBackgroundWrites } from './settle-background-writes';
 
 export interface CorpusTestApp {
   readonly app: INestApplication;
@@ -23,11 +22,7 @@ export interface CorpusTestApp {
   readonly store: SqlEventStore;
   readonly clock: ManualClock;
   readonly adminToken: string;
-  /**
-   * Waits for the writes the app makes on its own: deliveries under way, and the key usage the
-   * gateway holds in memory (sent now, and applied by the accounts service for these teams), so
-   * that none lands in the middle of a comparison.
-   */
+  /** Waits for the writes the app makes on its own (see settleBackgroundWrites). */
   settle(teamIds: readonly string[]): Promise<void>;
   close(): Promise<void>;
 }
@@ -71,16 +66,7 @@ export async function startCorpusTestApp(): Promise<CorpusTestApp> {
     store,
     clock,
     adminToken: TEST_ADMIN_TOKEN,
-    settle: async (teamIds) => {
-      await app.get(SimulatedCarrier).settled();
-      await app.get(KeyUsageRecorder).flush();
-      // A team's commands are handled in order on its partition: an empty report behind the flushed
-      // one answers once the flushed one is applied.
-      for (const teamId of teamIds) {
-        const barrier: AccountsCommandRequest = { type: 'RecordKeyUsage', teamId, usages: [] };
-        await bus.request(Topics.accountsCommands, teamId, barrier, { timeoutMs: 5000 });
-      }
-    },
+    settle: (teamIds) => settleBackgroundWrites(app, bus, teamIds),
     close: async () => {
       await app.get(SimulatedCarrier).settled();
       await app.close();
