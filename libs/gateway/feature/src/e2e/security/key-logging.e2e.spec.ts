@@ -1,0 +1,65 @@
+import { startServiceProcess, type ServiceProcess } from '@subledger/test-harness';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import request from 'supertest';
+
+const ENTRY = 'apps/embedded/src/main.ts';
+/** The start banner: the one place the operator token is printed, on purpose (SPEC §2). */
+const BANNER = /listening on (http:\/\/\S+)[\s\S]*Admin token \([^)]*\): (\S+)[\s\S]*curl .*\/admin\/v1\/teams.*\n/;
+const US = '+14155550100';
+
+/** SPEC §2: keys are never logged, whatever the log level and whatever the request makes of them. */
+describe('keys in the logs of the embedded process', () => {
+  let dataDir: string;
+  let running: ServiceProcess;
+
+  beforeAll(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'subledger-key-logging-'));
+    running = startServiceProcess(ENTRY, { DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'trace', DELIVERY_STEP_DELAY_MS: '0', DELIVERY_FAILURE_RATE: '0' });
+  });
+
+  afterAll(async () => {
+    await running.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('prints neither a full key nor the operator token, at trace level, outside the start banner', async () => {
+    const [banner, url, adminToken] = await running.waitFor(BANNER, 90_000);
+    let requests = 0;
+    const http = () => {
+      requests += 1;
+      return request(url);
+    };
+    const as = (key: string) => ({
+      get: (path: string) => http().get(path).set('Authorization', `Bearer ${key}`),
+      post: (path: string) => http().post(path).set('Authorization', `Bearer ${key}`),
+    });
+    const admin = as(adminToken);
+    const created = (await admin.post('/admin/v1/teams').send({ name: 'Logged' }).expect(201)).body;
+    const mainKey: string = created.apiKey.key;
+    await admin.post(`/admin/v1/teams/${created.team.id}/top-ups`).set('Idempotency-Key', 'logged-top-up').send({ amount: 100 }).expect(201);
+    const sub = (await as(mainKey).post('/v1/sub-accounts').set('Idempotency-Key', 'logged-sub').send({ name: 'Logged sub', creditLimit: 1 }).expect(201)).body.subAccount;
+    const extra = (await as(mainKey).post(`/v1/sub-accounts/${sub.id}/api-keys`).send({ name: 'Test', environment: 'test' }).expect(201)).body.apiKey;
+    const keys: string[] = [mainKey, sub.apiKey, extra.key];
+    for (const key of keys) {
+      await as(key).post('/v1/messages').send({ to: US, text: 'Logged?' }).expect(202);
+      await as(key).get('/v1/me').expect(200);
+    }
+    // Failing requests, with the keys in hand: unknown and malformed keys, a bad body, a refused charge.
+    await as(`${mainKey.slice(0, -1)}0`).get('/v1/me').expect(401);
+    await as(`${mainKey}!`).get('/v1/balance').expect(401);
+    await http().get('/v1/me').set('Authorization', `Basic ${mainKey}`).expect(401);
+    await as(mainKey).post('/v1/messages').send({ to: 'nowhere', text: 1 }).expect(400);
+    expect((await as(sub.apiKey).post('/v1/messages').send({ to: US, text: 'Over the limit' }).expect(402)).body.code).toBe('credit_limit_exceeded');
+    await as(sub.apiKey).get('/admin/v1/teams').expect(404);
+    await http().get(`/admin/v1/teams/${created.team.id}`).set('Authorization', `Bearer ${adminToken}x`).expect(401);
+
+    await running.stop();
+    const output = running.output();
+    const logs = output.replace(banner, '');
+    // Every request was logged, its Authorization header with it: what is checked below was there to find.
+    expect(logs.match(/"authorization":"\[redacted\]"/g)).toHaveLength(requests);
+    for (const secret of [adminToken, ...keys.map((key) => key.slice(12))]) expect(logs).not.toContain(secret);
+  }, 120_000);
+});
