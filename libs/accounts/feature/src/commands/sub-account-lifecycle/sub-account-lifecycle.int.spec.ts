@@ -82,6 +82,7 @@ describe.each(BACKENDS)('sub-account lifecycle (%s)', (_backend, open) => {
       accountStatus: 'inactive',
       environment: 'live',
       revoked: false,
+      digest: sub.key.digest,
     });
 
     const resumed = await kit.ok({ type: 'UpdateSubAccount', teamId: sub.teamId, accountId: sub.accountId, changes: { status: 'active' }, at: kit.clock.now() });
