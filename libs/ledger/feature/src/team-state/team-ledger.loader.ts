@@ -9,14 +9,12 @@ import { recordedLedgerEvent, teamStreamId } from './team-stream';
 const CONCURRENT_LOADS = 8;
 
 /**
- * A team's state folded from its whole stream. The events are put in version order here and
- * checked to follow one another without a gap: the SQL store's reads sort their versions as text
- * (10 before 2), and folding out of order would corrupt the state. For that reason the stream is
- * read in one go rather than in pages, whose bounds that order would make wrong.
+ * A team's state folded from its whole stream, checked to follow one version after another without
+ * a gap: folding a stream with a hole or out of order would corrupt the state silently.
  */
 async function loadTeamLedger(store: LedgerStore, teamId: string, refusedCommandIds: Set<string>): Promise<TeamLedger> {
   const streamId = teamStreamId(teamId);
-  const recorded = (await store.readStream(streamId)).sort((a, b) => (a.streamVersion < b.streamVersion ? -1 : 1));
+  const recorded = await store.readStream(streamId);
   const team: TeamLedger = { teamId, state: initialState(), version: NO_EVENTS, refusedCommandIds };
   for (const event of recorded) {
     if (event.streamVersion !== team.version + 1n) {

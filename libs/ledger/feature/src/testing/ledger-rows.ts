@@ -33,10 +33,7 @@ export async function projectedTeams(store: SqlEventStore): Promise<Record<strin
  * the projection.
  */
 export async function replayedTeams(store: SqlEventStore): Promise<Record<string, TeamProjection>> {
-  // Sorted here: the SQL store's reads order positions as text (10 before 2).
-  const events = (await store.readAll())
-    .filter((event) => event.streamId.startsWith('team-'))
-    .sort((a, b) => (a.globalPosition < b.globalPosition ? -1 : 1));
+  const events = (await store.readAll()).filter((event) => event.streamId.startsWith('team-'));
   const teams: Record<string, TeamProjection> = {};
   for (const streamId of new Set(events.map((event) => event.streamId))) {
     const stream = events.filter((event) => event.streamId === streamId);
@@ -48,9 +45,9 @@ export async function replayedTeams(store: SqlEventStore): Promise<Record<string
   return teams;
 }
 
-/** A team's events in version order (the SQL store's reads sort versions as text: 10 before 2). */
-export async function streamOf(store: SqlEventStore, teamId: string): Promise<RecordedEvent[]> {
-  return (await store.readStream(`team-${teamId}`)).sort((a, b) => (a.streamVersion < b.streamVersion ? -1 : 1));
+/** A team's events in version order. */
+export function streamOf(store: SqlEventStore, teamId: string): Promise<RecordedEvent[]> {
+  return store.readStream(`team-${teamId}`);
 }
 
 export async function processedCount(store: SqlEventStore): Promise<number> {
