@@ -32,6 +32,9 @@ export class GatewayExceptionFilter implements ExceptionFilter {
       response.destroy?.();
       return;
     }
+    // HTTP clients generated like the Zavu SDK retry every 409 unless told not to; only a request
+    // still in progress may succeed when sent again.
+    if (status === 409 && body.code !== 'request_in_progress') this.adapterHost.httpAdapter.setHeader(response, 'x-should-retry', 'false');
     this.adapterHost.httpAdapter.reply(response, body, status);
   }
 

@@ -61,6 +61,8 @@ describe('idempotent requests (embedded, real HTTP)', () => {
       const reused = await call(baseUrl, team.mainKey, 'POST', '/v1/messages', body, withKey('order-2'));
       expect(reused.status).toBe(409);
       expect(reused.body).toEqual({ code: 'idempotency_key_reused', message: expect.any(String), details: {} });
+      // Retrying cannot help, and SDK clients that retry 409s by default are told so.
+      expect(reused.headers.get('x-should-retry')).toBe('false');
     }
     expect(await chargesOf()).toEqual([first.body.message.id]);
   });
@@ -72,6 +74,7 @@ describe('idempotent requests (embedded, real HTTP)', () => {
     const meanwhile = await sendSms(baseUrl, team.mainKey, 'Hello', withKey('slow-1'));
     expect(meanwhile.status).toBe(409);
     expect(meanwhile.body.code).toBe('request_in_progress');
+    expect(meanwhile.headers.get('x-should-retry')).toBeNull();
     // A different body is a reuse, whatever the first request's state.
     expect((await sendSms(baseUrl, team.mainKey, 'Other', withKey('slow-1'))).body.code).toBe('idempotency_key_reused');
     gate.open();
