@@ -42,8 +42,20 @@ describe('embedded start (npm start)', () => {
     expect(second.token).toBe(first.token);
     expect(second.note).not.toMatch(/generated/);
     await running?.stop();
+
+    // A token the operator chose is used but never printed.
     const chosen = 'operator-chosen-token-of-at-least-32-chars';
-    expect((await start({ ADMIN_TOKEN: chosen })).token).toBe(chosen);
+    running = startServiceProcess(ENTRY, { DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'warn', ADMIN_TOKEN: chosen });
+    const [, url] = await running.waitFor(/listening on (http:\/\/\S+)[\s\S]*Admin token: the one in ADMIN_TOKEN[\s\S]*Bearer \$ADMIN_TOKEN/, 60000);
+    expect(running.output()).not.toContain(chosen);
+    const team = await fetch(`${url}/admin/v1/teams`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${chosen}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ name: 'Acme' }),
+    });
+    expect(team.status).toBe(201);
+    const stale = await fetch(`${url}/admin/v1/teams`, { method: 'POST', headers: { Authorization: `Bearer ${first.token}`, 'Content-Type': 'application/json' }, body: '{"name":"Acme"}' });
+    expect(stale.status).toBe(401);
   }, 120000);
 
   it('refuses to start on a bad setting, naming it', async () => {

@@ -8,9 +8,9 @@ import { EmbeddedModule } from './embedded.module';
 async function main(): Promise<void> {
   // The operator token exists before the app does, so the banner can tell whether it was just made.
   const env = validateEnvironment<EmbeddedConfig>(embeddedConfigSchema, process.env);
-  const { token, generated } = loadOrCreateAdminToken(env.DATA_DIR, env.ADMIN_TOKEN);
+  const { token, source } = loadOrCreateAdminToken(env.DATA_DIR, env.ADMIN_TOKEN);
   const { url } = await bootstrapHttp(EmbeddedModule, embeddedConfigSchema, configureGatewayApp);
-  process.stdout.write(`${startBanner(url, token, generated, env.DATA_DIR)}\n`);
+  process.stdout.write(`${startBanner(url, token, source, env.DATA_DIR)}\n`);
 }
 
 main().catch((error: unknown) => {
