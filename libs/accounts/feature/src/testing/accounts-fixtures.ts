@@ -1,5 +1,6 @@
 import type { AccountsCommandRequest, NewApiKey, NewMessage } from '@subledger/contracts';
 import { createHash, randomUUID } from 'node:crypto';
+import type { AccountsTestKit } from './accounts-test-kit';
 
 export const CENT = 10_000n;
 
@@ -47,6 +48,15 @@ export function createSubAccount(teamId: string, at: number, overrides: Partial<
     at,
     ...overrides,
   };
+}
+
+/** A new team with one sub-account, both created through the kit; answers the two commands as sent. */
+export async function teamWithSubAccount(kit: AccountsTestKit, overrides: Partial<Command<'CreateSubAccount'>> = {}) {
+  const team = createTeam(kit.clock.now());
+  await kit.ok(team);
+  const sub = createSubAccount(team.teamId, kit.clock.now(), overrides);
+  await kit.ok(sub);
+  return { team, sub };
 }
 
 export function newMessage(accountId: string, overrides: Partial<NewMessage> = {}): NewMessage {

@@ -50,7 +50,7 @@ export class AccountsTestKit {
     readonly ledger: LedgerStandIn,
   ) {}
 
-  static async start(opened: OpenedStore, options: AccountsModuleOptions = {}): Promise<AccountsTestKit> {
+  static async start(opened: Pick<OpenedStore, 'store'>, options: AccountsModuleOptions = {}): Promise<AccountsTestKit> {
     const bus = new InProcessBus();
     const clock = new ManualClock();
     const ledger = new LedgerStandIn();

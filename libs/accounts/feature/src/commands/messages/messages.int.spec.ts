@@ -1,40 +1,18 @@
 import { type NewMessage, Topics } from '@subledger/contracts';
-import type { AccountsModuleOptions } from '../../accounts-options';
-import { createSubAccount, createTeam, newMessage } from '../../testing/accounts-fixtures';
-import { AccountsTestKit } from '../../testing/accounts-test-kit';
-import { BACKENDS, type OpenedStore } from '../../testing/test-backends';
-
-function withKit(options: AccountsModuleOptions, open: () => Promise<OpenedStore>): () => AccountsTestKit {
-  let opened: OpenedStore;
-  let kit: AccountsTestKit;
-  beforeAll(async () => {
-    opened = await open();
-    kit = await AccountsTestKit.start(opened, options);
-  });
-  afterAll(async () => {
-    await kit.close();
-    await opened.dispose();
-  });
-  return () => kit;
-}
-
-async function subAccount(kit: AccountsTestKit) {
-  const teamCommand = createTeam(kit.clock.now());
-  await kit.ok(teamCommand);
-  const command = createSubAccount(teamCommand.teamId, kit.clock.now());
-  await kit.ok(command);
-  return command;
-}
+import { newMessage, teamWithSubAccount } from '../../testing/accounts-fixtures';
+import type { AccountsTestKit } from '../../testing/accounts-test-kit';
+import { BACKENDS } from '../../testing/test-backends';
+import { useAccountsKit } from '../../testing/use-accounts-kit';
 
 async function record(kit: AccountsTestKit, teamId: string, message: NewMessage) {
   return kit.ok({ type: 'RecordMessage', teamId, message, at: kit.clock.now() });
 }
 
 describe.each(BACKENDS)('message records, every delivery succeeding (%s)', (_backend, open) => {
-  const kit = withKit({ carrier: { failureRate: 0, random: () => 0 } }, open);
+  const kit = useAccountsKit(open, { carrier: { failureRate: 0, random: () => 0 } });
 
   it('records a message as queued, and the simulator moves it to sent, then delivered', async () => {
-    const sub = await subAccount(kit());
+    const { sub } = await teamWithSubAccount(kit());
     const message = newMessage(sub.accountId);
     const recordedAt = kit().clock.now();
     const { message: recorded } = await record(kit(), sub.teamId, message);
@@ -56,7 +34,7 @@ describe.each(BACKENDS)('message records, every delivery succeeding (%s)', (_bac
   });
 
   it('answers a redelivered record with the same message, stored once', async () => {
-    const sub = await subAccount(kit());
+    const { sub } = await teamWithSubAccount(kit());
     const message = newMessage(sub.accountId);
     const first = await record(kit(), sub.teamId, message);
     await kit().carrier.settled();
@@ -67,7 +45,7 @@ describe.each(BACKENDS)('message records, every delivery succeeding (%s)', (_bac
   });
 
   it('moves statuses forward only: a late report changes nothing', async () => {
-    const sub = await subAccount(kit());
+    const { sub } = await teamWithSubAccount(kit());
     const message = newMessage(sub.accountId);
     await record(kit(), sub.teamId, message);
     await kit().carrier.settled();
@@ -80,8 +58,8 @@ describe.each(BACKENDS)('message records, every delivery succeeding (%s)', (_bac
   });
 
   it('shows an account only its own messages, filtered by status, channel and recipient, in pages', async () => {
-    const sub = await subAccount(kit());
-    const other = await subAccount(kit());
+    const { sub } = await teamWithSubAccount(kit());
+    const { sub: other } = await teamWithSubAccount(kit());
     const sms = newMessage(sub.accountId, { to: '+14155550111' });
     const email = newMessage(sub.accountId, { to: 'ana@example.com', channel: 'email', messageType: 'text', subject: 'Hi' });
     const later = newMessage(sub.accountId, { to: '+14155550111' });
@@ -109,8 +87,8 @@ describe.each(BACKENDS)('message records, every delivery succeeding (%s)', (_bac
   });
 
   it('refuses a message of an account the team does not have', async () => {
-    const sub = await subAccount(kit());
-    const other = await subAccount(kit());
+    const { sub } = await teamWithSubAccount(kit());
+    const { sub: other } = await teamWithSubAccount(kit());
     expect(await kit().command({ type: 'RecordMessage', teamId: sub.teamId, message: newMessage(other.accountId), at: kit().clock.now() })).toEqual({
       ok: false,
       refusal: { type: 'account_not_found' },
@@ -119,10 +97,10 @@ describe.each(BACKENDS)('message records, every delivery succeeding (%s)', (_bac
 });
 
 describe.each(BACKENDS)('message records, every delivery failing (%s)', (_backend, open) => {
-  const kit = withKit({ carrier: { failureRate: 1 } }, open);
+  const kit = useAccountsKit(open, { carrier: { failureRate: 1 } });
 
   it('refunds a failed live message exactly once, even when the failure is reported twice', async () => {
-    const sub = await subAccount(kit());
+    const { sub } = await teamWithSubAccount(kit());
     const message = newMessage(sub.accountId);
     await record(kit(), sub.teamId, message);
     await kit().carrier.settled();
@@ -138,7 +116,7 @@ describe.each(BACKENDS)('message records, every delivery failing (%s)', (_backen
   });
 
   it('never refunds a test message, which was never charged', async () => {
-    const sub = await subAccount(kit());
+    const { sub } = await teamWithSubAccount(kit());
     const message = newMessage(sub.accountId, { isTest: true, chargeId: null });
     await record(kit(), sub.teamId, message);
     await kit().carrier.settled();
@@ -150,7 +128,7 @@ describe.each(BACKENDS)('message records, every delivery failing (%s)', (_backen
   });
 
   it('keeps a failed message unrefunded when the ledger refuses the refund', async () => {
-    const sub = await subAccount(kit());
+    const { sub } = await teamWithSubAccount(kit());
     const message = newMessage(sub.accountId);
     kit().ledger.override = (command) =>
       command.type === 'RefundCharge' ? { type: 'refused', refusal: { reason: 'charge_not_found', chargeId: command.chargeId } } : null;
