@@ -1,3 +1,4 @@
 export * from './kafka/kafka-broker';
+export * from './postgres/every-row-as-text';
 export * from './postgres/test-database';
 export * from './process/service-process';

@@ -1,25 +1,11 @@
 import { DAY_MS, replayAccount, replayTeamDirectory } from '@subledger/accounts-domain';
-import type { SqlEventStore } from '@subledger/event-store';
+import { everyRowAsText } from '@subledger/test-harness';
 import { accountEvents, teamDirectoryEvents } from '../team-state/account-streams';
 import { createSubAccount, newKey, newMessage, teamWithSubAccount } from '../testing/accounts-fixtures';
 import { BACKENDS } from '../testing/test-backends';
 import { useAccountsKit } from '../testing/use-accounts-kit';
 
 const PERSONAL = ['Very Private Name', 'Renamed Privately', 'ext-secret-77', 'ext-secret-78', 'meta-secret', '+14155550199', 'text-secret', 'subject-secret', 'html-secret', 'msg-meta-secret', 'extra-secret'];
-
-/** Every row of every table of the store's schema, as text: where personal data could hide. */
-async function everyRow(store: SqlEventStore): Promise<string> {
-  const { rows } = await store.sql.query<{ table_name: string }>(
-    `SELECT table_name FROM information_schema.tables WHERE table_schema = $1 ORDER BY table_name`,
-    [store.schema],
-  );
-  const texts: string[] = [];
-  for (const { table_name: table } of rows) {
-    const dump = await store.sql.query<{ row: string }>(`SELECT t::text AS row FROM ${store.quotedSchema}."${table}" t`);
-    texts.push(...dump.rows.map((row) => row.row));
-  }
-  return texts.join('\n');
-}
 
 describe.each(BACKENDS)('purging a deleted sub-account (%s)', (_backend, open) => {
   const kit = useAccountsKit(open, { carrier: { stepDelayMs: 0 } });
@@ -42,7 +28,7 @@ describe.each(BACKENDS)('purging a deleted sub-account (%s)', (_backend, open) =
     });
     await kit().ok({ type: 'RecordMessage', teamId: sub.teamId, message, at: kit().clock.now() });
     await kit().carrier.settled();
-    expect(await everyRow(kit().store)).toContain('ext-secret-78');
+    expect(await everyRowAsText(kit().store)).toContain('ext-secret-78');
 
     const start = kit().clock.now();
     await kit().ok({ type: 'ScheduleSubAccountDeletion', teamId: sub.teamId, accountId: sub.accountId, at: start });
@@ -53,7 +39,7 @@ describe.each(BACKENDS)('purging a deleted sub-account (%s)', (_backend, open) =
     const swept = (await kit().scheduler.runDue()).filter((result) => result.accountId === sub.accountId);
     expect(swept.map((result) => result.reply)).toEqual([{ ok: true, value: { remindersRecorded: [14], purged: true } }]);
 
-    const database = await everyRow(kit().store);
+    const database = await everyRowAsText(kit().store);
     expect(PERSONAL.filter((text) => database.includes(text))).toEqual([]);
     expect(database).toContain(sub.accountId);
     expect(database).toContain(message.chargeId);

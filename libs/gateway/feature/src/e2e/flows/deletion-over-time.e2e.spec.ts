@@ -1,7 +1,7 @@
+import { everyRowAsText } from '@subledger/test-harness';
 import { IdempotencyCleanup } from '../../idempotency/idempotency-cleanup';
 import { type EmbeddedTestApp, startEmbeddedTestApp } from '../../testing/embedded-test-app';
 import { EmbeddedTestClient, type TestTeam } from '../../testing/embedded-test-client';
-import { everyRowAsText } from './support/database-dump';
 import { ledgerFacts } from './support/ledger-facts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
