@@ -1,30 +1,22 @@
-import { type EmbeddedTestApp, startEmbeddedTestApp } from '../testing/embedded-test-app';
-import { EmbeddedTestClient, type TestTeam } from '../testing/embedded-test-client';
+import type { TestTeam } from '../testing/embedded-test-client';
+import { useEmbeddedApp } from '../testing/use-embedded-app';
 
 // config/prices.json: an SMS to +1 costs 7,900 micros a segment, a WhatsApp message to +1 8,000.
 const US = '+14155550100';
 
 describe('/v1/messages end to end (embedded)', () => {
-  let testApp: EmbeddedTestApp;
-  let client: EmbeddedTestClient;
+  const { testApp, client } = useEmbeddedApp();
   let team: TestTeam;
 
-  beforeAll(async () => {
-    testApp = await startEmbeddedTestApp();
-    client = new EmbeddedTestClient(testApp);
-  });
-
-  afterAll(() => testApp.close());
-
   beforeEach(async () => {
-    team = await client.createTeam();
+    team = await client().createTeam();
   });
 
-  const balanceOf = async (key: string) => (await client.as(key, 'get', '/v1/balance').expect(200)).body;
+  const balanceOf = async (key: string) => (await client().as(key, 'get', '/v1/balance').expect(200)).body;
 
   it('charges a live send before answering 202 with the message', async () => {
-    await client.topUp(team.teamId, 100);
-    const response = await client.as(team.mainKey, 'post', '/v1/messages').send({ to: US, text: 'Hello', metadata: { order: '42' } }).expect(202);
+    await client().topUp(team.teamId, 100);
+    const response = await client().as(team.mainKey, 'post', '/v1/messages').send({ to: US, text: 'Hello', metadata: { order: '42' } }).expect(202);
     expect(response.body).toEqual({
       message: {
         id: expect.stringMatching(/^msg_[0-9A-Za-z]{22}$/),
@@ -38,29 +30,29 @@ describe('/v1/messages end to end (embedded)', () => {
         cost: 0.0079,
         costProvider: 0,
         costTotal: 0.0079,
-        createdAt: new Date(testApp.clock.now()).toISOString(),
-        updatedAt: new Date(testApp.clock.now()).toISOString(),
+        createdAt: new Date(testApp().clock.now()).toISOString(),
+        updatedAt: new Date(testApp().clock.now()).toISOString(),
       },
     });
     expect(await balanceOf(team.mainKey)).toEqual({ balance: 99, currency: 'usd', isSubAccount: false });
   });
 
   it('never charges twice for a retry with the same Idempotency-Key', async () => {
-    await client.topUp(team.teamId, 100);
-    const send = () => client.as(team.mainKey, 'post', '/v1/messages').set('Idempotency-Key', 'order-42').send({ to: US, text: 'Hello' });
+    await client().topUp(team.teamId, 100);
+    const send = () => client().as(team.mainKey, 'post', '/v1/messages').set('Idempotency-Key', 'order-42').send({ to: US, text: 'Hello' });
     const first = await send().expect(202);
     const again = await send().expect(202);
     expect(again.headers['idempotent-replayed']).toBe('true');
     expect(again.body).toEqual(first.body);
-    const ledger = await client.admin('get', `/admin/v1/teams/${team.teamId}/ledger`).expect(200);
+    const ledger = await client().admin('get', `/admin/v1/teams/${team.teamId}/ledger`).expect(200);
     expect(ledger.body.items.filter((entry: { type: string }) => entry.type === 'ChargeAccepted')).toHaveLength(1);
   });
 
   it('refuses a sub-account past its credit limit with 402 and cents', async () => {
-    await client.topUp(team.teamId, 100);
-    const sub = await client.createSubAccount(team.mainKey, { name: 'Capped', creditLimit: 1 });
-    await client.as(sub.apiKey, 'post', '/v1/messages').send({ to: US, text: 'one' }).expect(202);
-    const refused = await client.as(sub.apiKey, 'post', '/v1/messages').send({ to: US, text: 'two' }).expect(402);
+    await client().topUp(team.teamId, 100);
+    const sub = await client().createSubAccount(team.mainKey, { name: 'Capped', creditLimit: 1 });
+    await client().as(sub.apiKey, 'post', '/v1/messages').send({ to: US, text: 'one' }).expect(202);
+    const refused = await client().as(sub.apiKey, 'post', '/v1/messages').send({ to: US, text: 'two' }).expect(402);
     expect(refused.body).toEqual({
       code: 'credit_limit_exceeded',
       message: expect.any(String),
@@ -70,40 +62,40 @@ describe('/v1/messages end to end (embedded)', () => {
   });
 
   it('refuses a send the balance cannot cover with 402 insufficient_balance, recording no message', async () => {
-    const refused = await client.as(team.mainKey, 'post', '/v1/messages').send({ to: US, text: 'Hello' }).expect(402);
+    const refused = await client().as(team.mainKey, 'post', '/v1/messages').send({ to: US, text: 'Hello' }).expect(402);
     expect(refused.body).toMatchObject({ code: 'insufficient_balance', details: { balance: 0, cost: 1 } });
-    expect((await client.as(team.mainKey, 'get', '/v1/messages').expect(200)).body).toEqual({ items: [], nextCursor: null });
+    expect((await client().as(team.mainKey, 'get', '/v1/messages').expect(200)).body).toEqual({ items: [], nextCursor: null });
   });
 
   it('prices a test key like a live one but never charges it', async () => {
-    const sub = await client.createSubAccount(team.mainKey);
-    const testKey = (await client.as(team.mainKey, 'post', `/v1/sub-accounts/${sub.id}/api-keys`).send({ name: 'Test', environment: 'test' }).expect(201)).body.apiKey.key;
-    const sent = await client.as(testKey, 'post', '/v1/messages').send({ to: US, text: 'x'.repeat(161) }).expect(202);
+    const sub = await client().createSubAccount(team.mainKey);
+    const testKey = (await client().as(team.mainKey, 'post', `/v1/sub-accounts/${sub.id}/api-keys`).send({ name: 'Test', environment: 'test' }).expect(201)).body.apiKey.key;
+    const sent = await client().as(testKey, 'post', '/v1/messages').send({ to: US, text: 'x'.repeat(161) }).expect(202);
     expect(sent.body.message).toMatchObject({ cost: 0.0158, costTotal: 0.0158 });
-    expect((await client.as(testKey, 'get', '/v1/me').expect(200)).body.isTestMode).toBe(true);
+    expect((await client().as(testKey, 'get', '/v1/me').expect(200)).body.isTestMode).toBe(true);
     expect(await balanceOf(sub.apiKey)).toMatchObject({ balance: 0, totalSpent: 0 });
   });
 
   it('shows a caller its own messages only, and delivers them through the carrier', async () => {
-    await client.topUp(team.teamId, 100);
-    const sub = await client.createSubAccount(team.mainKey);
-    const mine = (await client.as(sub.apiKey, 'post', '/v1/messages').send({ to: US, messageType: 'image', content: { mediaUrl: 'https://x.test/a.png' } }).expect(202)).body.message;
+    await client().topUp(team.teamId, 100);
+    const sub = await client().createSubAccount(team.mainKey);
+    const mine = (await client().as(sub.apiKey, 'post', '/v1/messages').send({ to: US, messageType: 'image', content: { mediaUrl: 'https://x.test/a.png' } }).expect(202)).body.message;
     expect(mine).toMatchObject({ channel: 'whatsapp', cost: 0.008 });
-    const theirs = (await client.as(team.mainKey, 'post', '/v1/messages').send({ to: 'ana@example.com', subject: 'Hi', text: 'Hello' }).expect(202)).body.message;
+    const theirs = (await client().as(team.mainKey, 'post', '/v1/messages').send({ to: 'ana@example.com', subject: 'Hi', text: 'Hello' }).expect(202)).body.message;
     expect(theirs.channel).toBe('email');
-    await testApp.carrier.settled();
-    const fetched = await client.as(sub.apiKey, 'get', `/v1/messages/${mine.id}`).expect(200);
+    await testApp().carrier.settled();
+    const fetched = await client().as(sub.apiKey, 'get', `/v1/messages/${mine.id}`).expect(200);
     expect(fetched.body.message).toMatchObject({ id: mine.id, status: 'delivered' });
-    expect((await client.as(sub.apiKey, 'get', `/v1/messages/${theirs.id}`).expect(404)).body.code).toBe('message_not_found');
-    const listed = await client.as(sub.apiKey, 'get', '/v1/messages?status=delivered&channel=whatsapp').expect(200);
+    expect((await client().as(sub.apiKey, 'get', `/v1/messages/${theirs.id}`).expect(404)).body.code).toBe('message_not_found');
+    const listed = await client().as(sub.apiKey, 'get', '/v1/messages?status=delivered&channel=whatsapp').expect(200);
     expect(listed.body.items.map((message: { id: string }) => message.id)).toEqual([mine.id]);
-    expect((await client.as(sub.apiKey, 'get', '/v1/messages?status=sending').expect(200)).body.items).toEqual([]);
+    expect((await client().as(sub.apiKey, 'get', '/v1/messages?status=sending').expect(200)).body.items).toEqual([]);
   });
 
   it('names every bad field of a send', async () => {
-    const response = await client.as(team.mainKey, 'post', '/v1/messages').send({ to: '12345', channel: 'pigeon', surprise: 1 }).expect(400);
+    const response = await client().as(team.mainKey, 'post', '/v1/messages').send({ to: '12345', channel: 'pigeon', surprise: 1 }).expect(400);
     expect(response.body.details.errors.map((error: { path: string }) => error.path).sort()).toEqual(['channel', 'surprise', 'to']);
-    const email = await client.as(team.mainKey, 'post', '/v1/messages').send({ to: US, channel: 'email', text: 'x' }).expect(400);
+    const email = await client().as(team.mainKey, 'post', '/v1/messages').send({ to: US, channel: 'email', text: 'x' }).expect(400);
     expect(email.body.details.errors.map((error: { path: string }) => error.path)).toEqual(['to', 'subject']);
   });
 });
