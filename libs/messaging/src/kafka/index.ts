@@ -6,3 +6,4 @@ export * from './messaging-logger.port';
 export * from './message-consumer.port';
 export * from './message-producer.port';
 export * from './topic-admin.port';
+export * from './bus';

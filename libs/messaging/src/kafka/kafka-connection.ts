@@ -26,6 +26,11 @@ export class KafkaConnection {
     });
   }
 
+  /** Names this process; the message bus derives its reply topic from it. */
+  get clientId(): string {
+    return this.config.clientId;
+  }
+
   topicAdmin(): TopicAdmin {
     return new KafkaTopicAdmin(this.kafka, this.config.logger);
   }

@@ -68,7 +68,11 @@ async function handleBatch(payload: EachBatchPayload, handler: ConsumedBatchHand
   // After a rebalance or a stop the partition may belong to someone else by now: leave the batch
   // uncommitted for its new owner rather than process it twice at the same time.
   if (!payload.isRunning() || payload.isStale() || batch.messages.length === 0) return;
-  await handler(batch.messages.map((message) => toConsumedMessage(batch.topic, batch.partition, message)));
+  const context = { isActive: () => payload.isRunning() && !payload.isStale(), heartbeat: () => payload.heartbeat() };
+  await handler(
+    batch.messages.map((message) => toConsumedMessage(batch.topic, batch.partition, message)),
+    context,
+  );
   const last = batch.messages[batch.messages.length - 1].offset;
   payload.resolveOffset(last);
   await payload.commitOffsetsIfNecessary({

@@ -1,6 +1,6 @@
 import { CompressionTypes, Kafka, Partitioners, Producer } from 'kafkajs';
 import { toKafkaMessage } from './kafka-message-mapping';
-import { MessageProducer, OutgoingMessage } from './message-producer.port';
+import { MessageProducer, OutgoingMessage, TopicMessages } from './message-producer.port';
 
 export interface KafkaProducerOptions {
   /** Defaults to none: our payloads are small JSON and the ledger path is latency-bound. */
@@ -34,6 +34,14 @@ export class KafkaMessageProducer implements MessageProducer {
   async send(topic: string, messages: OutgoingMessage[]): Promise<void> {
     if (messages.length === 0) return;
     await this.producer.send({ topic, messages: messages.map(toKafkaMessage), acks: -1, compression: this.compression });
+  }
+
+  async sendBatch(batches: TopicMessages[]): Promise<void> {
+    const topicMessages = batches
+      .filter((batch) => batch.messages.length > 0)
+      .map((batch) => ({ topic: batch.topic, messages: batch.messages.map(toKafkaMessage) }));
+    if (topicMessages.length === 0) return;
+    await this.producer.sendBatch({ topicMessages, acks: -1, compression: this.compression });
   }
 
   disconnect(): Promise<void> {

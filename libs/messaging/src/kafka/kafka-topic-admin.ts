@@ -32,6 +32,29 @@ export class KafkaTopicAdmin implements TopicAdmin {
     }
   }
 
+  async listTopics(): Promise<string[]> {
+    return this.withAdmin((admin) => admin.listTopics());
+  }
+
+  async deleteTopics(topics: string[]): Promise<void> {
+    if (topics.length === 0) return;
+    await this.withAdmin(async (admin) => {
+      const existing = new Set(await admin.listTopics());
+      const present = topics.filter((topic) => existing.has(topic));
+      if (present.length > 0) await admin.deleteTopics({ topics: present, timeout: leaderWaitMs });
+    });
+  }
+
+  private async withAdmin<T>(work: (admin: Admin) => Promise<T>): Promise<T> {
+    const admin = this.kafka.admin();
+    await admin.connect();
+    try {
+      return await work(admin);
+    } finally {
+      await admin.disconnect();
+    }
+  }
+
   private async withLeaders(admin: Admin, topics: string[]): Promise<ITopicMetadata[]> {
     const deadline = Date.now() + leaderWaitMs;
     for (;;) {

@@ -17,7 +17,15 @@ export interface ConsumedMessage {
  * that can never succeed must be dealt with by the handler (dead-letter topic), or it blocks its
  * partition.
  */
-export type ConsumedBatchHandler = (batch: ConsumedMessage[]) => Promise<void>;
+export type ConsumedBatchHandler = (batch: ConsumedMessage[], context: BatchContext) => Promise<void>;
+
+/** Lets a handler that takes long (retrying a failing batch) keep its partition and notice a stop. */
+export interface BatchContext {
+  /** False once the consumer stops or the partition was reassigned: the batch should be abandoned, uncommitted. */
+  isActive(): boolean;
+  /** Tells the group coordinator this member is alive, so a long batch does not cost it its partitions. */
+  heartbeat(): Promise<void>;
+}
 
 export interface MessageConsumer {
   /** Joins the group and resolves once partitions are assigned and consumption has begun. */

@@ -18,4 +18,7 @@ export interface EnsuredTopic {
 export interface TopicAdmin {
   /** Creates the missing topics and returns once every partition of every topic has a leader. */
   ensureTopics(specs: TopicSpec[]): Promise<EnsuredTopic[]>;
+  listTopics(): Promise<string[]>;
+  /** Deletes the topics that exist; absent ones are not an error. */
+  deleteTopics(topics: string[]): Promise<void>;
 }

@@ -1,0 +1,130 @@
+import { randomUUID } from 'node:crypto';
+import { type BatchHandler, Headers } from '../../port/message-envelope';
+import type { MessageBus } from '../../port/message-bus.port';
+import { MessageConsumer } from '../message-consumer.port';
+import { MessageProducer } from '../message-producer.port';
+import { EnsuredTopic, TopicAdmin } from '../topic-admin.port';
+import { encodeValue, WIRE_SCHEMA_VERSION } from './bigint-json.codec';
+import { CoalescingSender } from './coalescing-sender';
+import { deadLetterTopicOf } from './dead-letter';
+import { KafkaMessageBusOptions, ResolvedBusOptions, resolveBusOptions } from './kafka-message-bus.options';
+import { PendingRequests } from './pending-requests';
+import { replyListener } from './reply-listener';
+import { ReplyTopics } from './reply-topics';
+import { SubscriptionWorker } from './subscription-worker';
+
+interface Started {
+  producer: MessageProducer;
+  sender: CoalescingSender;
+  replyTopic: string;
+  replyConsumer: MessageConsumer;
+}
+
+/**
+ * The distributed mode's transport, with the in-process bus' semantics over Kafka: keyed publish
+ * through the idempotent producer, consumer groups taking ordered batches per partition and
+ * committing only after the handler and its replies succeeded, poison messages moved to
+ * `<topic>.dead-letter`, and request-reply through a reply topic owned by this instance, so that
+ * with several replicas of a service each reply reaches the replica that asked.
+ */
+export class KafkaMessageBus implements MessageBus {
+  private readonly options: ResolvedBusOptions;
+  private readonly admin: TopicAdmin;
+  private readonly pending = new PendingRequests();
+  private readonly replyTopics: ReplyTopics;
+  private readonly subscriptions = new Map<string, MessageConsumer>();
+  private started: Started | undefined;
+  private closed = false;
+
+  constructor(options: KafkaMessageBusOptions) {
+    this.options = resolveBusOptions(options);
+    this.admin = options.connection.topicAdmin();
+    this.replyTopics = new ReplyTopics(this.admin);
+  }
+
+  /** This instance's reply topic; set by start(). */
+  get replyTopic(): string {
+    return this.running().replyTopic;
+  }
+
+  /** Connects the producer, creates this instance's reply topic and starts listening on it. */
+  async start(): Promise<void> {
+    if (this.started || this.closed) throw new Error('KafkaMessageBus can be started once');
+    const { connection, logger, replyRetentionMs } = this.options;
+    const producer = connection.producer();
+    await producer.connect();
+    const replyTopic = `replies.${connection.clientId}.${randomUUID().slice(0, 8)}`;
+    await this.admin.ensureTopics([{ topic: replyTopic, partitions: 1, replicationFactor: this.options.replicationFactor, configs: { 'retention.ms': String(replyRetentionMs) } }]);
+    // The group is as unique as the topic, and starts from the beginning, so no reply is missed
+    // even if one arrives before the group has joined.
+    const replyConsumer = connection.consumer({ groupId: replyTopic, topics: [replyTopic], fromBeginning: true });
+    await replyConsumer.start(replyListener(this.pending, logger));
+    this.started = { producer, sender: new CoalescingSender(producer), replyTopic, replyConsumer };
+  }
+
+  /** Creates the missing topics with their configured partition counts; existing ones stay as they are. */
+  ensureTopics(topics: string[]): Promise<EnsuredTopic[]> {
+    return this.admin.ensureTopics(
+      topics.map((topic) => ({ topic, partitions: this.partitionsOf(topic), replicationFactor: this.options.replicationFactor })),
+    );
+  }
+
+  async publish(topic: string, key: string, value: unknown, headers: Record<string, string> = {}): Promise<void> {
+    const { sender } = this.running();
+    await sender.send(topic, { key, value: encodeValue(value), headers: { [Headers.schemaVersion]: WIRE_SCHEMA_VERSION, ...headers } });
+  }
+
+  request<R>(topic: string, key: string, value: unknown, options: { timeoutMs: number; headers?: Record<string, string> }): Promise<R> {
+    const { replyTopic } = this.running();
+    const correlationId = options.headers?.[Headers.correlationId] ?? randomUUID();
+    const reply = this.pending.wait<R>(correlationId, topic, options.timeoutMs);
+    const headers = { ...options.headers, [Headers.correlationId]: correlationId, [Headers.replyTo]: replyTopic };
+    this.publish(topic, key, value, headers).catch((error: unknown) => this.pending.settle(correlationId, { error }));
+    return reply;
+  }
+
+  /** Creates the topic and its dead-letter topic if missing, and resolves once the group consumes. */
+  async subscribe<T, R>(topic: string, group: string, handler: BatchHandler<T, R>): Promise<void> {
+    const { sender } = this.running();
+    const id = `${topic}\u0000${group}`;
+    if (this.subscriptions.has(id)) throw new Error(`Group ${group} already consumes ${topic}`);
+    const [ensured] = await this.ensureTopics([topic, deadLetterTopicOf(topic)]);
+    const { connection, logger, maxAttempts, retryBackoffMs } = this.options;
+    const consumer = connection.consumer({
+      groupId: group,
+      topics: [topic],
+      partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? ensured.partitions,
+      maxBytesPerPartition: this.options.maxBytesPerPartition,
+    });
+    this.subscriptions.set(id, consumer);
+    const send = (to: string, message: Parameters<CoalescingSender['send']>[1]) => sender.send(to, message);
+    const worker = new SubscriptionWorker(handler as BatchHandler, { maxAttempts, retryBackoffMs }, send, this.replyTopics, logger);
+    await consumer.start((batch, context) => worker.handle(batch, context));
+  }
+
+  /**
+   * Stops the subscriptions (each finishes or abandons its batch, uncommitted), fails the requests
+   * still waiting, and deletes this instance's reply topic.
+   */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await Promise.all([...this.subscriptions.values()].map((consumer) => consumer.stop()));
+    this.pending.failAll();
+    if (!this.started) return;
+    const { producer, replyConsumer, replyTopic } = this.started;
+    await replyConsumer.stop();
+    await producer.disconnect();
+    await this.admin.deleteTopics([replyTopic]);
+  }
+
+  private partitionsOf(topic: string): number {
+    return this.options.partitions[topic] ?? this.options.defaultPartitions;
+  }
+
+  private running(): Started {
+    if (this.closed) throw new Error('KafkaMessageBus is closed');
+    if (!this.started) throw new Error('KafkaMessageBus is not started: call start() first');
+    return this.started;
+  }
+}

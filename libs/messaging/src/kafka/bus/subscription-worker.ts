@@ -1,0 +1,122 @@
+import { type BatchHandler, type Envelope, Headers } from '../../port/message-envelope';
+import { BatchContext, ConsumedMessage } from '../message-consumer.port';
+import { OutgoingMessage } from '../message-producer.port';
+import { MessagingLogger } from '../messaging-logger.port';
+import { BatchAbandonedError } from './batch-abandoned.error';
+import { decodeValue, encodeValue, WIRE_SCHEMA_VERSION } from './bigint-json.codec';
+import { deadLetterOf, deadLetterTopicOf } from './dead-letter';
+import { ReplyTopics } from './reply-topics';
+
+export interface DeliveryOptions {
+  /** Deliveries of a batch before it is split to find the message that keeps failing. */
+  maxAttempts: number;
+  /** Wait before the n-th retry is n times this, so a transient outage has time to pass. */
+  retryBackoffMs: number;
+}
+
+export type Send = (topic: string, message: OutgoingMessage) => Promise<void>;
+
+interface Decoded {
+  raw: ConsumedMessage;
+  envelope: Envelope;
+}
+
+interface Reply {
+  topic: string;
+  message: OutgoingMessage;
+}
+
+/**
+ * Runs one subscription's handler over consumed batches with the in-process bus' semantics:
+ * retries, then halving to isolate a poison message for the dead-letter topic, replies sent
+ * before the offsets are committed (the consumer commits once this returns).
+ */
+export class SubscriptionWorker {
+  constructor(
+    private readonly handler: BatchHandler,
+    private readonly options: DeliveryOptions,
+    private readonly send: Send,
+    private readonly replyTopics: ReplyTopics,
+    private readonly logger: MessagingLogger,
+  ) {}
+
+  async handle(batch: ConsumedMessage[], context: BatchContext): Promise<void> {
+    let remaining = await this.decodeOrDeadLetter(batch);
+    while (remaining.length > 0) remaining = remaining.slice(await this.deliver(remaining, context));
+  }
+
+  private async decodeOrDeadLetter(batch: ConsumedMessage[]): Promise<Decoded[]> {
+    const decoded: Decoded[] = [];
+    for (const raw of batch) {
+      try {
+        decoded.push({ raw, envelope: { ...raw, value: decodeValue(raw.value) } });
+      } catch (error) {
+        await this.deadLetter(raw, error, 0);
+      }
+    }
+    return decoded;
+  }
+
+  /** Returns how many messages from the start of `batch` are done (handled or dead-lettered). */
+  private async deliver(batch: Decoded[], context: BatchContext): Promise<number> {
+    let lastError: unknown;
+    for (let attempt = 1; attempt <= this.options.maxAttempts; attempt++) {
+      if (attempt > 1) await this.pause(attempt - 1, batch[0].raw, context);
+      let replies: Reply[];
+      try {
+        replies = this.repliesOf(batch, await this.handler(batch.map((message) => message.envelope)));
+      } catch (error) {
+        lastError = error;
+        continue;
+      }
+      await this.sendReplies(replies);
+      return batch.length;
+    }
+    if (batch.length > 1) return this.deliver(batch.slice(0, Math.ceil(batch.length / 2)), context);
+    await this.deadLetter(batch[0].raw, lastError, this.options.maxAttempts);
+    return 1;
+  }
+
+  private async pause(retry: number, first: ConsumedMessage, context: BatchContext): Promise<void> {
+    await new Promise((resolve) => setTimeout(resolve, this.options.retryBackoffMs * retry));
+    if (!context.isActive()) throw new BatchAbandonedError(first.topic, first.partition);
+    await context.heartbeat();
+  }
+
+  /** Encoding happens here, inside the attempt, so a reply that cannot be sent counts as a failed handler. */
+  private repliesOf(batch: Decoded[], replies: unknown[]): Reply[] {
+    const out: Reply[] = [];
+    batch.forEach(({ raw }, i) => {
+      const topic = raw.headers[Headers.replyTo];
+      const correlationId = raw.headers[Headers.correlationId];
+      if (topic === undefined || correlationId === undefined || replies[i] === undefined) return;
+      const headers = {
+        [Headers.correlationId]: correlationId,
+        [Headers.causationId]: `${raw.topic}/${raw.partition}/${raw.offset}`,
+        [Headers.schemaVersion]: WIRE_SCHEMA_VERSION,
+      };
+      out.push({ topic, message: { key: raw.key, value: encodeValue(replies[i]), headers } });
+    });
+    return out;
+  }
+
+  /** A failed send throws out of the consumer: the batch is delivered again, replies and all. */
+  private async sendReplies(replies: Reply[]): Promise<void> {
+    if (replies.length === 0) return;
+    const live = await this.replyTopics.filterExisting(replies.map((reply) => reply.topic));
+    const dropped = replies.filter((reply) => !live.has(reply.topic));
+    if (dropped.length > 0) this.logger.warn(`Dropped ${dropped.length} replies to reply topics that no longer exist`);
+    try {
+      await Promise.all(replies.filter((reply) => live.has(reply.topic)).map((reply) => this.send(reply.topic, reply.message)));
+    } catch (error) {
+      this.replyTopics.forget(live);
+      throw error;
+    }
+  }
+
+  private async deadLetter(raw: ConsumedMessage, error: unknown, attempts: number): Promise<void> {
+    const message = deadLetterOf(raw, error, attempts);
+    this.logger.error(`Dead-lettered ${raw.topic}[${raw.partition}]@${raw.offset}: ${message.headers?.[Headers.deadLetterReason]}`);
+    await this.send(deadLetterTopicOf(raw.topic), message);
+  }
+}
