@@ -74,7 +74,7 @@ export class KafkaMessageBus implements MessageBus {
     await sender.send(topic, { key, value: encodeValue(value), headers: { [Headers.schemaVersion]: WIRE_SCHEMA_VERSION, ...headers } });
   }
 
-  request<R>(topic: string, key: string, value: unknown, options: { timeoutMs: number; headers?: Record<string, string> }): Promise<R> {
+  async request<R>(topic: string, key: string, value: unknown, options: { timeoutMs: number; headers?: Record<string, string> }): Promise<R> {
     const { replyTopic } = this.running();
     const correlationId = options.headers?.[Headers.correlationId] ?? randomUUID();
     const reply = this.pending.wait<R>(correlationId, topic, options.timeoutMs);
