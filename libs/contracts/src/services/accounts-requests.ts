@@ -18,22 +18,11 @@ export interface NewApiKey {
   readonly digest: string;
 }
 
-export interface NewMessage {
-  readonly id: string;
-  readonly accountId: string;
+/** A message as the gateway hands it over: the view's fields the accounts service does not decide itself. */
+export type NewMessage = Omit<MessageView, 'teamId' | 'to' | 'status' | 'refunded' | 'errorCode' | 'createdAt' | 'updatedAt'> & {
+  /** Present until the account is purged; the view makes it nullable for that reason. */
   readonly to: string;
-  readonly channel: string;
-  readonly messageType: string;
-  readonly text: string | null;
-  readonly subject: string | null;
-  readonly htmlBody: string | null;
-  readonly metadata: Readonly<Record<string, unknown>> | null;
-  readonly extra: Readonly<Record<string, unknown>> | null;
-  readonly cost: Micros;
-  readonly units: number;
-  readonly isTest: boolean;
-  readonly chargeId: string | null;
-}
+};
 
 /** Writes, on `accounts.commands`, keyed by team id. Ids and times are chosen by the gateway. */
 export type AccountsCommandRequest =
