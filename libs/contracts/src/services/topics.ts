@@ -7,6 +7,12 @@ export const Topics = {
   ledgerCommands: 'ledger.commands',
   /** LedgerQuery -> its reply; reads committed projections. */
   ledgerQueries: 'ledger.queries',
+  /**
+   * Every committed ledger event, in the event store's global order, keyed by team id: the
+   * ledger's transactional outbox, for readers such as dashboards. Delivery is at-least-once, so a
+   * consumer skips an event whose stream version it has already applied (or dedupes by event id).
+   */
+  ledgerEvents: 'ledger.events',
   /** AccountsCommand -> its reply. */
   accountsCommands: 'accounts.commands',
   /** AccountsQuery -> its reply. */
