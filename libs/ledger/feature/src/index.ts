@@ -6,3 +6,7 @@ export { TeamLedgerCache } from './team-state/team-ledger.cache';
 export { readConsumerOffsets, type ConsumerOffsetRow } from './commands/consumer-offsets';
 export { ledgerTables, type LedgerTables } from './store/ledger-tables';
 export type { LedgerStore } from './store/ledger-store';
+export { LedgerEventsRelayModule } from './outbox/ledger-events-relay.module';
+export { LedgerEventsRelay } from './outbox/ledger-events.relay';
+export { LEDGER_EVENTS_RELAY_OPTIONS, type LedgerEventsRelayOptions } from './outbox/ledger-events-relay.options';
+export { LedgerEventHeaders, type LedgerEventMessage } from './outbox/ledger-event-message';
