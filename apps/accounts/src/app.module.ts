@@ -1,6 +1,16 @@
 import { Module } from '@nestjs/common';
-import { postgresServiceModules } from '@subledger/platform';
+import { ConfigService } from '@nestjs/config';
+import { type AccountsEnv, accountsEnvSchema, AccountsModule, accountsOptionsFromEnv } from '@subledger/accounts-feature';
+import { configValues, postgresServiceModules } from '@subledger/platform';
 import { accountsConfigSchema } from './config/accounts.config';
 
-@Module({ imports: [...postgresServiceModules('accounts', accountsConfigSchema)] })
+@Module({
+  imports: [
+    ...postgresServiceModules('accounts', accountsConfigSchema),
+    AccountsModule.forRootAsync({
+      inject: [ConfigService],
+      useFactory: (config: ConfigService) => accountsOptionsFromEnv(configValues<AccountsEnv>(config, accountsEnvSchema)),
+    }),
+  ],
+})
 export class AccountsAppModule {}

@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { HealthIndicatorService } from '@nestjs/terminus';
-import { AccountsModule } from '@subledger/accounts-feature';
+import { type AccountsEnv, accountsEnvSchema, AccountsModule, accountsOptionsFromEnv } from '@subledger/accounts-feature';
 import type { SqlEventStore } from '@subledger/event-store';
-import { GatewayModule } from '@subledger/gateway-feature';
+import { type GatewayEnv, gatewayEnvSchema, GatewayModule, gatewayOptionsFromEnv } from '@subledger/gateway-feature';
 import { LedgerModule } from '@subledger/ledger-feature';
 import {
   ClockModule,
+  configValues,
   databaseHealthCheck,
   EVENT_STORE,
   EventStoreModule,
@@ -16,9 +17,7 @@ import {
   structuredLoggerModule,
   validatedConfigModule,
 } from '@subledger/platform';
-import { type EmbeddedConfig, embeddedConfigSchema } from './config/embedded.config';
-
-const DAY_MS = 24 * 60 * 60 * 1000;
+import { embeddedConfigSchema } from './config/embedded.config';
 
 /** Gateway, accounts and ledger in one process: PGlite under the data directory, the in-process bus. */
 @Module({
@@ -31,22 +30,15 @@ const DAY_MS = 24 * 60 * 60 * 1000;
     LedgerModule.forRoot(),
     AccountsModule.forRootAsync({
       inject: [ConfigService],
-      useFactory: (config: ConfigService<EmbeddedConfig, true>) => ({
-        deletionRetentionMs: config.get('DELETION_RETENTION_DAYS') * DAY_MS,
-        deletionSweepIntervalMs: config.get('DELETION_SWEEP_INTERVAL_MS'),
-        carrier: { failureRate: config.get('DELIVERY_FAILURE_RATE'), stepDelayMs: config.get('DELIVERY_STEP_DELAY_MS') },
-      }),
+      useFactory: (config: ConfigService) => accountsOptionsFromEnv(configValues<AccountsEnv>(config, accountsEnvSchema)),
     }),
     GatewayModule.forRootAsync({
       inject: [ConfigService],
-      useFactory: (config: ConfigService<EmbeddedConfig, true>) => ({
-        adminToken: loadOrCreateAdminToken(config.get('DATA_DIR'), config.get('ADMIN_TOKEN')).token,
-        requestTimeoutMs: config.get('REQUEST_TIMEOUT_MS'),
-        rateLimitPerMinute: config.get('RATE_LIMIT_PER_MINUTE'),
-        redisUrl: config.get('REDIS_URL'),
-        pricesFile: config.get('PRICES_FILE'),
-        idempotencyRetentionMs: config.get('IDEMPOTENCY_RETENTION_HOURS') * 60 * 60 * 1000,
-      }),
+      useFactory: (config: ConfigService) =>
+        gatewayOptionsFromEnv(
+          configValues<GatewayEnv>(config, gatewayEnvSchema),
+          loadOrCreateAdminToken(config.getOrThrow<string>('DATA_DIR'), config.get<string>('ADMIN_TOKEN')).token,
+        ),
     }),
     HealthModule.forRoot({
       inject: [HealthIndicatorService, EVENT_STORE],

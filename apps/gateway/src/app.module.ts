@@ -1,12 +1,16 @@
 import { Module } from '@nestjs/common';
-import { HealthModule, structuredLoggerModule, validatedConfigModule } from '@subledger/platform';
+import { ConfigService } from '@nestjs/config';
+import { type GatewayEnv, gatewayEnvSchema, GatewayModule, gatewayOptionsFromEnv } from '@subledger/gateway-feature';
+import { configValues, postgresServiceModules } from '@subledger/platform';
 import { gatewayConfigSchema } from './config/gateway.config';
 
 @Module({
   imports: [
-    validatedConfigModule(gatewayConfigSchema),
-    structuredLoggerModule('gateway'),
-    HealthModule.forRoot({ useFactory: () => [] }),
+    ...postgresServiceModules('gateway', gatewayConfigSchema),
+    GatewayModule.forRootAsync({
+      inject: [ConfigService],
+      useFactory: (config: ConfigService) => gatewayOptionsFromEnv(configValues<GatewayEnv>(config, gatewayEnvSchema), config.getOrThrow('ADMIN_TOKEN')),
+    }),
   ],
 })
 export class GatewayAppModule {}

@@ -2,3 +2,4 @@ export * from './kafka/kafka-broker';
 export * from './postgres/every-row-as-text';
 export * from './postgres/test-database';
 export * from './process/service-process';
+export * from './process/distributed-stack';

@@ -1,17 +1,27 @@
 import Joi from 'joi';
-import { adminTokenSchema, type CommonConfig, commonConfigSchema, kafkaBrokersSchema, portSchema } from '@subledger/platform';
+import { type GatewayEnv, gatewayEnvSchema } from '@subledger/gateway-feature';
+import {
+  adminTokenSchema,
+  type CommonConfig,
+  commonConfigSchema,
+  type KafkaConfig,
+  kafkaConfigSchema,
+  portSchema,
+  type PostgresConfig,
+  postgresConfigSchema,
+} from '@subledger/platform';
 
-export interface GatewayConfig extends CommonConfig {
+/** The gateway keeps its idempotency records in PostgreSQL, so replicas share them. */
+export interface GatewayConfig extends CommonConfig, KafkaConfig, PostgresConfig, GatewayEnv {
   PORT: number;
-  KAFKA_BROKERS: string;
   ADMIN_TOKEN: string;
-  REQUEST_TIMEOUT_MS: number;
 }
 
 export const gatewayConfigSchema = Joi.object<GatewayConfig>({
   ...commonConfigSchema,
+  ...kafkaConfigSchema,
+  ...postgresConfigSchema('gateway'),
+  ...gatewayEnvSchema,
   PORT: portSchema(3000),
-  KAFKA_BROKERS: kafkaBrokersSchema.required(),
   ADMIN_TOKEN: adminTokenSchema.required(),
-  REQUEST_TIMEOUT_MS: Joi.number().integer().min(100).max(60000).default(5000),
 });

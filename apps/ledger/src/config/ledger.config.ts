@@ -1,23 +1,28 @@
 import Joi from 'joi';
-import { type CommonConfig, commonConfigSchema, kafkaBrokersSchema, portSchema, postgresUrlSchema } from '@subledger/platform';
+import {
+  type CommonConfig,
+  commonConfigSchema,
+  type KafkaConfig,
+  kafkaConfigSchema,
+  portSchema,
+  type PostgresConfig,
+  postgresConfigSchema,
+} from '@subledger/platform';
 
-export interface LedgerConfig extends CommonConfig {
+export interface LedgerConfig extends CommonConfig, KafkaConfig, PostgresConfig {
   PORT: number;
-  KAFKA_BROKERS: string;
-  DATABASE_URL: string;
-  DATABASE_POOL_SIZE: number;
-  EVENT_STORE: 'postgres' | 'eventstoredb';
-  EVENTSTORE_CONNECTION_STRING?: string;
+  LEDGER_MAX_CACHED_TEAMS?: number;
+  EVENT_STORE: 'postgres';
 }
 
 export const ledgerConfigSchema = Joi.object<LedgerConfig>({
   ...commonConfigSchema,
+  ...kafkaConfigSchema,
+  ...postgresConfigSchema('ledger'),
   PORT: portSchema(3002),
-  KAFKA_BROKERS: kafkaBrokersSchema.required(),
-  DATABASE_URL: postgresUrlSchema.required(),
-  DATABASE_POOL_SIZE: Joi.number().integer().min(1).max(100).default(10),
-  EVENT_STORE: Joi.string().valid('postgres', 'eventstoredb').default('postgres'),
-  EVENTSTORE_CONNECTION_STRING: Joi.string()
-    .pattern(/^esdb(\+discover)?:\/\//)
-    .when('EVENT_STORE', { is: 'eventstoredb', then: Joi.required() }),
+  LEDGER_MAX_CACHED_TEAMS: Joi.number().integer().min(1).optional(),
+  EVENT_STORE: Joi.string()
+    .valid('postgres')
+    .default('postgres')
+    .messages({ 'any.only': '"EVENT_STORE" must be postgres: the ledger writer needs its projections in the same transaction as its events (see docs/decisions.md)' }),
 });

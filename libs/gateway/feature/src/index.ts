@@ -8,3 +8,4 @@ export { errorResponseOf, flattenValidationErrors, gatewayValidationOptions, inv
 export { IDENTITY_TTL_MS, IdentityCache, KeyUsageRecorder } from './auth';
 export { IdempotencyKey, IdempotencyKeyBodyField, REPLAYED_HEADER } from './idempotency';
 export { buildOpenApiDocument, OPENAPI_JSON_PATH, OPENAPI_UI_PATH } from './openapi';
+export { gatewayEnvSchema, gatewayOptionsFromEnv, type GatewayEnv } from './config/gateway-env';

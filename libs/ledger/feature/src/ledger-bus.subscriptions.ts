@@ -20,7 +20,9 @@ export class LedgerBusSubscriptions implements OnModuleInit {
 
   async onModuleInit(): Promise<void> {
     await createLedgerTables(this.store);
-    await this.bus.subscribe(Topics.ledgerCommands, LedgerGroups.commands, (batch) => this.commands.handle(batch));
+    // Invalid commands are answered by the handler itself, so a batch that fails is never the
+    // messages' fault (a database outage, a fenced writer): it is retried, never dead-lettered.
+    await this.bus.subscribe(Topics.ledgerCommands, LedgerGroups.commands, (batch) => this.commands.handle(batch), { onRepeatedFailure: 'retry' });
     await this.bus.subscribe(Topics.ledgerQueries, LedgerGroups.queries, (batch) => this.queries.handle(batch));
   }
 }

@@ -1,4 +1,4 @@
-import { type DynamicModule, Module } from '@nestjs/common';
+import { type DynamicModule, type InjectionToken, Module } from '@nestjs/common';
 import { LedgerCommandHandler } from './commands/ledger-command.handler';
 import { LedgerBusSubscriptions } from './ledger-bus.subscriptions';
 import { LEDGER_OPTIONS, type LedgerModuleOptions } from './ledger-module.options';
@@ -25,5 +25,9 @@ export class LedgerModule {
   static forRoot(options: LedgerModuleOptions = {}): DynamicModule {
     // Dynamic metadata extends the decorator's; a provider given again replaces the default.
     return { module: LedgerModule, providers: [{ provide: LEDGER_OPTIONS, useValue: options }] };
+  }
+
+  static forRootAsync(options: { inject?: InjectionToken[]; useFactory: (...deps: never[]) => LedgerModuleOptions }): DynamicModule {
+    return { module: LedgerModule, providers: [{ provide: LEDGER_OPTIONS, inject: options.inject ?? [], useFactory: options.useFactory }] };
   }
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { type BatchHandler, type Envelope, Headers } from '../port/message-envelope';
 import { partitionForKey } from '../port/partition-for-key';
 import { RequestTimeoutError } from '../port/request-timeout.error';
-import type { MessageBus } from '../port/message-bus.port';
+import type { MessageBus, SubscribeOptions } from '../port/message-bus.port';
 import { PartitionLog } from './partition-log';
 
 export interface InProcessBusOptions {
@@ -14,9 +14,13 @@ export interface InProcessBusOptions {
   maxAttempts?: number;
 }
 
+/** Between deliveries of a batch that keeps failing, once its normal attempts are spent. */
+const RETRY_FOREVER_PAUSE_MS = 100;
+
 interface Subscription {
   group: string;
   handler: BatchHandler;
+  retryForever: boolean;
   draining: Set<number>;
 }
 
@@ -71,11 +75,11 @@ export class InProcessBus implements MessageBus {
     });
   }
 
-  subscribe<T, R>(topic: string, group: string, handler: BatchHandler<T, R>): void {
+  subscribe<T, R>(topic: string, group: string, handler: BatchHandler<T, R>, options: SubscribeOptions = {}): void {
     const partitions = this.partitionsOf(topic);
     const list = this.subscriptions.get(topic) ?? [];
     if (list.some((s) => s.group === group)) throw new Error(`Group ${group} already consumes ${topic}`);
-    list.push({ group, handler: handler as BatchHandler, draining: new Set() });
+    list.push({ group, handler: handler as BatchHandler, retryForever: options.onRepeatedFailure === 'retry', draining: new Set() });
     this.subscriptions.set(topic, list);
     partitions.forEach((log, partition) => {
       log.join(group);
@@ -111,7 +115,8 @@ export class InProcessBus implements MessageBus {
       while (!this.closed) {
         const batch = log.read(subscription.group, this.options.maxBatch);
         if (batch.length === 0) return;
-        const handled = await this.deliver(batch, subscription.handler);
+        const handled = await this.deliver(batch, subscription);
+        if (handled === 0) return;
         log.commit(subscription.group, batch[handled - 1].offset + 1);
       }
     } finally {
@@ -120,18 +125,23 @@ export class InProcessBus implements MessageBus {
     }
   }
 
-  /** Delivers a batch until it succeeds; past maxAttempts, isolates the poison message. Returns how many were handled. */
-  private async deliver(batch: Envelope[], handler: BatchHandler): Promise<number> {
+  /**
+   * Delivers a batch until it succeeds; past maxAttempts, isolates the poison message (or, for a
+   * `retry` subscription, keeps trying). Returns how many were handled; 0 once the bus is closed.
+   */
+  private async deliver(batch: Envelope[], subscription: Subscription): Promise<number> {
     let lastError: unknown;
-    for (let attempt = 1; attempt <= this.options.maxAttempts; attempt++) {
+    for (let attempt = 1; attempt <= this.options.maxAttempts || subscription.retryForever; attempt++) {
+      if (this.closed) return 0;
+      if (attempt > this.options.maxAttempts) await new Promise((resolve) => setTimeout(resolve, RETRY_FOREVER_PAUSE_MS));
       try {
-        this.sendReplies(batch, await handler(batch));
+        this.sendReplies(batch, await subscription.handler(batch));
         return batch.length;
       } catch (error) {
         lastError = error;
       }
     }
-    if (batch.length > 1) return this.deliver(batch.slice(0, Math.ceil(batch.length / 2)), handler);
+    if (batch.length > 1) return this.deliver(batch.slice(0, Math.ceil(batch.length / 2)), subscription);
     this.deadLetter(batch[0], lastError);
     return 1;
   }

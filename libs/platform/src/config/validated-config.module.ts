@@ -1,5 +1,5 @@
 import { DynamicModule } from '@nestjs/common';
-import { ConfigModule } from '@nestjs/config';
+import { ConfigModule, ConfigService } from '@nestjs/config';
 import type { ObjectSchema } from 'joi';
 
 /**
@@ -21,4 +21,9 @@ export function validateEnvironment<T>(schema: ObjectSchema, env: Record<string,
   const { error, value } = schema.validate(env, { abortEarly: false, allowUnknown: true });
   if (error) throw new Error(`Config validation error: ${error.message}`);
   return value as T;
+}
+
+/** The validated values of the keys a schema fragment names, as one typed object for a module's options. */
+export function configValues<T>(config: ConfigService, fragment: Record<keyof T, unknown>): T {
+  return Object.fromEntries(Object.keys(fragment).map((key) => [key, config.get(key)])) as T;
 }

@@ -24,12 +24,13 @@ export class EventStoreModule implements OnApplicationShutdown {
     });
   }
 
-  /** PostgreSQL at the app's DATABASE_URL (pool size DATABASE_POOL_SIZE). */
+  /** PostgreSQL at the app's DATABASE_URL, in its DATABASE_SCHEMA (pool size DATABASE_POOL_SIZE). */
   static postgres(): DynamicModule {
     return EventStoreModule.with(
       async (config) =>
         createPostgresEventStore({
           pool: config.getOrThrow<string>('DATABASE_URL'),
+          schema: config.get<string>('DATABASE_SCHEMA'),
           maxConnections: config.get<number>('DATABASE_POOL_SIZE'),
         }),
     );

@@ -4,6 +4,12 @@ import { MessagingLogger } from '../messaging-logger.port';
 export interface KafkaMessageBusOptions {
   connection: KafkaConnection;
   logger: MessagingLogger;
+  /**
+   * Put before every topic and consumer group name, so that several deployments (or test runs)
+   * can share one cluster without seeing each other's messages, e.g. `staging.`. Handlers still
+   * see the names without it. Defaults to none.
+   */
+  namespace?: string;
   /** Partitions of a topic this bus creates when `partitions` names no count for it. Defaults to 12. */
   defaultPartitions?: number;
   /** Partitions per topic name, e.g. `{ 'ledger.commands': 24 }`; dead-letter topics included. */
@@ -18,13 +24,17 @@ export interface KafkaMessageBusOptions {
   partitionsConsumedConcurrently?: number;
   /** Bounds one fetch per partition, hence one batch. Defaults to kafkajs' 1 MiB. */
   maxBytesPerPartition?: number;
+  /** How long the group waits for a silent member (a killed process) before giving its partitions to others. Defaults to kafkajs' 30 s. */
+  sessionTimeoutMs?: number;
   /** Retention of this instance's reply topic, in case it is not deleted (a crash). Defaults to 1 hour. */
   replyRetentionMs?: number;
 }
 
-export type ResolvedBusOptions = Required<Omit<KafkaMessageBusOptions, 'replicationFactor' | 'partitionsConsumedConcurrently' | 'maxBytesPerPartition'>> &
-  Pick<KafkaMessageBusOptions, 'replicationFactor' | 'partitionsConsumedConcurrently' | 'maxBytesPerPartition'>;
+export type ResolvedBusOptions = Required<Omit<KafkaMessageBusOptions, 'replicationFactor' | 'partitionsConsumedConcurrently' | 'maxBytesPerPartition' | 'sessionTimeoutMs'>> &
+  Pick<KafkaMessageBusOptions, 'replicationFactor' | 'partitionsConsumedConcurrently' | 'maxBytesPerPartition' | 'sessionTimeoutMs'>;
 
 export function resolveBusOptions(options: KafkaMessageBusOptions): ResolvedBusOptions {
-  return { defaultPartitions: 12, partitions: {}, maxAttempts: 5, retryBackoffMs: 200, replyRetentionMs: 3_600_000, ...options };
+  const resolved = { namespace: '', defaultPartitions: 12, partitions: {}, maxAttempts: 5, retryBackoffMs: 200, replyRetentionMs: 3_600_000, ...options };
+  if (!/^[a-zA-Z0-9._-]{0,100}$/.test(resolved.namespace)) throw new Error(`Invalid Kafka namespace "${resolved.namespace}": letters, digits, '.', '_' and '-' only`);
+  return resolved;
 }

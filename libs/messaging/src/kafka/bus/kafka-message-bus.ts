@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type BatchHandler, Headers } from '../../port/message-envelope';
-import type { MessageBus } from '../../port/message-bus.port';
+import type { MessageBus, SubscribeOptions } from '../../port/message-bus.port';
 import { MessageConsumer } from '../message-consumer.port';
 import { MessageProducer } from '../message-producer.port';
 import { EnsuredTopic, TopicAdmin } from '../topic-admin.port';
@@ -53,7 +53,7 @@ export class KafkaMessageBus implements MessageBus {
     const { connection, logger, replyRetentionMs } = this.options;
     const producer = connection.producer();
     await producer.connect();
-    const replyTopic = `replies.${connection.clientId}.${randomUUID().slice(0, 8)}`;
+    const replyTopic = `${this.options.namespace}replies.${connection.clientId}.${randomUUID().slice(0, 8)}`;
     await this.admin.ensureTopics([{ topic: replyTopic, partitions: 1, replicationFactor: this.options.replicationFactor, configs: { 'retention.ms': String(replyRetentionMs) } }]);
     // The group is as unique as the topic, and starts from the beginning, so no reply is missed
     // even if one arrives before the group has joined.
@@ -65,13 +65,13 @@ export class KafkaMessageBus implements MessageBus {
   /** Creates the missing topics with their configured partition counts; existing ones stay as they are. */
   ensureTopics(topics: string[]): Promise<EnsuredTopic[]> {
     return this.admin.ensureTopics(
-      topics.map((topic) => ({ topic, partitions: this.partitionsOf(topic), replicationFactor: this.options.replicationFactor })),
+      topics.map((topic) => ({ topic: this.named(topic), partitions: this.partitionsOf(topic), replicationFactor: this.options.replicationFactor })),
     );
   }
 
   async publish(topic: string, key: string, value: unknown, headers: Record<string, string> = {}): Promise<void> {
     const { sender } = this.running();
-    await sender.send(topic, { key, value: encodeValue(value), headers: { [Headers.schemaVersion]: WIRE_SCHEMA_VERSION, ...headers } });
+    await sender.send(this.named(topic), { key, value: encodeValue(value), headers: { [Headers.schemaVersion]: WIRE_SCHEMA_VERSION, ...headers } });
   }
 
   async request<R>(topic: string, key: string, value: unknown, options: { timeoutMs: number; headers?: Record<string, string> }): Promise<R> {
@@ -84,21 +84,25 @@ export class KafkaMessageBus implements MessageBus {
   }
 
   /** Creates the topic and its dead-letter topic if missing, and resolves once the group consumes. */
-  async subscribe<T, R>(topic: string, group: string, handler: BatchHandler<T, R>): Promise<void> {
+  async subscribe<T, R>(topic: string, group: string, handler: BatchHandler<T, R>, options: SubscribeOptions = {}): Promise<void> {
     const { sender } = this.running();
     const id = `${topic}\u0000${group}`;
     if (this.subscriptions.has(id)) throw new Error(`Group ${group} already consumes ${topic}`);
     const [ensured] = await this.ensureTopics([topic, deadLetterTopicOf(topic)]);
     const { connection, logger, maxAttempts, retryBackoffMs } = this.options;
     const consumer = connection.consumer({
-      groupId: group,
-      topics: [topic],
+      groupId: this.named(group),
+      topics: [this.named(topic)],
       partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? ensured.partitions,
       maxBytesPerPartition: this.options.maxBytesPerPartition,
+      sessionTimeoutMs: this.options.sessionTimeoutMs,
     });
     this.subscriptions.set(id, consumer);
     const send = (to: string, message: Parameters<CoalescingSender['send']>[1]) => sender.send(to, message);
-    const worker = new SubscriptionWorker(handler as BatchHandler, { maxAttempts, retryBackoffMs }, send, this.replyTopics, logger);
+    const delivery = { maxAttempts, retryBackoffMs, retryForever: options.onRepeatedFailure === 'retry' };
+    // Handlers see the topic's own name, without the namespace, as with the in-process bus.
+    const named: BatchHandler = (batch) => (handler as BatchHandler)(batch.map((envelope) => ({ ...envelope, topic })));
+    const worker = new SubscriptionWorker(this.options.namespace === '' ? (handler as BatchHandler) : named, delivery, send, this.replyTopics, logger);
     await consumer.start((batch, context) => worker.handle(batch, context));
   }
 
@@ -116,6 +120,10 @@ export class KafkaMessageBus implements MessageBus {
     await replyConsumer.stop();
     await producer.disconnect();
     await this.admin.deleteTopics([replyTopic]);
+  }
+
+  private named(topicOrGroup: string): string {
+    return `${this.options.namespace}${topicOrGroup}`;
   }
 
   private partitionsOf(topic: string): number {

@@ -10,9 +10,13 @@ import { ReplyTopics } from './reply-topics';
 export interface DeliveryOptions {
   /** Deliveries of a batch before it is split to find the message that keeps failing. */
   maxAttempts: number;
-  /** Wait before the n-th retry is n times this, so a transient outage has time to pass. */
+  /** Wait before the n-th retry is n times this (at most 5 s), so a transient outage has time to pass. */
   retryBackoffMs: number;
+  /** Keep delivering a failing batch instead of isolating a message for the dead-letter topic. */
+  retryForever: boolean;
 }
+
+const MAX_BACKOFF_MS = 5_000;
 
 export type Send = (topic: string, message: OutgoingMessage) => Promise<void>;
 
@@ -60,13 +64,14 @@ export class SubscriptionWorker {
   /** Returns how many messages from the start of `batch` are done (handled or dead-lettered). */
   private async deliver(batch: Decoded[], context: BatchContext): Promise<number> {
     let lastError: unknown;
-    for (let attempt = 1; attempt <= this.options.maxAttempts; attempt++) {
+    for (let attempt = 1; attempt <= this.options.maxAttempts || this.options.retryForever; attempt++) {
       if (attempt > 1) await this.pause(attempt - 1, batch[0].raw, context);
       let replies: Reply[];
       try {
         replies = this.repliesOf(batch, await this.handler(batch.map((message) => message.envelope)));
       } catch (error) {
         lastError = error;
+        if (attempt >= this.options.maxAttempts) this.logger.warn(`${batch[0].raw.topic}[${batch[0].raw.partition}]: a batch failed ${attempt} times: ${describe(error)}`);
         continue;
       }
       await this.sendReplies(replies);
@@ -78,7 +83,7 @@ export class SubscriptionWorker {
   }
 
   private async pause(retry: number, first: ConsumedMessage, context: BatchContext): Promise<void> {
-    await new Promise((resolve) => setTimeout(resolve, this.options.retryBackoffMs * retry));
+    await new Promise((resolve) => setTimeout(resolve, Math.min(this.options.retryBackoffMs * retry, MAX_BACKOFF_MS)));
     if (!context.isActive()) throw new BatchAbandonedError(first.topic, first.partition);
     await context.heartbeat();
   }
@@ -119,4 +124,8 @@ export class SubscriptionWorker {
     this.logger.error(`Dead-lettered ${raw.topic}[${raw.partition}]@${raw.offset}: ${message.headers?.[Headers.deadLetterReason]}`);
     await this.send(deadLetterTopicOf(raw.topic), message);
   }
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }

@@ -1,0 +1,135 @@
+import { randomBytes } from 'node:crypto';
+import { type ServiceProcess, startServiceProcess } from './service-process';
+
+export type ServiceName = 'gateway' | 'accounts' | 'ledger';
+
+export interface StackProcess {
+  readonly name: ServiceName;
+  readonly replica: number;
+  readonly process: ServiceProcess;
+  readonly url: string;
+}
+
+export interface DistributedStackOptions {
+  readonly gateways?: number;
+  readonly ledgers?: number;
+  /** Extra environment for every service (e.g. REQUEST_TIMEOUT_MS, KAFKA_SESSION_TIMEOUT_MS). */
+  readonly env?: Record<string, string>;
+  /** Extra environment per service. */
+  readonly serviceEnv?: Partial<Record<ServiceName, Record<string, string>>>;
+}
+
+export interface DistributedStack {
+  readonly adminToken: string;
+  /** Database schema of each service, e.g. `ledger_ab12cd34`. */
+  readonly schemas: Record<ServiceName, string>;
+  /** Topic and group prefix of this stack on the shared broker. */
+  readonly topicPrefix: string;
+  readonly gateways: StackProcess[];
+  readonly accounts: StackProcess;
+  readonly ledgers: (StackProcess | undefined)[];
+  /** Every gateway's base URL. */
+  gatewayUrls(): string[];
+  /** Starts (again) ledger replica `replica`; resolves once it listens. */
+  startLedger(replica: number): Promise<StackProcess>;
+  /** Ends ledger replica `replica` with `signal` (SIGKILL: no shutdown hook runs). */
+  stopLedger(replica: number, signal?: NodeJS.Signals): Promise<void>;
+  /** Everything every process printed, for a failing test's message. */
+  output(): string;
+  stop(): Promise<void>;
+}
+
+const ENTRIES: Record<ServiceName, string> = {
+  gateway: 'apps/gateway/src/main.ts',
+  accounts: 'apps/accounts/src/main.ts',
+  ledger: 'apps/ledger/src/main.ts',
+};
+
+/**
+ * Distributed mode as separate processes, started from source like `npm run start:<service>`,
+ * against the broker and database of the Jest global setup. Each stack has its own topic prefix
+ * and database schemas, so several stacks of one run never see each other's messages or rows.
+ */
+export async function startDistributedStack(options: DistributedStackOptions = {}): Promise<DistributedStack> {
+  const databaseUrl = requiredEnv('DATABASE_URL');
+  const brokers = requiredEnv('KAFKA_BROKERS');
+  const id = randomBytes(4).toString('hex');
+  const adminToken = `stack-admin-${randomBytes(24).toString('hex')}`;
+  const schemas: Record<ServiceName, string> = { gateway: `gateway_${id}`, accounts: `accounts_${id}`, ledger: `ledger_${id}` };
+  const topicPrefix = `stack-${id}.`;
+  const envOf = (name: ServiceName, replica: number): Record<string, string> => ({
+    PORT: '0',
+    LOG_LEVEL: 'warn',
+    DATABASE_URL: databaseUrl,
+    DATABASE_SCHEMA: schemas[name],
+    KAFKA_BROKERS: brokers,
+    KAFKA_TOPIC_PREFIX: topicPrefix,
+    KAFKA_CLIENT_ID: `${name}-${replica}`,
+    ADMIN_TOKEN: adminToken,
+    DELIVERY_STEP_DELAY_MS: '0',
+    DELIVERY_FAILURE_RATE: '0',
+    ...options.env,
+    ...options.serviceEnv?.[name],
+  });
+  const all: StackProcess[] = [];
+  const start = async (name: ServiceName, replica: number): Promise<StackProcess> => {
+    const child = startServiceProcess(ENTRIES[name], envOf(name, replica));
+    const started = { name, replica, process: child, url: '' };
+    all.push(started);
+    const [, port] = await child.waitFor(/listening on http:\/\/127\.0\.0\.1:(\d+)/, 90_000);
+    const running = { ...started, url: `http://127.0.0.1:${port}` };
+    all[all.indexOf(started)] = running;
+    return running;
+  };
+
+  try {
+    // The ledger first: it creates its tables before anyone asks it anything.
+    const ledgers: (StackProcess | undefined)[] = [await start('ledger', 0)];
+    const [accounts, ...rest] = await Promise.all([
+      start('accounts', 0),
+      ...Array.from({ length: (options.ledgers ?? 1) - 1 }, (_, i) => start('ledger', i + 1)),
+    ]);
+    ledgers.push(...rest);
+    const gateways = await Promise.all(Array.from({ length: options.gateways ?? 1 }, (_, i) => start('gateway', i)));
+    return {
+      adminToken,
+      schemas,
+      topicPrefix,
+      gateways,
+      accounts,
+      ledgers,
+      gatewayUrls: () => gateways.map((gateway) => gateway.url),
+      startLedger: async (replica) => {
+        const ledger = await start('ledger', replica);
+        ledgers[replica] = ledger;
+        return ledger;
+      },
+      stopLedger: async (replica, signal = 'SIGTERM') => {
+        await ledgers[replica]?.process.stop(signal);
+        ledgers[replica] = undefined;
+      },
+      output: () => all.map((p) => `--- ${p.name}#${p.replica}\n${p.process.output()}`).join('\n'),
+      stop: () => stopAll(all),
+    };
+  } catch (error) {
+    const output = all.map((p) => `--- ${p.name}#${p.replica}\n${p.process.output()}`).join('\n');
+    await stopAll(all);
+    throw new Error(`The distributed stack did not start: ${error instanceof Error ? error.message : String(error)}\n${output}`);
+  }
+}
+
+async function stopAll(processes: readonly StackProcess[]): Promise<void> {
+  await Promise.all(
+    processes.map(async ({ process: child }) => {
+      const killer = setTimeout(() => child.child.kill('SIGKILL'), 15_000);
+      await child.stop('SIGTERM');
+      clearTimeout(killer);
+    }),
+  );
+}
+
+function requiredEnv(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set: run with the integration or e2e Jest config, whose global setup provides it`);
+  return value;
+}
