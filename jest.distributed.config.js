@@ -1,0 +1,17 @@
+// Distributed mode: the gateway, accounts and ledger as separate processes over the real Kafka
+// broker and PostgreSQL of the global setup. Runs the crash and rebalancing tests
+// (*.distributed.spec.ts) and the end-to-end suites that speak only HTTP, against processes
+// (E2E_MODE=distributed, see libs/gateway/feature/src/testing/use-embedded-app.ts).
+const portableE2e = require('./libs/gateway/feature/src/testing/distributed-e2e-suites.json');
+
+module.exports = {
+  ...require('./jest.preset'),
+  displayName: 'distributed',
+  testMatch: ['<rootDir>/{apps,libs,tools}/**/*.distributed.spec.ts', ...portableE2e.map((path) => `<rootDir>/${path}`)],
+  setupFiles: ['<rootDir>/libs/test-harness/src/distributed-mode.setup.ts'],
+  globalSetup: '<rootDir>/libs/test-harness/src/global-setup.ts',
+  globalTeardown: '<rootDir>/libs/test-harness/src/global-teardown.ts',
+  // Each file starts its own processes; two cores run one stack at a time.
+  maxWorkers: 1,
+  testTimeout: 120000,
+};
