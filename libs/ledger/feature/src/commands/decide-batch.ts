@@ -9,12 +9,15 @@ import { type CommandIdentity, identityKey } from './command-identity';
 import type { CommandRead } from './ledger-command.reader';
 import type { ProcessedCommandRow } from './processed-commands';
 import { TeamBatch } from './team-batch';
+import type { UnchangedStream } from './unchanged-streams';
 
 export interface BatchWrites {
   readonly appends: StreamAppend[];
   readonly balances: TeamBalanceRow[];
   readonly spends: AccountSpendRow[];
   readonly processed: ProcessedCommandRow[];
+  /** Teams decided on without an append, whose stream must still be where the decisions read it. */
+  readonly unchanged: UnchangedStream[];
 }
 
 export interface DecidedBatch {
@@ -70,11 +73,13 @@ function teamBatchOf(
 }
 
 function writesOf(batches: readonly TeamBatch[], processed: ProcessedCommandRow[]): BatchWrites {
-  const writes: BatchWrites = { appends: [], balances: [], spends: [], processed };
+  const writes: BatchWrites = { appends: [], balances: [], spends: [], processed, unchanged: [] };
   for (const batch of batches) {
     const append = batch.append();
+    const unchanged = batch.unchangedStream();
     const balance = batch.balanceRow();
     if (append !== null) writes.appends.push(append);
+    if (unchanged !== null) writes.unchanged.push(unchanged);
     if (balance !== null) writes.balances.push(balance);
     writes.spends.push(...batch.spendRows());
   }

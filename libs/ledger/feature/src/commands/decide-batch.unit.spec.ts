@@ -1,6 +1,6 @@
 import type { LedgerCommand, LedgerOutcome } from '@subledger/contracts';
 import { initialState } from '@subledger/ledger-domain';
-import { charge, openTeam, setPolicy, topUp } from '../testing/ledger-commands.fixtures';
+import { charge, openTeam, refund, setPolicy, topUp } from '../testing/ledger-commands.fixtures';
 import { NO_EVENTS, type TeamLedger } from '../team-state/team-ledger';
 import { commandIdentityOf, identityKey } from './command-identity';
 import { decideBatch } from './decide-batch';
@@ -53,8 +53,17 @@ describe('deciding a batch', () => {
     if (identity === null) throw new Error('OpenTeam has an identity');
     const { replies, writes } = decideAll([command], [team], new Map([[identityKey(identity), stored]]));
     expect(replies).toEqual([{ ok: true, value: stored }]);
-    expect(writes).toEqual({ appends: [], balances: [], spends: [], processed: [] });
+    expect(writes).toEqual({ appends: [], balances: [], spends: [], processed: [], unchanged: [] });
     expect(team.version).toBe(NO_EVENTS);
+  });
+
+  it('names the teams it decided on without appending, at the version their decisions read', () => {
+    const quiet = newTeam('q');
+    const busy = newTeam('b');
+    decideAll([openTeam('q'), setPolicy('q', 'a', 5n), openTeam('b')], [quiet, busy]);
+    const { writes } = decideAll([setPolicy('q', 'a', 5n), refund('q', 'unknown'), topUp('b', 'u', 1n)], [quiet, busy]);
+    expect(writes.unchanged).toEqual([{ streamId: 'team-q', version: 1n }]);
+    expect(writes.appends.map((append) => append.streamId)).toEqual(['team-b']);
   });
 
   it('answers a command repeated within the batch alike, and records it once', () => {

@@ -5,6 +5,7 @@ import type { AccountSpendRow } from '../projections/account-spend.projection';
 import type { TeamBalanceRow } from '../projections/team-balance.projection';
 import { expectedVersionOf, type TeamLedger } from '../team-state/team-ledger';
 import { teamEventData, teamStreamId } from '../team-state/team-stream';
+import type { UnchangedStream } from './unchanged-streams';
 
 /**
  * What one batch does to one team: the events it decided, applied to the team's state as they
@@ -35,6 +36,11 @@ export class TeamBatch {
   append(): StreamAppend | null {
     if (this.events.length === 0) return null;
     return { streamId: this.streamId, events: this.events, expectedVersion: expectedVersionOf(this.startVersion) };
+  }
+
+  /** When the batch decided on the team but appended nothing: the version those decisions read. */
+  unchangedStream(): UnchangedStream | null {
+    return this.events.length === 0 ? { streamId: this.streamId, version: this.startVersion } : null;
   }
 
   balanceRow(): TeamBalanceRow | null {

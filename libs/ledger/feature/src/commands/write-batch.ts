@@ -6,11 +6,13 @@ import { combinedWrite, type RowsWrite } from '../store/rows-write';
 import { type ConsumerOffsetRow, upsertConsumerOffsets } from './consumer-offsets';
 import type { BatchWrites } from './decide-batch';
 import { insertProcessedCommands } from './processed-commands';
+import { assertStreamsUnchanged } from './unchanged-streams';
 
 /**
- * Everything a batch changed, in the caller's transaction: one statement for the ledger's own
- * rows, then the events. The events go last because their append takes the store's append lock,
- * which is held until the commit and makes every other appender wait.
+ * Everything a batch changed, in the caller's transaction: the check that the teams it decided on
+ * without appending are still at the version it read, one statement for the ledger's own rows,
+ * then the events. The events go last because their append takes the store's append lock, which
+ * is held until the commit and makes every other appender wait.
  */
 export async function writeBatch(
   tx: SqlEventStoreTransaction,
@@ -19,6 +21,7 @@ export async function writeBatch(
   offsets: readonly ConsumerOffsetRow[],
   processedAt: number,
 ): Promise<void> {
+  await assertStreamsUnchanged(tx, tables, writes.unchanged);
   const rows: RowsWrite[] = [];
   if (writes.processed.length > 0) rows.push(insertProcessedCommands(tables, writes.processed, processedAt));
   if (writes.balances.length > 0) rows.push(upsertTeamBalances(tables, writes.balances));
@@ -29,5 +32,5 @@ export async function writeBatch(
 }
 
 export function hasWrites(writes: BatchWrites, offsets: readonly ConsumerOffsetRow[]): boolean {
-  return writes.processed.length > 0 || writes.appends.length > 0 || offsets.length > 0;
+  return writes.processed.length > 0 || writes.appends.length > 0 || writes.unchanged.length > 0 || offsets.length > 0;
 }

@@ -1,6 +1,8 @@
 /** The ledger's own tables, beside the events in the event store's schema, named with a `ledger_` prefix. */
 export interface LedgerTables {
   readonly events: string;
+  /** The event store's stream heads (stream_id, stream_version). */
+  readonly streams: string;
   readonly teamBalances: string;
   readonly accountSpend: string;
   readonly processedCommands: string;
@@ -10,6 +12,7 @@ export interface LedgerTables {
 export function ledgerTables(quotedSchema: string): LedgerTables {
   return {
     events: `${quotedSchema}.events`,
+    streams: `${quotedSchema}.streams`,
     teamBalances: `${quotedSchema}.ledger_team_balances`,
     accountSpend: `${quotedSchema}.ledger_account_spend`,
     processedCommands: `${quotedSchema}.ledger_processed_commands`,
