@@ -59,7 +59,8 @@ export async function startDistributedStack(options: DistributedStackOptions = {
   const topicPrefix = `stack-${id}.`;
   const envOf = (name: ServiceName, replica: number): Record<string, string> => ({
     PORT: '0',
-    LOG_LEVEL: 'warn',
+    // info: the harness waits for the "listening on" line, which is an info line.
+    LOG_LEVEL: 'info',
     DATABASE_URL: databaseUrl,
     DATABASE_SCHEMA: schemas[name],
     KAFKA_BROKERS: brokers,
