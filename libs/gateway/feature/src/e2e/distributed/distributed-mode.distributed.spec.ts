@@ -171,7 +171,7 @@ it("publishes the ledger's committed events to ledger.events through its outbox,
   const [a] = stack.gatewayUrls();
   const team = await newTeam(a, 1000);
   expect((await send(a, team.mainKey)).status).toBe(202);
-  const ofTeam = (messages: { key: string }[]) => messages.filter((m) => m.key === team.teamId);
+  const ofTeam = <M extends { key: string }>(messages: M[]) => messages.filter((m) => m.key === team.teamId);
   const events = ofTeam(await readTopic(`${stack.topicPrefix}ledger.events`, (messages) => ofTeam(messages).length >= 3));
   // Opened, topped up, charged: once each, in the team's order.
   expect(events.map((m) => (JSON.parse(m.value) as { type: string }).type)).toEqual(['TeamOpened', 'TopUpRecorded', 'ChargeAccepted']);
