@@ -1,7 +1,8 @@
-import { useEmbeddedApp } from '../testing/use-embedded-app';
+import { testMode } from '../testing/test-app';
+import { useTestApp } from '../testing/use-test-app';
 
-describe('/admin/v1 end to end (embedded)', () => {
-  const { client } = useEmbeddedApp();
+describe(`/admin/v1 end to end (${testMode()})`, () => {
+  const { client } = useTestApp();
 
   it('creates a team with its main account and a live key that works at once', async () => {
     const response = await client().admin('post', '/admin/v1/teams').send({ name: 'Acme', currency: 'USD' }).expect(201);

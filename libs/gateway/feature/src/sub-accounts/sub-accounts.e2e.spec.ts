@@ -1,8 +1,12 @@
 import type { TestTeam } from '../testing/embedded-test-client';
-import { useEmbeddedApp } from '../testing/use-embedded-app';
+import { instantBetween } from '../testing/instant-between';
+import { testMode } from '../testing/test-app';
+import { useTestApp } from '../testing/use-test-app';
 
-describe('/v1/sub-accounts end to end (embedded)', () => {
-  const { testApp, client } = useEmbeddedApp();
+const DAY_MS = 86_400_000;
+
+describe(`/v1/sub-accounts end to end (${testMode()})`, () => {
+  const { testApp, client } = useTestApp();
   let team: TestTeam;
 
   beforeEach(async () => {
@@ -10,6 +14,7 @@ describe('/v1/sub-accounts end to end (embedded)', () => {
   });
 
   it('creates a sub-account with its first key, shown once', async () => {
+    const from = testApp().now();
     const response = await client().as(team.mainKey, 'post', '/v1/sub-accounts').send({ name: 'Acme', externalId: 'ext-1', creditLimit: 5000, metadata: { plan: 'pro' } }).expect(201);
     expect(response.body).toEqual({
       subAccount: {
@@ -20,7 +25,7 @@ describe('/v1/sub-accounts end to end (embedded)', () => {
         totalSpent: 0,
         creditLimit: 5000,
         metadata: { plan: 'pro' },
-        createdAt: new Date(testApp().clock.now()).toISOString(),
+        createdAt: instantBetween(from, testApp().now()),
         apiKey: expect.stringMatching(/^sl_live_sub_[0-9A-Za-z]{40}$/),
       },
     });
@@ -88,12 +93,14 @@ describe('/v1/sub-accounts end to end (embedded)', () => {
     const created = await client().as(team.mainKey, 'post', `/v1/sub-accounts/${sub.id}/api-keys`).send({ name: 'CI', environment: 'test', permissions: ['messages:send'] }).expect(201);
     expect(created.body).toEqual({ apiKey: { id: expect.stringMatching(/^key_/), key: expect.stringMatching(/^sl_test_sub_/), name: 'CI', environment: 'test' } });
     await client().as(created.body.apiKey.key, 'get', '/v1/me').expect(200);
+    const from = testApp().now();
     await client().as(team.mainKey, 'delete', `/v1/sub-accounts/${sub.id}/api-keys/${created.body.apiKey.id}`).expect(204);
+    const revokedAt = instantBetween(from, testApp().now());
     await client().as(created.body.apiKey.key, 'get', '/v1/me').expect(401);
     const listed = await client().as(team.mainKey, 'get', `/v1/sub-accounts/${sub.id}/api-keys`).expect(200);
     expect(listed.body.items).toEqual([
       expect.objectContaining({ name: 'Default', keyPrefix: sub.apiKey.slice(0, 12), environment: 'live', revokedAt: null }),
-      expect.objectContaining({ name: 'CI', environment: 'test', permissions: ['messages:send'], revokedAt: testApp().clock.now() }),
+      expect.objectContaining({ name: 'CI', environment: 'test', permissions: ['messages:send'], revokedAt }),
     ]);
     expect(JSON.stringify(listed.body)).not.toContain(created.body.apiKey.key);
   });
@@ -101,8 +108,9 @@ describe('/v1/sub-accounts end to end (embedded)', () => {
   it('schedules a deletion (keys revoked, deleteAt in 14 days) and restores it without keys', async () => {
     await client().createSubAccount(team.mainKey, { name: 'Keeper' });
     const sub = await client().createSubAccount(team.mainKey, { name: 'Leaving' });
+    const from = testApp().now();
     const scheduled = await client().as(team.mainKey, 'post', `/v1/sub-accounts/${sub.id}/deletion`).expect(200);
-    expect(scheduled.body.subAccount).toMatchObject({ status: 'pending_deletion', deleteAt: new Date(testApp().clock.now() + 14 * 86_400_000).toISOString() });
+    expect(scheduled.body.subAccount).toMatchObject({ status: 'pending_deletion', deleteAt: instantBetween(from + 14 * DAY_MS, testApp().now() + 14 * DAY_MS) });
     await client().as(sub.apiKey, 'get', '/v1/me').expect(401);
     const restored = await client().as(team.mainKey, 'delete', `/v1/sub-accounts/${sub.id}/deletion`).expect(200);
     expect(restored.body.subAccount.status).toBe('active');

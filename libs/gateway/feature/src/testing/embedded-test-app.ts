@@ -37,6 +37,8 @@ export interface EmbeddedTestApp {
   readonly bus: InProcessBus;
   readonly store: SqlEventStore;
   readonly options: GatewayOptions;
+  /** The operator token of the admin routes. */
+  readonly adminToken: string;
   /** The simulated carrier: `settled()` waits for every delivery started so far. */
   readonly carrier: SimulatedCarrier;
   /** Runs the deletion sweep (reminders, purges) at the clock's time. */
@@ -87,6 +89,7 @@ export async function startEmbeddedTestApp(settings: EmbeddedTestAppOptions = {}
     bus,
     store,
     options,
+    adminToken: options.adminToken,
     carrier,
     deletions: app.get(DeletionScheduler),
     listen: async () => {

@@ -8,18 +8,27 @@ export interface TestTeam {
   readonly mainKey: string;
 }
 
-/** Steps most end-to-end tests start with, through the public HTTP API only. */
+/** Where a client sends its requests: the in-process server or a base URL, and the operator token. */
+export type ClientTarget = Pick<EmbeddedTestApp, 'http' | 'adminToken'>;
+
+/** Statuses a message leaves no more (SPEC §5): the carrier is done with it. */
+const FINAL_STATUSES = ['delivered', 'failed'];
+
+/**
+ * Steps most end-to-end tests start with, through the public HTTP API only, so that they run the
+ * same against the embedded composition and against the distributed gateway.
+ */
 export class EmbeddedTestClient {
   private topUps = 0;
 
-  constructor(private readonly testApp: EmbeddedTestApp) {}
+  constructor(private readonly target: ClientTarget) {}
 
   get http() {
-    return request(this.testApp.http);
+    return request(this.target.http);
   }
 
   admin(method: 'get' | 'post', path: string) {
-    return this.http[method](path).set('Authorization', `Bearer ${this.testApp.options.adminToken}`);
+    return this.http[method](path).set('Authorization', `Bearer ${this.target.adminToken}`);
   }
 
   as(key: string, method: 'get' | 'post' | 'patch' | 'delete', path: string) {
@@ -46,5 +55,19 @@ export class EmbeddedTestClient {
     const response = await this.as(mainKey, 'post', '/v1/sub-accounts').send(body).expect(201);
     const { subAccount } = response.body as { subAccount: { id: string; apiKey: string } };
     return { id: subAccount.id, apiKey: subAccount.apiKey };
+  }
+
+  /**
+   * The message once the carrier is done with it (delivered or failed), read with GET
+   * /v1/messages/:id as a customer would: the carrier runs on its own, in-process or not.
+   */
+  async settledMessage(key: string, messageId: string, timeoutMs = 30_000): Promise<{ id: string; status: string }> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const { message } = (await this.as(key, 'get', `/v1/messages/${messageId}`).expect(200)).body as { message: { id: string; status: string } };
+      if (FINAL_STATUSES.includes(message.status)) return message;
+      if (Date.now() > deadline) throw new Error(`message ${messageId} still ${message.status} after ${timeoutMs} ms`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
   }
 }

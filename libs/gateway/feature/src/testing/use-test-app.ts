@@ -1,17 +1,19 @@
-import { type EmbeddedTestApp, type EmbeddedTestAppOptions, startEmbeddedTestApp } from './embedded-test-app';
+import type { EmbeddedTestAppOptions } from './embedded-test-app';
 import { EmbeddedTestClient } from './embedded-test-client';
+import { startTestApp, type TestApp } from './test-app';
 
 /**
- * Starts the embedded app before the tests of the enclosing `describe` and closes it after them;
- * the getters answer the app and a client of it once the tests run.
+ * Starts the app of the test mode (the embedded composition, or the distributed processes) before
+ * the tests of the enclosing `describe` and closes it after them; the getters answer the app and a
+ * client of it once the tests run.
  */
-export function useEmbeddedApp(options: EmbeddedTestAppOptions = {}): { testApp: () => EmbeddedTestApp; client: () => EmbeddedTestClient } {
-  let testApp: EmbeddedTestApp;
+export function useTestApp(options: EmbeddedTestAppOptions = {}): { testApp: () => TestApp; client: () => EmbeddedTestClient } {
+  let testApp: TestApp | undefined;
   let client: EmbeddedTestClient;
   beforeAll(async () => {
-    testApp = await startEmbeddedTestApp(options);
+    testApp = await startTestApp(options);
     client = new EmbeddedTestClient(testApp);
   });
-  afterAll(() => testApp.close());
-  return { testApp: () => testApp, client: () => client };
+  afterAll(() => testApp?.close());
+  return { testApp: () => testApp as TestApp, client: () => client };
 }
