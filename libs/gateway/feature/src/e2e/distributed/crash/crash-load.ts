@@ -1,0 +1,79 @@
+import { callGateway } from './crash-http';
+import type { SendingAccount } from './crash-teams';
+import { isDefinitive, newSendRecord, outcomeOf, type SendBody, type SendRecord } from './send-record';
+
+export interface CrashLoadOptions {
+  readonly baseUrl: string;
+  readonly accounts: readonly SendingAccount[];
+  readonly senders: number;
+  /** How long a client waits for an answer before it counts the attempt as a network error. */
+  readonly clientTimeoutMs: number;
+  /** Makes every Idempotency-Key of the run unique to it. */
+  readonly runId: string;
+}
+
+/** An SMS to +1: one segment (7,900 micros) for most, two for every fifth, so charges are not all alike. */
+export function sendBodyOf(seq: number): SendBody {
+  const text = seq % 5 === 0 ? `Crash load ${seq} `.padEnd(170, '.') : `Crash load ${seq}`;
+  return { to: '+14155550100', text };
+}
+
+/**
+ * Concurrent senders, each posting one message after another from a random account, each with a
+ * fresh Idempotency-Key, and recording every request with its first answer. `inFlight()` names the
+ * requests still waiting for an answer at this moment.
+ */
+export class CrashLoad {
+  readonly records: SendRecord[] = [];
+  /** The crash cycle new requests are recorded under. */
+  cycle = 0;
+  private readonly pending = new Set<SendRecord>();
+  private loops: Promise<void>[] = [];
+  private running = false;
+
+  constructor(private readonly options: CrashLoadOptions) {}
+
+  start(): void {
+    this.running = true;
+    this.loops = Array.from({ length: this.options.senders }, () => this.sendLoop());
+  }
+
+  /** Lets every sender finish the request it is waiting on, then returns. */
+  async stop(): Promise<void> {
+    this.running = false;
+    await Promise.all(this.loops);
+  }
+
+  inFlight(): SendRecord[] {
+    return [...this.pending];
+  }
+
+  /** Whether a request sent at or after `since` got a definitive answer (202 or 402). */
+  answeredSince(since: number): boolean {
+    return this.records.some((record) => record.startedAt >= since && isDefinitive(record.first));
+  }
+
+  private async sendLoop(): Promise<void> {
+    while (this.running) await this.sendOne();
+  }
+
+  private async sendOne(): Promise<void> {
+    const { accounts, runId, baseUrl, clientTimeoutMs } = this.options;
+    const seq = this.records.length + 1;
+    const account = accounts[Math.floor(Math.random() * accounts.length)];
+    const record = newSendRecord({ seq, account, idempotencyKey: `crash-${runId}-${seq}`, body: sendBodyOf(seq), cycle: this.cycle });
+    this.records.push(record);
+    this.pending.add(record);
+    record.attempts = 1;
+    const result = await callGateway(baseUrl, account.key, {
+      method: 'POST',
+      path: '/v1/messages',
+      body: record.body,
+      headers: { 'Idempotency-Key': record.idempotencyKey },
+      timeoutMs: clientTimeoutMs,
+    });
+    record.first = outcomeOf(result);
+    record.final = record.first;
+    this.pending.delete(record);
+  }
+}
