@@ -20,4 +20,14 @@ describe('KafkaTopicAdmin against a real broker', () => {
     ]);
     expect(lines).toContainEqual({ level: 'warn', message: `Topic ${commands} has 4 partitions, 6 wanted` });
   });
+
+  it('lets several processes create the same topics at the same moment, as services starting together do', async () => {
+    const { logger } = recordingLogger();
+    const topics = Array.from({ length: 10 }, () => ({ topic: uniqueName('race'), partitions: 12 }));
+    const admins = Array.from({ length: 3 }, () => testConnection(logger).topicAdmin());
+
+    const results = await Promise.all(admins.map((admin) => admin.ensureTopics(topics)));
+
+    for (const result of results) expect(result.map(({ topic, partitions }) => ({ topic, partitions }))).toEqual(topics);
+  }, 90_000);
 });

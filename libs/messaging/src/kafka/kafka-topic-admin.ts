@@ -3,6 +3,7 @@ import { MessagingLogger } from './messaging-logger.port';
 import { EnsuredTopic, TopicAdmin, TopicSpec } from './topic-admin.port';
 
 const leaderWaitMs = 30_000;
+const CREATE_ATTEMPTS = 5;
 
 export class KafkaTopicAdmin implements TopicAdmin {
   constructor(
@@ -21,14 +22,32 @@ export class KafkaTopicAdmin implements TopicAdmin {
     await admin.connect();
     try {
       const existing = new Set(await admin.listTopics());
-      const missing = specs.filter((spec) => !existing.has(spec.topic));
-      if (missing.length > 0) {
-        await admin.createTopics({ topics: missing.map(toTopicConfig), waitForLeaders: true, timeout: leaderWaitMs });
-      }
+      await this.createMissing(admin, specs, existing);
       const metadata = await this.withLeaders(admin, specs.map((spec) => spec.topic));
       return specs.map((spec) => this.describe(spec, metadata, !existing.has(spec.topic)));
     } finally {
       await admin.disconnect();
+    }
+  }
+
+  /**
+   * Services starting together create the same topics at the same moment: the loser of that race
+   * gets "already exists" or, while the winner's creation settles, "unknown topic". Both mean "look
+   * again", so the missing ones are listed and created anew a few times before giving up.
+   */
+  private async createMissing(admin: Admin, specs: TopicSpec[], existing: Set<string>): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      const missing = specs.filter((spec) => !existing.has(spec.topic));
+      if (missing.length === 0) return;
+      try {
+        await admin.createTopics({ topics: missing.map(toTopicConfig), waitForLeaders: true, timeout: leaderWaitMs });
+        return;
+      } catch (error) {
+        if (attempt >= CREATE_ATTEMPTS) throw error;
+        this.logger.warn(`Creating topics failed (attempt ${attempt} of ${CREATE_ATTEMPTS}), looking again: ${error instanceof Error ? error.message : String(error)}`);
+        await new Promise((resolve) => setTimeout(resolve, 250 * attempt));
+        for (const topic of await admin.listTopics()) existing.add(topic);
+      }
     }
   }
 
