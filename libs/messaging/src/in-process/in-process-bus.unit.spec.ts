@@ -81,6 +81,31 @@ describe('InProcessBus', () => {
     expect(dead[0].headers[Headers.deadLetterReason]).toBe('cannot parse poison');
   });
 
+  it('keeps delivering a failing batch of a subscription that retries, never dead-lettering it', async () => {
+    const handled: string[] = [];
+    const dead: Envelope<string>[] = [];
+    let failures = 0;
+    bus.subscribe<string, void>(
+      'money',
+      'g',
+      async (batch) => {
+        if (failures < 5) {
+          failures += 1;
+          throw new Error('database unavailable');
+        }
+        handled.push(...batch.map((m) => m.value));
+        return batch.map(() => undefined);
+      },
+      { onRepeatedFailure: 'retry' },
+    );
+    bus.subscribe<string, void>('money.dead-letter', 'ops', async (batch) => (dead.push(...batch), []));
+    for (const value of ['a', 'b']) bus.publish('money', 'k', value);
+    for (let waited = 0; handled.length < 2 && waited < 5_000; waited += 20) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(handled).toEqual(['a', 'b']);
+    expect(failures).toBe(5);
+    expect(dead).toEqual([]);
+  });
+
   it('gives every consumer group its own copy of the stream', async () => {
     const a: number[] = [];
     const b: number[] = [];

@@ -147,6 +147,7 @@ describe('KafkaMessageBus against a real broker', () => {
     await first.publish(topic, 'same-key', 'a');
     await first.publish(topic, 'same-key', 'b');
     await producer.send(topic, [{ key: 'same-key', value: '{not json' }]);
+    await producer.send(topic, [{ key: 'same-key', value: '"from the future"', headers: { [Headers.schemaVersion]: '2' } }]);
     await producer.disconnect();
     for (const value of ['poison', 'c', 'd']) await first.publish(topic, 'same-key', value);
     const handled: string[] = [];
@@ -156,14 +157,43 @@ describe('KafkaMessageBus against a real broker', () => {
       handled.push(...batch.map((m) => m.value));
       return done(batch);
     });
-    await waitFor(() => handled.length === 4 && dead.length === 2, 'the partition to move on');
+    await waitFor(() => handled.length === 4 && dead.length === 3, 'the partition to move on');
 
     expect(handled).toEqual(['a', 'b', 'c', 'd']);
-    expect(dead.map((m) => m.value.toString())).toEqual(['{not json', '"poison"']);
+    expect(dead.map((m) => m.value.toString())).toEqual(['{not json', '"from the future"', '"poison"']);
     expect(dead[0].headers[Headers.deadLetterReason]).toMatch(/^Undecodable message/);
-    expect(dead[1].headers[Headers.deadLetterReason]).toBe('cannot parse poison');
-    expect(dead[1].headers[Headers.attempts]).toBe('3');
+    expect(dead[1].headers[Headers.deadLetterReason]).toBe('Undecodable message: schema version 2 is not 1');
+    expect(dead[2].headers[Headers.deadLetterReason]).toBe('cannot parse poison');
+    expect(dead[2].headers[Headers.attempts]).toBe('3');
   });
+
+  it("keeps delivering a failing batch of a subscription that retries, never dead-lettering it", async () => {
+    const topic = uniqueName('retry');
+    await first.ensureTopics([topic, `${topic}.dead-letter`]);
+    const dead = await rawReader(`${topic}.dead-letter`);
+    for (const value of ['a', 'b']) await first.publish(topic, 'k', value);
+    let failures = 0;
+    const handled: string[] = [];
+    // Three times the attempts after which a dead-letter subscription would give up on it.
+    await second.subscribe<string, void>(
+      topic,
+      uniqueName('g'),
+      async (batch) => {
+        if (failures < 9) {
+          failures += 1;
+          throw new Error('database unavailable');
+        }
+        handled.push(...batch.map((m) => m.value));
+        return done(batch);
+      },
+      { onRepeatedFailure: 'retry' },
+    );
+    await waitFor(() => handled.length === 2, 'the batch to succeed', 60_000);
+
+    expect(handled).toEqual(['a', 'b']);
+    expect(failures).toBe(9);
+    expect(dead).toEqual([]);
+  }, 90_000);
 
   it('commits nothing of a batch whose consumer stops before it succeeded: the group gets it again', async () => {
     const topic = uniqueName('crash');

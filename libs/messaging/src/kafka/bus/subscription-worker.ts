@@ -4,6 +4,7 @@ import { OutgoingMessage } from '../message-producer.port';
 import { MessagingLogger } from '../messaging-logger.port';
 import { BatchAbandonedError } from './batch-abandoned.error';
 import { decodeValue, encodeValue, WIRE_SCHEMA_VERSION } from './bigint-json.codec';
+import { MessageDecodeError } from './message-codec.error';
 import { deadLetterOf, deadLetterTopicOf } from './dead-letter';
 import { ReplyTopics } from './reply-topics';
 
@@ -53,6 +54,7 @@ export class SubscriptionWorker {
     const decoded: Decoded[] = [];
     for (const raw of batch) {
       try {
+        checkSchemaVersion(raw);
         decoded.push({ raw, envelope: { ...raw, value: decodeValue(raw.value) } });
       } catch (error) {
         await this.deadLetter(raw, error, 0);
@@ -128,4 +130,10 @@ export class SubscriptionWorker {
 
 function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
+}
+
+/** A record written in another wire format than this one can never be read right: it is dead-lettered. Absent means this one. */
+function checkSchemaVersion(raw: ConsumedMessage): void {
+  const version = raw.headers[Headers.schemaVersion];
+  if (version !== undefined && version !== WIRE_SCHEMA_VERSION) throw new MessageDecodeError(`schema version ${version} is not ${WIRE_SCHEMA_VERSION}`);
 }
