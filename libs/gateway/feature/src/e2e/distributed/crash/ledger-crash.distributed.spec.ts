@@ -23,8 +23,8 @@ const RUN_TIMEOUT_MS = 10 * 60_000;
 const TEAMS: readonly TeamPlan[] = [
   { name: 'Deep', topUpCents: 100_000, subAccountLimitsCents: [10, 40, null] },
   { name: 'Mid', topUpCents: 20_000, subAccountLimitsCents: [25, 60] },
-  { name: 'Capped', topUpCents: 20_000, subAccountLimitsCents: [5, 15, 80] },
-  { name: 'Thin', topUpCents: 25, subAccountLimitsCents: [null, 10] },
+  { name: 'Capped', topUpCents: 20_000, subAccountLimitsCents: [3, 15, 80] },
+  { name: 'Thin', topUpCents: 15, subAccountLimitsCents: [null, 10] },
 ];
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -115,6 +115,11 @@ describe(`ledger crash: SIGKILL mid-batch, ${CYCLES} cycles (distributed)`, () =
       creditLimitRefusals: finalCodes.has('credit_limit_exceeded'),
       balanceRefusals: finalCodes.has('insufficient_balance'),
     }).toEqual({ cycles: CYCLES, everyKillMidFlight: true, retried: true, accepted: true, creditLimitRefusals: true, balanceRefusals: true });
+  });
+
+  it('answered every request with 202, 402, 503 upstream_timeout or a cut connection, nothing else', () => {
+    const unexpected = records.filter((record) => record.first?.type === 'unexpected').map((record) => ({ key: record.idempotencyKey, first: record.first }));
+    expect(unexpected).toEqual([]);
   });
 
   it('1. records every 202 charge in the event store exactly once', () => {
