@@ -32,6 +32,15 @@ export class SqlEventLog {
     return this.client.transaction((tx) => appendInTransaction(tx, this.context, appends));
   }
 
+  /**
+   * Takes the append lock until the transaction ends, as an append does: versions read after it
+   * cannot change before the commit. For a transaction that checks versions without appending.
+   */
+  async lockAppends(): Promise<void> {
+    if (!this.inTransaction) throw new Error('lockAppends() only means something inside transaction()');
+    await this.client.query(this.context.statements.appendLock, [this.context.lockKey]);
+  }
+
   async readStream(streamId: string, { fromVersion = 0n, maxCount }: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
     const { rows } = await this.client.query<EventRow>(this.context.statements.readStream, [
       streamId,

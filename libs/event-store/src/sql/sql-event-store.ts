@@ -27,7 +27,7 @@ export interface SqlEventStoreOptions {
 }
 
 /** Appends, reads and `query` inside one database transaction: see `SqlEventStore.transaction`. */
-export type SqlEventStoreTransaction = Pick<SqlEventLog, 'append' | 'appendMany' | 'readStream' | 'readAll' | 'query'>;
+export type SqlEventStoreTransaction = Pick<SqlEventLog, 'append' | 'appendMany' | 'lockAppends' | 'readStream' | 'readAll' | 'query'>;
 
 /** The event store on PostgreSQL's SQL, shared by the `pg` and PGlite adapters. */
 export class SqlEventStore implements EventStore {

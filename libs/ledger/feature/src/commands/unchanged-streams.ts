@@ -1,4 +1,4 @@
-import { type SqlClient, WrongExpectedVersionError } from '@subledger/event-store';
+import { type SqlEventStoreTransaction, WrongExpectedVersionError } from '@subledger/event-store';
 import type { LedgerTables } from '../store/ledger-tables';
 import { expectedVersionOf, NO_EVENTS } from '../team-state/team-ledger';
 
@@ -16,11 +16,14 @@ export interface UnchangedStream {
  * would store and answer a verdict that the other writer's events contradict.
  */
 export async function assertStreamsUnchanged(
-  tx: Pick<SqlClient, 'query'>,
+  tx: Pick<SqlEventStoreTransaction, 'query' | 'lockAppends'>,
   tables: LedgerTables,
   streams: readonly UnchangedStream[],
 ): Promise<void> {
   if (streams.length === 0) return;
+  // Under the append lock, as an append's own check is: no other writer can move a stream between
+  // this read and the commit.
+  await tx.lockAppends();
   const { rows } = await tx.query<{ stream_id: string; expected: string; actual: string | null }>(
     `SELECT k.stream_id, k.expected::text AS expected, s.stream_version::text AS actual
      FROM unnest($1::text[], $2::bigint[]) AS k(stream_id, expected)

@@ -9,10 +9,10 @@ import { insertProcessedCommands } from './processed-commands';
 import { assertStreamsUnchanged } from './unchanged-streams';
 
 /**
- * Everything a batch changed, in the caller's transaction: the check that the teams it decided on
- * without appending are still at the version it read, one statement for the ledger's own rows,
- * then the events. The events go last because their append takes the store's append lock, which
- * is held until the commit and makes every other appender wait.
+ * Everything a batch changed, in the caller's transaction: one statement for the ledger's own rows,
+ * then the check that the teams it decided on without appending are still at the version it read,
+ * then the events. The check and the events go last because both take the store's append lock,
+ * which is held until the commit and makes every other appender wait.
  */
 export async function writeBatch(
   tx: SqlEventStoreTransaction,
@@ -21,13 +21,13 @@ export async function writeBatch(
   offsets: readonly ConsumerOffsetRow[],
   processedAt: number,
 ): Promise<void> {
-  await assertStreamsUnchanged(tx, tables, writes.unchanged);
   const rows: RowsWrite[] = [];
   if (writes.processed.length > 0) rows.push(insertProcessedCommands(tables, writes.processed, processedAt));
   if (writes.balances.length > 0) rows.push(upsertTeamBalances(tables, writes.balances));
   if (writes.spends.length > 0) rows.push(upsertAccountSpend(tables, writes.spends));
   if (offsets.length > 0) rows.push(upsertConsumerOffsets(tables, offsets));
   if (rows.length > 0) await tx.query(...combinedWrite(rows));
+  await assertStreamsUnchanged(tx, tables, writes.unchanged);
   if (writes.appends.length > 0) await tx.appendMany(writes.appends);
 }
 
