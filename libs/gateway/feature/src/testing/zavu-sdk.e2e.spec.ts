@@ -1,25 +1,20 @@
 import Zavudev from '@zavudev/sdk';
-import { type EmbeddedTestApp, startEmbeddedTestApp } from './embedded-test-app';
-import { EmbeddedTestClient } from './embedded-test-client';
+import { testMode } from './test-app';
+import { useTestApp } from './use-test-app';
 
 /** The official `@zavudev/sdk`, unmodified, with its baseURL on our gateway (the SPEC's promise). */
-describe('the Zavu SDK against the embedded gateway', () => {
-  let testApp: EmbeddedTestApp;
-  let client: EmbeddedTestClient;
+describe(`the Zavu SDK against the ${testMode()} gateway`, () => {
+  const { testApp, client } = useTestApp();
   let baseURL: string;
 
   beforeAll(async () => {
-    testApp = await startEmbeddedTestApp();
-    client = new EmbeddedTestClient(testApp);
-    baseURL = await testApp.listen();
+    baseURL = await testApp().listen();
   });
-
-  afterAll(() => testApp.close());
 
   const sdk = (apiKey: string) => new Zavudev({ apiKey, baseURL, maxRetries: 0 });
 
   it('manages sub-accounts and their keys', async () => {
-    const team = await client.createTeam();
+    const team = await client().createTeam();
     const main = sdk(team.mainKey);
     const { subAccount } = await main.subAccounts.create({ name: 'Acme', externalId: 'acme-1', creditLimit: 500, metadata: { plan: 'pro' } });
     expect(subAccount).toMatchObject({ name: 'Acme', status: 'active', totalSpent: 0, creditLimit: 500, apiKey: expect.stringMatching(/^sl_live_sub_/) });
@@ -36,8 +31,8 @@ describe('the Zavu SDK against the embedded gateway', () => {
   });
 
   it('sends, reads and lists messages, and reads balance and identity', async () => {
-    const team = await client.createTeam();
-    await client.topUp(team.teamId, 100);
+    const team = await client().createTeam();
+    await client().topUp(team.teamId, 100);
     const main = sdk(team.mainKey);
     const { message } = await main.messages.send({ to: '+14155550100', text: 'Your code is 123456', idempotencyKey: 'otp-1' });
     expect(message).toMatchObject({ status: 'queued', channel: 'sms', cost: 0.0079, costProvider: 0, costTotal: 0.0079 });
@@ -50,7 +45,7 @@ describe('the Zavu SDK against the embedded gateway', () => {
   });
 
   it('surfaces our error body through the SDK error', async () => {
-    const team = await client.createTeam();
+    const team = await client().createTeam();
     const error = await sdk(team.mainKey).messages.send({ to: '+14155550100', text: 'Hi' }).catch((thrown: unknown) => thrown);
     expect(error).toBeInstanceOf(Zavudev.APIError);
     expect(error).toMatchObject({ status: 402, error: { code: 'insufficient_balance' } });

@@ -1,6 +1,6 @@
 import { balanceCents, centsToMicros, costCents, type Micros, toCentsFloor } from '@subledger/money';
-import { type EmbeddedTestApp, startEmbeddedTestApp } from '../../testing/embedded-test-app';
 import { EmbeddedTestClient, type TestTeam } from '../../testing/embedded-test-client';
+import { startTestApp, testMode, type TestApp } from '../../testing/test-app';
 import { call, type HttpAnswer, sendSms, SMS_SEGMENT_MICROS } from './support/http-calls';
 import { ledgerFacts, ledgerProjection, sum, teamStream, usdToMicros } from './support/ledger-facts';
 
@@ -27,19 +27,19 @@ const costsOf = (answers: readonly HttpAnswer[]): Micros => sum(answers.map((ans
  * a 402, the limit and the balance never crossed, and the ledger's events, its projections and the
  * sum of the 202 answers telling the same story to the micro.
  */
-describe('concurrent senders (embedded, real HTTP)', () => {
-  let testApp: EmbeddedTestApp;
+describe(`concurrent senders (${testMode()}, real HTTP)`, () => {
+  let testApp: TestApp;
   let client: EmbeddedTestClient;
   let baseUrl: string;
   let team: TestTeam;
 
   beforeAll(async () => {
-    testApp = await startEmbeddedTestApp({ gateway: { requestTimeoutMs: 5_000 } });
+    testApp = await startTestApp({ gateway: { requestTimeoutMs: 5_000 } });
     client = new EmbeddedTestClient(testApp);
     baseUrl = await testApp.listen();
   });
 
-  afterAll(() => testApp.close());
+  afterAll(() => testApp?.close());
 
   beforeEach(async () => {
     team = await client.createTeam();
@@ -48,10 +48,10 @@ describe('concurrent senders (embedded, real HTTP)', () => {
   const burst = (key: string, count: number, offset = 0) => Array.from({ length: count }, (_, i) => sendSms(baseUrl, key, textFor(offset + i)));
 
   async function expectLedgerAgrees(topUps: Micros, accepted: readonly HttpAnswer[]): Promise<void> {
-    const facts = await ledgerFacts(testApp.store, team.teamId);
+    const facts = await ledgerFacts(testApp.storeOf('ledger'), team.teamId);
     expect([...facts.accepted.keys()].sort()).toEqual(accepted.map((answer) => answer.body.message.id).sort());
     expect(facts.balance).toBe(topUps - costsOf(accepted));
-    expect((await ledgerProjection(testApp.store, team.teamId)).balance).toBe(facts.balance);
+    expect((await ledgerProjection(testApp.storeOf('ledger'), team.teamId)).balance).toBe(facts.balance);
   }
 
   it('lets 50 parallel senders on one capped sub-account spend up to the limit and never past it', async () => {
@@ -63,10 +63,10 @@ describe('concurrent senders (embedded, real HTTP)', () => {
     expect(accepted.length).toBeGreaterThan(0);
     expect(refused.length).toBeGreaterThan(0);
 
-    const spent = (await ledgerFacts(testApp.store, team.teamId)).spentBy(sub.id);
+    const spent = (await ledgerFacts(testApp.storeOf('ledger'), team.teamId)).spentBy(sub.id);
     expect(spent).toBeLessThanOrEqual(limit);
     expect(spent).toBe(costsOf(accepted));
-    expect((await ledgerProjection(testApp.store, team.teamId)).spent.get(sub.id)).toBe(spent);
+    expect((await ledgerProjection(testApp.storeOf('ledger'), team.teamId)).spent.get(sub.id)).toBe(spent);
     // Each refusal was right when made, and headroom only shrinks: none of the refused would fit now.
     const smallestRefused = refused.map((answer) => answer.body.details.cost as number).reduce((a, b) => Math.min(a, b));
     expect(limit - spent).toBeLessThan(centsToMicros(smallestRefused));
@@ -83,8 +83,8 @@ describe('concurrent senders (embedded, real HTTP)', () => {
     const bursts = subs.map((sub, s) => Promise.all(burst(sub.apiKey, 25, s * 25)));
     const outcomes = (await Promise.all(bursts)).map((answers) => sortOut(answers, 'credit_limit_exceeded'));
 
-    const facts = await ledgerFacts(testApp.store, team.teamId);
-    const projection = await ledgerProjection(testApp.store, team.teamId);
+    const facts = await ledgerFacts(testApp.storeOf('ledger'), team.teamId);
+    const projection = await ledgerProjection(testApp.storeOf('ledger'), team.teamId);
     subs.forEach((sub, s) => {
       const spent = facts.spentBy(sub.id);
       expect(spent).toBeLessThanOrEqual(centsToMicros(limits[s]));
@@ -105,7 +105,7 @@ describe('concurrent senders (embedded, real HTTP)', () => {
     const { accepted, refused } = sortOut(answers, 'insufficient_balance');
     expect(refused.length).toBeGreaterThan(0);
 
-    const facts = await ledgerFacts(testApp.store, team.teamId);
+    const facts = await ledgerFacts(testApp.storeOf('ledger'), team.teamId);
     expect(facts.balance).toBeGreaterThanOrEqual(0n);
     // No refused send would have fitted into what is left.
     const smallestRefused = refused.map((answer) => answer.body.details.cost as number).reduce((a, b) => Math.min(a, b));
@@ -133,7 +133,7 @@ describe('concurrent senders (embedded, real HTTP)', () => {
       // Raised again: the very next send goes through.
       await setLimit(100);
     }
-    expect((await ledgerFacts(testApp.store, team.teamId)).spentBy(sub.id)).toBe(5n * SMS_SEGMENT_MICROS);
+    expect((await ledgerFacts(testApp.storeOf('ledger'), team.teamId)).spentBy(sub.id)).toBe(5n * SMS_SEGMENT_MICROS);
   });
 
   it('charges nothing of a sub-account after its suspension returned, even with sends in flight around it', async () => {
@@ -149,7 +149,7 @@ describe('concurrent senders (embedded, real HTTP)', () => {
     expect(unexpected.map((answer) => ({ status: answer.status, body: answer.body }))).toEqual([]);
 
     // In the team's stream, no charge of the account is accepted after the policy that suspended it.
-    const events = await teamStream(testApp.store, team.teamId);
+    const events = await teamStream(testApp.storeOf('ledger'), team.teamId);
     const suspendedAt = events.findIndex((event) => event.type === 'SpendPolicySet' && event.data.accountId === sub.id && event.data.status === 'inactive');
     expect(suspendedAt).toBeGreaterThan(-1);
     expect(events.slice(suspendedAt).filter((event) => event.type === 'ChargeAccepted')).toEqual([]);
@@ -165,7 +165,7 @@ describe('concurrent senders (embedded, real HTTP)', () => {
     const expected = sum(Array.from({ length: 60 }, (_, i) => segmentsOf(i) * SMS_SEGMENT_MICROS));
     expect(costsOf(accepted)).toBe(expected);
     await expectLedgerAgrees(centsToMicros(10_000), accepted);
-    const facts = await ledgerFacts(testApp.store, team.teamId);
+    const facts = await ledgerFacts(testApp.storeOf('ledger'), team.teamId);
     expect(facts.spentBy(sub.id) + facts.spentBy(team.mainAccountId)).toBe(expected);
   });
 });

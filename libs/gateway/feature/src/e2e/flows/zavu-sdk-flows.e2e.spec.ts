@@ -1,6 +1,7 @@
 import Zavudev from '@zavudev/sdk';
-import { type EmbeddedTestApp, startEmbeddedTestApp } from '../../testing/embedded-test-app';
 import { EmbeddedTestClient, type TestTeam } from '../../testing/embedded-test-client';
+import { instantBetween } from '../../testing/instant-between';
+import { startTestApp, testMode, type TestApp } from '../../testing/test-app';
 import { US } from './support/http-calls';
 import { ledgerFacts } from './support/ledger-facts';
 
@@ -8,20 +9,20 @@ import { ledgerFacts } from './support/ledger-facts';
  * The official `@zavudev/sdk`, unmodified, pointed at a listening embedded gateway: every call of
  * the sub-account, balance, identity and messaging subset it offers, as a customer would make it.
  */
-describe('flows through the Zavu SDK (embedded)', () => {
-  let testApp: EmbeddedTestApp;
+describe(`flows through the Zavu SDK (${testMode()})`, () => {
+  let testApp: TestApp;
   let client: EmbeddedTestClient;
   let baseURL: string;
   let team: TestTeam;
   let main: Zavudev;
 
   beforeAll(async () => {
-    testApp = await startEmbeddedTestApp();
+    testApp = await startTestApp();
     client = new EmbeddedTestClient(testApp);
     baseURL = await testApp.listen();
   });
 
-  afterAll(() => testApp.close());
+  afterAll(() => testApp?.close());
 
   beforeEach(async () => {
     team = await client.createTeam();
@@ -36,6 +37,7 @@ describe('flows through the Zavu SDK (embedded)', () => {
   );
 
   it('creates sub-accounts with and without the optional fields, and auto-paginates a dozen in creation order', async () => {
+    const from = testApp.now();
     const full = await main.subAccounts.create({ name: 'Full', externalId: 'crm-1', creditLimit: 1500, metadata: { plan: 'pro', seats: 3 } });
     expect(full.subAccount).toEqual({
       id: expect.stringMatching(/^proj_/),
@@ -45,7 +47,7 @@ describe('flows through the Zavu SDK (embedded)', () => {
       totalSpent: 0,
       creditLimit: 1500,
       metadata: { plan: 'pro', seats: 3 },
-      createdAt: new Date(testApp.clock.now()).toISOString(),
+      createdAt: instantBetween(from, testApp.now()),
       apiKey: expect.stringMatching(/^sl_live_sub_[0-9A-Za-z]{40}$/),
     });
     const bare = await main.subAccounts.create({ name: 'Bare' });
@@ -97,14 +99,18 @@ describe('flows through the Zavu SDK (embedded)', () => {
 
   it('creates, lists and revokes API keys: the key shown once, revokedAt set, the revoked key refused', async () => {
     const { subAccount } = await main.subAccounts.create({ name: 'Keys' });
+    const creating = testApp.now();
     const { apiKey } = await main.subAccounts.apiKeys.create(subAccount.id, { name: 'CI', environment: 'test', permissions: ['messages:send'] });
+    const createdAt = instantBetween(creating, testApp.now());
     expect(apiKey).toEqual({ id: expect.stringMatching(/^key_/), key: expect.stringMatching(/^sl_test_sub_/), name: 'CI', environment: 'test' });
     expect((await sdk(apiKey.key).me.retrieve()).isTestMode).toBe(true);
+    const revoking = testApp.now();
     await main.subAccounts.apiKeys.revoke(apiKey.id, { id: subAccount.id });
+    const revokedAt = instantBetween(revoking, testApp.now());
     const { items } = await main.subAccounts.apiKeys.list(subAccount.id);
     expect(items).toEqual([
       expect.objectContaining({ name: 'Default', environment: 'live', keyPrefix: (subAccount.apiKey as string).slice(0, 12), revokedAt: null }),
-      expect.objectContaining({ id: apiKey.id, name: 'CI', environment: 'test', permissions: ['messages:send'], createdAt: testApp.clock.now(), revokedAt: testApp.clock.now() }),
+      expect.objectContaining({ id: apiKey.id, name: 'CI', environment: 'test', permissions: ['messages:send'], createdAt, revokedAt }),
     ]);
     expect(items.every((item) => item.key === undefined)).toBe(true);
     expect(JSON.stringify(items)).not.toContain(apiKey.key);
@@ -145,7 +151,7 @@ describe('flows through the Zavu SDK (embedded)', () => {
       status: 402,
       error: { code: 'credit_limit_exceeded', message: expect.any(String), details: { creditLimit: 3, totalSpent: 3, cost: 1 } },
     });
-    const facts = await ledgerFacts(testApp.store, team.teamId);
+    const facts = await ledgerFacts(testApp.storeOf('ledger'), team.teamId);
     expect([...facts.accepted.keys()].sort()).toEqual([...sent].sort());
     expect(facts.spentBy(subAccount.id)).toBe(23_700n);
     expect(await sub.balance.retrieve()).toMatchObject({ balance: 997, totalSpent: 3, creditLimit: 3 });
@@ -188,7 +194,7 @@ describe('flows through the Zavu SDK (embedded)', () => {
     const reused = await failure(main.messages.send({ ...body, text: 'Another code' }, options));
     expect(reused).toBeInstanceOf(Zavudev.ConflictError);
     expect(reused).toMatchObject({ status: 409, error: { code: 'idempotency_key_reused' } });
-    const facts = await ledgerFacts(testApp.store, team.teamId);
+    const facts = await ledgerFacts(testApp.storeOf('ledger'), team.teamId);
     expect([...facts.accepted.keys()]).toEqual([first.data.message.id]);
     expect(await main.balance.retrieve()).toMatchObject({ balance: 99 });
   });
