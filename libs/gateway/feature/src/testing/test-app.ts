@@ -32,6 +32,9 @@ export interface TestApp extends EmbeddedTestApp {
   readonly stack: DistributedStack;
 }
 
+/** Settings for suites that make many calls with one key: a rate limit out of reach. */
+export const RATE_LIMIT_OUT_OF_REACH: EmbeddedTestAppOptions = { gateway: { rateLimitPerMinute: 1_000_000 } };
+
 /**
  * Starts what E2E_MODE asks for. The settings mean the same in both modes; one that the
  * distributed services take from no environment variable is refused there, rather than ignored.

@@ -11,9 +11,14 @@ export function useTestApp(options: EmbeddedTestAppOptions = {}): { testApp: () 
   let testApp: TestApp | undefined;
   let client: EmbeddedTestClient;
   beforeAll(async () => {
-    testApp = await startTestApp(options);
-    client = new EmbeddedTestClient(testApp);
+    ({ testApp, client } = await startTestClient(options));
   });
   afterAll(() => testApp?.close());
   return { testApp: () => testApp as TestApp, client: () => client };
+}
+
+/** The app of the test mode with a client of it, for suites that start it in a `beforeAll` of their own. */
+export async function startTestClient(options: EmbeddedTestAppOptions = {}): Promise<{ testApp: TestApp; client: EmbeddedTestClient }> {
+  const testApp = await startTestApp(options);
+  return { testApp, client: new EmbeddedTestClient(testApp) };
 }

@@ -1,6 +1,7 @@
-import type { EmbeddedTestApp } from '../../testing/embedded-test-app';
 import type { EmbeddedTestClient, TestTeam } from '../../testing/embedded-test-client';
-import { callWith, expectRefusal, startSecurityTestApp } from './security-test-app';
+import { RATE_LIMIT_OUT_OF_REACH, testMode, type TestApp } from '../../testing/test-app';
+import { startTestClient } from '../../testing/use-test-app';
+import { callWith, expectRefusal } from './security-test-app';
 import type { RouteCall } from './sub-account-routes';
 
 const US = '+14155550100';
@@ -9,18 +10,18 @@ const BASE62_40 = 'AbCdEfGhIjKlMnOpQrStUvWxYz0123456789AbCd';
 /** UTF-8 bytes on the wire: Node sends a header string's characters as single bytes. */
 const utf8OnTheWire = (text: string) => Buffer.from(text, 'utf8').toString('latin1');
 
-describe('API key authentication (embedded)', () => {
-  let testApp: EmbeddedTestApp;
+describe(`API key authentication (${testMode()})`, () => {
+  let testApp: TestApp;
   let client: EmbeddedTestClient;
   let team: TestTeam;
 
   beforeAll(async () => {
-    ({ testApp, client } = await startSecurityTestApp());
+    ({ testApp, client } = await startTestClient(RATE_LIMIT_OUT_OF_REACH));
     team = await client.createTeam();
     await client.topUp(team.teamId, 1000);
   });
 
-  afterAll(() => testApp.close());
+  afterAll(() => testApp?.close());
 
   const createKey = async (subAccountId: string, environment: 'live' | 'test' = 'live') =>
     (await client.as(team.mainKey, 'post', `/v1/sub-accounts/${subAccountId}/api-keys`).send({ name: `Extra ${environment}`, environment }).expect(201)).body.apiKey as { id: string; key: string };

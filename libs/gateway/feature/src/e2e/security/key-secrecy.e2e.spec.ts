@@ -1,8 +1,9 @@
 import type { Response } from 'supertest';
 import { apiKeyDigest } from '../../keys/api-key';
-import type { EmbeddedTestApp } from '../../testing/embedded-test-app';
+import { waitForBackgroundWrites } from '../../testing/database-state';
 import type { EmbeddedTestClient } from '../../testing/embedded-test-client';
-import { startSecurityTestApp } from './security-test-app';
+import { RATE_LIMIT_OUT_OF_REACH, testMode, type TestApp } from '../../testing/test-app';
+import { startTestClient } from '../../testing/use-test-app';
 import { readStoredText } from './stored-text';
 
 const US = '+14155550100';
@@ -11,8 +12,8 @@ const US = '+14155550100';
 const secretOf = (key: string) => key.slice(12);
 
 /** SPEC §2: the full key is returned once, at creation, and only a digest of it is ever stored. */
-describe('API keys are shown once and stored as digests (embedded)', () => {
-  let testApp: EmbeddedTestApp;
+describe(`API keys are shown once and stored as digests (${testMode()})`, () => {
+  let testApp: TestApp;
   let client: EmbeddedTestClient;
   const keys: string[] = [];
   const later: Response[] = [];
@@ -22,10 +23,10 @@ describe('API keys are shown once and stored as digests (embedded)', () => {
   let extraKeyId: string;
 
   beforeAll(async () => {
-    ({ testApp, client } = await startSecurityTestApp());
+    ({ testApp, client } = await startTestClient(RATE_LIMIT_OUT_OF_REACH));
   });
 
-  afterAll(() => testApp.close());
+  afterAll(() => testApp?.close());
 
   // Each creation carries an Idempotency-Key, so that its answer is also kept for replays.
   it('returns each full key in its creation answer only, and lists it by its keyPrefix', async () => {
@@ -75,11 +76,12 @@ describe('API keys are shown once and stored as digests (embedded)', () => {
   });
 
   it('stores a digest of every key and no key, in any text or JSON column of any table', async () => {
-    await testApp.carrier.settled();
-    const stored = await readStoredText(testApp.store);
+    await waitForBackgroundWrites(testApp, [teamId]);
+    const accounts = testApp.storeOf('accounts');
+    const stored = await readStoredText(accounts);
     const leaks = stored.filter(({ value }) => keys.some((key) => value.includes(secretOf(key)))).map(({ where }) => where);
     expect(leaks).toEqual([]);
-    const digests = stored.filter(({ where }) => where === 'public.accounts_api_keys.digest').map(({ value }) => value);
+    const digests = stored.filter(({ where }) => where === `${accounts.schema}.accounts_api_keys.digest`).map(({ value }) => value);
     expect(digests).toEqual(expect.arrayContaining(keys.map(apiKeyDigest)));
   });
 });

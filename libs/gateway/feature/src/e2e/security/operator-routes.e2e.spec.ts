@@ -1,25 +1,25 @@
-import type { EmbeddedTestApp } from '../../testing/embedded-test-app';
+import { snapshotTestDatabase, waitForBackgroundWrites } from '../../testing/database-state';
 import type { EmbeddedTestClient, TestTeam } from '../../testing/embedded-test-client';
-import { snapshotDatabase } from '../bad-input/database-snapshot';
-import { settleBackgroundWrites } from '../bad-input/settle-background-writes';
-import { callWith, expectRefusal, startSecurityTestApp } from './security-test-app';
+import { RATE_LIMIT_OUT_OF_REACH, testMode, type TestApp } from '../../testing/test-app';
+import { startTestClient } from '../../testing/use-test-app';
+import { callWith, expectRefusal } from './security-test-app';
 import type { RouteCall } from './sub-account-routes';
 
 /** SPEC §2, §7: operator routes take the ADMIN_TOKEN and nothing else, and say nothing to anyone else. */
-describe('operator routes (embedded)', () => {
-  let testApp: EmbeddedTestApp;
+describe(`operator routes (${testMode()})`, () => {
+  let testApp: TestApp;
   let client: EmbeddedTestClient;
   let team: TestTeam;
   let subKey: string;
 
   beforeAll(async () => {
-    ({ testApp, client } = await startSecurityTestApp());
+    ({ testApp, client } = await startTestClient(RATE_LIMIT_OUT_OF_REACH));
     team = await client.createTeam('Operated');
     await client.topUp(team.teamId, 1000);
     subKey = (await client.createSubAccount(team.mainKey, { name: 'Sub' })).apiKey;
   });
 
-  afterAll(() => testApp.close());
+  afterAll(() => testApp?.close());
 
   const operatorCalls = (): [string, RouteCall][] => [
     ['POST /admin/v1/teams', { method: 'post', path: '/admin/v1/teams', body: { name: 'Intruder' } }],
@@ -32,17 +32,17 @@ describe('operator routes (embedded)', () => {
   const wrongCredentials = (): [string, string | null][] => [
     ['no token', null],
     ['a wrong token', 'Bearer wrong-token-of-at-least-32-characters-long'],
-    ['the token with a character more', `Bearer ${testApp.options.adminToken}x`],
-    ['the token less its last character', `Bearer ${testApp.options.adminToken.slice(0, -1)}`],
-    ['the token without a scheme', testApp.options.adminToken],
-    ['the token as Basic credentials', `Basic ${testApp.options.adminToken}`],
+    ['the token with a character more', `Bearer ${testApp.adminToken}x`],
+    ['the token less its last character', `Bearer ${testApp.adminToken.slice(0, -1)}`],
+    ['the token without a scheme', testApp.adminToken],
+    ['the token as Basic credentials', `Basic ${testApp.adminToken}`],
     ['a main-account key', `Bearer ${team.mainKey}`],
     ['a sub-account key', `Bearer ${subKey}`],
   ];
 
   it('refuses every operator route to every other credential with 401, leaking nothing and changing nothing', async () => {
-    await settleBackgroundWrites(testApp.app, testApp.bus, [team.teamId]);
-    const before = await snapshotDatabase(testApp.store);
+    await waitForBackgroundWrites(testApp, [team.teamId]);
+    const before = await snapshotTestDatabase(testApp);
     for (const [route, call] of operatorCalls()) {
       for (const [credential, authorization] of wrongCredentials()) {
         const response = await callWith(client, authorization, call);
@@ -52,8 +52,8 @@ describe('operator routes (embedded)', () => {
         expect(response.text).not.toMatch(new RegExp(`${team.teamId}|${team.mainAccountId}|Operated|balance`));
       }
     }
-    await settleBackgroundWrites(testApp.app, testApp.bus, [team.teamId]);
-    expect(await snapshotDatabase(testApp.store)).toEqual(before);
+    await waitForBackgroundWrites(testApp, [team.teamId]);
+    expect(await snapshotTestDatabase(testApp)).toEqual(before);
   });
 
   it('answers the operator token, and only it, on those routes', async () => {
@@ -63,7 +63,7 @@ describe('operator routes (embedded)', () => {
 
   it('does not take the operator token as an API key on /v1 routes', async () => {
     for (const path of ['/v1/me', '/v1/balance', '/v1/sub-accounts']) {
-      expectRefusal(await client.http.get(path).set('Authorization', `Bearer ${testApp.options.adminToken}`), 401, 'invalid_api_key');
+      expectRefusal(await client.http.get(path).set('Authorization', `Bearer ${testApp.adminToken}`), 401, 'invalid_api_key');
     }
   });
 });

@@ -1,20 +1,21 @@
-import type { EmbeddedTestApp } from '../../testing/embedded-test-app';
 import type { EmbeddedTestClient, TestTeam } from '../../testing/embedded-test-client';
-import { callWith, expectRefusal, startSecurityTestApp } from './security-test-app';
+import { RATE_LIMIT_OUT_OF_REACH, testMode, type TestApp } from '../../testing/test-app';
+import { startTestClient } from '../../testing/use-test-app';
+import { callWith, expectRefusal } from './security-test-app';
 import { SUB_ACCOUNT_ROUTES } from './sub-account-routes';
 
 const US = '+14155550100';
 
 /** SPEC §2: a sub-account key sends, and reads its own balance, messages and /v1/me; nothing more. */
-describe('what a sub-account key may reach (embedded)', () => {
-  let testApp: EmbeddedTestApp;
+describe(`what a sub-account key may reach (${testMode()})`, () => {
+  let testApp: TestApp;
   let client: EmbeddedTestClient;
   let team: TestTeam;
   let caller: { id: string; apiKey: string; testKey: string };
   let sibling: { id: string; apiKey: string; keyId: string; messageId: string };
 
   beforeAll(async () => {
-    ({ testApp, client } = await startSecurityTestApp());
+    ({ testApp, client } = await startTestClient(RATE_LIMIT_OUT_OF_REACH));
     team = await client.createTeam();
     await client.topUp(team.teamId, 1000);
     const own = await client.createSubAccount(team.mainKey, { name: 'Caller' });
@@ -26,7 +27,7 @@ describe('what a sub-account key may reach (embedded)', () => {
     sibling = { ...other, keyId, messageId };
   });
 
-  afterAll(() => testApp.close());
+  afterAll(() => testApp?.close());
 
   describe.each([
     ['its own', () => ({ subAccountId: caller.id, keyId: 'key_unknown' })],

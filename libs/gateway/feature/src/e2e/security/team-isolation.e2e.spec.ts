@@ -1,20 +1,21 @@
-import type { EmbeddedTestApp } from '../../testing/embedded-test-app';
 import type { EmbeddedTestClient, TestTeam } from '../../testing/embedded-test-client';
-import { callWith, expectRefusal, startSecurityTestApp } from './security-test-app';
+import { RATE_LIMIT_OUT_OF_REACH, testMode, type TestApp } from '../../testing/test-app';
+import { startTestClient } from '../../testing/use-test-app';
+import { callWith, expectRefusal } from './security-test-app';
 import { ROUTES_WITH_AN_ID } from './sub-account-routes';
 
 const US = '+14155550100';
 const THEIR_RECIPIENT = '+442071838750';
 
 /** SPEC §4, §5: another team's sub-accounts, keys and messages do not exist for a caller. */
-describe('teams are walled off from each other (embedded)', () => {
-  let testApp: EmbeddedTestApp;
+describe(`teams are walled off from each other (${testMode()})`, () => {
+  let testApp: TestApp;
   let client: EmbeddedTestClient;
   let ours: TestTeam & { sub: { id: string; apiKey: string } };
   let theirs: TestTeam & { sub: { id: string; apiKey: string; keyId: string }; messageIds: string[]; balance: unknown };
 
   beforeAll(async () => {
-    ({ testApp, client } = await startSecurityTestApp());
+    ({ testApp, client } = await startTestClient(RATE_LIMIT_OUT_OF_REACH));
     const a = await client.createTeam('Team A');
     await client.topUp(a.teamId, 1000);
     ours = { ...a, sub: await client.createSubAccount(a.mainKey, { name: 'A sub' }) };
@@ -29,7 +30,7 @@ describe('teams are walled off from each other (embedded)', () => {
     theirs = { ...b, sub: { ...sub, keyId }, messageIds, balance };
   });
 
-  afterAll(() => testApp.close());
+  afterAll(() => testApp?.close());
 
   it.each(ROUTES_WITH_AN_ID.map((route) => [route.name, route] as const))("%s on team B's sub-account answers team A's main key 404 sub_account_not_found", async (_name, route) => {
     const response = await callWith(client, `Bearer ${ours.mainKey}`, route.call({ subAccountId: theirs.sub.id, keyId: theirs.sub.keyId }));
