@@ -1,10 +1,38 @@
 import request from 'supertest';
+import { snapshotTestDatabase, waitForBackgroundWrites } from '../../testing/database-state';
+import { RATE_LIMIT_OUT_OF_REACH, startTestApp, testMode } from '../../testing/test-app';
 import { buildCorpus, type CorpusCase } from './corpus-cases';
 import { CORPUS_ROUTES, type IdKind } from './corpus-routes';
-import { type CorpusTestApp, startCorpusTestApp } from './corpus-test-app';
+import { startCorpusTestApp } from './corpus-test-app';
 import { type DatabaseSnapshot, snapshotDatabase } from './database-snapshot';
 import { expectAnswer } from './expected-answer';
 import { sendRaw } from './raw-http';
+
+/** What the corpus runs against, over real HTTP. */
+interface CorpusTarget {
+  readonly baseUrl: string;
+  readonly adminToken: string;
+  /** Waits for the writes the app makes on its own. */
+  settle(teamIds: readonly string[]): Promise<void>;
+  snapshot(): Promise<DatabaseSnapshot>;
+  close(): Promise<void>;
+}
+
+/** The embedded composition with /health beside it (corpus-test-app), or the distributed processes. */
+async function startCorpusTarget(): Promise<CorpusTarget> {
+  if (testMode() === 'embedded') {
+    const app = await startCorpusTestApp();
+    return { ...app, snapshot: () => snapshotDatabase(app.store) };
+  }
+  const testApp = await startTestApp(RATE_LIMIT_OUT_OF_REACH);
+  return {
+    baseUrl: await testApp.listen(),
+    adminToken: testApp.adminToken,
+    settle: (teamIds) => waitForBackgroundWrites(testApp, teamIds),
+    snapshot: () => snapshotTestDatabase(testApp),
+    close: () => testApp.close(),
+  };
+}
 
 /**
  * SPEC §3 against malformed input: every route gets the corpus (wrong types for every field,
@@ -13,15 +41,15 @@ import { sendRaw } from './raw-http';
  * answer is a 5xx, every refusal has the SPEC shape, the process stays healthy, and nothing at all
  * was written: every table and the event store's position are as they were.
  */
-describe('bad input on every route (embedded)', () => {
+describe(`bad input on every route (${testMode()})`, () => {
   const corpus = buildCorpus();
-  let testApp: CorpusTestApp;
+  let testApp: CorpusTarget;
   let ids: Record<IdKind, string>;
   let mainKey: string;
   let before: DatabaseSnapshot;
 
   beforeAll(async () => {
-    testApp = await startCorpusTestApp();
+    testApp = await startCorpusTarget();
     const http = request(testApp.baseUrl);
     const admin = (path: string) => http.post(path).set('Authorization', `Bearer ${testApp.adminToken}`);
     const created = (await admin('/admin/v1/teams').send({ name: 'Corpus' }).expect(201)).body;
@@ -34,7 +62,7 @@ describe('bad input on every route (embedded)', () => {
     const message = (await asMain('/v1/messages').send({ to: '+14155550100', text: 'Hello' }).expect(202)).body.message.id;
     ids = { team, subAccount, apiKey, message };
     await testApp.settle([team]);
-    before = await snapshotDatabase(testApp.store);
+    before = await testApp.snapshot();
   });
 
   afterAll(() => testApp?.close());
@@ -54,7 +82,7 @@ describe('bad input on every route (embedded)', () => {
     const health = await sendRaw(testApp.baseUrl, { method: 'GET', path: '/health' });
     expect({ status: health.status, body: health.json }).toMatchObject({ status: 200, body: { status: 'ok' } });
     await testApp.settle([ids.team]);
-    expect(await snapshotDatabase(testApp.store)).toEqual(before);
+    expect(await testApp.snapshot()).toEqual(before);
   });
 
   // Runs last, since it writes: each case above breaks one thing of a body the route accepts as is.

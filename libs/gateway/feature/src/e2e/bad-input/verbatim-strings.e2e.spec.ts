@@ -1,6 +1,7 @@
-import { type EmbeddedTestApp, startEmbeddedTestApp } from '../../testing/embedded-test-app';
-import { EmbeddedTestClient, type TestTeam } from '../../testing/embedded-test-client';
-import { snapshotDatabase } from './database-snapshot';
+import { snapshotTestDatabase } from '../../testing/database-state';
+import type { EmbeddedTestClient, TestTeam } from '../../testing/embedded-test-client';
+import { testMode, type TestApp } from '../../testing/test-app';
+import { startTestClient } from '../../testing/use-test-app';
 import { SCRIPT_FRAGMENT, SQL_FRAGMENT } from './json-values';
 
 const FRAGMENTS = [SQL_FRAGMENT, SCRIPT_FRAGMENT];
@@ -10,19 +11,18 @@ const FRAGMENTS = [SQL_FRAGMENT, SCRIPT_FRAGMENT];
  * metadata, idempotency keys), they are stored and answered back verbatim, as JSON data only, and
  * the tables they name are still there. The corpus leaves these out of its nothing-written check.
  */
-describe('SQL and script fragments as valid text (embedded)', () => {
-  let testApp: EmbeddedTestApp;
+describe(`SQL and script fragments as valid text (${testMode()})`, () => {
+  let testApp: TestApp;
   let client: EmbeddedTestClient;
   let team: TestTeam;
 
   beforeAll(async () => {
-    testApp = await startEmbeddedTestApp();
-    client = new EmbeddedTestClient(testApp);
+    ({ testApp, client } = await startTestClient());
     team = await client.createTeam();
     await client.topUp(team.teamId, 1000);
   });
 
-  afterAll(() => testApp.close());
+  afterAll(() => testApp?.close());
 
   const expectJson = (response: { headers: Record<string, string> }) => expect(response.headers['content-type']).toMatch(/^application\/json/);
 
@@ -61,7 +61,8 @@ describe('SQL and script fragments as valid text (embedded)', () => {
     const stored = { text, metadata: { [text]: text } };
     expect(sent.body.message).toMatchObject(stored);
     // The Zavu message object has no subject or HTML body: they are stored, as sent.
-    const { rows } = await testApp.store.sql.query(`SELECT subject, html_body FROM ${testApp.store.quotedSchema}.accounts_messages WHERE id = $1`, [sent.body.message.id]);
+    const accounts = testApp.storeOf('accounts');
+    const { rows } = await accounts.sql.query(`SELECT subject, html_body FROM ${accounts.quotedSchema}.accounts_messages WHERE id = $1`, [sent.body.message.id]);
     expect(rows).toEqual([{ subject: text, html_body: text }]);
     expect((await client.as(team.mainKey, 'get', `/v1/messages/${sent.body.message.id}`).expect(200)).body.message).toMatchObject(stored);
     const replayed = await client.as(team.mainKey, 'post', '/v1/messages').send(body).expect(202);
@@ -79,21 +80,23 @@ describe('SQL and script fragments as valid text (embedded)', () => {
   });
 
   it('still has every table the fragments name, with its rows', async () => {
-    const { tables } = await snapshotDatabase(testApp.store);
-    expect(tables['public.accounts_projects'].rows).toBeGreaterThan(1);
+    const { tables } = await snapshotTestDatabase(testApp);
+    expect(tables[`${testApp.storeOf('accounts').schema}.accounts_projects`].rows).toBeGreaterThan(1);
     expect((await client.as(team.mainKey, 'get', '/v1/sub-accounts').expect(200)).body.items.length).toBeGreaterThan(0);
   });
 
   it.each(FRAGMENTS)('refuses a top-up or an adjustment of team %j with 404, appending no event and moving no balance', async (text) => {
-    const before = await snapshotDatabase(testApp.store);
+    const before = await snapshotTestDatabase(testApp);
     const balance = (await client.as(team.mainKey, 'get', '/v1/balance').expect(200)).body.balance;
     const path = `/admin/v1/teams/${encodeURIComponent(text)}`;
     const topUp = await client.admin('post', `${path}/top-ups`).set('Idempotency-Key', `unknown team ${text}`).send({ amount: 5 }).expect(404);
     const adjustment = await client.admin('post', `${path}/adjustments`).send({ amount: 5, reason: 'x' }).expect(404);
     expect([topUp.body.code, adjustment.body.code]).toEqual(['team_not_found', 'team_not_found']);
-    const after = await snapshotDatabase(testApp.store);
+    const after = await snapshotTestDatabase(testApp);
     expect(after.globalPosition).toBe(before.globalPosition);
-    expect(after.tables['public.ledger_team_balances']).toEqual(before.tables['public.ledger_team_balances']);
+    const balances = `${testApp.storeOf('ledger').schema}.ledger_team_balances`;
+    expect(before.tables[balances]?.rows).toBeGreaterThan(0);
+    expect(after.tables[balances]).toEqual(before.tables[balances]);
     expect((await client.as(team.mainKey, 'get', '/v1/balance').expect(200)).body.balance).toBe(balance);
   });
 });
