@@ -1,31 +1,55 @@
-import { startServiceProcess, type ServiceProcess } from '@subledger/test-harness';
+import { startDistributedStack, startServiceProcess } from '@subledger/test-harness';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
+import { testMode } from '../../testing/test-app';
 
 const ENTRY = 'apps/embedded/src/main.ts';
 /** The start banner: the one place the operator token is printed, on purpose (SPEC §2). */
 const BANNER = /listening on (http:\/\/\S+)[\s\S]*Admin token \([^)]*\): (\S+)[\s\S]*curl .*\/admin\/v1\/teams.*\n/;
 const US = '+14155550100';
 
-/** SPEC §2: keys are never logged, whatever the log level and whatever the request makes of them. */
-describe('keys in the logs of the embedded process', () => {
-  let dataDir: string;
-  let running: ServiceProcess;
+interface LoggingApp {
+  readonly url: string;
+  readonly adminToken: string;
+  /** Everything the processes printed, the embedded start banner left out. */
+  output(): string;
+  stop(): Promise<void>;
+}
 
-  beforeAll(async () => {
-    dataDir = await mkdtemp(join(tmpdir(), 'subledger-key-logging-'));
-    running = startServiceProcess(ENTRY, { DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'trace', DELIVERY_STEP_DELAY_MS: '0', DELIVERY_FAILURE_RATE: '0' });
-  });
-
-  afterAll(async () => {
+/** The embedded process, or the three distributed processes (whose token comes from ADMIN_TOKEN, never printed), at trace level. */
+async function startLoggingApp(): Promise<LoggingApp> {
+  const env = { LOG_LEVEL: 'trace', DELIVERY_STEP_DELAY_MS: '0', DELIVERY_FAILURE_RATE: '0' };
+  if (testMode() === 'distributed') {
+    const stack = await startDistributedStack({ env });
+    return { url: stack.gatewayUrls()[0], adminToken: stack.adminToken, output: () => stack.output(), stop: () => stack.stop() };
+  }
+  const dataDir = await mkdtemp(join(tmpdir(), 'subledger-key-logging-'));
+  const running = startServiceProcess(ENTRY, { DATA_DIR: dataDir, PORT: '0', ...env });
+  const stop = async () => {
     await running.stop();
     await rm(dataDir, { recursive: true, force: true });
+  };
+  const [banner, url, adminToken] = await running.waitFor(BANNER, 90_000).catch(async (error: unknown) => {
+    await stop();
+    throw error;
   });
+  return { url, adminToken, output: () => running.output().replace(banner, ''), stop };
+}
+
+/** SPEC §2: keys are never logged, whatever the log level and whatever the request makes of them. */
+describe(`keys in the logs of the ${testMode() === 'distributed' ? 'distributed processes' : 'embedded process'}`, () => {
+  let app: LoggingApp | undefined;
+
+  beforeAll(async () => {
+    app = await startLoggingApp();
+  }, 120_000);
+
+  afterAll(() => app?.stop());
 
   it('prints neither a full key nor the operator token, at trace level, outside the start banner', async () => {
-    const [banner, url, adminToken] = await running.waitFor(BANNER, 90_000);
+    const { url, adminToken } = app as LoggingApp;
     let requests = 0;
     const http = () => {
       requests += 1;
@@ -55,9 +79,8 @@ describe('keys in the logs of the embedded process', () => {
     await as(sub.apiKey).get('/admin/v1/teams').expect(404);
     await http().get(`/admin/v1/teams/${created.team.id}`).set('Authorization', `Bearer ${adminToken}x`).expect(401);
 
-    await running.stop();
-    const output = running.output();
-    const logs = output.replace(banner, '');
+    await app?.stop();
+    const logs = (app as LoggingApp).output();
     // Every request was logged, its Authorization header with it: what is checked below was there to find.
     expect(logs.match(/"authorization":"\[redacted\]"/g)).toHaveLength(requests);
     for (const secret of [adminToken, ...keys.map((key) => key.slice(12))]) expect(logs).not.toContain(secret);
