@@ -84,14 +84,15 @@ export async function startDistributedStack(options: DistributedStackOptions = {
   };
 
   try {
-    // The ledger first: it creates its tables before anyone asks it anything.
+    // The ledger first: it creates its tables before anyone asks it anything. The others ask
+    // nothing of each other while they start, so they start together.
     const ledgers: (StackProcess | undefined)[] = [await start('ledger', 0)];
-    const [accounts, ...rest] = await Promise.all([
+    const [accounts, rest, gateways] = await Promise.all([
       start('accounts', 0),
-      ...Array.from({ length: (options.ledgers ?? 1) - 1 }, (_, i) => start('ledger', i + 1)),
+      Promise.all(Array.from({ length: (options.ledgers ?? 1) - 1 }, (_, i) => start('ledger', i + 1))),
+      Promise.all(Array.from({ length: options.gateways ?? 1 }, (_, i) => start('gateway', i))),
     ]);
     ledgers.push(...rest);
-    const gateways = await Promise.all(Array.from({ length: options.gateways ?? 1 }, (_, i) => start('gateway', i)));
     return {
       adminToken,
       schemas,
