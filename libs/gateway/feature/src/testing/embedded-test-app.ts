@@ -61,6 +61,9 @@ export interface EmbeddedTestAppOptions {
  * test asks, and the carrier reports each step without delay (await `carrier.settled()`).
  */
 export async function startEmbeddedTestApp(settings: EmbeddedTestAppOptions = {}): Promise<EmbeddedTestApp> {
+  if (process.env.E2E_MODE === 'distributed') {
+    throw new Error('This suite starts the embedded composition itself, so it is embedded-only: start the app with startTestApp or useTestApp, or leave the suite out of distributed-e2e-suites.json');
+  }
   const dir = await mkdtemp(join(tmpdir(), 'subledger-e2e-'));
   const store = await createPgliteEventStore({ db: dir });
   await store.migrate();
