@@ -1,9 +1,8 @@
 import { type DatabaseSnapshot, snapshotDatabase, type TableState } from '../e2e/bad-input/database-snapshot';
 import { settleBackgroundWrites } from '../e2e/bad-input/settle-background-writes';
+import { FINAL_MESSAGE_STATUSES } from './embedded-test-client';
 import type { TestApp } from './test-app';
 
-/** Statuses the carrier leaves a message in (SPEC §5). */
-const FINAL_STATUSES = ['delivered', 'failed'];
 /**
  * The one value a request with a valid key writes however it ends: the key's lastUsedAt. Under the
  * embedded ManualClock it is written with the same time again, so a snapshot sees no change; the
@@ -27,7 +26,7 @@ export async function waitForBackgroundWrites(testApp: TestApp, teamIds: readonl
   await until(async () => {
     const { rows } = await accounts.sql.query<{ unsettled: string }>(
       `SELECT count(*)::text AS unsettled FROM ${accounts.quotedSchema}.accounts_messages WHERE status <> ALL($1)`,
-      [FINAL_STATUSES],
+      [FINAL_MESSAGE_STATUSES],
     );
     return rows[0].unsettled === '0';
   }, 'every message delivered or failed');

@@ -12,7 +12,7 @@ export interface TestTeam {
 export type ClientTarget = Pick<EmbeddedTestApp, 'http' | 'adminToken'>;
 
 /** Statuses a message leaves no more (SPEC §5): the carrier is done with it. */
-const FINAL_STATUSES = ['delivered', 'failed'];
+export const FINAL_MESSAGE_STATUSES: readonly string[] = ['delivered', 'failed'];
 
 /**
  * Steps most end-to-end tests start with, through the public HTTP API only, so that they run the
@@ -65,7 +65,7 @@ export class EmbeddedTestClient {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const { message } = (await this.as(key, 'get', `/v1/messages/${messageId}`).expect(200)).body as { message: { id: string; status: string } };
-      if (FINAL_STATUSES.includes(message.status)) return message;
+      if (FINAL_MESSAGE_STATUSES.includes(message.status)) return message;
       if (Date.now() > deadline) throw new Error(`message ${messageId} still ${message.status} after ${timeoutMs} ms`);
       await new Promise((resolve) => setTimeout(resolve, 50));
     }

@@ -1,7 +1,7 @@
 import { createPostgresEventStore, type SqlEventStore } from '@subledger/event-store';
 // Only the end-to-end specs import this file, and specs may use the test harness.
 // eslint-disable-next-line @nx/enforce-module-boundaries
-import { type DistributedStack, type DistributedStackOptions, type ServiceName, startDistributedStack } from '@subledger/test-harness';
+import { type DistributedStack, type DistributedStackOptions, type ServiceName, startDistributedStack, testDatabaseUrl } from '@subledger/test-harness';
 import { type EmbeddedTestApp, type EmbeddedTestAppOptions, startEmbeddedTestApp } from './embedded-test-app';
 
 export type TestMode = 'embedded' | 'distributed';
@@ -74,7 +74,7 @@ async function startDistributedTestApp(settings: EmbeddedTestAppOptions): Promis
     now: () => Date.now(),
     listen: async () => url,
     storeOf: (service) => {
-      const store = stores.get(service) ?? createPostgresEventStore({ pool: requiredDatabaseUrl(), schema: stack.schemas[service], maxConnections: 2 });
+      const store = stores.get(service) ?? createPostgresEventStore({ pool: testDatabaseUrl(), schema: stack.schemas[service], maxConnections: 2 });
       stores.set(service, store);
       return store;
     },
@@ -126,10 +126,4 @@ function stackOptions({ gateway = {}, accounts = {}, ledger = {} }: EmbeddedTest
       accounts: defined({ DELIVERY_FAILURE_RATE: failureRate }),
     },
   };
-}
-
-function requiredDatabaseUrl(): string {
-  const url = process.env.DATABASE_URL;
-  if (!url) throw new Error('DATABASE_URL is not set: run distributed mode with jest.distributed.config.js, whose global setup provides it');
-  return url;
 }
