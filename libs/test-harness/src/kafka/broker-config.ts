@@ -5,9 +5,16 @@ export interface BrokerPorts {
   controller: number;
 }
 
-/** A KRaft cluster id: 16 random bytes in unpadded base64url, as Kafka's own tools generate. */
-export function randomClusterId(): string {
-  return randomBytes(16).toString('base64url');
+/**
+ * A KRaft cluster id: 16 random bytes in unpadded base64url, as Kafka's own tools generate. Like
+ * Kafka's `Uuid.randomUuid()`, never one that starts with '-': the storage tool would read it as an
+ * option and refuse to format (one start in 64 failed that way).
+ */
+export function randomClusterId(random: (size: number) => Buffer = randomBytes): string {
+  for (;;) {
+    const id = random(16).toString('base64url');
+    if (!id.startsWith('-')) return id;
+  }
 }
 
 /**

@@ -1,13 +1,6 @@
 import type { Response } from 'supertest';
-import { type EmbeddedTestApp, startEmbeddedTestApp } from '../../testing/embedded-test-app';
-import { EmbeddedTestClient } from '../../testing/embedded-test-client';
+import type { EmbeddedTestClient } from '../../testing/embedded-test-client';
 import type { RouteCall } from './sub-account-routes';
-
-/** The embedded composition with a rate limit out of reach: these suites make many calls with one key. */
-export async function startSecurityTestApp(): Promise<{ testApp: EmbeddedTestApp; client: EmbeddedTestClient }> {
-  const testApp = await startEmbeddedTestApp({ gateway: { rateLimitPerMinute: 1_000_000 } });
-  return { testApp, client: new EmbeddedTestClient(testApp) };
-}
 
 /** Sends a route call with a credential, or with a raw Authorization header value. */
 export function callWith(client: EmbeddedTestClient, authorization: string | null, { method, path, body }: RouteCall) {
