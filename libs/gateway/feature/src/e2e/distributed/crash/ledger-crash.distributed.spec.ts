@@ -1,15 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import { type DistributedStack, startDistributedStack } from '@subledger/test-harness';
-import { type ApiReadings, readThroughApi } from './api-readings';
-import { type ChargeHistory, chargeHistories } from './charge-decisions';
-import { CrashLoad } from './crash-load';
+import { type ApiReadings, readThroughApi } from '../support/api-readings';
+import { type ChargeHistory, chargeHistories } from '../support/charge-decisions';
+import { CrashLoad } from '../support/crash-load';
 import { CrashReport } from './crash-report';
-import { type CrashTeam, createCrashTeams, type TeamPlan } from './crash-teams';
-import { limitsHeld, projectionsMatchReplay } from './ledger-checks';
-import { type LedgerSnapshot, readLedgerSnapshot } from './ledger-snapshot';
-import { acceptedChargesRecordedOnce, nothingUnaccountedFor, refusalsChangedNothing, retriedRequestsAppliedOnce } from './request-checks';
+import { type CrashTeam, createCrashTeams, type TeamPlan } from '../support/crash-teams';
+import { limitsHeld, projectionsMatchReplay } from '../support/ledger-checks';
+import { type LedgerSnapshot, readLedgerSnapshot } from '../support/ledger-snapshot';
+import { acceptedChargesRecordedOnce, nothingUnaccountedFor, refusalsChangedNothing, retriedRequestsAppliedOnce } from '../support/request-checks';
 import { retryUndecided } from './retry-undecided';
-import type { SendRecord } from './send-record';
+import type { SendRecord } from '../support/send-record';
 
 const CYCLES = Number(process.env.CRASH_CYCLES ?? 10);
 const SENDERS = 8;

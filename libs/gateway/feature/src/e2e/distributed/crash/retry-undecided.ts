@@ -1,5 +1,5 @@
-import { callGateway } from './crash-http';
-import { isDefinitive, outcomeOf, type SendRecord } from './send-record';
+import { callGateway } from '../support/crash-http';
+import { isDefinitive, outcomeOf, type SendRecord } from '../support/send-record';
 
 export interface RetryOptions {
   readonly baseUrl: string;

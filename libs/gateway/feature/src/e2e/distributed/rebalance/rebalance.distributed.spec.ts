@@ -1,11 +1,11 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { type DistributedStack, startDistributedStack } from '@subledger/test-harness';
-import { callGateway, expectAnswer } from '../crash/crash-http';
-import { CrashLoad, sendBodyOf } from '../crash/crash-load';
-import { type CrashTeam, createCrashTeams } from '../crash/crash-teams';
-import { readLedgerSnapshot } from '../crash/ledger-snapshot';
+import { callGateway, expectAnswer } from '../support/crash-http';
+import { CrashLoad, sendBodyOf } from '../support/crash-load';
+import { type CrashTeam, createCrashTeams } from '../support/crash-teams';
+import { readLedgerSnapshot } from '../support/ledger-snapshot';
 import { retryUndecided } from '../crash/retry-undecided';
-import { newSendRecord, outcomeOf, type SendOutcome, type SendRecord } from '../crash/send-record';
+import { newSendRecord, outcomeOf, type SendOutcome, type SendRecord } from '../support/send-record';
 import { commandPartitionOf, LedgerGroupProbe, type Ownership, ownedExactlyBy, ownerOf } from './ledger-group';
 import { everyTeamHas, rebalanceFindings } from './rebalance-checks';
 
