@@ -15,3 +15,4 @@ export * from './messaging/message-bus.module';
 export * from './clock/clock';
 export * from './clock/clock.module';
 export * from './service/postgres-service-modules';
+export * from './testing/given-infrastructure.module';

@@ -1,4 +1,3 @@
-import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { Test, type TestingModule } from '@nestjs/testing';
 import {
   type AccountsQueryRequest,
@@ -9,7 +8,7 @@ import {
 } from '@subledger/contracts';
 import type { SqlEventStore } from '@subledger/event-store';
 import { InProcessBus } from '@subledger/messaging';
-import { CLOCK, EVENT_STORE, MESSAGE_BUS, ManualClock } from '@subledger/platform';
+import { GivenInfrastructureModule, ManualClock } from '@subledger/platform';
 import { AccountsModule } from '../accounts.module';
 import type { AccountsModuleOptions } from '../accounts-options';
 import { SimulatedCarrier } from '../carrier/simulated-carrier';
@@ -20,22 +19,6 @@ import type { OpenedStore } from './test-backends';
 
 type Replies = AccountsReplies & AccountsInternalReplies;
 type Reply<T extends keyof Replies> = ServiceReply<Replies[T], AccountsServiceRefusal>;
-
-@Global()
-@Module({})
-class TestInfrastructureModule {
-  static with(store: SqlEventStore, bus: InProcessBus, clock: ManualClock): DynamicModule {
-    return {
-      module: TestInfrastructureModule,
-      providers: [
-        { provide: EVENT_STORE, useValue: store },
-        { provide: MESSAGE_BUS, useValue: bus },
-        { provide: CLOCK, useValue: clock },
-      ],
-      exports: [EVENT_STORE, MESSAGE_BUS, CLOCK],
-    };
-  }
-}
 
 /**
  * The accounts module on a real store and a real in-process bus, with the ledger stand-in on the
@@ -57,7 +40,7 @@ export class AccountsTestKit {
     ledger.subscribe(bus);
     const app = await Test.createTestingModule({
       imports: [
-        TestInfrastructureModule.with(opened.store, bus, clock),
+        GivenInfrastructureModule.with({ store: opened.store, bus, clock }),
         AccountsModule.forRoot({ deletionSweepIntervalMs: null, ledgerTimeoutMs: 10_000, ...options, carrier: { stepDelayMs: 0, ...options.carrier } }),
       ],
     }).compile();

@@ -1,10 +1,10 @@
-import { type DynamicModule, Global, type INestApplication, Module } from '@nestjs/common';
+import { type INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { AccountsModule, type AccountsModuleOptions, DeletionScheduler, SimulatedCarrier } from '@subledger/accounts-feature';
 import { createPgliteEventStore, type SqlEventStore } from '@subledger/event-store';
 import { LedgerModule, type LedgerModuleOptions } from '@subledger/ledger-feature';
 import { InProcessBus } from '@subledger/messaging';
-import { CLOCK, EVENT_STORE, ManualClock, MESSAGE_BUS } from '@subledger/platform';
+import { CLOCK, GivenInfrastructureModule, ManualClock } from '@subledger/platform';
 import { mkdtemp, rm } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -13,21 +13,6 @@ import { GatewayModule } from '../gateway.module';
 import { configureGatewayApp } from '../http/configure-gateway-app';
 import type { GatewayOptions } from '../shared/gateway-options';
 import { testGatewayOptions } from './edge-test-app';
-
-@Global()
-@Module({})
-class EmbeddedInfrastructureModule {
-  static with(store: SqlEventStore, bus: InProcessBus): DynamicModule {
-    return {
-      module: EmbeddedInfrastructureModule,
-      providers: [
-        { provide: EVENT_STORE, useValue: store },
-        { provide: MESSAGE_BUS, useValue: bus },
-      ],
-      exports: [EVENT_STORE, MESSAGE_BUS],
-    };
-  }
-}
 
 export interface EmbeddedTestApp {
   readonly app: INestApplication;
@@ -72,7 +57,7 @@ export async function startEmbeddedTestApp(settings: EmbeddedTestAppOptions = {}
   const options = testGatewayOptions(settings.gateway);
   const moduleRef = await Test.createTestingModule({
     imports: [
-      EmbeddedInfrastructureModule.with(store, bus),
+      GivenInfrastructureModule.with({ store, bus }),
       LedgerModule.forRoot(settings.ledger),
       AccountsModule.forRoot({ deletionSweepIntervalMs: null, ...settings.accounts, carrier: { stepDelayMs: 0, ...settings.accounts?.carrier } }),
       GatewayModule.forRoot(options),

@@ -1,29 +1,12 @@
-import { type DynamicModule, Module } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { Topics } from '@subledger/contracts';
 import type { LedgerCommand, LedgerCommandReply, LedgerQuery, LedgerQueryReply } from '@subledger/contracts';
 import { type Envelope, InProcessBus, type InProcessBusOptions } from '@subledger/messaging';
-import { CLOCK, EVENT_STORE, ManualClock, MESSAGE_BUS } from '@subledger/platform';
+import { GivenInfrastructureModule, ManualClock } from '@subledger/platform';
 import { LedgerCommandHandler } from '../commands/ledger-command.handler';
 import { LedgerModule } from '../ledger.module';
 import type { LedgerModuleOptions } from '../ledger-module.options';
 import type { LedgerStore } from '../store/ledger-store';
-
-@Module({})
-class TestInfrastructure {
-  static with(store: LedgerStore, bus: InProcessBus, clock: ManualClock): DynamicModule {
-    return {
-      module: TestInfrastructure,
-      global: true,
-      providers: [
-        { provide: EVENT_STORE, useValue: store },
-        { provide: MESSAGE_BUS, useValue: bus },
-        { provide: CLOCK, useValue: clock },
-      ],
-      exports: [EVENT_STORE, MESSAGE_BUS, CLOCK],
-    };
-  }
-}
 
 export interface LedgerTestApp {
   readonly bus: InProcessBus;
@@ -44,7 +27,7 @@ export async function startLedger(
   const bus = new InProcessBus(busOptions);
   const clock = new ManualClock();
   const moduleRef = await Test.createTestingModule({
-    imports: [TestInfrastructure.with(store, bus, clock), LedgerModule.forRoot(options)],
+    imports: [GivenInfrastructureModule.with({ store, bus, clock }), LedgerModule.forRoot(options)],
   }).compile();
   await moduleRef.init();
   return {

@@ -1,10 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { type DynamicModule, Module } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { LEDGER_EVENT_SCHEMA_VERSION, type LedgerEvent } from '@subledger/contracts';
 import { createPostgresEventStore, type SqlEventStore, type StreamAppend } from '@subledger/event-store';
 import { KafkaConnection, KafkaMessageBus, type MessageBus, type MessagingLogger } from '@subledger/messaging';
-import { EVENT_STORE, MESSAGE_BUS } from '@subledger/platform';
+import { GivenInfrastructureModule } from '@subledger/platform';
 import { type Consumer, Kafka, logLevel } from 'kafkajs';
 import { AT } from '../../testing/ledger-commands.fixtures';
 import { teamEventData, teamStreamId } from '../../team-state/team-stream';
@@ -47,21 +46,6 @@ export async function startedBus(): Promise<KafkaMessageBus> {
   return bus;
 }
 
-@Module({})
-class RelayInfrastructure {
-  static with(store: RelayStore, bus: MessageBus): DynamicModule {
-    return {
-      module: RelayInfrastructure,
-      global: true,
-      providers: [
-        { provide: EVENT_STORE, useValue: store },
-        { provide: MESSAGE_BUS, useValue: bus },
-      ],
-      exports: [EVENT_STORE, MESSAGE_BUS],
-    };
-  }
-}
-
 export interface RunningRelay {
   readonly relay: LedgerEventsRelay;
   /** Closes the application, as a replica shutting down does. */
@@ -71,7 +55,7 @@ export interface RunningRelay {
 /** The relay module booted as the ledger app boots it: bootstrap starts it, closing stops it. */
 export async function startRelay(store: RelayStore, bus: MessageBus, options: LedgerEventsRelayOptions): Promise<RunningRelay> {
   const moduleRef = await Test.createTestingModule({
-    imports: [RelayInfrastructure.with(store, bus), LedgerEventsRelayModule.forRoot(options)],
+    imports: [GivenInfrastructureModule.with({ store, bus }), LedgerEventsRelayModule.forRoot(options)],
   }).compile();
   await moduleRef.init();
   return { relay: moduleRef.get(LedgerEventsRelay), close: () => moduleRef.close() };
