@@ -3,6 +3,7 @@ export * from './config/common-config.schema';
 export * from './config/infrastructure-config.schema';
 export * from './config/kafka-config.schema';
 export * from './config/postgres-config.schema';
+export * from './config/distributed-service-config.schema';
 export * from './health/health-checks';
 export * from './health/health.module';
 export * from './health/postgres-health-check';

@@ -1,23 +1,10 @@
 import Joi from 'joi';
 import { type AccountsEnv, accountsEnvSchema } from '@subledger/accounts-feature';
-import {
-  type CommonConfig,
-  commonConfigSchema,
-  type KafkaConfig,
-  kafkaConfigSchema,
-  portSchema,
-  type PostgresConfig,
-  postgresConfigSchema,
-} from '@subledger/platform';
+import { type DistributedServiceConfig, distributedServiceConfigSchema } from '@subledger/platform';
 
-export interface AccountsConfig extends CommonConfig, KafkaConfig, PostgresConfig, AccountsEnv {
-  PORT: number;
-}
+export interface AccountsConfig extends DistributedServiceConfig, AccountsEnv {}
 
 export const accountsConfigSchema = Joi.object<AccountsConfig>({
-  ...commonConfigSchema,
-  ...kafkaConfigSchema,
-  ...postgresConfigSchema('accounts'),
+  ...distributedServiceConfigSchema('accounts', 3001),
   ...accountsEnvSchema,
-  PORT: portSchema(3001),
 });

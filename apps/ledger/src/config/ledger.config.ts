@@ -1,25 +1,13 @@
 import Joi from 'joi';
-import {
-  type CommonConfig,
-  commonConfigSchema,
-  type KafkaConfig,
-  kafkaConfigSchema,
-  portSchema,
-  type PostgresConfig,
-  postgresConfigSchema,
-} from '@subledger/platform';
+import { type DistributedServiceConfig, distributedServiceConfigSchema } from '@subledger/platform';
 
-export interface LedgerConfig extends CommonConfig, KafkaConfig, PostgresConfig {
-  PORT: number;
+export interface LedgerConfig extends DistributedServiceConfig {
   LEDGER_MAX_CACHED_TEAMS?: number;
   EVENT_STORE: 'postgres';
 }
 
 export const ledgerConfigSchema = Joi.object<LedgerConfig>({
-  ...commonConfigSchema,
-  ...kafkaConfigSchema,
-  ...postgresConfigSchema('ledger'),
-  PORT: portSchema(3002),
+  ...distributedServiceConfigSchema('ledger', 3002),
   LEDGER_MAX_CACHED_TEAMS: Joi.number().integer().min(1).optional(),
   EVENT_STORE: Joi.string()
     .valid('postgres')
