@@ -52,16 +52,16 @@ export class MessageBusModule implements BeforeApplicationShutdown {
 }
 
 async function startKafkaBus(service: string, config: ConfigService<KafkaConfig, true>): Promise<KafkaMessageBus> {
-  const logger = new Logger(`kafka:${service}`);
+  const logger = nestMessagingLogger(new Logger(`kafka:${service}`));
   const connection = new KafkaConnection({
     clientId: config.get('KAFKA_CLIENT_ID', { infer: true }) ?? `subledger-${service}`,
     brokers: parseBrokers(config.get('KAFKA_BROKERS')),
-    logger: nestMessagingLogger(logger),
+    logger,
     logLevel: 'warn',
   });
   const bus = new KafkaMessageBus({
     connection,
-    logger: nestMessagingLogger(logger),
+    logger,
     namespace: config.get('KAFKA_TOPIC_PREFIX'),
     defaultPartitions: config.get('KAFKA_TOPIC_PARTITIONS'),
     partitions: { [Topics.ledgerCommands]: config.get('LEDGER_COMMAND_PARTITIONS') },

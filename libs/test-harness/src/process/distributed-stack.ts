@@ -110,14 +110,18 @@ export async function startDistributedStack(options: DistributedStackOptions = {
         await ledgers[replica]?.process.stop(signal);
         ledgers[replica] = undefined;
       },
-      output: () => all.map((p) => `--- ${p.name}#${p.replica}\n${p.process.output()}`).join('\n'),
+      output: () => outputOf(all),
       stop: () => stopAll(all),
     };
   } catch (error) {
-    const output = all.map((p) => `--- ${p.name}#${p.replica}\n${p.process.output()}`).join('\n');
+    const output = outputOf(all);
     await stopAll(all);
     throw new Error(`The distributed stack did not start: ${error instanceof Error ? error.message : String(error)}\n${output}`);
   }
+}
+
+function outputOf(processes: readonly StackProcess[]): string {
+  return processes.map((p) => `--- ${p.name}#${p.replica}\n${p.process.output()}`).join('\n');
 }
 
 async function stopAll(processes: readonly StackProcess[]): Promise<void> {
