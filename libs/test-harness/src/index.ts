@@ -3,3 +3,4 @@ export * from './postgres/every-row-as-text';
 export * from './postgres/test-database';
 export * from './process/service-process';
 export * from './process/distributed-stack';
+export * from './process/compiled-services';

@@ -1,6 +1,5 @@
-// Benchmark of the ledger writer on PostgreSQL: a command, not a test. Usage:
-//   node -r ts-node/register/transpile-only -r tsconfig-paths/register \
-//     libs/ledger/feature/bench/ledger-writer.bench.ts [charges=100000] [batch=500] [rounds=3]
+// Benchmark of the ledger writer on PostgreSQL: a command, not a test. Usage (from the compiled output):
+//   npm run bench:ledger -- [charges=100000] [batch=500] [rounds=3]
 // DATABASE_URL names the server (default postgres://postgres@127.0.0.1:5432/postgres). Every round
 // of every workload runs in fresh schemas, dropped afterwards.
 import 'reflect-metadata';

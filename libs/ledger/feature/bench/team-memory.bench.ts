@@ -1,6 +1,5 @@
-// Memory of the writer's team states: a command, not a test. Usage:
-//   node --expose-gc -r ts-node/register/transpile-only -r tsconfig-paths/register \
-//     libs/ledger/feature/bench/team-memory.bench.ts [teams=100000] [chargesPerTeam=10]
+// Memory of the writer's team states: a command, not a test. Usage (from the compiled output):
+//   npm run bench:ledger-memory -- [teams=100000] [chargesPerTeam=10]
 // Folds each team's opening, funding, one spend policy and its charges into a state held as the
 // writer's cache holds it, without a database, and prints the process's memory.
 import type { LedgerCommand } from '@subledger/contracts';

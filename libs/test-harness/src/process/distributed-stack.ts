@@ -46,7 +46,7 @@ const ENTRIES: Record<ServiceName, string> = {
 };
 
 /**
- * Distributed mode as separate processes, started from source like `npm run start:<service>`,
+ * Distributed mode as separate processes, started from their compiled output like `npm run start:<service>`,
  * against the broker and database of the Jest global setup. Each stack has its own topic prefix
  * and database schemas, so several stacks of one run never see each other's messages or rows.
  */

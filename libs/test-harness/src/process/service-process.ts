@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { compiledEntryOf } from './compiled-services';
 
 export interface ServiceProcess {
   child: ChildProcess;
@@ -11,9 +12,12 @@ export interface ServiceProcess {
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
-/** Starts a TypeScript entry point the way `npm start` does, with extra environment. */
+/**
+ * Starts an app the way `npm start` does, from the compiled form of its source entry
+ * (`apps/embedded/src/main.ts`), with extra environment.
+ */
 export function startServiceProcess(entry: string, env: Record<string, string>): ServiceProcess {
-  const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', entry], {
+  const child = spawn(process.execPath, [compiledEntryOf(entry)], {
     cwd: process.cwd(),
     env: { ...process.env, NODE_OPTIONS: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
