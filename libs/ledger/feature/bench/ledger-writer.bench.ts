@@ -25,6 +25,7 @@ const noBus: MessageBus = {
     throw new Error('the benchmark sends no invalid command');
   },
   subscribe: () => undefined,
+  handOver: () => Promise.reject(new Error('unused')),
   request: () => Promise.reject(new Error('unused')),
 };
 

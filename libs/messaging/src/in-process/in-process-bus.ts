@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import { MessageBusClosedError } from '../port/message-bus-closed.error';
 import { type BatchHandler, type Envelope, Headers } from '../port/message-envelope';
 import { partitionForKey } from '../port/partition-for-key';
 import { RequestTimeoutError } from '../port/request-timeout.error';
 import type { MessageBus, SubscribeOptions } from '../port/message-bus.port';
+import { HandOvers } from './hand-overs';
 import { PartitionLog } from './partition-log';
 
 export interface InProcessBusOptions {
@@ -43,6 +45,7 @@ export class InProcessBus implements MessageBus {
   private readonly topics = new Map<string, PartitionLog[]>();
   private readonly subscriptions = new Map<string, Subscription[]>();
   private readonly pending = new Map<string, PendingRequest>();
+  private readonly handOvers = new HandOvers();
   private readonly options: Required<InProcessBusOptions>;
   private closed = false;
 
@@ -61,6 +64,14 @@ export class InProcessBus implements MessageBus {
     const envelope = partitions[partition].append({ topic, partition, key, value, headers });
     this.schedule(topic, partition);
     return envelope;
+  }
+
+  handOver(topic: string, key: string, value: unknown, headers: Record<string, string> = {}): Promise<void> {
+    if (this.closed) return Promise.reject(new MessageBusClosedError());
+    const envelope = this.publish(topic, key, value, headers);
+    const groups = this.subscriptions.get(topic) ?? [];
+    if (groups.length === 0) return Promise.resolve();
+    return this.handOvers.wait(this.partitionsOf(topic)[envelope.partition], envelope.offset);
   }
 
   request<R>(topic: string, key: string, value: unknown, options: { timeoutMs: number; headers?: Record<string, string> }): Promise<R> {
@@ -87,13 +98,21 @@ export class InProcessBus implements MessageBus {
     });
   }
 
-  /** Stops delivery and fails every request still waiting for a reply. */
+  /** Stops delivery, forgets every request still waiting for a reply and fails every hand-over still waiting. */
   close(): void {
     this.closed = true;
     for (const [id, request] of this.pending) {
       clearTimeout(request.timer);
       this.pending.delete(id);
     }
+    this.handOvers.failAll(new MessageBusClosedError());
+  }
+
+  /** The offset below which every group consuming the topic has handled this partition. */
+  private handledByAll(topic: string, log: PartitionLog): number {
+    let lowest = log.endOffset;
+    for (const subscription of this.subscriptions.get(topic) ?? []) lowest = Math.min(lowest, log.position(subscription.group));
+    return lowest;
   }
 
   private partitionsOf(topic: string): PartitionLog[] {
@@ -118,6 +137,7 @@ export class InProcessBus implements MessageBus {
         const handled = await this.deliver(batch, subscription);
         if (handled === 0) return;
         log.commit(subscription.group, batch[handled - 1].offset + 1);
+        this.handOvers.settle(log, this.handledByAll(topic, log));
       }
     } finally {
       subscription.draining.delete(partition);

@@ -117,4 +117,52 @@ describe('InProcessBus', () => {
     expect(a).toEqual([1, 2]);
     expect(b).toEqual([1, 2]);
   });
+
+  describe('handOver', () => {
+    it('resolves once every group consuming the topic has handled the message, not before', async () => {
+      const releases: (() => void)[] = [];
+      const handledBy: string[] = [];
+      for (const group of ['accounts', 'audit']) {
+        bus.subscribe<string, void>('records', group, async (batch) => {
+          await new Promise<void>((release) => releases.push(release));
+          handledBy.push(group);
+          return batch.map(() => undefined);
+        });
+      }
+      let done = false;
+      const handedOver = bus.handOver('records', 'team-a', 'message-1').then(() => (done = true));
+      await until(() => releases.length === 2);
+      releases[0]();
+      await until(() => handledBy.length === 1);
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(done).toBe(false);
+      releases[1]();
+      await handedOver;
+      expect(handledBy.sort()).toEqual(['accounts', 'audit']);
+    });
+
+    it('waits through a failed delivery until the batch is handled', async () => {
+      let attempts = 0;
+      bus.subscribe<string, void>('records', 'accounts', async (batch) => {
+        attempts += 1;
+        if (attempts < 3) throw new Error('database unavailable');
+        return batch.map(() => undefined);
+      });
+      await bus.handOver('records', 'team-a', 'message-1');
+      expect(attempts).toBe(3);
+    });
+
+    it('resolves at once when no group consumes the topic', async () => {
+      await expect(bus.handOver('nobody-reads-this', 'k', 1)).resolves.toBeUndefined();
+    });
+
+    it('fails the hand-overs still waiting when the bus closes', async () => {
+      bus.subscribe<string, void>('records', 'accounts', () => new Promise(() => undefined));
+      const handedOver = bus.handOver('records', 'team-a', 'message-1');
+      await new Promise((resolve) => setImmediate(resolve));
+      bus.close();
+      await expect(handedOver).rejects.toThrow('closed');
+      await expect(bus.handOver('records', 'team-a', 'message-2')).rejects.toThrow('closed');
+    });
+  });
 });

@@ -18,6 +18,15 @@ export interface SubscribeOptions {
  */
 export interface MessageBus {
   publish(topic: string, key: string, value: unknown, headers?: Record<string, string>): unknown;
+  /**
+   * Publishes, and resolves once the message can no longer be lost by this process stopping: for
+   * Kafka, once the broker has acknowledged it (every in-sync replica); for the in-process bus,
+   * which keeps nothing across a restart, once every consumer group of the topic has handled it
+   * (at once when none consumes the topic). What a handler does with it is not awaited beyond that:
+   * no reply is asked for. This is how a writer hands work it need not wait for to another
+   * service while still answering its client only after nothing of it can be lost.
+   */
+  handOver(topic: string, key: string, value: unknown, headers?: Record<string, string>): Promise<void>;
   subscribe<T, R>(topic: string, group: string, handler: BatchHandler<T, R>, options?: SubscribeOptions): void | Promise<void>;
   /** Rejects with RequestTimeoutError when no reply arrives within `timeoutMs`. */
   request<R>(topic: string, key: string, value: unknown, options: { timeoutMs: number; headers?: Record<string, string> }): Promise<R>;

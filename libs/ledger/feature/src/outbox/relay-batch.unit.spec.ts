@@ -74,6 +74,10 @@ class HeldBus implements MessageBus {
     throw new Error('not used');
   }
 
+  handOver(): Promise<void> {
+    throw new Error('not used');
+  }
+
   request<R>(): Promise<R> {
     throw new Error('not used');
   }

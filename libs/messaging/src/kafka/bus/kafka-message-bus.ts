@@ -74,6 +74,11 @@ export class KafkaMessageBus implements MessageBus {
     await sender.send(this.named(topic), { key, value: encodeValue(value), headers: { [Headers.schemaVersion]: WIRE_SCHEMA_VERSION, ...headers } });
   }
 
+  /** The idempotent producer waits for every in-sync replica, so an acknowledged publish is durable. */
+  handOver(topic: string, key: string, value: unknown, headers: Record<string, string> = {}): Promise<void> {
+    return this.publish(topic, key, value, headers);
+  }
+
   async request<R>(topic: string, key: string, value: unknown, options: { timeoutMs: number; headers?: Record<string, string> }): Promise<R> {
     const { replyTopic } = this.running();
     const correlationId = options.headers?.[Headers.correlationId] ?? randomUUID();

@@ -1,5 +1,5 @@
 import { RequestTimeoutError } from '../../port/request-timeout.error';
-import { MessageBusClosedError } from './message-bus-closed.error';
+import { MessageBusClosedError } from '../../port/message-bus-closed.error';
 
 interface Pending {
   resolve: (value: unknown) => void;
