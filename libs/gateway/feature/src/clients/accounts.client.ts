@@ -25,9 +25,12 @@ export class AccountsClient {
     return this.send(Topics.accountsCommands, request.teamId, request);
   }
 
-  /** The reply itself, for a caller that must undo something when the command is refused. */
-  commandReply<C extends AccountsCommandRequest>(request: C): Promise<AccountsReply<C['type']>> {
-    return this.ask(Topics.accountsCommands, request.teamId, request);
+  /**
+   * A command whose reply nobody waits for: resolves once the bus has durably taken it (see
+   * MessageBus.handOver), on the team's partition of `accounts.commands`.
+   */
+  async handOver(request: AccountsCommandRequest): Promise<void> {
+    await this.bus.handOver(Topics.accountsCommands, request.teamId, request);
   }
 
   query<Q extends AccountsQueryRequest>(request: Q): Promise<AccountsReplies[Q['type']]> {

@@ -1,5 +1,5 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { KeyIdentity, MessageView, NewMessage } from '@subledger/contracts';
+import { Inject, Injectable } from '@nestjs/common';
+import type { KeyIdentity, NewMessage } from '@subledger/contracts';
 import type { Micros } from '@subledger/money';
 import { type MessageChannel, type MessagePriced, priceMessage, type PriceList } from '@subledger/pricing';
 import { CLOCK, type Clock } from '@subledger/platform';
@@ -8,22 +8,29 @@ import { expectOutcome } from '../../clients/expect-outcome';
 import { LedgerClient } from '../../clients/ledger.client';
 import { invalidRequest } from '../../errors';
 import { type MessageResponse, toMessage } from '../../responses/message.response';
-import { accountsRefusalError } from '../../responses/refusal-table';
 import { PRICE_LIST } from '../price-list.provider';
 import { extraFieldsOf } from './extra-fields';
 import { messageIdFor } from './message-id';
 import { messageRuleErrors } from './message-rules';
+import { queuedMessageView } from './queued-message-view';
 import { resolveChannel } from './resolve-channel';
 import type { SendMessageRequest } from './send-message.request.dto';
 
 /**
  * Sends a message (SPEC §5): validate, price, charge a live key's team before answering (a test
  * key is priced the same but never charged), then record the message with the accounts service.
+ *
+ * The charge is the send's one synchronous round trip (DESIGN.md, "Speed to design for"). A new
+ * message's record is handed over to the accounts service on its team's partition and the answer
+ * is built here: the hand-over resolves once the record can no longer be lost (Kafka acknowledged
+ * it; in embedded mode the accounts service has committed it), and a read of the message that
+ * arrives before the record is written waits for it (see GetMessageController). A message whose
+ * id may already be recorded (the ledger replays its charge, or a test key's message named by an
+ * idempotency key) is recorded through a request instead, so the answer shows it as it is. When
+ * the accounts service refuses a record, it refunds the charge itself.
  */
 @Injectable()
 export class SendMessageHandler {
-  private readonly logger = new Logger(SendMessageHandler.name);
-
   constructor(
     private readonly accounts: AccountsClient,
     private readonly ledger: LedgerClient,
@@ -39,10 +46,11 @@ export class SendMessageHandler {
     const priced = this.price(channel, body);
     // The key names the request; where the client put it (header or body field) is not part of it.
     const { idempotencyKey: bodyKey, ...request } = body;
-    const id = messageIdFor(identity, idempotencyKey || bodyKey, request);
+    const key = idempotencyKey || bodyKey;
+    const id = messageIdFor(identity, key, request);
     const at = this.clock.now();
     const isTest = identity.environment === 'test';
-    if (!isTest) await this.charge(identity, id, priced.amount, at);
+    const replayed = isTest ? key !== undefined && key !== '' : await this.charge(identity, id, priced.amount, at);
     const message: NewMessage = {
       id,
       accountId: identity.accountId,
@@ -59,7 +67,10 @@ export class SendMessageHandler {
       isTest,
       chargeId: isTest ? null : id,
     };
-    return toMessage(await this.record(identity, message, at));
+    const command = { type: 'RecordMessage', teamId: identity.teamId, message, at } as const;
+    if (replayed) return toMessage((await this.accounts.command(command)).message);
+    await this.accounts.handOver(command);
+    return toMessage(queuedMessageView(identity.teamId, message, at));
   }
 
   private price(channel: MessageChannel, body: SendMessageRequest): MessagePriced {
@@ -68,28 +79,10 @@ export class SendMessageHandler {
     return pricing;
   }
 
-  private async charge(identity: KeyIdentity, chargeId: string, amount: Micros, at: number): Promise<void> {
+  /** Charges the message; true when the ledger had already accepted this very charge. */
+  private async charge(identity: KeyIdentity, chargeId: string, amount: Micros, at: number): Promise<boolean> {
     const { teamId, accountId } = identity;
     const outcome = await this.ledger.command({ type: 'ChargeMessage', teamId, chargeId, accountId, amount, messageId: chargeId, at });
-    expectOutcome(outcome, 'charge_accepted');
-  }
-
-  /**
-   * A message the accounts service refuses to record was charged for nothing, so its charge is
-   * refunded (once: refunds are keyed by charge). A timeout refunds nothing: the record may exist.
-   */
-  private async record(identity: KeyIdentity, message: NewMessage, at: number): Promise<MessageView> {
-    const reply = await this.accounts.commandReply({ type: 'RecordMessage', teamId: identity.teamId, message, at });
-    if (reply.ok) return reply.value.message;
-    if (message.chargeId !== null) await this.refund(identity.teamId, message.chargeId, at);
-    throw accountsRefusalError(reply.refusal);
-  }
-
-  private async refund(teamId: string, chargeId: string, at: number): Promise<void> {
-    try {
-      await this.ledger.command({ type: 'RefundCharge', teamId, chargeId, reason: 'message_not_recorded', at });
-    } catch (error) {
-      this.logger.error(`Refund of charge ${chargeId} after a refused message record failed: ${error instanceof Error ? error.message : String(error)}`);
-    }
+    return expectOutcome(outcome, 'charge_accepted').replayed;
   }
 }

@@ -1,8 +1,9 @@
-import type { AccountsReply, KeyIdentity, LedgerCommand, LedgerOutcome, NewMessage } from '@subledger/contracts';
+import type { AccountsReplies, KeyIdentity, LedgerCommand, LedgerOutcome, NewMessage } from '@subledger/contracts';
 import { ManualClock } from '@subledger/platform';
 import { parsePriceList } from '@subledger/pricing';
 import type { AccountsClient } from '../../clients/accounts.client';
 import type { LedgerClient } from '../../clients/ledger.client';
+import { accountsRefusalError } from '../../responses/refusal-table';
 import { messageView } from '../../responses/testing/views';
 import { ApiError } from '../../shared';
 import { SendMessageHandler } from './send-message.handler';
@@ -13,7 +14,7 @@ const prices = parsePriceList({ channels: { sms: { default: '75000', prefixes: {
 const live: KeyIdentity = { keyId: 'key_1', accountId: 'proj_1', teamId: 'team_1', accountKind: 'sub', accountStatus: 'active', environment: 'live', revoked: false, digest: 'digest_1' };
 
 /** Fake services that remember what they were asked, in order. */
-function harness(options: { charge?: LedgerOutcome['type']; record?: 'ok' | 'refused' } = {}) {
+function harness(options: { charge?: LedgerOutcome['type']; replayed?: boolean; record?: 'ok' | 'refused' } = {}) {
   const calls: string[] = [];
   const commands: LedgerCommand[] = [];
   const recorded: NewMessage[] = [];
@@ -21,20 +22,22 @@ function harness(options: { charge?: LedgerOutcome['type']; record?: 'ok' | 'ref
     command: jest.fn(async (command: LedgerCommand): Promise<LedgerOutcome> => {
       calls.push(command.type);
       commands.push(command);
-      if (command.type === 'RefundCharge') return { type: 'charge_refunded', chargeId: command.chargeId, accountId: 'proj_1', amount: 7_900n, balance: 0n, totalSpent: 0n, replayed: false };
       if (options.charge === 'charge_refused') {
         return { type: 'charge_refused', chargeId: 'c', accountId: 'proj_1', amount: 7_900n, reason: 'insufficient_balance', creditLimit: null, totalSpent: 0n, balance: 100n, replayed: false };
       }
-      return { type: 'charge_accepted', chargeId: 'c', accountId: 'proj_1', amount: 7_900n, balance: 0n, totalSpent: 7_900n, replayed: false };
+      return { type: 'charge_accepted', chargeId: 'c', accountId: 'proj_1', amount: 7_900n, balance: 0n, totalSpent: 7_900n, replayed: options.replayed ?? false };
     }),
   };
   const accounts = {
-    commandReply: jest.fn(async (request: { type: string; message: NewMessage }): Promise<AccountsReply<'RecordMessage'>> => {
-      calls.push(request.type);
+    handOver: jest.fn(async (request: { type: string; message: NewMessage }): Promise<void> => {
+      calls.push(`${request.type} handed over`);
       recorded.push(request.message);
-      if (options.record === 'refused') return { ok: false, refusal: { type: 'account_purged' } };
-      const { message } = request;
-      return { ok: true, value: { message: messageView({ ...message, teamId: 'team_1', status: 'queued', refunded: false, errorCode: null, createdAt: 0, updatedAt: 0 }) } };
+    }),
+    command: jest.fn(async (request: { type: string; message: NewMessage }): Promise<AccountsReplies['RecordMessage']> => {
+      calls.push(`${request.type} asked`);
+      recorded.push(request.message);
+      if (options.record === 'refused') throw accountsRefusalError({ type: 'account_purged' });
+      return { message: messageView({ ...request.message, teamId: 'team_1', status: 'delivered', refunded: false, errorCode: null, createdAt: 0, updatedAt: 5 }) };
     }),
   };
   const handler = new SendMessageHandler(accounts as unknown as AccountsClient, ledger as unknown as LedgerClient, prices, new ManualClock(Date.UTC(2026, 0, 1)));
@@ -50,19 +53,34 @@ async function refusal(run: Promise<unknown>): Promise<ApiError> {
 }
 
 describe('sending a message', () => {
-  it('charges a live key before recording, with the message id as charge id', async () => {
+  it('charges a live key, then hands the record over and answers it as recorded, with the message id as charge id', async () => {
     const { handler, calls, commands, recorded } = harness();
     const message = await handler.send(live, sms(), undefined);
-    expect(calls).toEqual(['ChargeMessage', 'RecordMessage']);
+    expect(calls).toEqual(['ChargeMessage', 'RecordMessage handed over']);
     expect(commands[0]).toEqual({ type: 'ChargeMessage', teamId: 'team_1', chargeId: message.id, accountId: 'proj_1', amount: 7_900n, messageId: message.id, at: Date.UTC(2026, 0, 1) });
     expect(recorded[0]).toMatchObject({ id: message.id, channel: 'sms', messageType: 'text', cost: 7_900n, units: 1, isTest: false, chargeId: message.id });
-    expect(message).toMatchObject({ status: 'queued', cost: 0.0079, costProvider: 0, costTotal: 0.0079 });
+    const at = new Date(Date.UTC(2026, 0, 1)).toISOString();
+    expect(message).toMatchObject({ id: message.id, to: '+14155550100', status: 'queued', text: 'Hello', cost: 0.0079, costProvider: 0, costTotal: 0.0079, createdAt: at, updatedAt: at });
+  });
+
+  it('asks for the record of a charge the ledger replays, and answers the message as it is now', async () => {
+    const { handler, calls } = harness({ replayed: true });
+    const message = await handler.send(live, sms(), 'order-42');
+    expect(calls).toEqual(['ChargeMessage', 'RecordMessage asked']);
+    expect(message.status).toBe('delivered');
+  });
+
+  it('answers the refusal of a record asked for (the accounts service refunds the charge itself)', async () => {
+    const { handler, calls } = harness({ replayed: true, record: 'refused' });
+    const error = await refusal(handler.send(live, sms(), 'order-42'));
+    expect(error.code).toBe('sub_account_not_found');
+    expect(calls).toEqual(['ChargeMessage', 'RecordMessage asked']);
   });
 
   it('prices a test key the same and never charges it', async () => {
     const { handler, calls, recorded } = harness();
     const message = await handler.send({ ...live, environment: 'test' }, sms({ text: 'x'.repeat(161) }), undefined);
-    expect(calls).toEqual(['RecordMessage']);
+    expect(calls).toEqual(['RecordMessage handed over']);
     expect(recorded[0]).toMatchObject({ isTest: true, chargeId: null, units: 2, cost: 15_800n });
     expect(message.cost).toBe(0.0158);
   });
@@ -83,12 +101,10 @@ describe('sending a message', () => {
     expect(calls).toEqual(['ChargeMessage']);
   });
 
-  it('refunds a charge whose message the accounts service refused to record', async () => {
-    const { handler, calls, commands } = harness({ record: 'refused' });
-    const error = await refusal(handler.send(live, sms(), undefined));
-    expect(error.code).toBe('sub_account_not_found');
-    expect(calls).toEqual(['ChargeMessage', 'RecordMessage', 'RefundCharge']);
-    expect(commands[1]).toMatchObject({ type: 'RefundCharge', chargeId: (commands[0] as { chargeId: string }).chargeId });
+  it('asks for the record of a test message named by an idempotency key, which may exist already', async () => {
+    const { handler, calls } = harness();
+    await handler.send({ ...live, environment: 'test' }, sms(), 'order-42');
+    expect(calls).toEqual(['RecordMessage asked']);
   });
 
   it('refuses a broken request before pricing or charging anything', async () => {
