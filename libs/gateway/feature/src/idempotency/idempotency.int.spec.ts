@@ -75,6 +75,29 @@ describe.each<TestDatabaseKind>(['PGlite', 'PostgreSQL'])('idempotency (SPEC §3
     expect(replayed.headers['idempotent-replayed']).toBe('true');
   });
 
+  it('keeps every answer right when many requests claim, complete and replay their keys at once', async () => {
+    const before = calls();
+    const keys = Array.from({ length: 30 }, (_, i) => `burst-${i}`);
+    const firsts = await Promise.all(keys.map((k, i) => post('/test/things', k).send({ name: `widget ${i}` })));
+    expect(firsts.map((response) => response.status)).toEqual(keys.map(() => 201));
+    expect(calls() - before).toBe(keys.length);
+    const replays = await Promise.all(keys.map((k, i) => post('/test/things', k).send({ name: `widget ${i}` })));
+    expect(replays.map((response) => response.body)).toEqual(firsts.map((response) => response.body));
+    expect(replays.every((response) => response.headers['idempotent-replayed'] === 'true')).toBe(true);
+    expect(calls() - before).toBe(keys.length);
+  });
+
+  it('runs one of several requests sent at once with the same key; the others answer request_in_progress or replay it', async () => {
+    const before = calls();
+    const answers = await Promise.all(Array.from({ length: 8 }, () => post('/test/things', 'same-key-at-once').send({ name: 'widget' })));
+    expect(calls() - before).toBe(1);
+    const created = answers.filter((response) => response.status === 201);
+    for (const response of created) expect(response.body).toEqual(created[0].body);
+    const others = answers.filter((response) => response.status !== 201);
+    expect(others.every((response) => response.status === 409 && response.body.code === 'request_in_progress')).toBe(true);
+    expect(created.length).toBeGreaterThanOrEqual(1);
+  });
+
   it('lets a retry take over a key whose request stopped answering once its lease expired', async () => {
     const gate = EdgeTestController.gate;
     gate.close();

@@ -1,6 +1,7 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import type { SqlEventStore } from '@subledger/event-store';
 import { EVENT_STORE } from '@subledger/platform';
+import { GroupCommit } from './group-commit';
 import { idempotencySchemaSql, idempotencyStatements } from './idempotency-schema.sql';
 
 export interface StoredResponse {
@@ -27,6 +28,8 @@ export interface ClaimRequest {
 export type ClaimResult = { readonly type: 'owned' } | { readonly type: 'existing'; readonly record: IdempotencyRecord };
 
 interface RecordRow {
+  scope: string;
+  key: string;
   fingerprint: string;
   state: 'in_progress' | 'completed';
   response_status: number | null;
@@ -34,12 +37,37 @@ interface RecordRow {
   response_body: string | null;
 }
 
-const CLEANUP_BATCH = 5000;
+interface Completion {
+  readonly scope: string;
+  readonly key: string;
+  readonly owner: string;
+  readonly response: StoredResponse;
+}
 
-/** Idempotency records in SQL (PostgreSQL or PGlite, through the event store's connection). */
+interface Release {
+  readonly scope: string;
+  readonly key: string;
+  readonly owner: string;
+}
+
+/** What a claim found, or that its record kept changing under it. */
+type ClaimOutcome = ClaimResult | { readonly type: 'unsettled' };
+
+const CLEANUP_BATCH = 5000;
+/** A record may vanish between claiming and reading it (cleanup, a released lease): claim again. */
+const CLAIM_ATTEMPTS = 3;
+
+/**
+ * Idempotency records in SQL (PostgreSQL or PGlite, through the event store's connection).
+ * Concurrent requests' claims, completions and releases are each written as one statement per
+ * group (GroupCommit), so records cost a statement per group of requests, not per request.
+ */
 @Injectable()
 export class IdempotencyStore implements OnModuleInit {
   private readonly statements: ReturnType<typeof idempotencyStatements>;
+  private readonly claims = new GroupCommit<ClaimRequest, ClaimOutcome>((requests) => this.claimGroup(requests));
+  private readonly completions = new GroupCommit<Completion, boolean>((completions) => this.completeGroup(completions));
+  private readonly releases = new GroupCommit<Release, void>((releases) => this.releaseGroup(releases));
 
   constructor(@Inject(EVENT_STORE) private readonly store: SqlEventStore) {
     this.statements = idempotencyStatements(store.quotedSchema);
@@ -54,33 +82,19 @@ export class IdempotencyStore implements OnModuleInit {
   }
 
   async claim(request: ClaimRequest): Promise<ClaimResult> {
-    const { scope, key, fingerprint, owner, now, leaseMs, retentionMs } = request;
-    // A record may vanish between the two statements (cleanup, a released lease): then claim again.
-    for (let attempt = 0; attempt < 3; attempt++) {
-      const claimed = await this.store.sql.query(this.statements.claim, [scope, key, fingerprint, owner, now + leaseMs, now, now - retentionMs]);
-      if (claimed.rows.length > 0) return { type: 'owned' };
-      const { rows } = await this.store.sql.query<RecordRow & Record<string, unknown>>(this.statements.find, [scope, key]);
-      if (rows.length > 0) return { type: 'existing', record: toRecord(rows[0]) };
-    }
-    throw new Error(`Could not claim idempotency key of scope ${scope}: the record kept changing`);
+    const outcome = await this.claims.submit(request);
+    if (outcome.type === 'unsettled') throw new Error(`Could not claim idempotency key of scope ${request.scope}: the record kept changing`);
+    return outcome;
   }
 
   /** Stores the response; false when this request no longer owns the record (its lease was taken over). */
-  async complete(scope: string, key: string, owner: string, response: StoredResponse): Promise<boolean> {
-    const result = await this.store.sql.query(this.statements.complete, [
-      scope,
-      key,
-      owner,
-      response.status,
-      JSON.stringify(response.headers),
-      response.body,
-    ]);
-    return result.rows.length > 0;
+  complete(scope: string, key: string, owner: string, response: StoredResponse): Promise<boolean> {
+    return this.completions.submit({ scope, key, owner, response });
   }
 
   /** Frees the key for a retry (after a 5xx: the client may try again). */
-  async release(scope: string, key: string, owner: string): Promise<void> {
-    await this.store.sql.query(this.statements.release, [scope, key, owner]);
+  release(scope: string, key: string, owner: string): Promise<void> {
+    return this.releases.submit({ scope, key, owner });
   }
 
   /** Deletes records created before `cutoff` (epoch ms); returns how many. */
@@ -92,6 +106,79 @@ export class IdempotencyStore implements OnModuleInit {
       if (rows.length < CLEANUP_BATCH) return deleted;
     }
   }
+
+  private async claimGroup(requests: readonly ClaimRequest[]): Promise<ClaimOutcome[]> {
+    const outcomes: ClaimOutcome[] = requests.map(() => ({ type: 'unsettled' }));
+    let open = requests.map((_, i) => i);
+    for (let attempt = 0; attempt < CLAIM_ATTEMPTS && open.length > 0; ) {
+      // One statement may name a key once: a key asked for twice in the group waits for the next round.
+      const round = firstOfEachKey(open, requests);
+      const claimed = await this.claimRound(round.map((i) => requests[i]));
+      const lost = round.filter((i) => !claimed.has(ownerKey(requests[i])));
+      for (const i of round) if (claimed.has(ownerKey(requests[i]))) outcomes[i] = { type: 'owned' };
+      const records = await this.find(lost.map((i) => requests[i]));
+      for (const i of lost) {
+        const record = records.get(recordKey(requests[i]));
+        if (record) outcomes[i] = { type: 'existing', record };
+      }
+      const unsettled = new Set(lost.filter((i) => !records.has(recordKey(requests[i]))));
+      if (unsettled.size > 0) attempt++;
+      const inRound = new Set(round);
+      open = open.filter((i) => !inRound.has(i) || unsettled.has(i));
+    }
+    return outcomes;
+  }
+
+  private async claimRound(requests: readonly ClaimRequest[]): Promise<Set<string>> {
+    const rows = requests.map(({ scope, key, fingerprint, owner, now, leaseMs }) => ({ scope, key, fingerprint, owner, lease_until: now + leaseMs, now }));
+    const cutoff = Math.min(...requests.map(({ now, retentionMs }) => now - retentionMs));
+    const { rows: claimed } = await this.store.sql.query<{ scope: string; key: string; owner: string }>(this.statements.claim, [JSON.stringify(rows), cutoff]);
+    return new Set(claimed.map(ownerKey));
+  }
+
+  private async find(requests: readonly ClaimRequest[]): Promise<Map<string, IdempotencyRecord>> {
+    if (requests.length === 0) return new Map();
+    const keys = requests.map(({ scope, key }) => ({ scope, key }));
+    const { rows } = await this.store.sql.query<RecordRow & Record<string, unknown>>(this.statements.find, [JSON.stringify(keys)]);
+    return new Map(rows.map((row) => [recordKey(row), toRecord(row)]));
+  }
+
+  private async completeGroup(completions: readonly Completion[]): Promise<boolean[]> {
+    const rows = completions.map(({ scope, key, owner, response }) => ({
+      scope,
+      key,
+      owner,
+      status: response.status,
+      headers: JSON.stringify(response.headers),
+      body: response.body,
+    }));
+    const { rows: completed } = await this.store.sql.query<{ scope: string; key: string }>(this.statements.complete, [JSON.stringify(rows)]);
+    const done = new Set(completed.map(recordKey));
+    return completions.map((completion) => done.has(recordKey(completion)));
+  }
+
+  private async releaseGroup(releases: readonly Release[]): Promise<void[]> {
+    await this.store.sql.query(this.statements.release, [JSON.stringify(releases)]);
+    return releases.map(() => undefined);
+  }
+}
+
+function recordKey({ scope, key }: { scope: string; key: string }): string {
+  return `${scope}\u0000${key}`;
+}
+
+function ownerKey({ scope, key, owner }: { scope: string; key: string; owner: string }): string {
+  return `${scope}\u0000${key}\u0000${owner}`;
+}
+
+function firstOfEachKey(open: readonly number[], requests: readonly ClaimRequest[]): number[] {
+  const seen = new Set<string>();
+  return open.filter((i) => {
+    const key = recordKey(requests[i]);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 function toRecord(row: RecordRow): IdempotencyRecord {
