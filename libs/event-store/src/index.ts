@@ -22,5 +22,11 @@ export { SqlEventStore, type SqlEventStoreOptions, type SqlEventStoreTransaction
 export { PgSqlClient } from './postgres/pg-sql-client';
 export { createPostgresEventStore, type PostgresEventStoreOptions } from './postgres/postgres-event-store';
 export { PgliteSqlClient } from './pglite/pglite-sql-client';
-export { createPgliteEventStore, type PgliteEventStoreOptions } from './pglite/pglite-event-store';
+export {
+  createPgliteEventStore,
+  createPgliteWorkerEventStore,
+  type PgliteEventStoreOptions,
+  type PgliteWorkerEventStoreOptions,
+} from './pglite/pglite-event-store';
+export { PgliteWorkerSqlClient } from './pglite/pglite-worker-sql-client';
 export { EventStoreDbEventStore, type EventStoreDbEventStoreOptions } from './eventstoredb/esdb-event-store';

@@ -2,7 +2,7 @@ import { type DynamicModule, Global, Inject, Module, type OnApplicationShutdown 
 import { ConfigService } from '@nestjs/config';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { createPgliteEventStore, createPostgresEventStore, type SqlEventStore } from '@subledger/event-store';
+import { createPgliteWorkerEventStore, createPostgresEventStore, type SqlEventStore } from '@subledger/event-store';
 
 export const EVENT_STORE = Symbol('EVENT_STORE');
 
@@ -15,12 +15,12 @@ export const EVENT_STORE = Symbol('EVENT_STORE');
 export class EventStoreModule implements OnApplicationShutdown {
   constructor(@Inject(EVENT_STORE) private readonly store: SqlEventStore) {}
 
-  /** PGlite in `<DATA_DIR>/pglite`. */
+  /** PGlite in `<DATA_DIR>/pglite`, run by a worker thread so that its work leaves the event loop free. */
   static pglite(): DynamicModule {
     return EventStoreModule.with(async (config) => {
-      const dir = join(config.getOrThrow<string>('DATA_DIR'), 'pglite');
-      mkdirSync(dir, { recursive: true });
-      return createPgliteEventStore({ db: dir });
+      const dataDir = join(config.getOrThrow<string>('DATA_DIR'), 'pglite');
+      mkdirSync(dataDir, { recursive: true });
+      return createPgliteWorkerEventStore({ dataDir });
     });
   }
 
