@@ -17,8 +17,8 @@ export function resultsTable(runs: readonly RunResult[]): string {
     run.workload,
     String(run.connections),
     Math.round(run.requestsPerSecond).toLocaleString('en-US'),
-    run.p50Ms.toFixed(1),
-    run.p99Ms.toFixed(1),
+    milliseconds(run.p50Ms),
+    milliseconds(run.p99Ms),
     String(run.non2xx),
     `${run.errors} (${run.timeouts})`,
     perProcess(run.processes, (usage) => usage.peakRssMb.toFixed(0)),
@@ -31,6 +31,11 @@ export function resultsTable(runs: readonly RunResult[]): string {
   const lines = [COLUMNS, COLUMNS.map(() => '---'), ...rows].map((cells) => `| ${cells.join(' | ')} |`);
   const problems = runs.flatMap((run) => run.money.problems.map((problem) => `- ${run.mode} ${run.workload} ${run.connections}: ${problem}`));
   return [...lines, ...(problems.length > 0 ? ['', '**Money mismatches:**', ...problems] : [])].join('\n');
+}
+
+// autocannon records latencies in whole milliseconds, truncated: 0 means under one.
+function milliseconds(value: number): string {
+  return value < 1 ? '<1' : value.toFixed(0);
 }
 
 function perProcess(processes: readonly ProcessUsage[], value: (usage: ProcessUsage) => string): string {
@@ -50,7 +55,7 @@ export function soakSummary(soak: SoakResult): string {
   const mb = (value: number) => `${value.toFixed(0)} MB`;
   return [
     `Soak: ${options.minutes} min at a target of ${options.rate} req/s over ${options.connections} connections: ` +
-      `${Math.round(run.requestsPerSecond)} req/s reached, p99 ${run.p99Ms.toFixed(1)} ms, ${run.non2xx} non-2xx, money ${moneyCell(run.money)}`,
+      `${Math.round(run.requestsPerSecond)} req/s reached, p99 ${milliseconds(run.p99Ms)} ms, ${run.non2xx} non-2xx, money ${moneyCell(run.money)}`,
     `RSS first ${mb(rss.firstMb)}, last ${mb(rss.lastMb)}, max ${mb(rss.maxMb)}; after ${options.warmupSeconds} s of warm-up ` +
       `${mb(rss.referenceMb)} rising to at most ${mb(rss.maxAfterWarmupMb)}: ${rss.flat ? 'flat (within 10 %)' : '**GREW more than 10 %**'}`,
     `Samples every ${options.sampleSeconds} s (MB): ${soak.samples.map((point) => point.rssMb.toFixed(0)).join(' ')}`,

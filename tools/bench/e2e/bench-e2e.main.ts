@@ -1,0 +1,105 @@
+// The end-to-end benchmark: a command with recorded results, not a test. `npm run bench:e2e -- --help`.
+// Starts each mode from the compiled output (npm run build first, as the script does), drives
+// POST /v1/messages with autocannon, checks the money after every run, prints one markdown table
+// and writes the results as JSON for later comparison.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { type BenchOptions, parseBenchOptions, USAGE } from './bench-options';
+import { Cleanup } from './cleanup';
+import { startDistributedSystem } from './distributed-system';
+import { startEmbeddedSystem } from './embedded-system';
+import { startFloorSystem } from './floor-system';
+import { describeMachine } from './machine-info';
+import { measureRun } from './measure-run';
+import { headerLine, resultsTable, soakSummary } from './results-table';
+import type { BenchHeader, Mode, RunResult, SoakResult } from './run-result';
+import { soak } from './soak-run';
+import type { SystemUnderTest } from './system-under-test';
+
+const starters: Record<Mode, (cleanup: Cleanup) => Promise<SystemUnderTest>> = {
+  floor: startFloorSystem,
+  embedded: startEmbeddedSystem,
+  distributed: startDistributedSystem,
+};
+
+async function main(): Promise<number> {
+  const options = parseBenchOptions(process.argv.slice(2));
+  if (options.help) {
+    print(USAGE);
+    return 0;
+  }
+  const cleanup = new Cleanup();
+  cleanup.runOnSignals();
+  const header = describeMachine(options.soak ? options.soak.minutes * 60 : options.seconds, options.soak ? 0 : options.warmupSeconds);
+  const runs: RunResult[] = [];
+  let soakResult: SoakResult | undefined;
+  try {
+    if (options.soak) soakResult = await withSystem('embedded', cleanup, header, (system) => soakRun(system, options));
+    else for (const mode of options.modes) await withSystem(mode, cleanup, header, (system) => runMode(system, options, runs));
+  } finally {
+    await cleanup.runAll();
+  }
+  const report = [headerLine(header), '', resultsTable(soakResult ? [soakResult.run] : runs), ...(soakResult ? ['', soakSummary(soakResult)] : [])].join('\n');
+  print(`\n${report}`);
+  const file = writeResults(options.outDir, { header, runs, soak: soakResult });
+  print(`\nResults written to ${file}`);
+  const mismatches = [...runs, ...(soakResult ? [soakResult.run] : [])].filter((run) => run.money.status === 'mismatch');
+  return mismatches.length > 0 ? 1 : 0;
+}
+
+async function withSystem<T>(mode: Mode, cleanup: Cleanup, header: BenchHeader, work: (system: SystemUnderTest) => Promise<T>): Promise<T> {
+  progress(`starting ${mode}`);
+  const system = await starters[mode](cleanup);
+  Object.assign(header, system.versions);
+  try {
+    return await work(system);
+  } finally {
+    progress(`stopping ${mode}`);
+    await system.stop();
+  }
+}
+
+async function runMode(system: SystemUnderTest, options: BenchOptions, runs: RunResult[]): Promise<void> {
+  const plans = [
+    ...options.connections.map((connections) => ({ workload: 'spread' as const, connections })),
+    ...(options.hotConnections > 0 ? [{ workload: 'hot' as const, connections: options.hotConnections }] : []),
+  ];
+  for (const { workload, connections } of plans) {
+    progress(`${system.mode}: ${workload} over ${connections} connections`);
+    const { run } = await measureRun(system, { ...options, workload, connections });
+    const floor = runs.find((other) => other.mode === 'floor' && other.workload === workload && other.connections === connections);
+    run.floorRatio = floor && system.mode !== 'floor' ? run.requestsPerSecond / floor.requestsPerSecond : null;
+    runs.push(run);
+    progress(`  ${Math.round(run.requestsPerSecond)} req/s, p50 ${run.p50Ms} ms, p99 ${run.p99Ms} ms, ${run.non2xx} non-2xx, money ${run.money.status}`);
+  }
+}
+
+function soakRun(system: SystemUnderTest, options: BenchOptions): Promise<SoakResult> {
+  const settings = options.soak;
+  if (!settings) throw new Error('no soak settings');
+  progress(`soak: ${settings.minutes} min at ${settings.rate} req/s over ${settings.connections} connections`);
+  return soak(system, settings, options);
+}
+
+function writeResults(outDir: string, results: object): string {
+  mkdirSync(outDir, { recursive: true });
+  const file = join(outDir, `e2e-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+  writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+  return file;
+}
+
+function progress(line: string): void {
+  process.stderr.write(`[bench] ${line}\n`);
+}
+
+function print(text: string): void {
+  process.stdout.write(`${text}\n`);
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    process.stderr.write(`bench:e2e failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exit(1);
+  },
+);

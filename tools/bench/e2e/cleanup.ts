@@ -1,0 +1,41 @@
+interface Step {
+  name: string;
+  run: () => Promise<void>;
+}
+
+/** Everything the benchmark started, undone in reverse order: after a mode, on failure, or on Ctrl-C. */
+export class Cleanup {
+  private readonly steps: Step[] = [];
+
+  /** Registers an undo step; the returned function runs it now (once) and forgets it. */
+  add(name: string, run: () => Promise<void>): () => Promise<void> {
+    const step = { name, run };
+    this.steps.push(step);
+    return async () => {
+      const index = this.steps.indexOf(step);
+      if (index < 0) return;
+      this.steps.splice(index, 1);
+      await step.run();
+    };
+  }
+
+  async runAll(): Promise<void> {
+    for (let step = this.steps.pop(); step; step = this.steps.pop()) {
+      try {
+        await step.run();
+      } catch (error) {
+        process.stderr.write(`cleanup of ${step.name} failed: ${error instanceof Error ? error.message : String(error)}\n`);
+      }
+    }
+  }
+
+  /** On SIGINT or SIGTERM: undo everything, then exit. The services in our process group get the signal too. */
+  runOnSignals(): void {
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+      process.once(signal, () => {
+        process.stderr.write(`\n${signal}: stopping everything the benchmark started\n`);
+        void this.runAll().finally(() => process.exit(130));
+      });
+    }
+  }
+}
