@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { basename, dirname } from 'node:path';
 import { createTestDatabase, startDistributedStack, startKafkaBroker } from '@subledger/test-harness';
 import { Client } from 'pg';
 import type { Cleanup } from './cleanup';
@@ -18,7 +18,7 @@ export async function startDistributedSystem(cleanup: Cleanup): Promise<SystemUn
   const dropDatabase = cleanup.add('database', () => database.drop());
   const stack = await withStackEnvironment(database.url, broker.brokers.join(','), () => startDistributedStack({ env: SERVICE_ENV }));
   const stopStack = cleanup.add('services', () => stack.stop());
-  const kafkaPid = findDescendant(process.pid, 'kafka.Kafka');
+  const kafkaPid = findDescendant(process.pid, ([command, ...args]) => basename(command) === 'java' && args.includes('kafka.Kafka'));
   const pid = (name: string, child: { process: { child: { pid?: number } } }): [string, number] => [name, child.process.child.pid ?? 0];
   const ledger = stack.ledgers[0];
   if (!ledger) throw new Error('the stack started no ledger');

@@ -25,8 +25,8 @@ function statFields(pid: number): string[] {
   return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
 }
 
-/** The first descendant of `ancestor` whose command line contains `needle` (e.g. the broker's JVM). */
-export function findDescendant(ancestor: number, needle: string): number | null {
+/** The first descendant of `ancestor` whose arguments satisfy `matches` (e.g. the broker's JVM, not its watchdog shell). */
+export function findDescendant(ancestor: number, matches: (args: string[]) => boolean): number | null {
   const parents = new Map<number, number>();
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
@@ -43,7 +43,7 @@ export function findDescendant(ancestor: number, needle: string): number | null 
   for (const pid of parents.keys()) {
     if (!descends(pid)) continue;
     try {
-      if (readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(needle)) return pid;
+      if (matches(readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0'))) return pid;
     } catch {
       // Gone meanwhile.
     }
