@@ -22,32 +22,46 @@ const starters: Record<Mode, (cleanup: Cleanup) => Promise<SystemUnderTest>> = {
   distributed: startDistributedSystem,
 };
 
+const cleanup = new Cleanup();
+
 async function main(): Promise<number> {
   const options = parseBenchOptions(process.argv.slice(2));
   if (options.help) {
     print(USAGE);
     return 0;
   }
-  const cleanup = new Cleanup();
   cleanup.runOnSignals();
   const header = describeMachine(options.soak ? options.soak.minutes * 60 : options.seconds, options.soak ? 0 : options.warmupSeconds);
   const runs: RunResult[] = [];
   let soakResult: SoakResult | undefined;
+  // A mode that fails (a service crashing under load) is reported; the other modes still run.
+  const failures: string[] = [];
+  const attempt = async (mode: Mode, work: () => Promise<void>) => {
+    try {
+      await work();
+    } catch (error) {
+      if (cleanup.interrupted) throw error;
+      // A failed start carries every process's output; the start of it says why.
+      failures.push(`${mode}: ${(error instanceof Error ? error.message : String(error)).slice(0, 4000)}`);
+      progress(`${mode} failed: ${failures[failures.length - 1]}`);
+    }
+  };
   try {
-    if (options.soak) soakResult = await withSystem('embedded', cleanup, header, (system) => soakRun(system, options));
-    else for (const mode of options.modes) await withSystem(mode, cleanup, header, (system) => runMode(system, options, runs));
+    if (options.soak) await attempt('embedded', async () => void (soakResult = await withSystem('embedded', header, (system) => soakRun(system, options))));
+    else for (const mode of options.modes) await attempt(mode, () => withSystem(mode, header, (system) => runMode(system, options, runs)));
   } finally {
     await cleanup.runAll();
   }
-  const report = [headerLine(header), '', resultsTable(soakResult ? [soakResult.run] : runs), ...(soakResult ? ['', soakSummary(soakResult)] : [])].join('\n');
-  print(`\n${report}`);
-  const file = writeResults(options.outDir, { header, runs, soak: soakResult });
+  const table = resultsTable(soakResult ? [soakResult.run] : runs);
+  const report = [headerLine(header), '', table, ...(soakResult ? ['', soakSummary(soakResult)] : []), ...failures.map((failure) => `\n**FAILED** ${failure}`)];
+  print(`\n${report.join('\n')}`);
+  const file = writeResults(options.outDir, { header, runs, soak: soakResult, failures });
   print(`\nResults written to ${file}`);
   const mismatches = [...runs, ...(soakResult ? [soakResult.run] : [])].filter((run) => run.money.status === 'mismatch');
-  return mismatches.length > 0 ? 1 : 0;
+  return mismatches.length > 0 || failures.length > 0 ? 1 : 0;
 }
 
-async function withSystem<T>(mode: Mode, cleanup: Cleanup, header: BenchHeader, work: (system: SystemUnderTest) => Promise<T>): Promise<T> {
+async function withSystem<T>(mode: Mode, header: BenchHeader, work: (system: SystemUnderTest) => Promise<T>): Promise<T> {
   progress(`starting ${mode}`);
   const system = await starters[mode](cleanup);
   Object.assign(header, system.versions);
@@ -98,7 +112,10 @@ function print(text: string): void {
 
 main().then(
   (code) => process.exit(code),
-  (error: unknown) => {
+  async (error: unknown) => {
+    // After Ctrl-C the run fails on its closed connections: that is the interruption, not an error.
+    await cleanup.runAll();
+    if (cleanup.interrupted) process.exit(130);
     process.stderr.write(`bench:e2e failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     process.exit(1);
   },

@@ -6,6 +6,9 @@ interface Step {
 /** Everything the benchmark started, undone in reverse order: after a mode, on failure, or on Ctrl-C. */
 export class Cleanup {
   private readonly steps: Step[] = [];
+  private draining: Promise<void> = Promise.resolve();
+  /** The signal that interrupted the run, if one did. */
+  interrupted: NodeJS.Signals | null = null;
 
   /** Registers an undo step; the returned function runs it now (once) and forgets it. */
   add(name: string, run: () => Promise<void>): () => Promise<void> {
@@ -19,7 +22,13 @@ export class Cleanup {
     };
   }
 
-  async runAll(): Promise<void> {
+  /** Undoes every step; a second caller (the run failing while a signal cleans up) waits for the first. */
+  runAll(): Promise<void> {
+    this.draining = this.draining.then(() => this.drain());
+    return this.draining;
+  }
+
+  private async drain(): Promise<void> {
     for (let step = this.steps.pop(); step; step = this.steps.pop()) {
       try {
         await step.run();
@@ -33,6 +42,7 @@ export class Cleanup {
   runOnSignals(): void {
     for (const signal of ['SIGINT', 'SIGTERM'] as const) {
       process.once(signal, () => {
+        this.interrupted = signal;
         process.stderr.write(`\n${signal}: stopping everything the benchmark started\n`);
         void this.runAll().finally(() => process.exit(130));
       });
