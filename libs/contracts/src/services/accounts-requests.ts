@@ -44,6 +44,11 @@ export type AccountsCommandRequest =
   | { readonly type: 'RestoreSubAccount'; readonly teamId: string; readonly accountId: string; readonly at: EpochMs }
   | { readonly type: 'CreateApiKey'; readonly teamId: string; readonly accountId: string; readonly key: NewApiKey; readonly at: EpochMs }
   | { readonly type: 'RevokeApiKey'; readonly teamId: string; readonly accountId: string; readonly keyId: string; readonly at: EpochMs }
+  /**
+   * May be sent without asking for a reply (`handOver`): a live message the accounts service
+   * refuses to record (`account_not_found`, `account_purged`, an id another account holds) has its
+   * charge refunded by the accounts service itself (`RefundCharge`, reason `message_not_recorded`).
+   */
   | { readonly type: 'RecordMessage'; readonly teamId: string; readonly message: NewMessage; readonly at: EpochMs }
   /** Batched `lastUsedAt` updates, so that authenticating a request never writes to a database. */
   | { readonly type: 'RecordKeyUsage'; readonly teamId: string; readonly usages: readonly { readonly keyId: string; readonly at: EpochMs }[] };
@@ -66,6 +71,14 @@ export type AccountsQueryRequest =
       readonly channel?: string;
       readonly to?: string;
     };
+
+/**
+ * Reads placed on `accounts.commands`, keyed by team id, with the fields and replies of the queries
+ * of the same type. They are answered once every command before them on the team's partition is
+ * committed, so a reader sees its own writes that were handed over before it asked (a message
+ * answered 202 moments ago). The plain queries on `accounts.queries` stay the cheaper first try.
+ */
+export type AccountsOrderedRead = Extract<AccountsQueryRequest, { readonly type: 'GetMessage' | 'ListMessages' }>;
 
 export type AccountsServiceRefusal = AccountsRefusal | { readonly type: 'message_not_found' } | { readonly type: 'invalid_cursor' } | { readonly type: 'upstream_refused'; readonly service: 'ledger'; readonly reason: string };
 
