@@ -9,9 +9,7 @@ import { ApiKeysHandler } from './commands/api-keys/api-keys.handler';
 import { CreateSubAccountHandler } from './commands/create-sub-account/create-sub-account.handler';
 import { CreateTeamHandler } from './commands/create-team/create-team.handler';
 import { RunDeletionScheduleHandler } from './commands/deletion-schedule/run-deletion-schedule.handler';
-import { RecordKeyUsageHandler } from './commands/key-usage/record-key-usage.handler';
-import { AdvanceMessageHandler } from './commands/messages/advance-message.handler';
-import { RecordMessageHandler } from './commands/messages/record-message.handler';
+import { GroupCommitHandler } from './commands/group-commit/group-commit.handler';
 import { SubAccountLifecycleHandler } from './commands/sub-account-lifecycle/sub-account-lifecycle.handler';
 import { DeletionScheduler } from './deletion/deletion-scheduler';
 import { LedgerClient } from './ledger/ledger-client';
@@ -31,9 +29,7 @@ const serviceProviders: Provider[] = [
   CreateSubAccountHandler,
   SubAccountLifecycleHandler,
   ApiKeysHandler,
-  RecordMessageHandler,
-  AdvanceMessageHandler,
-  RecordKeyUsageHandler,
+  GroupCommitHandler,
   RunDeletionScheduleHandler,
   AccountsCommandRouter,
   AccountsQueryHandler,

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import type { AccountView, ApiKeyView, MessageView, TeamView } from '@subledger/contracts';
+import type { AccountView, ApiKeyView, TeamView } from '@subledger/contracts';
 import { AccountsReadModel } from './accounts-read-model';
 import { apiKeyViewOf } from './api-key-rows';
-import { messageViewOf } from './message-rows';
 import { accountViewOf } from './project-rows';
 
 /**
@@ -26,11 +25,6 @@ export class AccountViews {
   async apiKey(accountId: string, keyId: string): Promise<ApiKeyView> {
     const row = present(await this.readModel.apiKeys.find(this.readModel.db, accountId, keyId), `API key ${keyId}`);
     return apiKeyViewOf(row);
-  }
-
-  async message(teamId: string, messageId: string): Promise<MessageView> {
-    const row = present(await this.readModel.messages.find(this.readModel.db, teamId, messageId), `message ${messageId}`);
-    return messageViewOf(row);
   }
 }
 

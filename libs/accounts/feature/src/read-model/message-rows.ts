@@ -1,9 +1,8 @@
-import type { MessageStatus, MessageView, NewMessage } from '@subledger/contracts';
-import { epochMsFrom, jsonParam, type Queryable } from './sql-values';
+import type { MessageStatus, MessageView } from '@subledger/contracts';
+import { epochMsFrom, type Queryable } from './sql-values';
 
-export interface MessageRow {
-  [column: string]: unknown;
-  seq: string;
+/** A message record as stored, without its place in the creation order (known once inserted). */
+export type StoredMessage = {
   id: string;
   team_id: string;
   account_id: string;
@@ -24,7 +23,9 @@ export interface MessageRow {
   error_code: string | null;
   created_at: string;
   updated_at: string;
-}
+};
+
+export type MessageRow = StoredMessage & { seq: string };
 
 export interface MessageFilter {
   readonly status?: MessageStatus;
@@ -32,12 +33,6 @@ export interface MessageFilter {
   readonly to?: string;
 }
 
-export interface MessageStatusChange {
-  readonly status: MessageStatus;
-  readonly errorCode: string | null;
-  readonly refunded: boolean;
-  readonly at: number;
-}
 
 const FILTER_COLUMNS: readonly [keyof MessageFilter, string][] = [
   ['status', 'status'],
@@ -50,6 +45,37 @@ const COLUMNS = `seq::text, id, team_id, account_id, status, channel, message_ty
 // `seq::text` is an output column named `seq`, and a bare ORDER BY name means the output column
 // first: ordering must name the table's bigint column (`m.seq`), or 10 sorts before 2.
 
+/** The columns a record is written with, and their SQL types for reading them out of JSON. */
+const STORED: readonly (readonly [keyof StoredMessage, string])[] = [
+  ['id', 'text'],
+  ['team_id', 'text'],
+  ['account_id', 'text'],
+  ['status', 'text'],
+  ['channel', 'text'],
+  ['message_type', 'text'],
+  ['to_address', 'text'],
+  ['text_body', 'text'],
+  ['subject', 'text'],
+  ['html_body', 'text'],
+  ['metadata', 'json'],
+  ['extra', 'json'],
+  ['cost', 'bigint'],
+  ['units', 'integer'],
+  ['is_test', 'boolean'],
+  ['charge_id', 'text'],
+  ['refunded', 'boolean'],
+  ['error_code', 'text'],
+  ['created_at', 'bigint'],
+  ['updated_at', 'bigint'],
+];
+const STORED_COLUMNS = STORED.map(([column]) => column).join(', ');
+const STORED_TYPES = STORED.map(([column, type]) => `${column} ${type}`).join(', ');
+
+function storedJson(message: StoredMessage): Record<string, unknown> {
+  return Object.fromEntries(STORED.map(([column]) => [column, message[column]]));
+}
+
+
 /**
  * The `accounts_messages` table: message records, written by the accounts service only. `to`,
  * the bodies, metadata and extra fields are personal data, erased when the account is purged.
@@ -57,41 +83,51 @@ const COLUMNS = `seq::text, id, team_id, account_id, status, channel, message_ty
 export class MessageRows {
   constructor(private readonly schema: string) {}
 
-  /** Records a new message as `queued`; a message id already recorded is left as it is. */
-  async insert(db: Queryable, teamId: string, message: NewMessage, at: number): Promise<void> {
-    await db.query(
-      `INSERT INTO ${this.schema}.accounts_messages
-        (id, team_id, account_id, status, channel, message_type, to_address, text_body, subject, html_body,
-         metadata, extra, cost, units, is_test, charge_id, created_at, updated_at)
-       VALUES ($1, $2, $3, 'queued', $4, $5, $6, $7, $8, $9, $10::json, $11::json, $12::bigint, $13, $14, $15, $16::bigint, $16::bigint)
-       ON CONFLICT (id) DO NOTHING`,
-      [
-        message.id,
-        teamId,
-        message.accountId,
-        message.channel,
-        message.messageType,
-        message.to,
-        message.text,
-        message.subject,
-        message.htmlBody,
-        jsonParam(message.metadata),
-        jsonParam(message.extra),
-        message.cost.toString(),
-        message.units,
-        message.isTest,
-        message.chargeId,
-        String(at),
-      ],
-    );
-  }
-
   async find(db: Queryable, teamId: string, messageId: string): Promise<MessageRow | null> {
     const { rows } = await db.query<MessageRow>(
       `SELECT ${COLUMNS} FROM ${this.schema}.accounts_messages WHERE id = $1 AND team_id = $2`,
       [messageId, teamId],
     );
     return rows[0] ?? null;
+  }
+
+  /** The messages of these ids, whichever team holds them. */
+  async findMany(db: Queryable, messageIds: readonly string[]): Promise<MessageRow[]> {
+    if (messageIds.length === 0) return [];
+    const { rows } = await db.query<MessageRow>(`SELECT ${COLUMNS} FROM ${this.schema}.accounts_messages WHERE id = ANY($1::text[])`, [messageIds]);
+    return rows;
+  }
+
+  /**
+   * New records in one statement, created in the order given; an id already recorded is left as
+   * it is. The rows travel as one JSON array: `json` (not `jsonb`) keeps each metadata object's
+   * text, so its keys come back in the client's order.
+   */
+  async insertMany(db: Queryable, messages: readonly StoredMessage[]): Promise<void> {
+    if (messages.length === 0) return;
+    await db.query(
+      `INSERT INTO ${this.schema}.accounts_messages (${STORED_COLUMNS})
+       SELECT ${STORED_COLUMNS} FROM ROWS FROM (json_to_recordset($1::json) AS (${STORED_TYPES})) WITH ORDINALITY AS v(${STORED_COLUMNS}, n)
+       ORDER BY n
+       ON CONFLICT (id) DO NOTHING`,
+      [JSON.stringify(messages.map(storedJson))],
+    );
+  }
+
+  /**
+   * Status changes of many messages in one statement. A message already `delivered` or `failed`
+   * is never changed again, whoever reports it.
+   */
+  async changeStatuses(db: Queryable, messages: readonly StoredMessage[]): Promise<void> {
+    if (messages.length === 0) return;
+    const changes = messages.map((m) => ({ id: m.id, team_id: m.team_id, status: m.status, error_code: m.error_code, refunded: m.refunded, updated_at: m.updated_at }));
+    await db.query(
+      `UPDATE ${this.schema}.accounts_messages m
+       SET status = v.status, error_code = v.error_code, refunded = v.refunded, updated_at = v.updated_at
+       FROM json_to_recordset($1::json) AS v(id text, team_id text, status text, error_code text, refunded boolean, updated_at bigint)
+       WHERE m.id = v.id AND m.team_id = v.team_id AND m.status NOT IN ('delivered', 'failed')`,
+      [JSON.stringify(changes)],
+    );
   }
 
   /** The account's messages created after `afterSeq` that pass the filter, oldest first. */
@@ -113,14 +149,6 @@ export class MessageRows {
     return rows;
   }
 
-  async changeStatus(db: Queryable, messageId: string, change: MessageStatusChange): Promise<void> {
-    await db.query(
-      `UPDATE ${this.schema}.accounts_messages SET status = $2, error_code = $3, refunded = $4, updated_at = $5::bigint
-       WHERE id = $1`,
-      [messageId, change.status, change.errorCode, change.refunded, String(change.at)],
-    );
-  }
-
   /** Erases the personal data of every message of a purged account; ids, amounts and statuses stay. */
   async erase(db: Queryable, accountId: string): Promise<void> {
     await db.query(
@@ -132,7 +160,7 @@ export class MessageRows {
   }
 }
 
-export function messageViewOf(row: MessageRow): MessageView {
+export function messageViewOf(row: StoredMessage): MessageView {
   return {
     id: row.id,
     teamId: row.team_id,

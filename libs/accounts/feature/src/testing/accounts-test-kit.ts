@@ -1,5 +1,6 @@
 import { Test, type TestingModule } from '@nestjs/testing';
 import {
+  type AccountsOrderedRead,
   type AccountsQueryRequest,
   type AccountsReplies,
   type AccountsServiceRefusal,
@@ -58,6 +59,22 @@ export class AccountsTestKit {
 
   command<C extends AccountsCommandMessage>(command: C): Promise<Reply<C['type']>> {
     return this.bus.request(Topics.accountsCommands, command.teamId, command, { timeoutMs: 20_000 });
+  }
+
+  /**
+   * Publishes everything at once, in this order, so that the consumer takes it as one batch of the
+   * team's partition (the bus drains a partition on its next turn). A request is answered with its
+   * reply; a `handOver` entry asks for none, as the gateway records messages, and answers undefined
+   * once handled.
+   */
+  inOneBatch(teamId: string, entries: readonly (AccountsCommandMessage | AccountsOrderedRead | { handOver: AccountsCommandMessage })[]): Promise<unknown[]> {
+    return Promise.all(
+      entries.map((entry) =>
+        'handOver' in entry
+          ? this.bus.handOver(Topics.accountsCommands, teamId, entry.handOver).then(() => undefined)
+          : this.bus.request(Topics.accountsCommands, teamId, entry, { timeoutMs: 20_000 }),
+      ),
+    );
   }
 
   query<Q extends AccountsQueryRequest>(query: Q): Promise<Reply<Q['type']>> {

@@ -9,6 +9,8 @@ import type { MessageBus } from '@subledger/messaging';
  */
 export class LedgerStandIn {
   readonly commands: LedgerCommand[] = [];
+  /** Every command with the outcome it was answered, in order. */
+  readonly answered: { readonly command: LedgerCommand; readonly outcome: LedgerOutcome }[] = [];
   before: (command: LedgerCommand) => Promise<void> = async () => undefined;
   override: (command: LedgerCommand) => LedgerOutcome | null = () => null;
   private readonly openTeams = new Map<string, string>();
@@ -20,7 +22,9 @@ export class LedgerStandIn {
       for (const { value } of batch) {
         this.commands.push(value);
         await this.before(value);
-        replies.push(replyOk(this.override(value) ?? this.decide(value)));
+        const outcome = this.override(value) ?? this.decide(value);
+        this.answered.push({ command: value, outcome });
+        replies.push(replyOk(outcome));
       }
       return replies;
     });

@@ -1,0 +1,145 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { type FieldViolation, replyOk, replyRefused } from '@subledger/contracts';
+import type { SqlEventStore } from '@subledger/event-store';
+import { EVENT_STORE } from '@subledger/platform';
+import { assertNever } from '../../assert-never';
+import { MESSAGE_CARRIER, type MessageCarrier } from '../../carrier/message-carrier.port';
+import { LedgerClient } from '../../ledger/ledger-client';
+import { AccountsReadModel } from '../../read-model/accounts-read-model';
+import { TeamStateCache } from '../../team-state/team-state-cache';
+import type { AnyCommandReply } from '../accounts-command.router';
+import type { GatheredCommand } from '../command-kinds';
+import { atViolations, deliveryStepViolations, keyUsageViolations, recordMessageViolations } from './gathered-checks';
+import { KeyUsageGroup } from './key-usage-group';
+import { type AccountStanding, MessageGroup, type MessageOutcome } from './message-group';
+
+export interface GatheredItem {
+  readonly command: GatheredCommand;
+  /** Whether anyone waits for the reply; one nobody reads is not built. */
+  readonly wantsReply: boolean;
+}
+
+/** A command's reply, built once the group is committed. */
+type Answer = () => AnyCommandReply;
+
+/**
+ * Commits a run of gathered commands (message records, delivery reports, key usage) together: the
+ * rows they touch are read with one statement, the commands applied in memory in partition order,
+ * the refunds they imply asked of the ledger, then one transaction writes every new record with
+ * one INSERT, every status change with one UPDATE and every key use with one UPDATE. Redelivered,
+ * the same commands change nothing more: records insert once, statuses only move forward, a
+ * refunded row is not refunded again, and the ledger dedupes a refund by its charge.
+ */
+@Injectable()
+export class GroupCommitHandler {
+  private readonly logger = new Logger(GroupCommitHandler.name);
+
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: SqlEventStore,
+    private readonly readModel: AccountsReadModel,
+    private readonly cache: TeamStateCache,
+    private readonly ledger: LedgerClient,
+    @Inject(MESSAGE_CARRIER) private readonly carrier: MessageCarrier,
+  ) {}
+
+  async handle(items: readonly GatheredItem[]): Promise<(AnyCommandReply | undefined)[]> {
+    const { messages, apiKeys, db } = this.readModel;
+    const group = new MessageGroup(await messages.findMany(db, messageIdsOf(items)));
+    const keyUsage = new KeyUsageGroup();
+    const answers: Answer[] = [];
+    for (const { command } of items) answers.push(await this.gather(command, group, keyUsage));
+    await this.refund(group);
+    await this.store.sql.transaction(async (tx) => {
+      await messages.insertMany(tx, group.inserts());
+      await messages.changeStatuses(tx, group.changes());
+      keyUsage.written(await apiKeys.recordUsages(tx, keyUsage.all()));
+    });
+    for (const message of group.dispatches()) this.carrier.dispatch(message);
+    return items.map((item, i) => (item.wantsReply ? answers[i]() : undefined));
+  }
+
+  private async gather(command: GatheredCommand, group: MessageGroup, keyUsage: KeyUsageGroup): Promise<Answer> {
+    switch (command.type) {
+      case 'RecordMessage': {
+        const violations = recordMessageViolations(command);
+        if (violations.length > 0) return invalid(violations);
+        const standing = await this.standing(command.teamId, command.message.accountId);
+        return messageAnswer(group.record(command.teamId, command.message, command.at, standing));
+      }
+      case 'AdvanceMessage': {
+        const violations = [...deliveryStepViolations(command), ...atViolations(command.at)];
+        if (violations.length > 0) return invalid(violations);
+        return messageAnswer(group.advance(command.teamId, command, command.at));
+      }
+      case 'AdvanceMessages': {
+        const violations = [...(Array.isArray(command.steps) ? [] : [{ field: 'steps', reason: 'not_an_array' } as const]), ...atViolations(command.at)];
+        if (violations.length > 0) return invalid(violations);
+        const steps = command.steps.map((step, i) => {
+          const wrong = deliveryStepViolations(step, `steps.${i}.`);
+          return wrong.length > 0 ? replyRefused({ type: 'invalid', violations: wrong } as const) : stepReply(group.advance(command.teamId, step, command.at));
+        });
+        return () => replyOk({ steps });
+      }
+      case 'RecordKeyUsage': {
+        const violations = keyUsageViolations(command.usages);
+        if (violations.length > 0) return invalid(violations);
+        const recorded = keyUsage.add(command.teamId, command.usages);
+        return () => replyOk({ recorded: recorded() });
+      }
+      default:
+        return assertNever(command);
+    }
+  }
+
+  /** The team's own word, from its state in memory: no query per message. */
+  private async standing(teamId: string, accountId: string): Promise<AccountStanding> {
+    const { state } = await this.cache.account(await this.cache.team(teamId), accountId);
+    if (state.status === 'missing' || state.teamId !== teamId) return 'account_not_found';
+    return state.status === 'purged' ? 'account_purged' : 'ok';
+  }
+
+  /**
+   * Asks the ledger for every refund of the group at once, before the commit: a row says
+   * `refunded` only after the ledger did. A timeout fails the group, which is delivered again.
+   */
+  private async refund(group: MessageGroup): Promise<void> {
+    await Promise.all(
+      group.refunds().map(async ({ command, messageId }) => {
+        const verdict = await this.ledger.send(command, (outcome) => outcome.type === 'charge_refunded');
+        if (messageId !== null) group.settleRefund(messageId, verdict.ok);
+        else this.logger.warn(`A message of charge ${command.chargeId} could not be recorded; its charge is refunded`);
+        if (!verdict.ok) this.logger.warn(`The ledger did not refund charge ${command.chargeId} (${command.reason}): ${JSON.stringify(verdict.refusal)}`);
+      }),
+    );
+  }
+}
+
+function messageIdsOf(items: readonly GatheredItem[]): string[] {
+  const ids = items.flatMap(({ command }): unknown[] => {
+    switch (command.type) {
+      case 'RecordMessage':
+        return [command.message?.id];
+      case 'AdvanceMessage':
+        return [command.messageId];
+      case 'AdvanceMessages':
+        return Array.isArray(command.steps) ? command.steps.map((step) => step?.messageId) : [];
+      case 'RecordKeyUsage':
+        return [];
+      default:
+        return assertNever(command);
+    }
+  });
+  return [...new Set(ids.filter((id): id is string => typeof id === 'string'))];
+}
+
+function messageAnswer(outcome: MessageOutcome): Answer {
+  return () => (outcome.ok ? replyOk({ message: MessageGroup.view(outcome.snapshot) }) : replyRefused(outcome.refusal));
+}
+
+function stepReply(outcome: MessageOutcome) {
+  return outcome.ok ? replyOk({ status: outcome.snapshot.row.status }) : replyRefused(outcome.refusal);
+}
+
+function invalid(violations: FieldViolation[]): Answer {
+  return () => replyRefused({ type: 'invalid', violations });
+}

@@ -1,0 +1,157 @@
+import type { AccountsServiceRefusal, EpochMs, MessageStatus, MessageView, NewMessage, RefundCharge } from '@subledger/contracts';
+import type { CarrierMessage } from '../../carrier/message-carrier.port';
+import { messageViewOf, type StoredMessage } from '../../read-model/message-rows';
+import type { DeliveryStep } from '../accounts-internal-command';
+
+/** Whether the team lets an account record a message, from the team's state in memory. */
+export type AccountStanding = 'ok' | 'account_not_found' | 'account_purged';
+
+/** A refund the ledger is asked for before the group commits; `messageId` null for a message never recorded. */
+export interface PendingRefund {
+  readonly command: RefundCharge;
+  readonly messageId: string | null;
+}
+
+interface Entry {
+  row: StoredMessage;
+  readonly isNew: boolean;
+  changed: boolean;
+  /** Recorded (or recorded again) in this group: handed to the carrier after the commit while still queued. */
+  recorded: boolean;
+  refund: RefundCharge | null;
+}
+
+/** A message as one command left it; its view is made after the commit, when refunds are known. */
+export interface Snapshot {
+  readonly row: StoredMessage;
+  readonly entry: Entry;
+}
+
+export type MessageOutcome = { readonly ok: true; readonly snapshot: Snapshot } | { readonly ok: false; readonly refusal: AccountsServiceRefusal };
+
+const STEP: Record<MessageStatus, number> = { queued: 0, sent: 1, delivered: 2, failed: 2 };
+
+/**
+ * The message records of one group of gathered commands, in memory: the rows they touch as
+ * committed before the group, then changed command by command in partition order exactly as one
+ * command after another would, so that one INSERT and one UPDATE write the group's end state.
+ * Statuses only move forward; a failed live message is refunded once (the refund is asked before
+ * the row says so); a live message that cannot be recorded has its charge refunded.
+ */
+export class MessageGroup {
+  private readonly entries = new Map<string, Entry>();
+  private readonly notRecorded = new Map<string, RefundCharge>();
+
+  constructor(committed: readonly StoredMessage[]) {
+    for (const row of committed) this.entries.set(row.id, { row, isNew: false, changed: false, recorded: false, refund: null });
+  }
+
+  record(teamId: string, message: NewMessage, at: EpochMs, standing: AccountStanding): MessageOutcome {
+    const known = this.entries.get(message.id);
+    if (known) {
+      // The same record again (a redelivery) answers the message as it is now, whatever the account became since.
+      if (known.row.team_id === teamId && known.row.account_id === message.accountId) return this.recordedAgain(known);
+      return this.refuse(teamId, message, at, { type: 'invalid', violations: [{ field: 'message.id', reason: 'duplicate' }] });
+    }
+    if (standing !== 'ok') return this.refuse(teamId, message, at, { type: standing });
+    const entry: Entry = { row: newRow(teamId, message, at), isNew: true, changed: true, recorded: true, refund: null };
+    this.entries.set(message.id, entry);
+    return ok(entry);
+  }
+
+  advance(teamId: string, { messageId, status, errorCode }: DeliveryStep, at: EpochMs): MessageOutcome {
+    const entry = this.entries.get(messageId);
+    if (!entry || entry.row.team_id !== teamId) return { ok: false, refusal: { type: 'message_not_found' } };
+    if (STEP[status] <= STEP[entry.row.status]) return ok(entry);
+    entry.row = { ...entry.row, status, error_code: errorCode, updated_at: String(at) };
+    entry.changed = true;
+    const { row } = entry;
+    if (status === 'failed' && !row.refunded && !row.is_test && row.charge_id !== null) {
+      entry.refund = { type: 'RefundCharge', teamId, chargeId: row.charge_id, reason: 'delivery_failed', at };
+    }
+    return ok(entry);
+  }
+
+  refunds(): PendingRefund[] {
+    const failed = [...this.entries.values()].flatMap(({ refund, row }) => (refund ? [{ command: refund, messageId: row.id }] : []));
+    return [...failed, ...[...this.notRecorded.values()].map((command) => ({ command, messageId: null }))];
+  }
+
+  /** The ledger's verdict on a failed message's refund: the row says `refunded` only when it was. */
+  settleRefund(messageId: string, refunded: boolean): void {
+    const entry = this.entries.get(messageId);
+    if (!entry?.refund) return;
+    entry.refund = null;
+    entry.row = { ...entry.row, refunded };
+  }
+
+  /** New records in the order they came, with the status they ended the group in. */
+  inserts(): StoredMessage[] {
+    return [...this.entries.values()].filter((entry) => entry.isNew).map((entry) => entry.row);
+  }
+
+  changes(): StoredMessage[] {
+    return [...this.entries.values()].filter((entry) => !entry.isNew && entry.changed).map((entry) => entry.row);
+  }
+
+  /** Messages recorded by the group that still wait for the carrier. */
+  dispatches(): CarrierMessage[] {
+    return [...this.entries.values()]
+      .filter((entry) => entry.recorded && entry.row.status === 'queued')
+      .map(({ row }) => ({ teamId: row.team_id, accountId: row.account_id, messageId: row.id, channel: row.channel, isTest: row.is_test }));
+  }
+
+  /** The view a command's reply shows: the row as the command left it, with the refund as settled. */
+  static view({ row, entry }: Snapshot): MessageView {
+    return messageViewOf(row.status === 'failed' ? { ...row, refunded: entry.row.refunded } : row);
+  }
+
+  private recordedAgain(entry: Entry): MessageOutcome {
+    entry.recorded = true;
+    return ok(entry);
+  }
+
+  private refuse(teamId: string, message: NewMessage, at: EpochMs, refusal: AccountsServiceRefusal): MessageOutcome {
+    if (!message.isTest && message.chargeId !== null) {
+      this.notRecorded.set(message.chargeId, { type: 'RefundCharge', teamId, chargeId: message.chargeId, reason: 'message_not_recorded', at });
+    }
+    return { ok: false, refusal };
+  }
+}
+
+function ok(entry: Entry): MessageOutcome {
+  return { ok: true, snapshot: { row: entry.row, entry } };
+}
+
+/**
+ * The row a new record is stored as. Metadata and extra fields go through JSON as the database
+ * hands them back, so a reply made from this row equals what a later query reads.
+ */
+function newRow(teamId: string, message: NewMessage, at: EpochMs): StoredMessage {
+  return {
+    id: message.id,
+    team_id: teamId,
+    account_id: message.accountId,
+    status: 'queued',
+    channel: message.channel,
+    message_type: message.messageType,
+    to_address: message.to,
+    text_body: message.text,
+    subject: message.subject,
+    html_body: message.htmlBody,
+    metadata: throughJson(message.metadata),
+    extra: throughJson(message.extra),
+    cost: message.cost.toString(),
+    units: message.units,
+    is_test: message.isTest,
+    charge_id: message.chargeId,
+    refunded: false,
+    error_code: null,
+    created_at: String(at),
+    updated_at: String(at),
+  };
+}
+
+function throughJson(value: Readonly<Record<string, unknown>> | null): Record<string, unknown> | null {
+  return value === null ? null : (JSON.parse(JSON.stringify(value)) as Record<string, unknown>);
+}
