@@ -3,14 +3,13 @@ import { type AccountsServiceRefusal, type ServiceReply, Topics } from '@subledg
 import type { MessageBus } from '@subledger/messaging';
 import { type Clock, CLOCK, MESSAGE_BUS } from '@subledger/platform';
 import { ACCOUNTS_OPTIONS, type ResolvedAccountsOptions } from '../accounts-options';
-import type { AccountsInternalCommand, AccountsInternalReplies, DeliveryStatus } from '../commands/accounts-internal-command';
+import type { AccountsInternalCommand, AccountsInternalReplies, DeliveryStep } from '../commands/accounts-internal-command';
 
-export interface DeliveryReport {
+export interface DeliveryReport extends DeliveryStep {
   readonly teamId: string;
-  readonly messageId: string;
-  readonly status: DeliveryStatus;
-  readonly errorCode: string | null;
 }
+
+type Reply<T extends keyof AccountsInternalReplies> = ServiceReply<AccountsInternalReplies[T], AccountsServiceRefusal>;
 
 /**
  * How a carrier reports progress: as a command on the team's partition of `accounts.commands`, so
@@ -24,9 +23,18 @@ export class DeliveryReports {
     @Inject(ACCOUNTS_OPTIONS) private readonly options: ResolvedAccountsOptions,
   ) {}
 
-  report({ teamId, messageId, status, errorCode }: DeliveryReport): Promise<ServiceReply<AccountsInternalReplies['AdvanceMessage'], AccountsServiceRefusal>> {
-    const command: AccountsInternalCommand = { type: 'AdvanceMessage', teamId, messageId, status, errorCode, at: this.clock.now() };
+  /** One step of one message; answers the message as the step left it. */
+  report({ teamId, messageId, status, errorCode }: DeliveryReport): Promise<Reply<'AdvanceMessage'>> {
+    return this.send({ type: 'AdvanceMessage', teamId, messageId, status, errorCode, at: this.clock.now() });
+  }
+
+  /** Steps of several of the team's messages in one command, applied in order; answers one reply per step. */
+  reportMany(teamId: string, steps: readonly DeliveryStep[]): Promise<Reply<'AdvanceMessages'>> {
+    return this.send({ type: 'AdvanceMessages', teamId, steps, at: this.clock.now() });
+  }
+
+  private send<R>(command: AccountsInternalCommand): Promise<R> {
     // The ledger deadline plus a margin: a failed step waits for the refund.
-    return this.bus.request(Topics.accountsCommands, teamId, command, { timeoutMs: this.options.ledgerTimeoutMs * 2 });
+    return this.bus.request(Topics.accountsCommands, command.teamId, command, { timeoutMs: this.options.ledgerTimeoutMs * 2 });
   }
 }

@@ -1,21 +1,36 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { ACCOUNTS_OPTIONS, type ResolvedAccountsOptions } from '../accounts-options';
-import type { DeliveryStatus } from '../commands/accounts-internal-command';
+import type { DeliveryStatus, DeliveryStepReply } from '../commands/accounts-internal-command';
 import { DeliveryReports } from './delivery-reports';
+import { DueQueue } from './due-queue';
 import type { CarrierMessage, MessageCarrier } from './message-carrier.port';
 
 export const DELIVERY_FAILED = 'delivery_failed';
+
+/** Due steps are gathered over at most this long (a tenth of the step delay when shorter), then reported together. */
+const MAX_GATHER_MS = 100;
+
+interface Step {
+  readonly message: CarrierMessage;
+  readonly status: DeliveryStatus;
+}
 
 /**
  * The default carrier: after a step delay each message is `sent`, after another it is `delivered`,
  * or `failed` when the random draw falls under the failure rate. Test messages go the same way
  * (they are simply never charged, so never refunded). Nothing is delivered anywhere.
+ *
+ * Steps wait in one queue under one timer; the steps due together are reported in one command per
+ * team, and a message's next step is queued only once its previous one was answered, so a
+ * message's own steps stay in order. Only messages in flight are held in memory.
  */
 @Injectable()
 export class SimulatedCarrier implements MessageCarrier, OnApplicationShutdown {
   private readonly logger = new Logger(SimulatedCarrier.name);
-  private readonly inFlight = new Map<string, Promise<void>>();
-  private readonly timers = new Map<NodeJS.Timeout, () => void>();
+  private readonly inFlight = new Map<string, CarrierMessage>();
+  private readonly due = new DueQueue<Step>();
+  private readonly idle: (() => void)[] = [];
+  private timer: NodeJS.Timeout | null = null;
   private stopped = false;
 
   constructor(
@@ -25,51 +40,75 @@ export class SimulatedCarrier implements MessageCarrier, OnApplicationShutdown {
 
   dispatch(message: CarrierMessage): void {
     if (this.stopped || this.inFlight.has(message.messageId)) return;
-    const delivery = this.deliver(message)
-      .catch((error: unknown) => this.logger.warn(`Delivery of message ${message.messageId} stopped: ${String(error)}`))
-      .finally(() => this.inFlight.delete(message.messageId));
-    this.inFlight.set(message.messageId, delivery);
+    this.inFlight.set(message.messageId, message);
+    this.schedule({ message, status: 'sent' });
   }
 
-  /** Resolves once every delivery started so far has reported its last step. */
-  async settled(): Promise<void> {
-    while (this.inFlight.size > 0) await Promise.all(this.inFlight.values());
+  /** Resolves once every delivery started so far has reported its last step (or stopped). */
+  settled(): Promise<void> {
+    if (this.inFlight.size === 0) return Promise.resolve();
+    return new Promise((resolve) => this.idle.push(resolve));
   }
 
+  /** Deliveries stop: queued steps are dropped, steps being reported finish without a next one. */
   onApplicationShutdown(): void {
     this.stopped = true;
-    for (const [timer, release] of this.timers) {
-      clearTimeout(timer);
-      release();
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    for (const { message } of this.due.clear()) this.finish(message.messageId);
+  }
+
+  private schedule(step: Step): void {
+    this.due.push(performance.now() + this.options.carrier.stepDelayMs, step);
+    this.arm();
+  }
+
+  private arm(): void {
+    const next = this.due.nextAt();
+    if (this.timer !== null || next === undefined || this.stopped) return;
+    const gather = Math.min(MAX_GATHER_MS, this.options.carrier.stepDelayMs / 10);
+    this.timer = setTimeout(() => this.fire(), Math.max(0, next - performance.now()) + gather);
+  }
+
+  private fire(): void {
+    this.timer = null;
+    const byTeam = new Map<string, Step[]>();
+    for (const step of this.due.takeDue(performance.now())) {
+      const steps = byTeam.get(step.message.teamId) ?? [];
+      steps.push(step);
+      byTeam.set(step.message.teamId, steps);
     }
-    this.timers.clear();
+    for (const [teamId, steps] of byTeam) void this.report(teamId, steps);
+    this.arm();
   }
 
-  private async deliver(message: CarrierMessage): Promise<void> {
+  private async report(teamId: string, steps: readonly Step[]): Promise<void> {
+    let replies: DeliveryStepReply[];
+    try {
+      const reply = await this.reports.reportMany(
+        teamId,
+        steps.map(({ message, status }) => ({ messageId: message.messageId, status, errorCode: status === 'failed' ? DELIVERY_FAILED : null })),
+      );
+      if (!reply.ok) throw new Error(JSON.stringify(reply.refusal));
+      replies = reply.value.steps;
+    } catch (error) {
+      this.logger.warn(`Delivery of ${steps.length} messages of team ${teamId} stopped: ${String(error)}`);
+      for (const { message } of steps) this.finish(message.messageId);
+      return;
+    }
+    steps.forEach((step, i) => this.next(step, replies[i]));
+  }
+
+  /** After a step was answered: the draw for the last step, or the end of the delivery. */
+  private next({ message, status }: Step, reply: DeliveryStepReply | undefined): void {
+    if (!reply?.ok) this.logger.warn(`Message ${message.messageId} could not move to ${status}: ${reply ? reply.refusal.type : 'no reply'}`);
+    if (!reply?.ok || status !== 'sent' || this.stopped) return this.finish(message.messageId);
     const { failureRate, random } = this.options.carrier;
-    if (!(await this.step(message, 'sent'))) return;
-    const failed = random() < failureRate;
-    await this.step(message, failed ? 'failed' : 'delivered');
+    this.schedule({ message, status: random() < failureRate ? 'failed' : 'delivered' });
   }
 
-  /** Reports one step; false when the delivery is to stop there. */
-  private async step(message: CarrierMessage, status: DeliveryStatus): Promise<boolean> {
-    await this.pause();
-    if (this.stopped) return false;
-    const errorCode = status === 'failed' ? DELIVERY_FAILED : null;
-    const reply = await this.reports.report({ teamId: message.teamId, messageId: message.messageId, status, errorCode });
-    if (!reply.ok) this.logger.warn(`Message ${message.messageId} could not move to ${status}: ${reply.refusal.type}`);
-    return reply.ok;
-  }
-
-  /** Waits one step delay; shutdown ends the wait early and the delivery stops there. */
-  private pause(): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(() => {
-        this.timers.delete(timer);
-        resolve();
-      }, this.options.carrier.stepDelayMs);
-      this.timers.set(timer, resolve);
-    });
+  private finish(messageId: string): void {
+    this.inFlight.delete(messageId);
+    if (this.inFlight.size === 0) for (const resolve of this.idle.splice(0)) resolve();
   }
 }
