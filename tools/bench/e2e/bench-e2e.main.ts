@@ -12,6 +12,7 @@ import { startFloorSystem } from './floor-system';
 import { describeMachine } from './machine-info';
 import { measureRun } from './measure-run';
 import { headerLine, resultsTable, soakSummary } from './results-table';
+import { unusualLines } from './service-logs';
 import type { BenchHeader, Mode, RunResult, SoakResult } from './run-result';
 import { soak } from './soak-run';
 import type { SystemUnderTest } from './system-under-test';
@@ -23,6 +24,15 @@ const starters: Record<Mode, (cleanup: Cleanup) => Promise<SystemUnderTest>> = {
 };
 
 const cleanup = new Cleanup();
+const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+
+interface ServiceLog {
+  mode: Mode;
+  service: string;
+  /** Warning, error and non-JSON lines the service printed; saved to `file` when there are any. */
+  lines: number;
+  file: string | null;
+}
 
 async function main(): Promise<number> {
   const options = parseBenchOptions(process.argv.slice(2));
@@ -33,6 +43,7 @@ async function main(): Promise<number> {
   cleanup.runOnSignals();
   const header = describeMachine(options.soak ? options.soak.minutes * 60 : options.seconds, options.soak ? 0 : options.warmupSeconds);
   const runs: RunResult[] = [];
+  const logs: ServiceLog[] = [];
   let soakResult: SoakResult | undefined;
   // A mode that fails (a service crashing under load) is reported; the other modes still run.
   const failures: string[] = [];
@@ -47,21 +58,29 @@ async function main(): Promise<number> {
     }
   };
   try {
-    if (options.soak) await attempt('embedded', async () => void (soakResult = await withSystem('embedded', header, (system) => soakRun(system, options))));
-    else for (const mode of options.modes) await attempt(mode, () => withSystem(mode, header, (system) => runMode(system, options, runs)));
+    if (options.soak) await attempt('embedded', async () => void (soakResult = await withSystem('embedded', header, options.outDir, logs, (system) => soakRun(system, options))));
+    else for (const mode of options.modes) await attempt(mode, () => withSystem(mode, header, options.outDir, logs, (system) => runMode(system, options, runs)));
   } finally {
     await cleanup.runAll();
   }
   const table = resultsTable(soakResult ? [soakResult.run] : runs);
-  const report = [headerLine(header), '', table, ...(soakResult ? ['', soakSummary(soakResult)] : []), ...failures.map((failure) => `\n**FAILED** ${failure}`)];
+  const report = [
+    headerLine(header),
+    '',
+    table,
+    ...(soakResult ? ['', soakSummary(soakResult)] : []),
+    '',
+    `Warnings and errors in the services' output: ${logs.map((log) => `${log.mode} ${log.service} ${log.lines}${log.file ? ` (${log.file})` : ''}`).join(', ')}`,
+    ...failures.map((failure) => `\n**FAILED** ${failure}`),
+  ];
   print(`\n${report.join('\n')}`);
-  const file = writeResults(options.outDir, { header, runs, soak: soakResult, failures });
+  const file = writeResults(options.outDir, { header, runs, soak: soakResult, failures, logs });
   print(`\nResults written to ${file}`);
   const mismatches = [...runs, ...(soakResult ? [soakResult.run] : [])].filter((run) => run.money.status === 'mismatch');
   return mismatches.length > 0 || failures.length > 0 ? 1 : 0;
 }
 
-async function withSystem<T>(mode: Mode, header: BenchHeader, work: (system: SystemUnderTest) => Promise<T>): Promise<T> {
+async function withSystem<T>(mode: Mode, header: BenchHeader, outDir: string, logs: ServiceLog[], work: (system: SystemUnderTest) => Promise<T>): Promise<T> {
   progress(`starting ${mode}`);
   const system = await starters[mode](cleanup);
   Object.assign(header, system.versions);
@@ -70,6 +89,7 @@ async function withSystem<T>(mode: Mode, header: BenchHeader, work: (system: Sys
   } finally {
     progress(`stopping ${mode}`);
     await system.stop();
+    logs.push(...saveUnusualLines(mode, system.logs(), outDir));
   }
 }
 
@@ -95,9 +115,20 @@ function soakRun(system: SystemUnderTest, options: BenchOptions): Promise<SoakRe
   return soak(system, settings, options);
 }
 
+function saveUnusualLines(mode: Mode, outputs: Record<string, string>, outDir: string): ServiceLog[] {
+  return Object.entries(outputs).map(([service, output]) => {
+    const lines = unusualLines(output);
+    if (lines.length === 0) return { mode, service, lines: 0, file: null };
+    mkdirSync(outDir, { recursive: true });
+    const file = join(outDir, `e2e-${stamp}-${mode}-${service}.log`);
+    writeFileSync(file, `${lines.join('\n')}\n`);
+    return { mode, service, lines: lines.length, file };
+  });
+}
+
 function writeResults(outDir: string, results: object): string {
   mkdirSync(outDir, { recursive: true });
-  const file = join(outDir, `e2e-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+  const file = join(outDir, `e2e-${stamp}.json`);
   writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
   return file;
 }

@@ -33,6 +33,7 @@ export async function startDistributedSystem(cleanup: Cleanup): Promise<SystemUn
       ...(kafkaPid === null ? [] : [['kafka', kafkaPid] as [string, number]]),
     ]),
     versions: { postgres: await postgresVersion(database.url), kafka: kafkaPid === null ? 'external broker' : kafkaVersionOf(kafkaPid) },
+    logs: () => ({ gateway: stack.gateways[0].process.output(), accounts: stack.accounts.process.output(), ledger: ledger.process.output() }),
     stop: async () => {
       await stopStack();
       await dropDatabase();

@@ -28,6 +28,7 @@ export async function startEmbeddedSystem(cleanup: Cleanup): Promise<SystemUnder
     adminToken,
     pids: { embedded: app.child.pid ?? 0 },
     versions: {},
+    logs: () => ({ embedded: app.output() }),
     stop: async () => {
       await stopApp();
       await removeData();

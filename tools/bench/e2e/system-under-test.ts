@@ -11,6 +11,8 @@ export interface SystemUnderTest {
   /** The processes whose RSS and CPU are measured, by name. */
   pids: Record<string, number>;
   versions: { postgres?: string; kafka?: string };
+  /** Everything each service process printed so far, by name. */
+  logs(): Record<string, string>;
   stop(): Promise<void>;
 }
 
