@@ -10,6 +10,7 @@ import { CreateSubAccountHandler } from './commands/create-sub-account/create-su
 import { CreateTeamHandler } from './commands/create-team/create-team.handler';
 import { RunDeletionScheduleHandler } from './commands/deletion-schedule/run-deletion-schedule.handler';
 import { GroupCommitHandler } from './commands/group-commit/group-commit.handler';
+import { GroupRows } from './commands/group-commit/group-rows';
 import { SubAccountLifecycleHandler } from './commands/sub-account-lifecycle/sub-account-lifecycle.handler';
 import { DeletionScheduler } from './deletion/deletion-scheduler';
 import { LedgerClient } from './ledger/ledger-client';
@@ -29,6 +30,7 @@ const serviceProviders: Provider[] = [
   CreateSubAccountHandler,
   SubAccountLifecycleHandler,
   ApiKeysHandler,
+  GroupRows,
   GroupCommitHandler,
   RunDeletionScheduleHandler,
   AccountsCommandRouter,

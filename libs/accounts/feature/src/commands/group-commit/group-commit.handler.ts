@@ -1,15 +1,13 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { type FieldViolation, replyOk, replyRefused } from '@subledger/contracts';
-import type { SqlEventStore } from '@subledger/event-store';
-import { EVENT_STORE } from '@subledger/platform';
 import { assertNever } from '../../assert-never';
 import { MESSAGE_CARRIER, type MessageCarrier } from '../../carrier/message-carrier.port';
 import { LedgerClient } from '../../ledger/ledger-client';
-import { AccountsReadModel } from '../../read-model/accounts-read-model';
 import { TeamStateCache } from '../../team-state/team-state-cache';
 import type { AnyCommandReply } from '../accounts-command.router';
 import type { GatheredCommand } from '../command-kinds';
 import { atViolations, deliveryStepViolations, keyUsageViolations, recordMessageViolations } from './gathered-checks';
+import { GroupRows } from './group-rows';
 import { KeyUsageGroup } from './key-usage-group';
 import { type AccountStanding, MessageGroup, type MessageOutcome } from './message-group';
 
@@ -26,7 +24,8 @@ type Answer = () => AnyCommandReply;
  * Commits a run of gathered commands (message records, delivery reports, key usage) together: the
  * rows they touch are read with one statement, the commands applied in memory in partition order,
  * the refunds they imply asked of the ledger, then one transaction writes every new record with
- * one INSERT, every status change with one UPDATE and every key use with one UPDATE. Redelivered,
+ * one INSERT, every status change with one UPDATE and every key use with one UPDATE (shared with
+ * the groups of other partitions that are ready at the same time, see GroupRows). Redelivered,
  * the same commands change nothing more: records insert once, statuses only move forward, a
  * refunded row is not refunded again, and the ledger dedupes a refund by its charge.
  */
@@ -35,25 +34,19 @@ export class GroupCommitHandler {
   private readonly logger = new Logger(GroupCommitHandler.name);
 
   constructor(
-    @Inject(EVENT_STORE) private readonly store: SqlEventStore,
-    private readonly readModel: AccountsReadModel,
+    private readonly rows: GroupRows,
     private readonly cache: TeamStateCache,
     private readonly ledger: LedgerClient,
     @Inject(MESSAGE_CARRIER) private readonly carrier: MessageCarrier,
   ) {}
 
   async handle(items: readonly GatheredItem[]): Promise<(AnyCommandReply | undefined)[]> {
-    const { messages, apiKeys, db } = this.readModel;
-    const group = new MessageGroup(await messages.findMany(db, messageIdsOf(items)));
+    const group = new MessageGroup(await this.rows.find(messageIdsOf(items)));
     const keyUsage = new KeyUsageGroup();
     const answers: Answer[] = [];
     for (const { command } of items) answers.push(await this.gather(command, group, keyUsage));
     await this.refund(group);
-    await this.store.sql.transaction(async (tx) => {
-      await messages.insertMany(tx, group.inserts());
-      await messages.changeStatuses(tx, group.changes());
-      keyUsage.written(await apiKeys.recordUsages(tx, keyUsage.all()));
-    });
+    keyUsage.written(await this.rows.write({ inserts: group.inserts(), changes: group.changes(), usages: keyUsage.all() }));
     for (const message of group.dispatches()) this.carrier.dispatch(message);
     return items.map((item, i) => (item.wantsReply ? answers[i]() : undefined));
   }
