@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
   type AccountsCommandRequest,
+  type AccountsOrderedRead,
   type AccountsQueryRequest,
   type AccountsReplies,
   type AccountsReply,
@@ -31,6 +32,14 @@ export class AccountsClient {
    */
   async handOver(request: AccountsCommandRequest): Promise<void> {
     await this.bus.handOver(Topics.accountsCommands, request.teamId, request);
+  }
+
+  /**
+   * A read answered after every command before it on the team's partition of `accounts.commands`,
+   * so it sees what was handed over before it was asked (a message answered 202 a moment ago).
+   */
+  orderedRead<R extends AccountsOrderedRead>(request: R): Promise<AccountsReplies[R['type']]> {
+    return this.send(Topics.accountsCommands, request.teamId, request);
   }
 
   query<Q extends AccountsQueryRequest>(request: Q): Promise<AccountsReplies[Q['type']]> {

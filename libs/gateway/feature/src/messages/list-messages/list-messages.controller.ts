@@ -20,7 +20,10 @@ function isStoredStatus(status: ListedStatus): status is ListedStatus & MessageS
 export class ListMessagesController {
   constructor(private readonly accounts: AccountsClient) {}
 
-  /** A Zavu status we never store (`sending`, `received`) filters to an empty list. */
+  /**
+   * A Zavu status we never store (`sending`, `received`) filters to an empty list. The list is
+   * read in order behind the team's writes, so it holds every message already answered 202.
+   */
   @Get()
   @ApiOperation({ summary: 'List your messages, oldest first' })
   @ApiOkResponse({ type: MessagePage })
@@ -28,7 +31,7 @@ export class ListMessagesController {
   async list(@CurrentIdentity() identity: KeyIdentity, @Query() query: ListMessagesQuery): Promise<MessagePage> {
     const { status } = query;
     if (status !== undefined && !isStoredStatus(status)) return { items: [], nextCursor: null };
-    const page = await this.accounts.query({
+    const page = await this.accounts.orderedRead({
       type: 'ListMessages',
       teamId: identity.teamId,
       accountId: identity.accountId,
