@@ -70,7 +70,7 @@ async function main(): Promise<number> {
     table,
     ...(soakResult ? ['', soakSummary(soakResult)] : []),
     '',
-    `Warnings and errors in the services' output: ${logs.map((log) => `${log.mode} ${log.service} ${log.lines}${log.file ? ` (${log.file})` : ''}`).join(', ')}`,
+    `Warnings and errors in the services' output: ${logs.map((log) => `${log.service === log.mode ? log.mode : `${log.mode} ${log.service}`} ${log.lines}${log.file ? ` (${log.file})` : ''}`).join(', ')}`,
     ...failures.map((failure) => `\n**FAILED** ${failure}`),
   ];
   print(`\n${report.join('\n')}`);

@@ -28,7 +28,8 @@ export async function startEmbeddedSystem(cleanup: Cleanup): Promise<SystemUnder
     adminToken,
     pids: { embedded: app.child.pid ?? 0 },
     versions: {},
-    logs: () => ({ embedded: app.output() }),
+    // The start banner (URL, token source, a first command) is the only plain text it prints by design.
+    logs: () => ({ embedded: app.output().replace(/^Subledger \(embedded mode\)[\s\S]*?\/admin\/v1\/teams.*\n/m, '') }),
     stop: async () => {
       await stopApp();
       await removeData();
