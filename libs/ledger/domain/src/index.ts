@@ -15,6 +15,8 @@ export {
   type TopUpRecord,
   type AdjustmentRecord,
 } from './ledger-state';
+export { recordNamedBy, holdsRecord, recallRecords, forgetOldRecords, type RecordRef, type RecordLimits } from './record-memory';
+export { recordedOutcome, numbersAfter, type NumbersAfter } from './recorded-outcome';
 export type * from './ledger-outcome';
 export { chargeRefusalReason } from './charge-message';
 export { MAX_MICROS } from './amount-rules';

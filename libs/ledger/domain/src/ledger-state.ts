@@ -4,15 +4,18 @@ import type { CurrencyCode, Micros } from '@subledger/money';
 /**
  * The in-memory state of one team's ledger, folded from its stream.
  *
- * The service aims to hold 100,000 teams in under 512 MB, so state keeps only what decisions
- * need: per charge the account, the amount, the message id and how it ended (one small record,
- * roughly 150 bytes with its map entry and key). Records are never mutated; a change replaces the
- * record in its map, which lets a snapshot share them.
+ * `team`, `balance` and `accounts` are whole. The records of charges, top-ups and adjustments are
+ * not: a writer holding 100,000 teams in under 512 MB keeps only its recent ones (see
+ * `forgetOldRecords`) and looks the others up in the store. So `decide` takes a missing record
+ * for "never recorded", and whoever decides must first put back the record a command names
+ * (`recordNamedBy`, `recallRecords`) when it may exist. Records are never mutated; a change replaces
+ * the record in its map, which lets a snapshot share them.
  */
 export interface LedgerState {
   team: TeamIdentity | null;
   balance: Micros;
   readonly accounts: Map<string, AccountSpend>;
+  /** Oldest first: a map keeps insertion order, which is the order the charges were recorded or recalled in. */
   readonly charges: Map<string, ChargeRecord>;
   readonly topUps: Map<string, TopUpRecord>;
   readonly adjustments: Map<string, AdjustmentRecord>;

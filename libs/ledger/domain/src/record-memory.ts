@@ -1,0 +1,106 @@
+import type { LedgerCommand, LedgerEvent } from '@subledger/contracts';
+import { assertNever } from './assert-never';
+import type { LedgerState, LedgerView } from './ledger-state';
+
+/** The record a command's decision reads, if any: decide takes its absence for "never recorded". */
+export type RecordRef =
+  | { readonly kind: 'charge'; readonly id: string }
+  | { readonly kind: 'topUp'; readonly id: string }
+  | { readonly kind: 'adjustment'; readonly id: string };
+
+export function recordNamedBy(command: LedgerCommand): RecordRef | null {
+  switch (command.type) {
+    case 'ChargeMessage':
+    case 'RefundCharge':
+      return { kind: 'charge', id: command.chargeId };
+    case 'TopUp':
+      return { kind: 'topUp', id: command.topUpId };
+    case 'Adjust':
+      return { kind: 'adjustment', id: command.adjustmentId };
+    case 'OpenTeam':
+    case 'SetSpendPolicy':
+      return null;
+    default:
+      return assertNever(command, 'ledger command');
+  }
+}
+
+export function holdsRecord(state: LedgerView, ref: RecordRef): boolean {
+  switch (ref.kind) {
+    case 'charge':
+      return state.charges.has(ref.id);
+    case 'topUp':
+      return state.topUps.has(ref.id);
+    case 'adjustment':
+      return state.adjustments.has(ref.id);
+    default:
+      return assertNever(ref, 'record reference');
+  }
+}
+
+/**
+ * Puts back the records of events read from the team's stream, in stream order (a charge before its
+ * refund), without touching the balance or the spend, which already count them. For events looked
+ * up by the writer because a command names them.
+ */
+export function recallRecords(state: LedgerState, events: readonly LedgerEvent[]): LedgerState {
+  for (const event of events) {
+    switch (event.type) {
+      case 'ChargeAccepted':
+      case 'ChargeRefused': {
+        const standing = event.type === 'ChargeAccepted' ? 'accepted' : event.reason;
+        state.charges.set(event.chargeId, { accountId: event.accountId, amount: event.amount, messageId: event.messageId, standing });
+        break;
+      }
+      case 'ChargeRefunded': {
+        const charge = state.charges.get(event.chargeId);
+        if (charge !== undefined) state.charges.set(event.chargeId, { ...charge, standing: 'refunded' });
+        break;
+      }
+      case 'TopUpRecorded':
+        state.topUps.set(event.topUpId, { amount: event.amount, reference: event.reference });
+        break;
+      case 'BalanceAdjusted':
+        state.adjustments.set(event.adjustmentId, { amount: event.amount, reason: event.reason });
+        break;
+      case 'TeamOpened':
+      case 'SpendPolicySet':
+        break;
+      default:
+        assertNever(event, 'ledger event');
+    }
+  }
+  return state;
+}
+
+/** How many records of each kind a state keeps once `forgetOldRecords` has run. */
+export interface RecordLimits {
+  readonly charges: number;
+  readonly topUps: number;
+  readonly adjustments: number;
+}
+
+/**
+ * Keeps the most recent records of each kind, up to the limits, so that a state's size no longer
+ * grows with its team's history. Run between batches: inside one, decide must still see every
+ * record the batch itself made.
+ */
+export function forgetOldRecords(state: LedgerState, limits: RecordLimits): LedgerState {
+  keepNewest(state.charges, limits.charges);
+  keepNewest(state.topUps, limits.topUps);
+  keepNewest(state.adjustments, limits.adjustments);
+  return state;
+}
+
+function keepNewest(records: Map<string, unknown>, limit: number): void {
+  if (records.size <= limit) return;
+  if (limit === 0) {
+    records.clear();
+    return;
+  }
+  let excess = records.size - limit;
+  for (const id of records.keys()) {
+    if (excess-- === 0) return;
+    records.delete(id);
+  }
+}
