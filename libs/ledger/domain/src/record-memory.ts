@@ -92,15 +92,11 @@ export function forgetOldRecords(state: LedgerState, limits: RecordLimits): Ledg
   return state;
 }
 
-function keepNewest(records: Map<string, unknown>, limit: number): void {
+function keepNewest<R>(records: Map<string, R>, limit: number): void {
   if (records.size <= limit) return;
-  if (limit === 0) {
-    records.clear();
-    return;
-  }
-  let excess = records.size - limit;
-  for (const id of records.keys()) {
-    if (excess-- === 0) return;
-    records.delete(id);
-  }
+  // Deleting entries one by one leaves the map's table at a large capacity (V8 shrinks it only
+  // partly); clearing it gives a fresh small table, into which the newest entries go back in order.
+  const newest = limit === 0 ? [] : [...records].slice(-limit);
+  records.clear();
+  for (const [id, record] of newest) records.set(id, record);
 }

@@ -1,3 +1,5 @@
+import type { TeamMemoryLimits } from './team-state/team-memory';
+
 export interface LedgerModuleOptions {
   /**
    * Store each command batch's consumer offsets in its transaction. For Kafka, whose offsets
@@ -10,6 +12,11 @@ export interface LedgerModuleOptions {
    * reloaded from their stream on their next command. Default: no bound.
    */
   readonly maxCachedTeams?: number;
+  /**
+   * What the writer keeps of each team between batches beside its balance and spend: its most
+   * recent charges and a few ids refused without an event. Default `DEFAULT_TEAM_MEMORY`.
+   */
+  readonly teamMemory?: TeamMemoryLimits;
 }
 
 export const LEDGER_OPTIONS = Symbol('LEDGER_OPTIONS');

@@ -14,7 +14,7 @@ import { TeamLedgerCache } from './team-state/team-ledger.cache';
 @Module({
   providers: [
     { provide: LEDGER_OPTIONS, useValue: {} },
-    { provide: TeamLedgerCache, inject: [LEDGER_OPTIONS], useFactory: (options: LedgerModuleOptions) => new TeamLedgerCache(options.maxCachedTeams) },
+    { provide: TeamLedgerCache, inject: [LEDGER_OPTIONS], useFactory: (options: LedgerModuleOptions) => new TeamLedgerCache(options.maxCachedTeams, options.teamMemory) },
     LedgerCommandHandler,
     LedgerQueryHandler,
     LedgerBusSubscriptions,

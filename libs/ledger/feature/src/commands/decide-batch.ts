@@ -1,11 +1,13 @@
 import { replyOk, replyRefused } from '@subledger/contracts';
-import type { LedgerCommandReply, LedgerOutcome } from '@subledger/contracts';
+import type { LedgerCommandReply } from '@subledger/contracts';
 import type { StreamAppend } from '@subledger/event-store';
 import { decide } from '@subledger/ledger-domain';
 import type { AccountSpendRow } from '../projections/account-spend.projection';
 import type { TeamBalanceRow } from '../projections/team-balance.projection';
 import type { TeamLedger } from '../team-state/team-ledger';
-import { type CommandIdentity, identityKey } from './command-identity';
+import { commandDigest, commandIdOf } from './command-identity';
+import { type CommandHistory, NO_HISTORY } from './command-history';
+import { storedAnswer } from './earlier-answers';
 import type { CommandRead } from './ledger-command.reader';
 import type { ProcessedCommandRow } from './processed-commands';
 import { TeamBatch } from './team-batch';
@@ -15,6 +17,7 @@ export interface BatchWrites {
   readonly appends: StreamAppend[];
   readonly balances: TeamBalanceRow[];
   readonly spends: AccountSpendRow[];
+  /** The answers of commands that recorded no event; an event is its command's record. */
   readonly processed: ProcessedCommandRow[];
   /** Teams decided on without an append, whose stream must still be where the decisions read it. */
   readonly unchanged: UnchangedStream[];
@@ -27,33 +30,35 @@ export interface DecidedBatch {
 }
 
 /**
- * Decides a batch in memory, in message order, against the teams' states (which it advances);
- * `identities` are the commands' identities, aligned with `reads`.
- * A command processed before, in an earlier delivery (`stored`) or earlier in this batch, gets
- * the outcome it got then and is not decided again.
+ * Decides a batch in memory, in message order, against the teams' states (which it advances).
+ * A command sent before, in an earlier delivery (found in `history`) or earlier in this batch, gets
+ * the answer it got then and is not decided again. `history` must hold what the store has of every
+ * command that may have been answered before (see look-ups.ts), and the teams' states the records
+ * their commands read.
  */
 export function decideBatch(
   reads: readonly CommandRead[],
-  identities: readonly (CommandIdentity | null)[],
   teams: ReadonlyMap<string, TeamLedger>,
-  stored: ReadonlyMap<string, LedgerOutcome>,
+  history: CommandHistory = NO_HISTORY,
 ): DecidedBatch {
-  const outcomes = new Map(stored);
   const batches = new Map<string, TeamBatch>();
   const processed: ProcessedCommandRow[] = [];
-  const replies = reads.map((read, i): LedgerCommandReply => {
+  const replies = reads.map((read): LedgerCommandReply => {
     if (!read.ok) return replyRefused(read.refusal);
-    const identity = identities[i];
-    const key = identity === null ? null : identityKey(identity);
-    const earlier = key === null ? undefined : outcomes.get(key);
+    const { command } = read;
+    const commandId = commandIdOf(command);
+    const answers = batches.get(command.teamId)?.answers;
+    const earlier = commandId === null ? undefined : (answers?.answerFor(command, commandId) ?? storedAnswer(command, commandId, history));
     if (earlier !== undefined) return replyOk(earlier);
-    const team = teamBatchOf(batches, teams, read.command.teamId);
-    const { events, outcome } = decide(read.command, team.ledger.state);
+    const team = teamBatchOf(batches, teams, command.teamId);
+    const { events, outcome } = decide(command, team.ledger.state);
     team.batch.apply(events);
-    if (identity !== null) {
-      outcomes.set(identityKey(identity), outcome);
-      processed.push({ identity, outcome });
-      if (outcome.type === 'refused') team.ledger.refusedCommandIds.add(identity.commandId);
+    if (commandId !== null) {
+      team.batch.answers.add(command, commandId, outcome);
+      if (events.length === 0) {
+        processed.push({ identity: { teamId: command.teamId, commandId, digest: commandDigest(command) }, outcome });
+        if (outcome.type === 'refused') team.ledger.refused.add(commandId);
+      }
     }
     return replyOk(outcome);
   });

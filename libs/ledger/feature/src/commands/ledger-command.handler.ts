@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { LedgerCommand, LedgerCommandReply } from '@subledger/contracts';
-import { WrongExpectedVersionError } from '@subledger/event-store';
+import { DuplicateEventIdError, WrongExpectedVersionError } from '@subledger/event-store';
 import { type Envelope, Headers, type MessageBus } from '@subledger/messaging';
 import { CLOCK, type Clock, EVENT_STORE, MESSAGE_BUS } from '@subledger/platform';
 import { LEDGER_OPTIONS, LedgerGroups, type LedgerModuleOptions } from '../ledger-module.options';
@@ -9,20 +9,19 @@ import { type LedgerTables, ledgerTables } from '../store/ledger-tables';
 import type { TeamLedger } from '../team-state/team-ledger';
 import { TeamLedgerCache } from '../team-state/team-ledger.cache';
 import { loadTeamLedgers } from '../team-state/team-ledger.loader';
-import { type CommandIdentity, commandIdentityOf } from './command-identity';
+import { lookUpHistory } from './command-history';
 import { consumerOffsetsOf } from './consumer-offsets';
 import { decideBatch } from './decide-batch';
 import { type CommandRead, readLedgerCommand } from './ledger-command.reader';
-import { mayHaveBeenProcessed } from './processed-before';
-import { findProcessedOutcomes } from './processed-commands';
+import { type DecisionMode, recallFound, whatToLookUp } from './look-ups';
 import { hasWrites, writeBatch } from './write-batch';
 
 /**
  * The single writer of its teams' money (DESIGN.md, "The money path"): decides a batch of
- * commands against the teams' states in memory, commits the batch's events, projections, processed
- * commands and offsets in one transaction, and only then answers. Throwing means "answer nothing":
- * the bus delivers the batch again, and every command then finds either nothing of it committed or
- * its stored outcome.
+ * commands against the teams' states in memory, commits the batch's events, projections, answers
+ * without events and offsets in one transaction, and only then answers. Throwing means "answer
+ * nothing": the bus delivers the batch again, and every command then finds either nothing of it
+ * committed or its answer in the store.
  */
 @Injectable()
 export class LedgerCommandHandler {
@@ -41,26 +40,37 @@ export class LedgerCommandHandler {
 
   async handle(batch: Envelope<unknown>[]): Promise<LedgerCommandReply[]> {
     const reads = batch.map(readLedgerCommand);
-    const commands = reads.flatMap((read) => (read.ok ? [read.command] : []));
-    const identities = reads.map((read) => (read.ok ? commandIdentityOf(read.command) : null));
-    // Teams taken out of the cache go back only after the commit: on any failure their states,
-    // perhaps advanced by a batch that never committed, are forgotten and reloaded next time.
-    const teams = new Map<string, TeamLedger>();
     try {
-      await this.takeTeams(commands, teams);
-      const stored = await findProcessedOutcomes(this.store.sql, this.tables, toLookUp(reads, identities, teams));
-      const { replies, writes } = decideBatch(reads, identities, teams, stored);
-      const offsets = this.options.recordConsumerOffsets ? consumerOffsetsOf(LedgerGroups.commands, batch) : [];
-      if (hasWrites(writes, offsets)) {
-        await this.store.transaction((tx) => writeBatch(tx, this.tables, writes, offsets, this.clock.now()));
-      }
-      for (const team of teams.values()) this.cache.put(team);
+      const replies = await this.decideAndCommit(batch, reads, 'fast').catch((error: unknown) => {
+        if (!(error instanceof DuplicateEventIdError)) throw error;
+        // A command recorded before, whose record memory no longer held, was taken for a new one:
+        // decided again, with every command's answer and record looked up first.
+        this.logger.log(`A command of the batch was recorded before (${error.message}); deciding the batch again from the store`);
+        return this.decideAndCommit(batch, reads, 'careful');
+      });
       this.deadLetterInvalid(batch, reads);
       return replies;
     } catch (error) {
       this.logFailure(error, batch.length);
       throw error;
     }
+  }
+
+  private async decideAndCommit(batch: Envelope<unknown>[], reads: readonly CommandRead[], mode: DecisionMode): Promise<LedgerCommandReply[]> {
+    const commands = reads.flatMap((read) => (read.ok ? [read.command] : []));
+    // Teams taken out of the cache go back only after the commit: on any failure their states,
+    // perhaps advanced by a batch that never committed, are forgotten and reloaded next time.
+    const teams = new Map<string, TeamLedger>();
+    await this.takeTeams(commands, teams);
+    const history = await lookUpHistory(this.store.sql, this.tables, whatToLookUp(reads, teams, mode));
+    recallFound(teams, history);
+    const { replies, writes } = decideBatch(reads, teams, history);
+    const offsets = this.options.recordConsumerOffsets ? consumerOffsetsOf(LedgerGroups.commands, batch) : [];
+    if (hasWrites(writes, offsets)) {
+      await this.store.transaction((tx) => writeBatch(tx, this.tables, writes, offsets, this.clock.now()));
+    }
+    for (const team of teams.values()) this.cache.put(team);
+    return replies;
   }
 
   private async takeTeams(commands: readonly LedgerCommand[], teams: Map<string, TeamLedger>): Promise<void> {
@@ -71,7 +81,8 @@ export class LedgerCommandHandler {
       if (cached === undefined) missing.add(teamId);
       else teams.set(teamId, cached);
     }
-    for (const team of await loadTeamLedgers(this.store, this.tables, [...missing])) teams.set(team.teamId, team);
+    const loaded = await loadTeamLedgers(this.store, this.tables, [...missing], this.cache.limits);
+    for (const team of loaded) teams.set(team.teamId, team);
   }
 
   /** Answered with a refusal, and also kept on the dead-letter topic for operators to inspect. */
@@ -95,18 +106,4 @@ export class LedgerCommandHandler {
     const reason = error instanceof Error ? error.message : String(error);
     this.logger.error(`A batch of ${size} commands failed and will be delivered again: ${reason}`);
   }
-}
-
-/** The identities whose stored outcome is worth a look; for fresh commands there is none to find. */
-function toLookUp(
-  reads: readonly CommandRead[],
-  identities: readonly (CommandIdentity | null)[],
-  teams: ReadonlyMap<string, TeamLedger>,
-): CommandIdentity[] {
-  return reads.flatMap((read, i) => {
-    const identity = identities[i];
-    if (!read.ok || identity === null) return [];
-    const team = teams.get(read.command.teamId);
-    return team === undefined || mayHaveBeenProcessed(read.command, identity.commandId, team) ? [identity] : [];
-  });
 }

@@ -1,32 +1,44 @@
 import type { LedgerOutcome } from '@subledger/contracts';
 import type { SqlClient } from '@subledger/event-store';
 import type { LedgerTables } from '../store/ledger-tables';
-import { type CommandIdentity, identityKey } from './command-identity';
 import type { RowsWrite } from '../store/rows-write';
+import { RefusedCommandIds } from '../team-state/refused-command-ids';
+import { type CommandIdentity, type CommandKey, commandKey } from './command-identity';
 import { outcomeAsJson, outcomeFromJson } from './outcome-json';
 
+/**
+ * The answer of a command that recorded no event, kept so that the same command sent again gets it
+ * again. A command that recorded an event needs no row: the event is its record (see README).
+ */
 export interface ProcessedCommandRow {
   readonly identity: CommandIdentity;
   readonly outcome: LedgerOutcome;
 }
 
-/** The stored outcomes of those of `identities` processed before, by identity key; one query. */
-export async function findProcessedOutcomes(
+export interface StoredOutcome {
+  readonly digest: string;
+  readonly outcome: LedgerOutcome;
+}
+
+/** The outcomes stored for these commands' ids, whatever their digests, by `commandKey`; one query. */
+export async function findStoredOutcomes(
   sql: Pick<SqlClient, 'query'>,
   tables: LedgerTables,
-  identities: readonly CommandIdentity[],
-): Promise<Map<string, LedgerOutcome>> {
-  const found = new Map<string, LedgerOutcome>();
-  if (identities.length === 0) return found;
+  keys: readonly CommandKey[],
+): Promise<Map<string, StoredOutcome[]>> {
+  const found = new Map<string, StoredOutcome[]>();
+  if (keys.length === 0) return found;
   const { rows } = await sql.query<{ team_id: string; command_id: string; command_digest: string; outcome: string }>(
     `SELECT p.team_id, p.command_id, p.command_digest, p.outcome::text AS outcome
-     FROM unnest($1::text[], $2::text[], $3::text[]) AS k(team_id, command_id, command_digest)
-     JOIN ${tables.processedCommands} p USING (team_id, command_id, command_digest)`,
-    [identities.map((i) => i.teamId), identities.map((i) => i.commandId), identities.map((i) => i.digest)],
+     FROM unnest($1::text[], $2::text[]) AS k(team_id, command_id)
+     JOIN ${tables.processedCommands} p USING (team_id, command_id)`,
+    [keys.map((key) => key.teamId), keys.map((key) => key.commandId)],
   );
   for (const row of rows) {
-    const identity = { teamId: row.team_id, commandId: row.command_id, digest: row.command_digest };
-    found.set(identityKey(identity), outcomeFromJson(row.outcome));
+    const key = commandKey(row.team_id, row.command_id);
+    const stored = found.get(key) ?? [];
+    stored.push({ digest: row.command_digest, outcome: outcomeFromJson(row.outcome) });
+    found.set(key, stored);
   }
   return found;
 }
@@ -54,17 +66,24 @@ export function insertProcessedCommands(tables: LedgerTables, rows: readonly Pro
   };
 }
 
-/** The ids of the commands of these teams that were refused without an event, by team; one query. */
+/**
+ * The ids of the commands of these teams that were refused without an event, up to `limit` per
+ * team (one more, and the team is marked as having forgotten some); one query.
+ */
 export async function findRefusedCommandIds(
   sql: Pick<SqlClient, 'query'>,
   tables: LedgerTables,
   teamIds: readonly string[],
-): Promise<Map<string, Set<string>>> {
-  const refused = new Map<string, Set<string>>(teamIds.map((teamId) => [teamId, new Set()]));
+  limit: number,
+): Promise<Map<string, RefusedCommandIds>> {
+  const refused = new Map<string, RefusedCommandIds>(teamIds.map((teamId) => [teamId, new RefusedCommandIds(limit)]));
   if (teamIds.length === 0) return refused;
   const { rows } = await sql.query<{ team_id: string; command_id: string }>(
-    `SELECT team_id, command_id FROM ${tables.processedCommands} WHERE refused AND team_id = ANY($1::text[])`,
-    [teamIds],
+    `SELECT t.team_id, r.command_id FROM unnest($1::text[]) AS t(team_id)
+     CROSS JOIN LATERAL (
+       SELECT p.command_id FROM ${tables.processedCommands} p WHERE p.refused AND p.team_id = t.team_id LIMIT $2::integer
+     ) AS r`,
+    [teamIds, limit + 1],
   );
   for (const row of rows) refused.get(row.team_id)?.add(row.command_id);
   return refused;

@@ -1,10 +1,11 @@
 import type { LedgerEvent } from '@subledger/contracts';
 import type { EventData, StreamAppend } from '@subledger/event-store';
-import { accountSpendOf, evolve } from '@subledger/ledger-domain';
+import { accountSpendOf, evolve, numbersAfter } from '@subledger/ledger-domain';
 import type { AccountSpendRow } from '../projections/account-spend.projection';
 import type { TeamBalanceRow } from '../projections/team-balance.projection';
 import { expectedVersionOf, type TeamLedger } from '../team-state/team-ledger';
 import { teamEventData, teamStreamId } from '../team-state/team-stream';
+import { BatchAnswers } from './earlier-answers';
 import type { UnchangedStream } from './unchanged-streams';
 
 /**
@@ -12,6 +13,8 @@ import type { UnchangedStream } from './unchanged-streams';
  * come (the next command of the batch must see them), and what to write once the batch commits.
  */
 export class TeamBatch {
+  /** The answers of the team's commands decided in this batch. */
+  readonly answers = new BatchAnswers();
   private readonly events: EventData[] = [];
   private readonly accounts = new Set<string>();
   private readonly streamId: string;
@@ -27,7 +30,7 @@ export class TeamBatch {
     for (const event of events) {
       evolve(team.state, event);
       team.version += 1n;
-      this.events.push(teamEventData(this.streamId, team.version, event, team.state.balance));
+      this.events.push(teamEventData(this.streamId, team.version, event, numbersAfter(team.state, event)));
       const accountId = spendChangedBy(event);
       if (accountId !== null) this.accounts.add(accountId);
     }

@@ -1,17 +1,19 @@
 import type { TeamLedger } from './team-ledger';
+import { DEFAULT_TEAM_MEMORY, forgetOldRecordsOf, type TeamMemoryLimits } from './team-memory';
 
 /**
  * The teams' states in memory, least recently used first (a Map keeps insertion order, and a team
- * is re-inserted on every use). A state holds every charge of its team's history (about 200 bytes
- * each, for idempotency and refunds), so memory grows with history, not only with the number of
- * teams. `maxTeams` bounds the teams held; beyond it the least recently used are dropped and
- * reloaded from their stream on their next command. Evicting old charges inside a state, the other
- * half of the 512 MB target for 100,000 teams, needs a store lookup in the domain and is not done.
+ * is re-inserted on every use). A state put back keeps only its recent records (`limits`), so a
+ * team's memory does not grow with its history; `maxTeams` bounds the teams held, beyond which the
+ * least recently used are dropped and reloaded from their stream on their next command.
  */
 export class TeamLedgerCache {
   private readonly teams = new Map<string, TeamLedger>();
 
-  constructor(private readonly maxTeams = Number.POSITIVE_INFINITY) {}
+  constructor(
+    private readonly maxTeams = Number.POSITIVE_INFINITY,
+    readonly limits: TeamMemoryLimits = DEFAULT_TEAM_MEMORY,
+  ) {}
 
   get size(): number {
     return this.teams.size;
@@ -27,8 +29,9 @@ export class TeamLedgerCache {
     return team;
   }
 
-  /** Puts a team back after its batch committed, as the most recently used. */
+  /** Puts a team back after its batch committed, as the most recently used, without its old records. */
   put(team: TeamLedger): void {
+    forgetOldRecordsOf(team, this.limits);
     this.teams.delete(team.teamId);
     this.teams.set(team.teamId, team);
     this.evictBeyondLimit();
@@ -38,7 +41,6 @@ export class TeamLedgerCache {
     this.teams.delete(teamId);
   }
 
-  /** The eviction hook: today a bound on the number of teams, oldest use first. */
   private evictBeyondLimit(): void {
     for (const teamId of this.teams.keys()) {
       if (this.teams.size <= this.maxTeams) return;

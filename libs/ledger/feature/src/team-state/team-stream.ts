@@ -1,35 +1,31 @@
-import { hash } from 'node:crypto';
 import { decodeLedgerEvent, encodeLedgerEvent } from '@subledger/contracts';
 import type { LedgerEvent } from '@subledger/contracts';
 import type { EventData, JsonObject, RecordedEvent } from '@subledger/event-store';
-import type { Micros } from '@subledger/money';
+import type { NumbersAfter } from '@subledger/ledger-domain';
+import { teamEventId } from './team-event-ids';
 
 export function teamStreamId(teamId: string): string {
   return `team-${teamId}`;
 }
 
 /**
- * A uuid (version 8, "custom") derived from the stream and version: the same event written twice
- * carries the same id, so a second write of an already committed batch is refused by the store
- * (and deduplicated by EventStoreDB) instead of slipping in as a copy.
+ * The stored form of a ledger event. The numbers right after it ride in the metadata: the team's
+ * balance (the running balance of the ledger's entries) and, for a charge or a refund, the
+ * account's spend. With them the event is the whole record of its command's answer, which a
+ * redelivery of the command gets again (`recordedOutcome`), at no extra row per event.
  */
-export function teamEventId(streamId: string, version: bigint): string {
-  const hex = hash('sha256', `${streamId}\u0000${version}`, 'hex');
-  const variant = ((parseInt(hex[16], 16) & 0x3) | 0x8).toString(16);
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+export function teamEventData(streamId: string, version: bigint, event: LedgerEvent, after: NumbersAfter): EventData {
+  const metadata: JsonObject = { balanceAfter: after.balance.toString() };
+  if (after.totalSpent !== undefined) metadata['totalSpentAfter'] = after.totalSpent.toString();
+  return { id: teamEventId(streamId, event, version), type: event.type, data: encodeLedgerEvent(event) as JsonObject, metadata };
 }
 
-/**
- * The stored form of a ledger event. The team balance after the event rides in the metadata: the
- * ledger's entries list shows a running balance, and reading it there costs no extra row per event.
- */
-export function teamEventData(streamId: string, version: bigint, event: LedgerEvent, balanceAfter: Micros): EventData {
-  return {
-    id: teamEventId(streamId, version),
-    type: event.type,
-    data: encodeLedgerEvent(event) as JsonObject,
-    metadata: { balanceAfter: balanceAfter.toString() },
-  };
+/** The numbers kept beside a stored event; metadata without them means a damaged store and throws. */
+export function numbersAfterOf(recorded: Pick<RecordedEvent, 'streamId' | 'streamVersion' | 'metadata'>): NumbersAfter {
+  const { balanceAfter, totalSpentAfter } = recorded.metadata;
+  if (typeof balanceAfter !== 'string') throw new Error(`Event ${recorded.streamVersion} of ${recorded.streamId} carries no balanceAfter`);
+  const balance = BigInt(balanceAfter);
+  return typeof totalSpentAfter === 'string' ? { balance, totalSpent: BigInt(totalSpentAfter) } : { balance };
 }
 
 /** Reads a stored event back; a payload that is not a ledger event means a damaged store and throws. */
@@ -39,6 +35,6 @@ export function ledgerEventOf(streamId: string, version: bigint, data: unknown):
   return decoded.value;
 }
 
-export function recordedLedgerEvent(recorded: RecordedEvent): LedgerEvent {
+export function recordedLedgerEvent(recorded: Pick<RecordedEvent, 'streamId' | 'streamVersion' | 'data'>): LedgerEvent {
   return ledgerEventOf(recorded.streamId, recorded.streamVersion, recorded.data);
 }

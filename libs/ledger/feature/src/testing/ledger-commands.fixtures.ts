@@ -1,4 +1,4 @@
-import type { ChargeMessage, OpenTeam, RefundCharge, SetSpendPolicy, TopUp } from '@subledger/contracts';
+import type { Adjust, ChargeMessage, OpenTeam, RefundCharge, SetSpendPolicy, TopUp } from '@subledger/contracts';
 import type { CurrencyCode, Micros } from '@subledger/money';
 
 // Commands as the gateway and the accounts service send them, with one fixed time.
@@ -7,6 +7,15 @@ export const AT = Date.UTC(2026, 0, 1);
 export const openTeam = (teamId: string, currency: CurrencyCode = 'usd'): OpenTeam => ({ type: 'OpenTeam', teamId, currency, at: AT });
 
 export const topUp = (teamId: string, topUpId: string, amount: Micros): TopUp => ({ type: 'TopUp', teamId, topUpId, amount, at: AT });
+
+export const adjust = (teamId: string, adjustmentId: string, amount: Micros, reason = 'correction'): Adjust => ({
+  type: 'Adjust',
+  teamId,
+  adjustmentId,
+  amount,
+  reason,
+  at: AT,
+});
 
 export const charge = (teamId: string, accountId: string, chargeId: string, amount: Micros): ChargeMessage => ({
   type: 'ChargeMessage',

@@ -150,6 +150,6 @@ export class TeamHistories {
         : { type: 'TopUpRecorded', schemaVersion: LEDGER_EVENT_SCHEMA_VERSION, topUpId: `top-up-${version}`, amount: version * 1_000_000n, at: AT };
     const streamId = teamStreamId(team);
     const balanceAfter = ((version * (version + 1n)) / 2n) * 1_000_000n;
-    return { streamId, events: [teamEventData(streamId, version, event, balanceAfter)], expectedVersion: previous ?? 'no_stream' };
+    return { streamId, events: [teamEventData(streamId, version, event, { balance: balanceAfter })], expectedVersion: previous ?? 'no_stream' };
   }
 }
