@@ -14,7 +14,6 @@ import {
   HealthModule,
   loadOrCreateAdminToken,
   MessageBusModule,
-  structuredLoggerModule,
   validatedConfigModule,
 } from '@subledger/platform';
 import { embeddedConfigSchema } from './config/embedded.config';
@@ -23,7 +22,6 @@ import { embeddedConfigSchema } from './config/embedded.config';
 @Module({
   imports: [
     validatedConfigModule(embeddedConfigSchema),
-    structuredLoggerModule('subledger'),
     ClockModule,
     EventStoreModule.pglite(),
     MessageBusModule.inProcess(),

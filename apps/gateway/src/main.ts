@@ -1,7 +1,7 @@
 import 'reflect-metadata';
-import { configureGatewayApp } from '@subledger/gateway-feature';
+import { gatewayHttpEdge } from '@subledger/gateway-feature';
 import { runMain } from '@subledger/platform';
 import { GatewayAppModule } from './app.module';
 import { gatewayConfigSchema } from './config/gateway.config';
 
-runMain('gateway', GatewayAppModule, gatewayConfigSchema, configureGatewayApp);
+runMain('gateway', GatewayAppModule, gatewayConfigSchema, gatewayHttpEdge);

@@ -5,8 +5,9 @@ import type { GatewayOptions } from './shared/gateway-options';
 
 /**
  * The public HTTP API: the edge mechanics (GatewayHttpModule: auth, rate limits, idempotency,
- * validation, errors) and the routes. The app also calls `configureGatewayApp(app)` after
- * `NestFactory.create`, for the body parser and the OpenAPI document.
+ * validation, errors) and the routes. The app is created on Fastify with gatewayServerOptions and
+ * then calls `configureGatewayApp(app)`, for the body reader and the OpenAPI document (bootstrapHttp
+ * does both with gatewayHttpEdge).
  */
 @Module({})
 export class GatewayModule {

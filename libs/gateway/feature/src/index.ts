@@ -1,8 +1,7 @@
 export * from './shared';
 export { GatewayModule } from './gateway.module';
 export { GatewayHttpModule, type GatewayModuleAsyncOptions } from './http/gateway-http.module';
-export { configureGatewayApp } from './http/configure-gateway-app';
-export { MAX_BODY_BYTES } from './http/json-body.middleware';
+export { configureGatewayApp, gatewayHttpEdge, gatewayServerOptions, MAX_BODY_BYTES } from './http';
 export { apiKeyDigest, apiKeyPrefix, generateApiKey, parseApiKeyFormat, type GeneratedApiKey } from './keys';
 export { errorResponseOf, flattenValidationErrors, gatewayValidationOptions, invalidRequest, type ErrorBody, type FieldError } from './errors';
 export { IDENTITY_TTL_MS, IdentityCache, KeyUsageRecorder } from './auth';

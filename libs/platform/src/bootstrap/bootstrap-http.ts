@@ -1,25 +1,37 @@
-import type { INestApplication, Type } from '@nestjs/common';
+import type { Type } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { NestFactory } from '@nestjs/core';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyServerOptions } from 'fastify';
 import type { ObjectSchema } from 'joi';
-import { Logger } from 'nestjs-pino';
+import type { CommonConfig } from '../config/common-config.schema';
 import { validateEnvironment } from '../config/validated-config.module';
+import { nestLoggerOver } from '../logging/nest-logger';
+import { RequestLogController } from '../logging/request-log.controller';
+import { createServiceLogger } from '../logging/service-logger';
+import { createHttpAdapter } from './http-adapter';
+
+/** What an app adds to the platform's HTTP server: Fastify options of its own, and its set-up. */
+export interface HttpEdge {
+  readonly serverOptions?: FastifyServerOptions;
+  /** Runs once the app is created, before it listens (body parsing, OpenAPI). */
+  readonly configure?: (app: NestFastifyApplication) => void;
+}
 
 /**
  * Validates the environment first (a bad value stops start-up with one line naming it), then creates
- * the app, lets `configure` set it up (body parsing, OpenAPI), routes Nest's own logs through pino, closes cleanly on SIGTERM/SIGINT and listens
- * on the configured port (127.0.0.1 unless HOST says otherwise).
+ * the app on Fastify with the service's pino logger (Nest's logs and one line per request, see
+ * RequestLogController), lets the edge set it up, closes cleanly on SIGTERM/SIGINT and listens on the
+ * configured port (127.0.0.1 unless HOST says otherwise).
  */
-export async function bootstrapHttp(
-  module: Type<unknown>,
-  schema: ObjectSchema,
-  configure: (app: INestApplication) => void = () => undefined,
-): Promise<{ app: INestApplication; url: string }> {
-  validateEnvironment(schema, process.env);
-  // The app's own body parser (if any) is installed by `configure`; Nest's default one stays off.
-  const app = await NestFactory.create(module, { bufferLogs: true, bodyParser: false });
-  configure(app);
-  app.useLogger(app.get(Logger));
+export async function bootstrapHttp(service: string, module: Type<unknown>, schema: ObjectSchema, edge: HttpEdge = {}): Promise<{ app: NestFastifyApplication; url: string }> {
+  const env = validateEnvironment<CommonConfig>(schema, process.env);
+  const logger = createServiceLogger(service, env.LOG_LEVEL ?? 'info');
+  const adapter = createHttpAdapter({ ...edge.serverOptions, loggerInstance: logger, logController: new RequestLogController() });
+  // Bodies are the edge's business (`configure`); Nest's default parsers stay off.
+  const app = await NestFactory.create<NestFastifyApplication>(module, adapter, { bufferLogs: true, bodyParser: false });
+  edge.configure?.(app);
+  app.useLogger(nestLoggerOver(logger));
   app.enableShutdownHooks();
   const config = app.get(ConfigService);
   const port = config.getOrThrow<number>('PORT');

@@ -8,16 +8,15 @@ import { MessageBusModule } from '../messaging/message-bus.module';
 import { EVENT_STORE, EventStoreModule } from '../event-store/event-store.module';
 import { HealthModule } from '../health/health.module';
 import { databaseHealthCheck } from '../health/postgres-health-check';
-import { structuredLoggerModule } from '../logging/logger.module';
 
 /**
- * What every service of distributed mode starts with: validated configuration, structured logs,
- * the clock, PostgreSQL (in the service's own schema), the Kafka bus and /health.
+ * What every service of distributed mode starts with: validated configuration, the clock,
+ * PostgreSQL (in the service's own schema), the Kafka bus and /health. Logging comes with the
+ * process (bootstrapHttp).
  */
 export function postgresServiceModules(service: string, schema: ObjectSchema): (DynamicModule | Promise<DynamicModule> | Type<unknown>)[] {
   return [
     validatedConfigModule(schema),
-    structuredLoggerModule(service),
     ClockModule,
     EventStoreModule.postgres(),
     MessageBusModule.kafka(service),

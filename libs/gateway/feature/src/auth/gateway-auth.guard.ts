@@ -2,7 +2,7 @@ import { type CanActivate, type ExecutionContext, Inject, Injectable } from '@ne
 import { Reflector } from '@nestjs/core';
 import type { KeyIdentity } from '@subledger/contracts';
 import { type Clock, CLOCK } from '@subledger/platform';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { apiKeyDigest, parseApiKeyFormat } from '../keys/api-key';
 import { ApiError } from '../shared/api-error';
 import { AUTH_REQUIREMENT, type AuthRequirement } from '../shared/auth-requirement.decorator';
@@ -15,7 +15,7 @@ import { constantTimeEqual } from './constant-time';
 import { IdentityCache } from './identity-cache';
 import { KeyUsageRecorder } from './key-usage.recorder';
 
-type AuthRequest = IncomingMessage & RequestWithIdentity & RequestWithCaller;
+type AuthRequest = FastifyRequest & RequestWithIdentity & RequestWithCaller;
 
 /**
  * The gateway's global guard: a route marked with RequireAuth takes an API key or the operator
@@ -42,7 +42,7 @@ export class GatewayAuthGuard implements CanActivate {
       return true;
     } catch (error) {
       if (error instanceof ApiError && error.getStatus() === 401) {
-        context.switchToHttp().getResponse<ServerResponse>().setHeader('WWW-Authenticate', 'Bearer realm="subledger"');
+        context.switchToHttp().getResponse<FastifyReply>().header('WWW-Authenticate', 'Bearer realm="subledger"');
       }
       throw error;
     }

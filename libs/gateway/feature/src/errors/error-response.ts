@@ -23,8 +23,8 @@ export function errorResponseOf(error: unknown): ErrorResponse {
     const status = error.getStatus();
     return { status, body: { code: codeForStatus(status), message: messageOf(error), details: {} }, unexpected: false };
   }
-  const exposed = exposedClientError(error);
-  if (exposed) return { status: exposed.status, body: { code: codeForStatus(exposed.status), message: exposed.message, details: {} }, unexpected: false };
+  const refused = fastifyClientError(error);
+  if (refused) return { status: refused.status, body: { code: codeForStatus(refused.status), message: refused.message, details: {} }, unexpected: false };
   return { status: 500, body: INTERNAL_ERROR, unexpected: true };
 }
 
@@ -38,12 +38,12 @@ function messageOf(error: HttpException): string {
 }
 
 /**
- * Errors of Node and Express libraries (`http-errors`) mark the ones a client caused with a 4xx
- * `status` and `expose: true`; their message is written for clients.
+ * Fastify's own errors (codes `FST_ERR_*`) mark the ones a client caused with a 4xx `statusCode`;
+ * their message is written for clients.
  */
-function exposedClientError(error: unknown): { status: number; message: string } | null {
-  if (typeof error !== 'object' || error === null) return null;
-  const { status, expose, message } = error as { status?: unknown; expose?: unknown; message?: unknown };
-  if (expose !== true || typeof status !== 'number' || status < 400 || status >= 500) return null;
-  return { status, message: typeof message === 'string' ? message : 'The request was refused.' };
+function fastifyClientError(error: unknown): { status: number; message: string } | null {
+  if (!(error instanceof Error)) return null;
+  const { code, statusCode } = error as { code?: unknown; statusCode?: unknown };
+  if (typeof code !== 'string' || !code.startsWith('FST_') || typeof statusCode !== 'number' || statusCode < 400 || statusCode >= 500) return null;
+  return { status: statusCode, message: error.message };
 }

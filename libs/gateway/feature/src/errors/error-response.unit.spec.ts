@@ -30,16 +30,17 @@ describe('errorResponseOf', () => {
     expect(body.message).not.toContain('accounts.queries');
   });
 
-  it('maps exposed client errors of Node libraries (http-errors) by their status', () => {
-    const error = Object.assign(new Error('request aborted'), { status: 400, expose: true });
-    expect(errorResponseOf(error)).toEqual({ status: 400, body: { code: 'invalid_request', message: 'request aborted', details: {} }, unexpected: false });
+  it("maps Fastify's client errors by their status", () => {
+    const error = Object.assign(new Error("'/a/%E0' is not a valid url component"), { code: 'FST_ERR_BAD_URL', statusCode: 400 });
+    expect(errorResponseOf(error)).toEqual({ status: 400, body: { code: 'invalid_request', message: "'/a/%E0' is not a valid url component", details: {} }, unexpected: false });
   });
 
   it.each([
     ['a plain Error', new Error('relation "secret_table" does not exist at /srv/app/x.ts:12')],
     ['a TypeError', new TypeError("Cannot read properties of undefined (reading 'id')")],
     ['a 5xx HttpException', new InternalServerErrorException('db password is hunter2')],
-    ['an unexposed status error', Object.assign(new Error('internal detail'), { status: 400 })],
+    ['an error with a client status but no Fastify code', Object.assign(new Error('internal detail'), { statusCode: 400 })],
+    ['a Fastify error of the server', Object.assign(new Error('internal detail'), { code: 'FST_ERR_ASYNC_CONSTRAINT', statusCode: 500 })],
     ['a thrown string', 'boom'],
     ['null', null],
   ])('hides %s behind 500 internal_error and flags it for the log', (_, error) => {

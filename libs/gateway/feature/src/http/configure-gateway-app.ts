@@ -1,21 +1,19 @@
-import type { INestApplication } from '@nestjs/common';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { buildOpenApiDocument, serveOpenApi } from '../openapi/openapi-setup';
-import { jsonBodyMiddleware, MAX_BODY_BYTES } from './json-body.middleware';
-import { nulFreeUrlMiddleware } from './nul-free-url.middleware';
+import { useGatewayJsonBody } from './json-body.hook';
+import { refuseNulInUrl } from './nul-free-url.hook';
 
 /**
- * What must be set on the application itself, once, after `NestFactory.create` and before
- * `listen` or `init` (GatewayModule provides everything else):
+ * What must be set on the application itself, once, after it is created (on an adapter with
+ * gatewayServerOptions, and `bodyParser: false`) and before `listen` or `init` (GatewayModule
+ * provides everything else):
  * - URLs holding `%00` refused, before anything decodes them;
- * - the JSON body parser: 64 KiB, JSON only, UTF-8, depth and unsafe-key checks. It runs before
- *   Nest's default parsers, which then find the body read and leave it alone;
- * - the OpenAPI document at /openapi.json and the Swagger UI at /docs;
- * - no `X-Powered-By` header.
+ * - the JSON body reader: 64 KiB, JSON only, UTF-8, depth and unsafe-key checks, for every method;
+ * - the OpenAPI document at /openapi.json and the Swagger UI at /docs.
  */
-export function configureGatewayApp(app: INestApplication): void {
-  const server = app.getHttpAdapter().getInstance() as { disable?: (setting: string) => void };
-  server.disable?.('x-powered-by');
-  app.use(nulFreeUrlMiddleware());
-  app.use(jsonBodyMiddleware(MAX_BODY_BYTES));
+export function configureGatewayApp(app: NestFastifyApplication): void {
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onRequest', refuseNulInUrl);
+  useGatewayJsonBody(fastify);
   serveOpenApi(app, buildOpenApiDocument(app));
 }

@@ -1,5 +1,5 @@
 import { ApiError } from '../shared/api-error';
-import { parseJsonObject } from './json-body.middleware';
+import { parseJsonObject } from './json-body';
 import { exceedsNestingDepth, findUnsafeJsonValues } from './json-body-checks';
 import { classifyContentType } from './json-media-type';
 

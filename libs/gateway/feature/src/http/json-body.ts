@@ -1,52 +1,36 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage } from 'node:http';
 import { invalidRequest } from '../errors/field-error';
 import { ApiError } from '../shared/api-error';
 import { exceedsNestingDepth, findUnsafeJsonValues, MAX_JSON_DEPTH } from './json-body-checks';
 import { classifyContentType } from './json-media-type';
-import { announcesBody, BodyTooLargeError, readBody } from './read-body';
+import { announcesBody, BodyTooLargeError, discardBody, readBody } from './read-body';
 
 /** SPEC §3: bodies over 64 KiB are refused. */
 export const MAX_BODY_BYTES = 64 * 1024;
 
-export type BodyRequest = IncomingMessage & { body?: unknown };
-type Next = (error?: unknown) => void;
-
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /**
- * The gateway's only body parser: JSON objects of at most 64 KiB in UTF-8, checked for nesting
- * depth and unsafe keys and numbers before any handler, pipe or interceptor sees them. Every refusal
- * is an ApiError handed to Nest's error handler, so the exception filter writes it like any other.
- * A request without a body gets `{}`.
+ * The gateway's only body reader: a JSON object of at most 64 KiB in UTF-8, checked for nesting
+ * depth and unsafe keys and numbers before any guard, pipe or handler sees it. A request without a
+ * body is `{}`. Every refusal is an ApiError, thrown once the rest of the body has been read and
+ * discarded, so the connection can carry the answer and the next request.
  */
-export function jsonBodyMiddleware(limitBytes = MAX_BODY_BYTES) {
-  return function gatewayJsonBody(request: BodyRequest, _response: ServerResponse, next: Next): void {
-    if (!announcesBody(request)) {
-      request.body = {};
-      return next();
-    }
-    const refusal = refuseHeaders(request);
-    if (refusal) {
-      request.resume();
-      return next(refusal);
-    }
-    readBody(request, limitBytes).then(
-      (raw) => {
-        try {
-          request.body = parseJsonObject(raw);
-          next();
-        } catch (error) {
-          next(error);
-        }
-      },
-      (error: unknown) =>
-        next(
-          error instanceof BodyTooLargeError
-            ? new ApiError(413, 'payload_too_large', `The request body must be at most ${limitBytes} bytes.`, { limitBytes })
-            : new ApiError(400, 'invalid_request', 'The request body could not be read.'),
-        ),
-    );
-  };
+export async function readJsonBody(request: IncomingMessage, limitBytes = MAX_BODY_BYTES): Promise<Record<string, unknown>> {
+  if (!announcesBody(request)) return {};
+  const refusal = refuseHeaders(request);
+  if (refusal) {
+    await discardBody(request);
+    throw refusal;
+  }
+  let raw: Buffer;
+  try {
+    raw = await readBody(request, limitBytes);
+  } catch (error) {
+    if (error instanceof BodyTooLargeError) throw new ApiError(413, 'payload_too_large', `The request body must be at most ${limitBytes} bytes.`, { limitBytes });
+    throw new ApiError(400, 'invalid_request', 'The request body could not be read.');
+  }
+  return parseJsonObject(raw);
 }
 
 function refuseHeaders(request: IncomingMessage): ApiError | null {

@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http';
+import { finished } from 'node:stream/promises';
 
 export class BodyTooLargeError extends Error {
   constructor(readonly limitBytes: number) {
@@ -16,16 +17,27 @@ export function announcesBody(request: IncomingMessage): boolean {
 }
 
 /**
+ * Reads what is left of a request body and throws it away, resolving once the request has ended
+ * (or failed). A refusal is answered only then: many clients read no answer before they have sent
+ * the whole body, and would wait for ever on a connection the server had answered early.
+ */
+export async function discardBody(request: IncomingMessage): Promise<void> {
+  request.resume();
+  try {
+    await finished(request);
+  } catch {
+    // A request that failed or was cut off has ended too.
+  }
+}
+
+/**
  * Reads a request body of at most `limitBytes`. A larger declared Content-Length is refused before
- * a byte is read; a chunked body is refused as soon as it passes the limit. Either way, the rest is
- * then discarded as it arrives (never buffered), so the connection can still carry the answer.
+ * a byte is kept; a chunked body is refused as soon as it passes the limit. Either way the rest is
+ * discarded as it arrives (never buffered) before the refusal, so the connection can carry the answer.
  */
 export function readBody(request: IncomingMessage, limitBytes: number): Promise<Buffer> {
   const declared = Number(request.headers['content-length']);
-  if (declared > limitBytes) {
-    request.resume();
-    return Promise.reject(new BodyTooLargeError(limitBytes));
-  }
+  if (declared > limitBytes) return discardBody(request).then(() => Promise.reject(new BodyTooLargeError(limitBytes)));
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -37,8 +49,7 @@ export function readBody(request: IncomingMessage, limitBytes: number): Promise<
       if (size <= limitBytes) return void chunks.push(chunk);
       stop();
       chunks.length = 0;
-      request.resume();
-      reject(new BodyTooLargeError(limitBytes));
+      discardBody(request).then(() => reject(new BodyTooLargeError(limitBytes)));
     };
     const onEnd = () => {
       stop();

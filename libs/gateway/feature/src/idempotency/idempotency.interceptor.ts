@@ -1,8 +1,8 @@
 import { type CallHandler, type ExecutionContext, Inject, Injectable, Logger, type NestInterceptor } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { type Clock, CLOCK } from '@subledger/platform';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import { catchError, defer, from, mergeMap, type Observable, of, throwError } from 'rxjs';
 import { callerOf, type RequestWithCaller } from '../auth/caller';
 import { errorResponseOf } from '../errors/error-response';
@@ -15,7 +15,7 @@ import { type IdempotencyRecord, IdempotencyStore, type StoredResponse } from '.
 import { outcomeHeaders, replay } from './replayed-response';
 import { requestFingerprint } from './request-fingerprint';
 
-type IdempotentRequest = IncomingMessage & RequestWithCaller & RequestWithIdempotencyKey & { body?: unknown; originalUrl?: string };
+type IdempotentRequest = FastifyRequest & RequestWithCaller & RequestWithIdempotencyKey;
 
 interface Claimed {
   readonly scope: string;
@@ -49,7 +49,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     if (context.getType() !== 'http') return next.handle();
     const request = context.switchToHttp().getRequest<IdempotentRequest>();
-    const response = context.switchToHttp().getResponse<ServerResponse>();
+    const response = context.switchToHttp().getResponse<FastifyReply>();
     const caller = callerOf(request);
     // Keys are scoped to a caller; a public route has none to scope them to.
     if (request.method !== 'POST' || !caller) return next.handle();
@@ -59,7 +59,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
       if (key === null) return next.handle();
       request[IDEMPOTENCY_KEY_PROPERTY] = key;
       const claimed: Claimed = { scope: caller.kind === 'admin' ? 'admin' : caller.identity.accountId, key, owner: randomUUID() };
-      const fingerprint = requestFingerprint('POST', request.originalUrl ?? request.url ?? '', request.body);
+      const fingerprint = requestFingerprint('POST', request.originalUrl, request.body);
       const claim = this.store.claim({
         ...claimed,
         fingerprint,
@@ -73,7 +73,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     });
   }
 
-  private run(claimed: Claimed, next: CallHandler, response: ServerResponse): Observable<unknown> {
+  private run(claimed: Claimed, next: CallHandler, response: FastifyReply): Observable<unknown> {
     return next.handle().pipe(
       mergeMap(async (body: unknown) => {
         // A created key is shown once and never stored (SPEC §2): a replay says `[redacted]` instead.
@@ -102,7 +102,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
   }
 }
 
-function answerExisting(record: IdempotencyRecord, fingerprint: string, response: ServerResponse): unknown {
+function answerExisting(record: IdempotencyRecord, fingerprint: string, response: FastifyReply): unknown {
   if (record.fingerprint !== fingerprint) throw idempotencyKeyReused();
   if (record.state === 'in_progress') throw requestInProgress();
   return replay(response, record.response);

@@ -1,4 +1,3 @@
-import type { INestApplication } from '@nestjs/common';
 import supertest from 'supertest';
 import { GatewayModule } from '../gateway.module';
 import { type EdgeTestApp, startEdgeTestApp } from '../testing/edge-test-app';
@@ -7,17 +6,15 @@ type OpenApiDocument = { paths: Record<string, Record<string, { security?: Recor
 
 const OPERATION_METHODS = new Set(['get', 'put', 'post', 'delete', 'patch', 'options', 'head', 'trace']);
 
-/** `METHOD /path/{param}` of every route Express serves, but the document's own. */
-function servedRoutes(app: INestApplication): string[] {
-  const server = app.getHttpAdapter().getInstance() as { router: { stack: { route?: { path: string; methods: Record<string, boolean> } }[] } };
-  const routes: string[] = [];
-  for (const layer of server.router.stack) {
-    if (!layer.route) continue;
-    const path = layer.route.path.replace(/:(\w+)/g, '{$1}');
-    if (path === '/docs' || path.startsWith('/docs/') || path === '/openapi.json') continue;
-    for (const [method, enabled] of Object.entries(layer.route.methods)) if (enabled) routes.push(`${method.toUpperCase()} ${path}`);
-  }
-  return routes.sort();
+/**
+ * `METHOD /path/{param}` of every route the server serves, but the document's own and the HEAD
+ * routes Fastify adds beside each GET.
+ */
+function servedRoutes(edge: EdgeTestApp): string[] {
+  return edge.routes
+    .map((route) => route.replace(/:(\w+)/g, '{$1}'))
+    .filter((route) => !route.startsWith('HEAD ') && !/^\w+ \/(docs($|\/)|openapi\.json$)/.test(route))
+    .sort();
 }
 
 function documentedRoutes(document: OpenApiDocument): string[] {
@@ -37,7 +34,7 @@ describe('OpenAPI document of the gateway', () => {
   afterAll(() => edge.close());
 
   it('documents every route the app serves, and nothing else', () => {
-    const served = servedRoutes(edge.app);
+    const served = servedRoutes(edge);
     expect(served.length).toBeGreaterThan(0);
     expect(documentedRoutes(document)).toEqual(served);
   });
@@ -72,7 +69,7 @@ describe('OpenAPI security from RequireAuth', () => {
   afterAll(() => edge.close());
 
   it('documents exactly the served test routes', () => {
-    expect(documentedRoutes(document)).toEqual(servedRoutes(edge.app));
+    expect(documentedRoutes(document)).toEqual(servedRoutes(edge));
   });
 
   it('marks API-key, main-account and operator routes, and leaves public ones open', () => {

@@ -1,4 +1,5 @@
-import { type DynamicModule, Global, type INestApplication, Module, type Type } from '@nestjs/common';
+import { type DynamicModule, Global, Module, type Type } from '@nestjs/common';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import { createPgliteEventStore, createPostgresEventStore, type SqlEventStore } from '@subledger/event-store';
 import { InProcessBus } from '@subledger/messaging';
@@ -7,10 +8,10 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { configureGatewayApp } from '../http/configure-gateway-app';
 import { GatewayHttpModule } from '../http/gateway-http.module';
 import type { GatewayOptions } from '../shared/gateway-options';
 import { EdgeAdminTestController, EdgeTestController } from './edge-test.controllers';
+import { createGatewayTestApplication, readyWithoutListening } from './gateway-test-application';
 import { StandInAccounts } from './stand-in-accounts';
 
 export const TEST_ADMIN_TOKEN = 'test-admin-token-of-at-least-32-characters';
@@ -27,8 +28,10 @@ export const testGatewayOptions = (changes: Partial<GatewayOptions> = {}): Gatew
 export type TestDatabaseKind = 'PGlite' | 'PostgreSQL';
 
 export interface EdgeTestApp {
-  readonly app: INestApplication;
-  readonly http: ReturnType<INestApplication['getHttpServer']>;
+  readonly app: NestFastifyApplication;
+  readonly http: ReturnType<NestFastifyApplication['getHttpServer']>;
+  /** `METHOD /path` of every route the HTTP server was given, as Fastify registered them. */
+  readonly routes: readonly string[];
   readonly clock: ManualClock;
   readonly bus: InProcessBus;
   readonly accounts: StandInAccounts;
@@ -46,7 +49,7 @@ export interface EdgeTestAppOptions {
 
 /**
  * A Nest app with the gateway's edge mechanics as the apps wire them (GatewayHttpModule, then
- * configureGatewayApp), on a real PGlite or PostgreSQL event store, the real in-process bus, a
+ * configureGatewayApp on Fastify), on a real PGlite or PostgreSQL event store, the real in-process bus, a
  * ManualClock and a stand-in accounts service answering key lookups.
  */
 export async function startEdgeTestApp(settings: EdgeTestAppOptions = {}): Promise<EdgeTestApp> {
@@ -70,12 +73,17 @@ export async function startEdgeTestApp(settings: EdgeTestAppOptions = {}): Promi
     .overrideProvider(CLOCK)
     .useValue(clock)
     .compile();
-  const app = moduleRef.createNestApplication({ logger: false });
-  configureGatewayApp(app);
-  await app.init();
+  const routes: string[] = [];
+  const app = createGatewayTestApplication(moduleRef, (fastify) =>
+    fastify.addHook('onRoute', ({ method, url }) => {
+      for (const one of [method].flat()) routes.push(`${one} ${url}`);
+    }),
+  );
+  await readyWithoutListening(app);
   return {
     app,
     http: app.getHttpServer(),
+    routes,
     clock,
     bus,
     accounts,

@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/commo
 import type { KeyIdentity } from '@subledger/contracts';
 import { Type } from 'class-transformer';
 import { IsInt, IsObject, IsOptional, IsString, Length, Max, Min, ValidateNested } from 'class-validator';
-import type { ServerResponse } from 'node:http';
+import type { FastifyReply } from 'fastify';
 import { IdempotencyKey, IdempotencyKeyBodyField } from '../idempotency/idempotency-key.decorator';
 import { ApiError } from '../shared/api-error';
 import { RequireAuth } from '../shared/auth-requirement.decorator';
@@ -99,9 +99,9 @@ export class EdgeTestController {
 
   @Post('located')
   @RequireAuth('api-key')
-  located(@Res({ passthrough: true }) response: ServerResponse) {
+  located(@Res({ passthrough: true }) reply: FastifyReply) {
     EdgeTestController.calls++;
-    response.setHeader('Location', `/test/things/${EdgeTestController.calls}`);
+    reply.header('Location', `/test/things/${EdgeTestController.calls}`);
     return { run: EdgeTestController.calls };
   }
 

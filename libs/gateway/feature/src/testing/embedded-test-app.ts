@@ -1,4 +1,5 @@
-import { type INestApplication } from '@nestjs/common';
+import type { INestApplication } from '@nestjs/common';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import { AccountsModule, type AccountsModuleOptions, DeletionScheduler, SimulatedCarrier } from '@subledger/accounts-feature';
 import { createPgliteEventStore, type SqlEventStore } from '@subledger/event-store';
@@ -10,13 +11,13 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GatewayModule } from '../gateway.module';
-import { configureGatewayApp } from '../http/configure-gateway-app';
 import type { GatewayOptions } from '../shared/gateway-options';
 import { testGatewayOptions } from './edge-test-app';
+import { createGatewayTestApplication, readyWithoutListening } from './gateway-test-application';
 
 export interface EmbeddedTestApp {
-  readonly app: INestApplication;
-  /** For supertest: `request(testApp.http)`. */
+  readonly app: NestFastifyApplication;
+  /** For supertest: `request(testApp.http)` (typed loosely, as a distributed TestApp puts a URL here). */
   readonly http: ReturnType<INestApplication['getHttpServer']>;
   readonly clock: ManualClock;
   readonly bus: InProcessBus;
@@ -66,9 +67,8 @@ export async function startEmbeddedTestApp(settings: EmbeddedTestAppOptions = {}
     .overrideProvider(CLOCK)
     .useValue(clock)
     .compile();
-  const app = moduleRef.createNestApplication({ logger: false });
-  configureGatewayApp(app);
-  await app.init();
+  const app = createGatewayTestApplication(moduleRef);
+  await readyWithoutListening(app);
   const carrier = app.get(SimulatedCarrier);
   return {
     app,

@@ -1,4 +1,5 @@
-import { Global, type INestApplication, Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { HealthIndicatorService } from '@nestjs/terminus';
 import { Test } from '@nestjs/testing';
 import { AccountsModule, SimulatedCarrier } from '@subledger/accounts-feature';
@@ -11,12 +12,12 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GatewayModule } from '../../gateway.module';
-import { configureGatewayApp } from '../../http/configure-gateway-app';
 import { TEST_ADMIN_TOKEN, testGatewayOptions } from '../../testing/edge-test-app';
+import { createGatewayTestApplication } from '../../testing/gateway-test-application';
 import { settleBackgroundWrites } from './settle-background-writes';
 
 export interface CorpusTestApp {
-  readonly app: INestApplication;
+  readonly app: NestFastifyApplication;
   /** Where the app listens: the corpus sends exact bytes, so it talks real HTTP. */
   readonly baseUrl: string;
   readonly store: SqlEventStore;
@@ -56,8 +57,7 @@ export async function startCorpusTestApp(): Promise<CorpusTestApp> {
     .overrideProvider(CLOCK)
     .useValue(clock)
     .compile();
-  const app = moduleRef.createNestApplication({ logger: false });
-  configureGatewayApp(app);
+  const app = createGatewayTestApplication(moduleRef);
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as AddressInfo;
   return {
