@@ -3,15 +3,15 @@ import { announcesBody } from './read-body';
 import { MAX_BODY_BYTES, readJsonBody } from './json-body';
 
 /**
- * Makes readJsonBody the app's only way of reading bodies, for every method. Fastify would parse a
- * body by its media type, answer its own 415 for the others, leave GET bodies unread, and close the
- * connection after a refused body; instead its parser step lets every body through untouched, and a
- * preValidation hook (which runs for unknown routes too) reads it, so a refusal reaches the
- * exception filter like any other error.
+ * Makes readJsonBody the app's only way of reading bodies, for every method, in a preValidation
+ * hook (which runs for unknown routes too), so that a refusal reaches the exception filter like any
+ * other error. Fastify is told that no method has a body: it would otherwise parse bodies by media
+ * type with its own refusals, leave GET bodies unread, close the connection after a refused body,
+ * and pay for an AsyncResource per body.
  */
 export function useGatewayJsonBody(fastify: FastifyInstance): void {
+  for (const method of fastify.supportedMethods) fastify.addHttpMethod(method, { hasBody: false, overrideExisting: true });
   fastify.removeAllContentTypeParsers();
-  fastify.addContentTypeParser('*', (_request, _payload, done) => done(null, undefined));
   fastify.addHook('preValidation', readGatewayBody);
 }
 
