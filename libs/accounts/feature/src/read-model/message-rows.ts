@@ -1,13 +1,22 @@
 import type { MessageStatus, MessageView } from '@subledger/contracts';
 import { epochMsFrom, type Queryable } from './sql-values';
 
-/** A message record as stored, without its place in the creation order (known once inserted). */
-export type StoredMessage = {
+/** What a message's next step is decided on: who holds it, where delivery stands, what it was charged. */
+export type MessageState = {
   id: string;
   team_id: string;
   account_id: string;
   status: MessageStatus;
   channel: string;
+  is_test: boolean;
+  charge_id: string | null;
+  refunded: boolean;
+  error_code: string | null;
+  updated_at: string;
+};
+
+/** A message record as stored, without its place in the creation order (known once inserted). */
+export type StoredMessage = MessageState & {
   message_type: string;
   to_address: string | null;
   text_body: string | null;
@@ -17,12 +26,7 @@ export type StoredMessage = {
   extra: Record<string, unknown> | null;
   cost: string;
   units: number;
-  is_test: boolean;
-  charge_id: string | null;
-  refunded: boolean;
-  error_code: string | null;
   created_at: string;
-  updated_at: string;
 };
 
 export type MessageRow = StoredMessage & { seq: string };
@@ -98,6 +102,17 @@ export class MessageRows {
     return rows;
   }
 
+  /** The states of these messages, whichever team holds them: fewer columns to read than whole rows. */
+  async statesOf(db: Queryable, messageIds: readonly string[]): Promise<MessageState[]> {
+    if (messageIds.length === 0) return [];
+    const { rows } = await db.query<MessageState>(
+      `SELECT id, team_id, account_id, status, channel, is_test, charge_id, refunded, error_code, updated_at::text
+       FROM ${this.schema}.accounts_messages WHERE id = ANY($1::text[])`,
+      [messageIds],
+    );
+    return rows;
+  }
+
   /**
    * New records in one statement, created in the order given; an id already recorded is left as
    * it is. The rows travel as one JSON array: `json` (not `jsonb`) keeps each metadata object's
@@ -116,17 +131,24 @@ export class MessageRows {
 
   /**
    * Status changes of many messages in one statement. A message already `delivered` or `failed`
-   * is never changed again, whoever reports it.
+   * is never changed again, whoever reports it. (Arrays, not JSON: these columns are plain scalars,
+   * and the join of unnested arrays measured faster.)
    */
-  async changeStatuses(db: Queryable, messages: readonly StoredMessage[]): Promise<void> {
+  async changeStatuses(db: Queryable, messages: readonly MessageState[]): Promise<void> {
     if (messages.length === 0) return;
-    const changes = messages.map((m) => ({ id: m.id, team_id: m.team_id, status: m.status, error_code: m.error_code, refunded: m.refunded, updated_at: m.updated_at }));
     await db.query(
       `UPDATE ${this.schema}.accounts_messages m
        SET status = v.status, error_code = v.error_code, refunded = v.refunded, updated_at = v.updated_at
-       FROM json_to_recordset($1::json) AS v(id text, team_id text, status text, error_code text, refunded boolean, updated_at bigint)
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::boolean[], $6::bigint[]) AS v(id, team_id, status, error_code, refunded, updated_at)
        WHERE m.id = v.id AND m.team_id = v.team_id AND m.status NOT IN ('delivered', 'failed')`,
-      [JSON.stringify(changes)],
+      [
+        messages.map((m) => m.id),
+        messages.map((m) => m.team_id),
+        messages.map((m) => m.status),
+        messages.map((m) => m.error_code),
+        messages.map((m) => m.refunded),
+        messages.map((m) => m.updated_at),
+      ],
     );
   }
 

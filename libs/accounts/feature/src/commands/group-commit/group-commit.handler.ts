@@ -3,6 +3,7 @@ import { type FieldViolation, replyOk, replyRefused } from '@subledger/contracts
 import { assertNever } from '../../assert-never';
 import { MESSAGE_CARRIER, type MessageCarrier } from '../../carrier/message-carrier.port';
 import { LedgerClient } from '../../ledger/ledger-client';
+import type { StoredMessage } from '../../read-model/message-rows';
 import { TeamStateCache } from '../../team-state/team-state-cache';
 import type { AnyCommandReply } from '../accounts-command.router';
 import type { GatheredCommand } from '../command-kinds';
@@ -17,8 +18,14 @@ export interface GatheredItem {
   readonly wantsReply: boolean;
 }
 
-/** A command's reply, built once the group is committed. */
-type Answer = () => AnyCommandReply;
+/**
+ * A command's reply, built once the group is committed. `shows` names a message recorded before
+ * the group whose whole record the reply shows, read only when the reply is wanted.
+ */
+interface Answer {
+  readonly shows?: string;
+  readonly reply: (records: ReadonlyMap<string, StoredMessage>) => AnyCommandReply;
+}
 
 /**
  * Commits a run of gathered commands (message records, delivery reports, key usage) together: the
@@ -41,14 +48,16 @@ export class GroupCommitHandler {
   ) {}
 
   async handle(items: readonly GatheredItem[]): Promise<(AnyCommandReply | undefined)[]> {
-    const group = new MessageGroup(await this.rows.find(messageIdsOf(items)));
+    const group = new MessageGroup(await this.rows.states(messageIdsOf(items)));
     const keyUsage = new KeyUsageGroup();
     const answers: Answer[] = [];
     for (const { command } of items) answers.push(await this.gather(command, group, keyUsage));
     await this.refund(group);
     keyUsage.written(await this.rows.write({ inserts: group.inserts(), changes: group.changes(), usages: keyUsage.all() }));
     for (const message of group.dispatches()) this.carrier.dispatch(message);
-    return items.map((item, i) => (item.wantsReply ? answers[i]() : undefined));
+    const shown = items.flatMap((item, i) => (item.wantsReply && answers[i].shows ? [answers[i].shows] : []));
+    const records = new Map((await this.rows.records(shown)).map((row) => [row.id, row]));
+    return items.map((item, i) => (item.wantsReply ? answers[i].reply(records) : undefined));
   }
 
   private async gather(command: GatheredCommand, group: MessageGroup, keyUsage: KeyUsageGroup): Promise<Answer> {
@@ -71,13 +80,13 @@ export class GroupCommitHandler {
           const wrong = deliveryStepViolations(step, `steps.${i}.`);
           return wrong.length > 0 ? replyRefused({ type: 'invalid', violations: wrong } as const) : stepReply(group.advance(command.teamId, step, command.at));
         });
-        return () => replyOk({ steps });
+        return { reply: () => replyOk({ steps }) };
       }
       case 'RecordKeyUsage': {
         const violations = keyUsageViolations(command.usages);
         if (violations.length > 0) return invalid(violations);
         const recorded = keyUsage.add(command.teamId, command.usages);
-        return () => replyOk({ recorded: recorded() });
+        return { reply: () => replyOk({ recorded: recorded() }) };
       }
       default:
         return assertNever(command);
@@ -126,7 +135,12 @@ function messageIdsOf(items: readonly GatheredItem[]): string[] {
 }
 
 function messageAnswer(outcome: MessageOutcome): Answer {
-  return () => (outcome.ok ? replyOk({ message: MessageGroup.view(outcome.snapshot) }) : replyRefused(outcome.refusal));
+  if (!outcome.ok) return { reply: () => replyRefused(outcome.refusal) };
+  const { snapshot } = outcome;
+  return {
+    shows: MessageGroup.needsContent(snapshot) ? snapshot.row.id : undefined,
+    reply: (records) => replyOk({ message: MessageGroup.view(snapshot, records.get(snapshot.row.id)) }),
+  };
 }
 
 function stepReply(outcome: MessageOutcome) {
@@ -134,5 +148,5 @@ function stepReply(outcome: MessageOutcome) {
 }
 
 function invalid(violations: FieldViolation[]): Answer {
-  return () => replyRefused({ type: 'invalid', violations });
+  return { reply: () => replyRefused({ type: 'invalid', violations }) };
 }

@@ -3,13 +3,14 @@ import type { SqlEventStore } from '@subledger/event-store';
 import { EVENT_STORE } from '@subledger/platform';
 import { AccountsReadModel } from '../../read-model/accounts-read-model';
 import type { KeyUsage } from '../../read-model/api-key-rows';
-import type { MessageRow, StoredMessage } from '../../read-model/message-rows';
+import type { MessageRow, MessageState, StoredMessage } from '../../read-model/message-rows';
+import type { Queryable } from '../../read-model/sql-values';
 import { Coalescer } from './coalescer';
 
 /** What one group writes. */
 export interface GroupWrites {
   readonly inserts: readonly StoredMessage[];
-  readonly changes: readonly StoredMessage[];
+  readonly changes: readonly MessageState[];
   readonly usages: readonly KeyUsage[];
 }
 
@@ -23,7 +24,7 @@ export type FoundKeys = readonly Omit<KeyUsage, 'at'>[];
  */
 @Injectable()
 export class GroupRows {
-  private readonly lookups = new Coalescer<readonly string[], MessageRow[]>((requests) => this.findAll(requests));
+  private readonly lookups = new Coalescer<readonly string[], MessageState[]>((requests) => this.findAll(requests));
   private readonly commits = new Coalescer<GroupWrites, FoundKeys>((groups) => this.writeAll(groups));
 
   constructor(
@@ -31,9 +32,14 @@ export class GroupRows {
     private readonly readModel: AccountsReadModel,
   ) {}
 
-  /** The committed rows of these message ids, whichever team holds them. */
-  find(messageIds: readonly string[]): Promise<MessageRow[]> {
+  /** The committed states of these message ids, whichever team holds them. */
+  states(messageIds: readonly string[]): Promise<MessageState[]> {
     return messageIds.length === 0 ? Promise.resolve([]) : this.lookups.run(messageIds);
+  }
+
+  /** Whole committed records, for the few replies that show a message recorded before their group. */
+  records(messageIds: readonly string[]): Promise<MessageRow[]> {
+    return this.readModel.messages.findMany(this.readModel.db, messageIds);
   }
 
   /** Commits a group's rows; answers the keys its usage reports found. */
@@ -42,8 +48,8 @@ export class GroupRows {
     return empty ? Promise.resolve([]) : this.commits.run(writes);
   }
 
-  private async findAll(requests: readonly (readonly string[])[]): Promise<MessageRow[][]> {
-    const rows = await this.readModel.messages.findMany(this.readModel.db, [...new Set(requests.flat())]);
+  private async findAll(requests: readonly (readonly string[])[]): Promise<MessageState[][]> {
+    const rows = await this.readModel.messages.statesOf(this.readModel.db, [...new Set(requests.flat())]);
     return requests.map((ids) => {
       const wanted = new Set(ids);
       return rows.filter((row) => wanted.has(row.id));
@@ -51,12 +57,18 @@ export class GroupRows {
   }
 
   private async writeAll(groups: readonly GroupWrites[]): Promise<FoundKeys[]> {
-    const { messages, apiKeys } = this.readModel;
-    const found = await this.store.sql.transaction(async (tx) => {
-      await messages.insertMany(tx, groups.flatMap((group) => group.inserts));
-      await messages.changeStatuses(tx, groups.flatMap((group) => group.changes));
-      return apiKeys.recordUsages(tx, groups.flatMap((group) => group.usages));
-    });
+    const { messages, apiKeys, db } = this.readModel;
+    const inserts = groups.flatMap((group) => group.inserts);
+    const changes = groups.flatMap((group) => group.changes);
+    const usages = groups.flatMap((group) => group.usages);
+    const write = async (tx: Queryable) => {
+      await messages.insertMany(tx, inserts);
+      await messages.changeStatuses(tx, changes);
+      return apiKeys.recordUsages(tx, usages);
+    };
+    // A single statement is atomic on its own: BEGIN and COMMIT would only cost two more round trips.
+    const statements = [inserts, changes, usages].filter((rows) => rows.length > 0).length;
+    const found = statements === 1 ? await write(db) : await this.store.sql.transaction(write);
     return groups.map(() => found);
   }
 }

@@ -1,6 +1,6 @@
 import type { AccountsServiceRefusal, EpochMs, MessageStatus, MessageView, NewMessage, RefundCharge } from '@subledger/contracts';
 import type { CarrierMessage } from '../../carrier/message-carrier.port';
-import { messageViewOf, type StoredMessage } from '../../read-model/message-rows';
+import { type MessageState, messageViewOf, type StoredMessage } from '../../read-model/message-rows';
 import type { DeliveryStep } from '../accounts-internal-command';
 
 /** Whether the team lets an account record a message, from the team's state in memory. */
@@ -13,8 +13,10 @@ export interface PendingRefund {
 }
 
 interface Entry {
-  row: StoredMessage;
-  readonly isNew: boolean;
+  /** Where the message stands now, in this group. */
+  row: MessageState;
+  /** The whole record of a message new in this group; other records are read whole only for a reply that shows them. */
+  readonly content: StoredMessage | null;
   changed: boolean;
   /** Recorded (or recorded again) in this group: handed to the carrier after the commit while still queued. */
   recorded: boolean;
@@ -23,7 +25,7 @@ interface Entry {
 
 /** A message as one command left it; its view is made after the commit, when refunds are known. */
 export interface Snapshot {
-  readonly row: StoredMessage;
+  readonly row: MessageState;
   readonly entry: Entry;
 }
 
@@ -32,8 +34,8 @@ export type MessageOutcome = { readonly ok: true; readonly snapshot: Snapshot } 
 const STEP: Record<MessageStatus, number> = { queued: 0, sent: 1, delivered: 2, failed: 2 };
 
 /**
- * The message records of one group of gathered commands, in memory: the rows they touch as
- * committed before the group, then changed command by command in partition order exactly as one
+ * The message records of one group of gathered commands, in memory: the states of the rows they
+ * touch as committed before the group, then changed command by command in partition order exactly as one
  * command after another would, so that one INSERT and one UPDATE write the group's end state.
  * Statuses only move forward; a failed live message is refunded once (the refund is asked before
  * the row says so); a live message that cannot be recorded has its charge refunded.
@@ -42,8 +44,8 @@ export class MessageGroup {
   private readonly entries = new Map<string, Entry>();
   private readonly notRecorded = new Map<string, RefundCharge>();
 
-  constructor(committed: readonly StoredMessage[]) {
-    for (const row of committed) this.entries.set(row.id, { row, isNew: false, changed: false, recorded: false, refund: null });
+  constructor(committed: readonly MessageState[]) {
+    for (const row of committed) this.entries.set(row.id, { row, content: null, changed: false, recorded: false, refund: null });
   }
 
   record(teamId: string, message: NewMessage, at: EpochMs, standing: AccountStanding): MessageOutcome {
@@ -54,7 +56,8 @@ export class MessageGroup {
       return this.refuse(teamId, message, at, { type: 'invalid', violations: [{ field: 'message.id', reason: 'duplicate' }] });
     }
     if (standing !== 'ok') return this.refuse(teamId, message, at, { type: standing });
-    const entry: Entry = { row: newRow(teamId, message, at), isNew: true, changed: true, recorded: true, refund: null };
+    const content = newRow(teamId, message, at);
+    const entry: Entry = { row: content, content, changed: true, recorded: true, refund: null };
     this.entries.set(message.id, entry);
     return ok(entry);
   }
@@ -87,11 +90,12 @@ export class MessageGroup {
 
   /** New records in the order they came, with the status they ended the group in. */
   inserts(): StoredMessage[] {
-    return [...this.entries.values()].filter((entry) => entry.isNew).map((entry) => entry.row);
+    return [...this.entries.values()].flatMap(({ content, row }) => (content ? [{ ...content, ...row }] : []));
   }
 
-  changes(): StoredMessage[] {
-    return [...this.entries.values()].filter((entry) => !entry.isNew && entry.changed).map((entry) => entry.row);
+  /** Messages recorded before the group whose state the group changed. */
+  changes(): MessageState[] {
+    return [...this.entries.values()].filter((entry) => entry.content === null && entry.changed).map((entry) => entry.row);
   }
 
   /** Messages recorded by the group that still wait for the carrier. */
@@ -101,9 +105,20 @@ export class MessageGroup {
       .map(({ row }) => ({ teamId: row.team_id, accountId: row.account_id, messageId: row.id, channel: row.channel, isTest: row.is_test }));
   }
 
-  /** The view a command's reply shows: the row as the command left it, with the refund as settled. */
-  static view({ row, entry }: Snapshot): MessageView {
-    return messageViewOf(row.status === 'failed' ? { ...row, refunded: entry.row.refunded } : row);
+  /** Whether the view of this snapshot needs the whole record read (a message recorded before the group). */
+  static needsContent({ entry }: Snapshot): boolean {
+    return entry.content === null;
+  }
+
+  /**
+   * The view a command's reply shows: the message as the command left it, with the refund as
+   * settled. `content` is the committed record of a message recorded before the group; the fields
+   * a group changes come from the snapshot.
+   */
+  static view({ row, entry }: Snapshot, content?: StoredMessage): MessageView {
+    const whole = entry.content ?? content;
+    if (!whole) throw new Error(`The record of message ${row.id} was not read for its reply`);
+    return messageViewOf({ ...whole, ...row, refunded: row.status === 'failed' ? entry.row.refunded : row.refunded });
   }
 
   private recordedAgain(entry: Entry): MessageOutcome {

@@ -1,5 +1,5 @@
 import type { NewMessage } from '@subledger/contracts';
-import type { StoredMessage } from '../../read-model/message-rows';
+import type { MessageState, StoredMessage } from '../../read-model/message-rows';
 import { MessageGroup, type MessageOutcome } from './message-group';
 
 const teamId = 'team-1';
@@ -26,16 +26,23 @@ function newMessage(id: string, overrides: Partial<NewMessage> = {}): NewMessage
   };
 }
 
-/** A committed row, as the database hands it back. */
-function stored(id: string, overrides: Partial<StoredMessage> = {}): StoredMessage {
-  const row = new MessageGroup([]);
-  row.record(teamId, newMessage(id), at - 1_000, 'ok');
-  return { ...row.inserts()[0], ...overrides };
+/** Committed records, as a reply reads them once its group is committed. */
+const records = new Map<string, StoredMessage>();
+
+/** A record committed before the group; the group itself gets its state only. */
+function stored(id: string, overrides: Partial<StoredMessage> = {}): MessageState {
+  const group = new MessageGroup([]);
+  group.record(teamId, newMessage(id), at - 1_000, 'ok');
+  const record = { ...group.inserts()[0], ...overrides };
+  records.set(id, record);
+  const { team_id, account_id, status, channel, is_test, charge_id, refunded, error_code, updated_at } = record;
+  return { id, team_id, account_id, status, channel, is_test, charge_id, refunded, error_code, updated_at };
 }
 
 function viewOf(outcome: MessageOutcome) {
   if (!outcome.ok) throw new Error(`refused: ${outcome.refusal.type}`);
-  return MessageGroup.view(outcome.snapshot);
+  const { snapshot } = outcome;
+  return MessageGroup.view(snapshot, MessageGroup.needsContent(snapshot) ? records.get(snapshot.row.id) : undefined);
 }
 
 const step = (messageId: string, status: 'sent' | 'delivered' | 'failed') => ({ messageId, status, errorCode: status === 'failed' ? 'delivery_failed' : null });
