@@ -18,6 +18,7 @@ export { DuplicateEventIdError } from './duplicate-event-id.error';
 export { expectedVersionMatches, versionAfter } from './expected-version';
 
 export type { SqlClient, SqlResult, SqlRow } from './sql/sql-client';
+export { textArrayParam, jsonTextArrayParam } from './sql/text-array-param';
 export { SqlEventStore, type SqlEventStoreOptions, type SqlEventStoreTransaction } from './sql/sql-event-store';
 export { PgSqlClient } from './postgres/pg-sql-client';
 export { createPostgresEventStore, type PostgresEventStoreOptions } from './postgres/postgres-event-store';

@@ -1,7 +1,7 @@
 import { insertColumns } from './insert-columns';
 
 describe('insertColumns', () => {
-  it('numbers each stream on from its actual version and serialises data and metadata as JSON', () => {
+  it('numbers each stream on from its actual version and serialises data and metadata as JSON, each column one array literal', () => {
     const ids = ['generated-1'];
     const columns = insertColumns(
       [
@@ -12,12 +12,12 @@ describe('insertColumns', () => {
       () => ids.shift() as string,
     );
     expect(columns).toEqual([
-      ['given', 'generated-1', 'x'],
-      ['new', 'new', 'old'],
-      ['0', '1', '5'],
-      ['A', 'B', 'C'],
-      ['{"amount":"10"}', '{}', '{"n":1}'],
-      ['{}', '{}', '{"by":"me"}'],
+      '{"given","generated-1","x"}',
+      '{"new","new","old"}',
+      '{"0","1","5"}',
+      '{"A","B","C"}',
+      '{"{\\"amount\\":\\"10\\"}","{}","{\\"n\\":1}"}',
+      '{"{}","{}","{\\"by\\":\\"me\\"}"}',
     ]);
   });
 });

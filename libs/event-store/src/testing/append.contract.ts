@@ -32,6 +32,25 @@ export function describeAppendContract(fixture: ContractFixture): void {
       expect(result).toEqual({ nextExpectedVersion: 1n, lastGlobalPosition: events[1].globalPosition });
     });
 
+    it('round-trips text that must be escaped: quotes, backslashes, line breaks, control characters, emoji', async () => {
+      const { store } = fixture.subject;
+      const awkward = 'a "quote", a \\ backslash, a \\" pair, {braces}, a comma, a\nline, a\ttab, \u0001, NULL, é, 😀';
+      const streamId = uniqueStreamId(`escape-"\\-{x}`);
+      await store.append(
+        streamId,
+        [
+          { type: 'Noted "x"\\', data: { text: awkward, [awkward]: [awkward] }, metadata: { by: awkward } },
+          { type: `Type\nwith a break`, data: {} },
+        ],
+        { expectedVersion: 'no_stream' },
+      );
+      const events = await store.readStream(streamId);
+      expect(events.map((e) => [e.streamId, e.type, e.data, e.metadata])).toEqual([
+        [streamId, 'Noted "x"\\', { text: awkward, [awkward]: [awkward] }, { by: awkward }],
+        [streamId, 'Type\nwith a break', {}, {}],
+      ]);
+    });
+
     it('gives an event without an id a fresh uuid', async () => {
       const streamId = uniqueStreamId('generated-id');
       await fixture.subject.store.append(streamId, [{ type: 'Noted', data: {} }, { type: 'Noted', data: {} }], {
