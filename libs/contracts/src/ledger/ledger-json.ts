@@ -14,7 +14,10 @@ export type LedgerJsonValue = string | number | null;
 
 export function toLedgerJson<T extends object>(value: T): LedgerJson<T> {
   const json: Record<string, LedgerJsonValue> = {};
-  for (const [key, field] of Object.entries(value)) {
+  // for...in rather than Object.entries: the ledger encodes every event it writes, and the pair
+  // arrays of entries were most of what the encoding allocated. Contracts are plain objects.
+  for (const key in value) {
+    const field: unknown = value[key];
     if (field === undefined) continue;
     json[key] = typeof field === 'bigint' ? field.toString() : (field as LedgerJsonValue);
   }

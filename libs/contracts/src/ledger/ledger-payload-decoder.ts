@@ -25,8 +25,9 @@ export function decodeTaggedPayload<T>(
     return decodeFailure('unsupported_schema_version', message, 'schemaVersion');
   }
   const value: Record<string, unknown> = schemaVersion === undefined ? { type } : { type, schemaVersion };
-  for (const [field, kind] of Object.entries(kindsByType[type])) {
-    const read = readLedgerField(kind, json[field]);
+  const kinds = kindsByType[type];
+  for (const field in kinds) {
+    const read = readLedgerField(kinds[field], json[field]);
     if (!read.ok) return decodeFailure('invalid_field', `${type}.${field} ${read.message}`, field);
     if (read.value !== undefined) value[field] = read.value;
   }
