@@ -5,7 +5,7 @@ import { isPositiveAmount } from './amount-rules';
 import { optionalField, record, refuse } from './decision';
 import type { Decision } from './ledger-outcome';
 import { accountSpendOf } from './ledger-state';
-import type { AccountSpend, LedgerState, LedgerView } from './ledger-state';
+import type { AccountSpend, ChargeRecord, ChargeStanding, LedgerState, LedgerView } from './ledger-state';
 import { replayCharge } from './replay-charge';
 import { missingTeam } from './team-guard';
 
@@ -55,21 +55,19 @@ export function evolveChargeAccepted(state: LedgerState, event: ChargeAccepted):
   const account = accountSpendOf(state, event.accountId);
   state.balance -= event.amount;
   state.accounts.set(event.accountId, { ...account, totalSpent: account.totalSpent + event.amount });
-  state.charges.set(event.chargeId, {
-    accountId: event.accountId,
-    amount: event.amount,
-    messageId: event.messageId,
-    standing: 'accepted',
-  });
+  state.charges.set(event.chargeId, chargeRecordOf(event, 'accepted'));
   return state;
 }
 
 export function evolveChargeRefused(state: LedgerState, event: ChargeRefused): LedgerState {
-  state.charges.set(event.chargeId, {
-    accountId: event.accountId,
-    amount: event.amount,
-    messageId: event.messageId,
-    standing: event.reason,
-  });
+  state.charges.set(event.chargeId, chargeRecordOf(event, event.reason));
   return state;
+}
+
+export function chargeRecordOf(event: ChargeAccepted | ChargeRefused, standing: ChargeStanding): ChargeRecord {
+  const { chargeId, accountId, amount } = event;
+  // The gateway's message ids are its charge ids: the record then keeps the one string of its key
+  // instead of a second copy of the same text, a quarter of its size.
+  const messageId = event.messageId === chargeId ? chargeId : event.messageId;
+  return { accountId, amount, messageId, standing };
 }

@@ -1,5 +1,6 @@
 import type { LedgerCommand, LedgerEvent } from '@subledger/contracts';
 import { assertNever } from './assert-never';
+import { chargeRecordOf } from './charge-message';
 import type { LedgerState, LedgerView } from './ledger-state';
 
 /** The record a command's decision reads, if any: decide takes its absence for "never recorded". */
@@ -47,11 +48,9 @@ export function recallRecords(state: LedgerState, events: readonly LedgerEvent[]
   for (const event of events) {
     switch (event.type) {
       case 'ChargeAccepted':
-      case 'ChargeRefused': {
-        const standing = event.type === 'ChargeAccepted' ? 'accepted' : event.reason;
-        state.charges.set(event.chargeId, { accountId: event.accountId, amount: event.amount, messageId: event.messageId, standing });
+      case 'ChargeRefused':
+        state.charges.set(event.chargeId, chargeRecordOf(event, event.type === 'ChargeAccepted' ? 'accepted' : event.reason));
         break;
-      }
       case 'ChargeRefunded': {
         const charge = state.charges.get(event.chargeId);
         if (charge !== undefined) state.charges.set(event.chargeId, { ...charge, standing: 'refunded' });
