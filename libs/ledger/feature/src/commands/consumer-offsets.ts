@@ -29,11 +29,15 @@ export function consumerOffsetsOf(group: string, batch: readonly Envelope<unknow
 export function upsertConsumerOffsets(tables: LedgerTables, rows: readonly ConsumerOffsetRow[]): RowsWrite {
   return {
     name: 'consumer_offsets',
-    sql: (rowsParam) => `INSERT INTO ${tables.consumerOffsets} AS o (consumer_group, topic, partition, next_offset)
-      SELECT consumer_group, topic, partition, next_offset
-      FROM jsonb_to_recordset(${rowsParam}) AS t(consumer_group text, topic text, partition integer, next_offset bigint)
+    columns: [
+      { name: 'consumer_group', type: 'text', values: rows.map((row) => row.group) },
+      { name: 'topic', type: 'text', values: rows.map((row) => row.topic) },
+      { name: 'partition', type: 'integer', values: rows.map((row) => String(row.partition)) },
+      { name: 'next_offset', type: 'bigint', values: rows.map((row) => String(row.nextOffset)) },
+    ],
+    sql: (source) => `INSERT INTO ${tables.consumerOffsets} AS o (consumer_group, topic, partition, next_offset)
+      SELECT consumer_group, topic, partition, next_offset FROM ${source}
       ON CONFLICT (consumer_group, topic, partition) DO UPDATE SET next_offset = GREATEST(o.next_offset, EXCLUDED.next_offset)`,
-    rows: rows.map((row) => ({ consumer_group: row.group, topic: row.topic, partition: row.partition, next_offset: String(row.nextOffset) })),
   };
 }
 

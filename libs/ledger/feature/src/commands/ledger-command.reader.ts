@@ -30,6 +30,9 @@ export function readLedgerCommand(message: Envelope<unknown>): CommandRead {
 function withDecimalAmounts(value: unknown): unknown {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
   const json: Record<string, unknown> = {};
-  for (const [key, field] of Object.entries(value)) json[key] = typeof field === 'bigint' ? field.toString() : field;
+  for (const key in value) {
+    const field: unknown = (value as Record<string, unknown>)[key];
+    json[key] = typeof field === 'bigint' ? field.toString() : field;
+  }
   return json;
 }

@@ -4,7 +4,7 @@ import type { LedgerTables } from '../store/ledger-tables';
 import type { RowsWrite } from '../store/rows-write';
 import { RefusedCommandIds } from '../team-state/refused-command-ids';
 import { type CommandIdentity, type CommandKey, commandKey } from './command-identity';
-import { outcomeAsJson, outcomeFromJson } from './outcome-json';
+import { outcomeFromJson, outcomeToJson } from './outcome-json';
 
 /**
  * The answer of a command that recorded no event, kept so that the same command sent again gets it
@@ -51,18 +51,16 @@ export function insertProcessedCommands(tables: LedgerTables, rows: readonly Pro
   const at = new Date(processedAt).toISOString();
   return {
     name: 'processed_commands',
-    sql: (rowsParam) => `INSERT INTO ${tables.processedCommands} (team_id, command_id, command_digest, outcome, refused, processed_at)
-      SELECT team_id, command_id, command_digest, outcome, refused, processed_at
-      FROM jsonb_to_recordset(${rowsParam})
-        AS t(team_id text, command_id text, command_digest text, outcome jsonb, refused boolean, processed_at timestamptz)`,
-    rows: rows.map(({ identity, outcome }) => ({
-      team_id: identity.teamId,
-      command_id: identity.commandId,
-      command_digest: identity.digest,
-      outcome: outcomeAsJson(outcome),
-      refused: outcome.type === 'refused',
-      processed_at: at,
-    })),
+    columns: [
+      { name: 'team_id', type: 'text', values: rows.map(({ identity }) => identity.teamId) },
+      { name: 'command_id', type: 'text', values: rows.map(({ identity }) => identity.commandId) },
+      { name: 'command_digest', type: 'text', values: rows.map(({ identity }) => identity.digest) },
+      { name: 'outcome', type: 'text', values: rows.map(({ outcome }) => outcomeToJson(outcome)) },
+      { name: 'refused', type: 'boolean', values: rows.map(({ outcome }) => String(outcome.type === 'refused')) },
+      { name: 'processed_at', type: 'timestamptz', values: rows.map(() => at) },
+    ],
+    sql: (source) => `INSERT INTO ${tables.processedCommands} (team_id, command_id, command_digest, outcome, refused, processed_at)
+      SELECT team_id, command_id, command_digest, outcome::jsonb, refused, processed_at FROM ${source}`,
   };
 }
 

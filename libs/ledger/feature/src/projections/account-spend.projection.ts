@@ -16,20 +16,18 @@ export interface AccountSpendRow {
 export function upsertAccountSpend(tables: LedgerTables, rows: readonly AccountSpendRow[]): RowsWrite {
   return {
     name: 'account_spend',
-    sql: (rowsParam) => `INSERT INTO ${tables.accountSpend} AS p (team_id, account_id, total_spent, credit_limit, status, stream_version)
-      SELECT team_id, account_id, total_spent, credit_limit, status, stream_version
-      FROM jsonb_to_recordset(${rowsParam})
-        AS t(team_id text, account_id text, total_spent bigint, credit_limit bigint, status text, stream_version bigint)
+    columns: [
+      { name: 'team_id', type: 'text', values: rows.map((row) => row.teamId) },
+      { name: 'account_id', type: 'text', values: rows.map((row) => row.accountId) },
+      { name: 'total_spent', type: 'bigint', values: rows.map((row) => row.totalSpent.toString()) },
+      { name: 'credit_limit', type: 'bigint', values: rows.map((row) => row.creditLimit?.toString() ?? null) },
+      { name: 'status', type: 'text', values: rows.map((row) => row.status) },
+      { name: 'stream_version', type: 'bigint', values: rows.map((row) => row.streamVersion.toString()) },
+    ],
+    sql: (source) => `INSERT INTO ${tables.accountSpend} AS p (team_id, account_id, total_spent, credit_limit, status, stream_version)
+      SELECT team_id, account_id, total_spent, credit_limit, status, stream_version FROM ${source}
       ON CONFLICT (team_id, account_id) DO UPDATE SET total_spent = EXCLUDED.total_spent,
         credit_limit = EXCLUDED.credit_limit, status = EXCLUDED.status, stream_version = EXCLUDED.stream_version
       WHERE p.stream_version < EXCLUDED.stream_version`,
-    rows: rows.map((row) => ({
-      team_id: row.teamId,
-      account_id: row.accountId,
-      total_spent: row.totalSpent.toString(),
-      credit_limit: row.creditLimit?.toString() ?? null,
-      status: row.status,
-      stream_version: row.streamVersion.toString(),
-    })),
   };
 }

@@ -16,16 +16,15 @@ export interface TeamBalanceRow {
 export function upsertTeamBalances(tables: LedgerTables, rows: readonly TeamBalanceRow[]): RowsWrite {
   return {
     name: 'team_balances',
-    sql: (rowsParam) => `INSERT INTO ${tables.teamBalances} AS p (team_id, currency, balance, stream_version)
-      SELECT team_id, currency, balance, stream_version
-      FROM jsonb_to_recordset(${rowsParam}) AS t(team_id text, currency text, balance bigint, stream_version bigint)
+    columns: [
+      { name: 'team_id', type: 'text', values: rows.map((row) => row.teamId) },
+      { name: 'currency', type: 'text', values: rows.map((row) => row.currency) },
+      { name: 'balance', type: 'bigint', values: rows.map((row) => row.balance.toString()) },
+      { name: 'stream_version', type: 'bigint', values: rows.map((row) => row.streamVersion.toString()) },
+    ],
+    sql: (source) => `INSERT INTO ${tables.teamBalances} AS p (team_id, currency, balance, stream_version)
+      SELECT team_id, currency, balance, stream_version FROM ${source}
       ON CONFLICT (team_id) DO UPDATE SET balance = EXCLUDED.balance, stream_version = EXCLUDED.stream_version
       WHERE p.stream_version < EXCLUDED.stream_version`,
-    rows: rows.map((row) => ({
-      team_id: row.teamId,
-      currency: row.currency,
-      balance: row.balance.toString(),
-      stream_version: row.streamVersion.toString(),
-    })),
   };
 }
