@@ -2,7 +2,7 @@ import { type DynamicModule, type InjectionToken, Module, type ModuleMetadata, t
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE, DiscoveryModule } from '@nestjs/core';
 import { ScheduleModule } from '@nestjs/schedule';
 import { ThrottlerModule } from '@nestjs/throttler';
-import { ClockModule } from '@subledger/platform';
+import { CLOCK, ClockModule } from '@subledger/platform';
 import { GatewayAuthGuard } from '../auth/gateway-auth.guard';
 import { IdentityCache } from '../auth/identity-cache';
 import { IdentityLookup } from '../auth/identity-lookup';
@@ -16,7 +16,7 @@ import { GatewayThrottlerGuard } from '../rate-limit/gateway-throttler.guard';
 import { gatewayThrottlerOptions } from '../rate-limit/throttler-options';
 import { GATEWAY_OPTIONS, type GatewayOptions } from '../shared/gateway-options';
 import { checkGatewayOptions } from './check-gateway-options';
-import { UnexpectedBodyInterceptor } from './unexpected-body.interceptor';
+import { UnexpectedBodyGuard } from './unexpected-body.guard';
 
 export interface GatewayModuleAsyncOptions {
   imports?: ModuleMetadata['imports'];
@@ -30,9 +30,9 @@ class GatewayOptionsModule {}
 
 /**
  * The gateway's edge mechanics, for every route of the app (global enhancers, in this order):
- * the auth guard (RequireAuth), then the rate-limit guard (per API key), the unexpected-body
- * interceptor (fields sent to a route that reads no body), the idempotency interceptor (every
- * authenticated POST), the validation pipe (every DTO) and the exception filter
+ * the auth guard (RequireAuth), then the rate-limit guard (per API key), the unexpected-body guard
+ * (fields sent to a route that reads no body), the idempotency interceptor (every authenticated
+ * POST), the validation pipe (every DTO) and the exception filter
  * (every error as `{ code, message, details }`). Global, so route modules inject GATEWAY_OPTIONS,
  * IdentityCache and KeyUsageRecorder without importing it. Needs EVENT_STORE (idempotency records)
  * and MESSAGE_BUS (identity lookups, key usage) from the app.
@@ -64,7 +64,7 @@ export class GatewayHttpModule {
         ClockModule,
         DiscoveryModule,
         ScheduleModule.forRoot(),
-        ThrottlerModule.forRootAsync({ imports: [optionsModule], inject: [GATEWAY_OPTIONS], useFactory: gatewayThrottlerOptions }),
+        ThrottlerModule.forRootAsync({ imports: [optionsModule, ClockModule], inject: [GATEWAY_OPTIONS, CLOCK], useFactory: gatewayThrottlerOptions }),
       ],
       providers: [
         IdentityLookup,
@@ -74,7 +74,7 @@ export class GatewayHttpModule {
         IdempotencyCleanup,
         { provide: APP_GUARD, useClass: GatewayAuthGuard },
         { provide: APP_GUARD, useClass: GatewayThrottlerGuard },
-        { provide: APP_INTERCEPTOR, useClass: UnexpectedBodyInterceptor },
+        { provide: APP_GUARD, useClass: UnexpectedBodyGuard },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
         { provide: APP_PIPE, useFactory: createGatewayValidationPipe },
         { provide: APP_FILTER, useClass: GatewayExceptionFilter },
