@@ -1,5 +1,5 @@
 import { request as httpRequest } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { type AddressInfo, connect } from 'node:net';
 import { Logger } from '@nestjs/common';
 import supertest from 'supertest';
 import { type EdgeTestApp, startEdgeTestApp } from '../testing/edge-test-app';
@@ -224,6 +224,18 @@ describe('gateway errors (SPEC §3) over HTTP', () => {
       } finally {
         logged.mockRestore();
       }
+    });
+
+    it('answers bytes that are not HTTP with 400 invalid_request in the SPEC shape, and closes', async () => {
+      const answer = await new Promise<string>((resolve, reject) => {
+        const socket = connect((edge.http.address() as AddressInfo).port, '127.0.0.1', () => socket.end('NOT HTTP AT ALL\r\n\r\n'));
+        let text = '';
+        socket.on('data', (chunk) => (text += chunk)).on('close', () => resolve(text)).on('error', reject);
+      });
+      const [head, body] = answer.split('\r\n\r\n');
+      expect(head).toMatch(/^HTTP\/1\.1 400 Bad Request\r\n/);
+      expect(head).toMatch(/content-type: application\/json/i);
+      expect(JSON.parse(body)).toEqual({ code: 'invalid_request', message: expect.any(String), details: {} });
     });
 
     it('sends no X-Powered-By header', async () => {
