@@ -3,6 +3,7 @@ import type { SqlEventStore } from '@subledger/event-store';
 import { EVENT_STORE } from '@subledger/platform';
 import { accountsTablesSql } from './accounts-tables.sql';
 import { ApiKeyRows } from './api-key-rows';
+import { GatheredWriteStatement } from './gathered-writes';
 import { MessageRows } from './message-rows';
 import { ProjectRows } from './project-rows';
 import type { Queryable } from './sql-values';
@@ -15,6 +16,7 @@ export class AccountsReadModel {
   readonly projects: ProjectRows;
   readonly apiKeys: ApiKeyRows;
   readonly messages: MessageRows;
+  readonly gathered: GatheredWriteStatement;
   /** Reads outside a transaction see only what commands committed. */
   readonly db: Queryable;
 
@@ -24,6 +26,7 @@ export class AccountsReadModel {
     this.projects = new ProjectRows(schema);
     this.apiKeys = new ApiKeyRows(schema);
     this.messages = new MessageRows(schema);
+    this.gathered = new GatheredWriteStatement(schema);
     this.db = store.sql;
   }
 

@@ -27,13 +27,6 @@ interface IdentityRow {
   status: AccountStatus;
 }
 
-/** One use of a key, as the gateway reports it. */
-export interface KeyUsage {
-  readonly teamId: string;
-  readonly keyId: string;
-  readonly at: number;
-}
-
 const COLUMNS = `id, account_id, name, prefix, environment, permissions, created_at::text, last_used_at::text, revoked_at::text`;
 
 /**
@@ -102,23 +95,6 @@ export class ApiKeyRows {
       revoked: row.revoked_at !== null,
       digest: row.digest,
     };
-  }
-
-  /**
-   * Moves `last_used_at` forward only, so reports arriving out of order never move it back; a key
-   * counts only in its own team. Answers the keys found, as `teamId` and `keyId`.
-   */
-  async recordUsages(db: Queryable, usages: readonly KeyUsage[]): Promise<Omit<KeyUsage, 'at'>[]> {
-    if (usages.length === 0) return [];
-    const { rows } = await db.query<{ id: string; team_id: string }>(
-      `UPDATE ${this.schema}.accounts_api_keys k SET last_used_at = GREATEST(COALESCE(k.last_used_at, 0), u.at)
-       FROM (SELECT team_id, key_id, max(at) AS at FROM unnest($1::text[], $2::text[], $3::bigint[]) AS u(team_id, key_id, at)
-             GROUP BY team_id, key_id) u
-       WHERE k.id = u.key_id AND k.team_id = u.team_id
-       RETURNING k.id, k.team_id`,
-      [usages.map((usage) => usage.teamId), usages.map((usage) => usage.keyId), usages.map((usage) => String(usage.at))],
-    );
-    return rows.map((row) => ({ teamId: row.team_id, keyId: row.id }));
   }
 }
 

@@ -37,7 +37,6 @@ export interface MessageFilter {
   readonly to?: string;
 }
 
-
 const FILTER_COLUMNS: readonly [keyof MessageFilter, string][] = [
   ['status', 'status'],
   ['channel', 'channel'],
@@ -48,37 +47,6 @@ const COLUMNS = `seq::text, id, team_id, account_id, status, channel, message_ty
   html_body, metadata, extra, cost::text, units, is_test, charge_id, refunded, error_code, created_at::text, updated_at::text`;
 // `seq::text` is an output column named `seq`, and a bare ORDER BY name means the output column
 // first: ordering must name the table's bigint column (`m.seq`), or 10 sorts before 2.
-
-/** The columns a record is written with, and their SQL types for reading them out of JSON. */
-const STORED: readonly (readonly [keyof StoredMessage, string])[] = [
-  ['id', 'text'],
-  ['team_id', 'text'],
-  ['account_id', 'text'],
-  ['status', 'text'],
-  ['channel', 'text'],
-  ['message_type', 'text'],
-  ['to_address', 'text'],
-  ['text_body', 'text'],
-  ['subject', 'text'],
-  ['html_body', 'text'],
-  ['metadata', 'json'],
-  ['extra', 'json'],
-  ['cost', 'bigint'],
-  ['units', 'integer'],
-  ['is_test', 'boolean'],
-  ['charge_id', 'text'],
-  ['refunded', 'boolean'],
-  ['error_code', 'text'],
-  ['created_at', 'bigint'],
-  ['updated_at', 'bigint'],
-];
-const STORED_COLUMNS = STORED.map(([column]) => column).join(', ');
-const STORED_TYPES = STORED.map(([column, type]) => `${column} ${type}`).join(', ');
-
-function storedJson(message: StoredMessage): Record<string, unknown> {
-  return Object.fromEntries(STORED.map(([column]) => [column, message[column]]));
-}
-
 
 /**
  * The `accounts_messages` table: message records, written by the accounts service only. `to`,
@@ -111,45 +79,6 @@ export class MessageRows {
       [messageIds],
     );
     return rows;
-  }
-
-  /**
-   * New records in one statement, created in the order given; an id already recorded is left as
-   * it is. The rows travel as one JSON array: `json` (not `jsonb`) keeps each metadata object's
-   * text, so its keys come back in the client's order.
-   */
-  async insertMany(db: Queryable, messages: readonly StoredMessage[]): Promise<void> {
-    if (messages.length === 0) return;
-    await db.query(
-      `INSERT INTO ${this.schema}.accounts_messages (${STORED_COLUMNS})
-       SELECT ${STORED_COLUMNS} FROM ROWS FROM (json_to_recordset($1::json) AS (${STORED_TYPES})) WITH ORDINALITY AS v(${STORED_COLUMNS}, n)
-       ORDER BY n
-       ON CONFLICT (id) DO NOTHING`,
-      [JSON.stringify(messages.map(storedJson))],
-    );
-  }
-
-  /**
-   * Status changes of many messages in one statement. A message already `delivered` or `failed`
-   * is never changed again, whoever reports it. (Arrays, not JSON: these columns are plain scalars,
-   * and the join of unnested arrays measured faster.)
-   */
-  async changeStatuses(db: Queryable, messages: readonly MessageState[]): Promise<void> {
-    if (messages.length === 0) return;
-    await db.query(
-      `UPDATE ${this.schema}.accounts_messages m
-       SET status = v.status, error_code = v.error_code, refunded = v.refunded, updated_at = v.updated_at
-       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::boolean[], $6::bigint[]) AS v(id, team_id, status, error_code, refunded, updated_at)
-       WHERE m.id = v.id AND m.team_id = v.team_id AND m.status NOT IN ('delivered', 'failed')`,
-      [
-        messages.map((m) => m.id),
-        messages.map((m) => m.team_id),
-        messages.map((m) => m.status),
-        messages.map((m) => m.error_code),
-        messages.map((m) => m.refunded),
-        messages.map((m) => m.updated_at),
-      ],
-    );
   }
 
   /** The account's messages created after `afterSeq` that pass the filter, oldest first. */

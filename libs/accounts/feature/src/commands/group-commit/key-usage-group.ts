@@ -1,4 +1,4 @@
-import type { KeyUsage } from '../../read-model/api-key-rows';
+import type { FoundKeys, KeyUsage } from '../../read-model/gathered-writes';
 
 /**
  * The key usage reports of one group, written with one statement. Each report answers how many of
@@ -20,7 +20,7 @@ export class KeyUsageGroup {
   }
 
   /** The keys the write found, each in its team. */
-  written(found: readonly Omit<KeyUsage, 'at'>[]): void {
+  written(found: FoundKeys): void {
     for (const { teamId, keyId } of found) this.found.add(foundKey(teamId, keyId));
   }
 }
