@@ -1,3 +1,4 @@
+import { KafkaJSNonRetriableError } from 'kafkajs';
 import { KafkaConnection } from './kafka-connection';
 import { KafkaConsumerOptions } from './kafka-message-consumer';
 import { ConsumedBatchHandler, ConsumedMessage, MessageConsumer } from './message-consumer.port';
@@ -152,5 +153,28 @@ describe('KafkaMessageConsumer against a real broker', () => {
     expect(processed.map((message) => message.offset)).toEqual(range(0, 10));
     expect(await offsetsOf(topic, groupId)).toEqual({ committed: [10], end: [10] });
     expect(logLines.some((line) => line.level === 'error' && line.message.includes('eachBatch'))).toBe(true);
+  });
+
+  it('starts again after a crash kafkajs would not restart from, and delivers the batch again', async () => {
+    const topic = await topicWith(1);
+    const groupId = uniqueName('group');
+    await produce(await connectedProducer(), topic, ['team-x'], 0, 5, 5);
+    const processed: ConsumedMessage[] = [];
+    let attempts = 0;
+    const handler: ConsumedBatchHandler = async (batch) => {
+      attempts += 1;
+      if (attempts === 1) throw new KafkaJSNonRetriableError('The request included a message larger than the max message size');
+      processed.push(...batch);
+    };
+    const consumer = consumerOf({ groupId, topics: [topic], restartAfterCrashMs: 200 });
+
+    await consumer.start(handler);
+    await waitFor(() => processed.length >= 5, 'the batch to be processed after the restart');
+    await consumer.stop();
+
+    expect(attempts).toBe(2);
+    expect(processed.map((message) => message.offset)).toEqual(range(0, 5));
+    expect(await offsetsOf(topic, groupId)).toEqual({ committed: [5], end: [5] });
+    expect(logLines.some((line) => line.level === 'error' && line.message.includes('starting it again'))).toBe(true);
   });
 });

@@ -18,7 +18,14 @@ export interface KafkaConsumerOptions {
    * every shutdown of an idle consumer take 5 s. Defaults to 1 s.
    */
   maxWaitTimeMs?: number;
+  /**
+   * Wait before starting again after a failure kafkajs does not restart from by itself (an error
+   * it deems non-retriable, e.g. a reply the broker refuses as too large). Defaults to 5 s.
+   */
+  restartAfterCrashMs?: number;
 }
+
+const DEFAULT_RESTART_AFTER_CRASH_MS = 5_000;
 
 /**
  * A consumer-group member that hands the handler whole batches (eachBatch) rather than single
@@ -30,6 +37,8 @@ export interface KafkaConsumerOptions {
 export class KafkaMessageConsumer implements MessageConsumer {
   private readonly consumer: Consumer;
   private started = false;
+  private stopped = false;
+  private restart: NodeJS.Timeout | undefined;
 
   constructor(
     kafka: Kafka,
@@ -47,6 +56,20 @@ export class KafkaMessageConsumer implements MessageConsumer {
   async start(handler: ConsumedBatchHandler): Promise<void> {
     if (this.started) throw new Error(`Consumer of group ${this.options.groupId} already started`);
     this.started = true;
+    this.consumer.on(this.consumer.events.CRASH, ({ payload }) => {
+      if (!payload.restart) this.restartLater(handler);
+    });
+    await this.run(handler);
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.restart);
+    // kafkajs' disconnect stops the fetch loop, waits for the batch in progress and leaves the group.
+    await this.consumer.disconnect();
+  }
+
+  private async run(handler: ConsumedBatchHandler): Promise<void> {
     await this.consumer.connect();
     await this.consumer.subscribe({ topics: this.options.topics, fromBeginning: this.options.fromBeginning ?? true });
     await this.consumer.run({
@@ -57,9 +80,23 @@ export class KafkaMessageConsumer implements MessageConsumer {
     });
   }
 
-  async stop(): Promise<void> {
-    // kafkajs' disconnect stops the fetch loop, waits for the batch in progress and leaves the group.
-    await this.consumer.disconnect();
+  /**
+   * kafkajs restarts a consumer after a retriable failure only; after any other it logs the crash
+   * and stays stopped, leaving the process running while its partitions are consumed by no one.
+   * Starting again redelivers the uncommitted batch (at-least-once), whose handling may then succeed.
+   */
+  private restartLater(handler: ConsumedBatchHandler): void {
+    if (this.stopped) return;
+    const afterMs = this.options.restartAfterCrashMs ?? DEFAULT_RESTART_AFTER_CRASH_MS;
+    this.consumer.logger().error(`Consumer of group ${this.options.groupId} stopped after a crash; starting it again in ${afterMs} ms`, { groupId: this.options.groupId });
+    clearTimeout(this.restart);
+    this.restart = setTimeout(() => {
+      if (this.stopped) return;
+      this.run(handler).catch((error: unknown) => {
+        this.consumer.logger().error(`Consumer of group ${this.options.groupId} could not start again: ${String(error)}`, { groupId: this.options.groupId });
+        this.restartLater(handler);
+      });
+    }, afterMs);
   }
 }
 
