@@ -29,10 +29,10 @@ interface Answer {
 
 /**
  * Commits a run of gathered commands (message records, delivery reports, key usage) together: the
- * rows they touch are read with one statement, the commands applied in memory in partition order,
- * the refunds they imply asked of the ledger, then one transaction writes every new record with
- * one INSERT, every status change with one UPDATE and every key use with one UPDATE (shared with
- * the groups of other partitions that are ready at the same time, see GroupRows). Redelivered,
+ * states of the messages they name are read with one statement, the commands applied in memory in
+ * partition order, the refunds they imply asked of the ledger, then one statement writes every new
+ * record, status change and key use (both statements shared with the groups of other partitions
+ * that are ready at the same time, see GroupRows). Redelivered,
  * the same commands change nothing more: records insert once, statuses only move forward, a
  * refunded row is not refunded again, and the ledger dedupes a refund by its charge.
  */

@@ -35,8 +35,8 @@ const STEP: Record<MessageStatus, number> = { queued: 0, sent: 1, delivered: 2, 
 
 /**
  * The message records of one group of gathered commands, in memory: the states of the rows they
- * touch as committed before the group, then changed command by command in partition order exactly as one
- * command after another would, so that one INSERT and one UPDATE write the group's end state.
+ * touch as committed before the group, then changed command by command in partition order exactly
+ * as one command after another would, so that one INSERT and one UPDATE write the group's end state.
  * Statuses only move forward; a failed live message is refunded once (the refund is asked before
  * the row says so); a live message that cannot be recorded has its charge refunded.
  */
