@@ -92,10 +92,19 @@ export function forgetOldRecords(state: LedgerState, limits: RecordLimits): Ledg
 }
 
 function keepNewest<R>(records: Map<string, R>, limit: number): void {
-  if (records.size <= limit) return;
-  // Deleting entries one by one leaves the map's table at a large capacity (V8 shrinks it only
-  // partly); clearing it gives a fresh small table, into which the newest entries go back in order.
-  const newest = limit === 0 ? [] : [...records].slice(-limit);
+  let skip = records.size - limit;
+  if (skip <= 0) return;
+  // Deleting entries one by one would leave the map's table at the capacity it grew to (V8 shrinks
+  // it only partly); clearing it gives a fresh small table, into which the newest go back in order.
+  const ids: string[] = [];
+  const kept: R[] = [];
+  records.forEach((record, id) => {
+    if (skip > 0) skip -= 1;
+    else {
+      ids.push(id);
+      kept.push(record);
+    }
+  });
   records.clear();
-  for (const [id, record] of newest) records.set(id, record);
+  for (let i = 0; i < ids.length; i++) records.set(ids[i], kept[i]);
 }
