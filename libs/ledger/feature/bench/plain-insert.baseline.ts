@@ -1,6 +1,6 @@
 import { createPostgresEventStore, type EventData, type SqlEventStore, type StreamAppend } from '@subledger/event-store';
 
-interface EventRowText {
+export interface EventRowText {
   [column: string]: unknown;
   event_id: string;
   stream_id: string;
@@ -34,13 +34,36 @@ export async function chargeEventRows(store: SqlEventStore): Promise<EventRowTex
 export async function plainInsertRate(store: SqlEventStore, rows: readonly EventRowText[], batchSize: number): Promise<Rate> {
   const copy = `${store.quotedSchema}.bench_events`;
   await store.sql.query(`CREATE TABLE ${copy} (LIKE ${store.quotedSchema}.events INCLUDING ALL)`);
-  const started = process.hrtime.bigint();
-  for (let start = 0; start < rows.length; start += batchSize) {
-    const batch = rows.slice(start, start + batchSize);
+  return insertInBatches(store, rows, batchSize, (batch) => {
     const params = batch.flatMap((row) => [row.event_id, row.stream_id, row.stream_version, row.type, row.data, row.metadata]);
     const values = batch.map((_, i) => `($${i * 6 + 1}::uuid, $${i * 6 + 2}, $${i * 6 + 3}::bigint, $${i * 6 + 4}, $${i * 6 + 5}::jsonb, $${i * 6 + 6}::jsonb)`);
-    await store.sql.query(`INSERT INTO ${copy} (event_id, stream_id, stream_version, type, data, metadata) VALUES ${values.join(', ')}`, params);
-  }
+    return [`INSERT INTO ${copy} (event_id, stream_id, stream_version, type, data, metadata) VALUES ${values.join(', ')}`, params];
+  });
+}
+
+/**
+ * The second yardstick, of issue 8: minimal event rows (stream, version, type, jsonb data) in a
+ * table with no key or index, by the same plain multi-row INSERTs from one connection. What the
+ * database does at the least for an event, with nothing of the store's guarantees.
+ */
+export async function minimalInsertRate(store: SqlEventStore, rows: readonly EventRowText[], batchSize: number): Promise<Rate> {
+  const table = `${store.quotedSchema}.bench_minimal_events`;
+  await store.sql.query(`CREATE TABLE ${table} (stream_id text NOT NULL, stream_version bigint NOT NULL, type text NOT NULL, data jsonb NOT NULL)`);
+  return insertInBatches(store, rows, batchSize, (batch) => {
+    const params = batch.flatMap((row) => [row.stream_id, row.stream_version, row.type, row.data]);
+    const values = batch.map((_, i) => `($${i * 4 + 1}, $${i * 4 + 2}::bigint, $${i * 4 + 3}, $${i * 4 + 4}::jsonb)`);
+    return [`INSERT INTO ${table} (stream_id, stream_version, type, data) VALUES ${values.join(', ')}`, params];
+  });
+}
+
+async function insertInBatches(
+  store: SqlEventStore,
+  rows: readonly EventRowText[],
+  batchSize: number,
+  statement: (batch: readonly EventRowText[]) => [string, unknown[]],
+): Promise<Rate> {
+  const started = process.hrtime.bigint();
+  for (let start = 0; start < rows.length; start += batchSize) await store.sql.query(...statement(rows.slice(start, start + batchSize)));
   return rateSince(started, rows.length);
 }
 
