@@ -10,6 +10,15 @@ export const DELIVERY_FAILED = 'delivery_failed';
 /** Due steps are gathered over at most this long (a tenth of the step delay when shorter), then reported together. */
 const MAX_GATHER_MS = 100;
 
+/**
+ * Most steps in one report: a hot team's due steps are split so that a command and its reply stay
+ * far below the broker's message size limit (1 MiB by default) and one batch's share of the work.
+ */
+export const MAX_STEPS_PER_REPORT = 200;
+
+/** Wait before a report that got no answer (a timeout, the bus down) is sent again; at least the step delay. */
+const MIN_RETRY_MS = 100;
+
 interface Step {
   readonly message: CarrierMessage;
   readonly status: DeliveryStatus;
@@ -31,6 +40,8 @@ export class SimulatedCarrier implements MessageCarrier, OnApplicationShutdown {
   private readonly due = new DueQueue<Step>();
   private readonly idle: (() => void)[] = [];
   private timer: NodeJS.Timeout | null = null;
+  /** Reports waiting to be sent again, with their steps. */
+  private readonly retries = new Map<NodeJS.Timeout, readonly Step[]>();
   private stopped = false;
 
   constructor(
@@ -55,6 +66,11 @@ export class SimulatedCarrier implements MessageCarrier, OnApplicationShutdown {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
+    for (const [timer, steps] of this.retries) {
+      clearTimeout(timer);
+      for (const { message } of steps) this.finish(message.messageId);
+    }
+    this.retries.clear();
     for (const { message } of this.due.clear()) this.finish(message.messageId);
   }
 
@@ -78,22 +94,40 @@ export class SimulatedCarrier implements MessageCarrier, OnApplicationShutdown {
       steps.push(step);
       byTeam.set(step.message.teamId, steps);
     }
-    for (const [teamId, steps] of byTeam) void this.report(teamId, steps);
+    for (const [teamId, steps] of byTeam) {
+      for (let start = 0; start < steps.length; start += MAX_STEPS_PER_REPORT) void this.report(teamId, steps.slice(start, start + MAX_STEPS_PER_REPORT));
+    }
     this.arm();
   }
 
-  private async report(teamId: string, steps: readonly Step[]): Promise<void> {
+  /**
+   * A report that got no answer is sent again after a pause, for as long as the carrier runs:
+   * steps only move forward and a failed message is refunded once, so a report applied whose answer
+   * was lost changes nothing the second time. A refused report (a command the service cannot read)
+   * would be refused again, so its messages stop there.
+   */
+  private async report(teamId: string, steps: readonly Step[], attempt = 1): Promise<void> {
     let replies: DeliveryStepReply[];
     try {
       const reply = await this.reports.reportMany(
         teamId,
         steps.map(({ message, status }) => ({ messageId: message.messageId, status, errorCode: status === 'failed' ? DELIVERY_FAILED : null })),
       );
-      if (!reply.ok) throw new Error(JSON.stringify(reply.refusal));
+      if (!reply.ok) {
+        this.logger.warn(`Delivery of ${steps.length} messages of team ${teamId} stopped: the report was refused: ${JSON.stringify(reply.refusal)}`);
+        for (const { message } of steps) this.finish(message.messageId);
+        return;
+      }
       replies = reply.value.steps;
     } catch (error) {
-      this.logger.warn(`Delivery of ${steps.length} messages of team ${teamId} stopped: ${String(error)}`);
-      for (const { message } of steps) this.finish(message.messageId);
+      if (this.stopped) return steps.forEach(({ message }) => this.finish(message.messageId));
+      const retryMs = Math.max(MIN_RETRY_MS, this.options.carrier.stepDelayMs) * Math.min(attempt, 10);
+      this.logger.warn(`A report of ${steps.length} messages of team ${teamId} got no answer (attempt ${attempt}), sending it again in ${retryMs} ms: ${String(error)}`);
+      const timer = setTimeout(() => {
+        this.retries.delete(timer);
+        void this.report(teamId, steps, attempt + 1);
+      }, retryMs);
+      this.retries.set(timer, steps);
       return;
     }
     steps.forEach((step, i) => this.next(step, replies[i]));
