@@ -92,14 +92,23 @@ export function forgetOldRecords(state: LedgerState, limits: RecordLimits): Ledg
 }
 
 function keepNewest<R>(records: Map<string, R>, limit: number): void {
-  let skip = records.size - limit;
-  if (skip <= 0) return;
-  // Deleting entries one by one would leave the map's table at the capacity it grew to (V8 shrinks
-  // it only partly); clearing it gives a fresh small table, into which the newest go back in order.
+  let excess = records.size - limit;
+  if (excess <= 0) return;
+  if (excess <= limit) {
+    // A few over, as a quiet team is after a batch: deleting the oldest keeps the map's table as it
+    // is, where a rebuild would shrink it only for the next records to grow it again.
+    for (const id of records.keys()) {
+      records.delete(id);
+      if (--excess === 0) return;
+    }
+  }
+  // Far over, as a busy team is after a batch: deleting entries one by one would leave the map's
+  // table at the large capacity it grew to (V8 shrinks it only partly); clearing it gives a fresh
+  // small table, into which the newest go back in order.
   const ids: string[] = [];
   const kept: R[] = [];
   records.forEach((record, id) => {
-    if (skip > 0) skip -= 1;
+    if (excess > 0) excess -= 1;
     else {
       ids.push(id);
       kept.push(record);
