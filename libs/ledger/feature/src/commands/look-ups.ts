@@ -59,6 +59,7 @@ export function needsLookUp(command: LedgerCommand, commandId: string, team: Tea
 
 /** Puts the records of the events found back into their teams' states, each team's in stream order. */
 export function recallFound(teams: ReadonlyMap<string, TeamLedger>, history: CommandHistory): void {
+  if (history.events.size === 0) return;
   const byStream = new Map<string, FoundEvent[]>();
   for (const found of history.events.values()) {
     const events = byStream.get(found.streamId) ?? [];

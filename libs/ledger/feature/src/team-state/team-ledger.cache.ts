@@ -42,6 +42,7 @@ export class TeamLedgerCache {
   }
 
   private evictBeyondLimit(): void {
+    if (this.teams.size <= this.maxTeams) return;
     for (const teamId of this.teams.keys()) {
       if (this.teams.size <= this.maxTeams) return;
       this.teams.delete(teamId);
