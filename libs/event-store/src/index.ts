@@ -16,6 +16,7 @@ export type { SubscribeOptions, Subscription, SubscriptionEnd, SubscriptionHandl
 export { WrongExpectedVersionError } from './wrong-expected-version.error';
 export { DuplicateEventIdError } from './duplicate-event-id.error';
 export { expectedVersionMatches, versionAfter } from './expected-version';
+export { GroupCommit } from './group-commit';
 
 export type { SqlClient, SqlResult, SqlRow } from './sql/sql-client';
 export { textArrayParam, jsonTextArrayParam } from './sql/text-array-param';

@@ -1,7 +1,6 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
-import type { SqlEventStore } from '@subledger/event-store';
+import { GroupCommit, type SqlEventStore } from '@subledger/event-store';
 import { EVENT_STORE } from '@subledger/platform';
-import { GroupCommit } from './group-commit';
 import { idempotencySchemaSql, idempotencyStatements } from './idempotency-schema.sql';
 
 export interface StoredResponse {
@@ -65,9 +64,9 @@ const CLAIM_ATTEMPTS = 3;
 @Injectable()
 export class IdempotencyStore implements OnModuleInit {
   private readonly statements: ReturnType<typeof idempotencyStatements>;
-  private readonly claims = new GroupCommit<ClaimRequest, ClaimOutcome>((requests) => this.claimGroup(requests));
-  private readonly completions = new GroupCommit<Completion, boolean>((completions) => this.completeGroup(completions));
-  private readonly releases = new GroupCommit<Release, void>((releases) => this.releaseGroup(releases));
+  private readonly claims = new GroupCommit<ClaimRequest, ClaimOutcome>((requests) => this.claimGroup(requests), 500);
+  private readonly completions = new GroupCommit<Completion, boolean>((completions) => this.completeGroup(completions), 500);
+  private readonly releases = new GroupCommit<Release, void>((releases) => this.releaseGroup(releases), 500);
 
   constructor(@Inject(EVENT_STORE) private readonly store: SqlEventStore) {
     this.statements = idempotencyStatements(store.quotedSchema);

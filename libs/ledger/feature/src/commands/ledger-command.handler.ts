@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { LedgerCommand, LedgerCommandReply } from '@subledger/contracts';
-import { DuplicateEventIdError, WrongExpectedVersionError } from '@subledger/event-store';
+import { DuplicateEventIdError, GroupCommit, WrongExpectedVersionError } from '@subledger/event-store';
 import { type Envelope, Headers, type MessageBus } from '@subledger/messaging';
 import { CLOCK, type Clock, EVENT_STORE, MESSAGE_BUS } from '@subledger/platform';
 import { LEDGER_OPTIONS, LedgerGroups, type LedgerModuleOptions } from '../ledger-module.options';
@@ -22,11 +22,18 @@ import { hasWrites, writeBatch } from './write-batch';
  * without events and offsets in one transaction, and only then answers. Throwing means "answer
  * nothing": the bus delivers the batch again, and every command then finds either nothing of it
  * committed or its answer in the store.
+ *
+ * The batches of several partitions that arrive while a transaction runs are decided and
+ * committed together in the next one (group commit): their teams are disjoint, since a team has
+ * one partition, so deciding them as one batch changes no decision, and one transaction per round
+ * instead of one per partition is what keeps the store's fixed cost per transaction off each
+ * message. If a shared transaction fails, each batch is handled again alone.
  */
 @Injectable()
 export class LedgerCommandHandler {
   private readonly logger = new Logger(LedgerCommandHandler.name);
   private readonly tables: LedgerTables;
+  private readonly batches = new GroupCommit<Envelope<unknown>[], LedgerCommandReply[]>((batches) => this.handleTogether(batches));
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: LedgerStore,
@@ -38,7 +45,18 @@ export class LedgerCommandHandler {
     this.tables = ledgerTables(store.quotedSchema);
   }
 
-  async handle(batch: Envelope<unknown>[]): Promise<LedgerCommandReply[]> {
+  handle(batch: Envelope<unknown>[]): Promise<LedgerCommandReply[]> {
+    return this.batches.submit(batch);
+  }
+
+  private async handleTogether(batches: readonly Envelope<unknown>[][]): Promise<LedgerCommandReply[][]> {
+    if (batches.length === 1) return [await this.handleOne(batches[0])];
+    const replies = await this.handleOne(batches.flat());
+    let start = 0;
+    return batches.map((batch) => replies.slice(start, (start += batch.length)));
+  }
+
+  private async handleOne(batch: Envelope<unknown>[]): Promise<LedgerCommandReply[]> {
     const reads = batch.map(readLedgerCommand);
     try {
       const replies = await this.decideAndCommit(batch, reads, 'fast').catch((error: unknown) => {

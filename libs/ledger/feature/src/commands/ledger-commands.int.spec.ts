@@ -2,7 +2,7 @@ import { Topics } from '@subledger/contracts';
 import type { SqlEventStore } from '@subledger/event-store';
 import { type LedgerDatabase, ledgerDatabases } from '../testing/ledger-databases';
 import { charge, openTeam, refund, setPolicy, topUp } from '../testing/ledger-commands.fixtures';
-import { startLedger, type LedgerTestApp } from '../testing/ledger-test-app';
+import { batchOf, startLedger, type LedgerTestApp } from '../testing/ledger-test-app';
 import { outcomeOf } from '../testing/expect-reply';
 import { streamOf } from '../testing/ledger-rows';
 
@@ -96,6 +96,25 @@ describe.each(ledgerDatabases)('ledger commands on %s', (_name, openDatabase) =>
     const misrouted = await ledger.bus.request(Topics.ledgerCommands, 't2', charge('t1', 'a', 'x', 1n), { timeoutMs: 5_000 });
     expect(misrouted).toEqual({ ok: false, refusal: { type: 'invalid_command', field: 'teamId', message: expect.stringContaining('keyed') } });
     expect((await store.readStream('team-t1')).some((event) => event.data['chargeId'] === 'x')).toBe(false);
+  });
+
+  it('decides the batches of partitions that arrive together in one transaction, answering each batch its own', async () => {
+    const teams = ['g1', 'g2', 'g3'];
+    for (const team of teams) {
+      await ledger.send(openTeam(team));
+      await ledger.send(topUp(team, 'up', 1_000n));
+    }
+    const transactions = jest.spyOn(store, 'transaction');
+    const batches = teams.map((team, partition) => batchOf([charge(team, 'acc', `${team}-c1`, 100n), charge(team, 'acc', `${team}-c2`, 200n)], 100, partition));
+    const replies = await Promise.all(batches.map((batch) => ledger.commands.handle(batch)));
+    expect(transactions).toHaveBeenCalledTimes(1);
+    transactions.mockRestore();
+    expect(replies.map((answers) => answers.map((reply) => (reply.ok && reply.value.type === 'charge_accepted' ? [reply.value.chargeId, reply.value.balance] : reply)))).toEqual(
+      teams.map((team) => [
+        [`${team}-c1`, 900n],
+        [`${team}-c2`, 700n],
+      ]),
+    );
   });
 
   it('keeps 200 concurrent charges on one capped account within its limit and the balance consistent', async () => {

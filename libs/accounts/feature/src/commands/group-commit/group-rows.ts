@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
+import { GroupCommit } from '@subledger/event-store';
 import { AccountsReadModel } from '../../read-model/accounts-read-model';
 import type { FoundKeys, GatheredWrites } from '../../read-model/gathered-writes';
 import type { MessageRow, MessageState } from '../../read-model/message-rows';
-import { Coalescer } from './coalescer';
 
 /**
  * The rows of the gathered commands, read and written for the groups of every partition at once:
@@ -12,14 +12,14 @@ import { Coalescer } from './coalescer';
  */
 @Injectable()
 export class GroupRows {
-  private readonly lookups = new Coalescer<readonly string[], MessageState[]>((requests) => this.findAll(requests));
-  private readonly commits = new Coalescer<GatheredWrites, FoundKeys>((groups) => this.writeAll(groups));
+  private readonly lookups = new GroupCommit<readonly string[], MessageState[]>((requests) => this.findAll(requests));
+  private readonly commits = new GroupCommit<GatheredWrites, FoundKeys>((groups) => this.writeAll(groups));
 
   constructor(private readonly readModel: AccountsReadModel) {}
 
   /** The committed states of these message ids, whichever team holds them. */
   states(messageIds: readonly string[]): Promise<MessageState[]> {
-    return messageIds.length === 0 ? Promise.resolve([]) : this.lookups.run(messageIds);
+    return messageIds.length === 0 ? Promise.resolve([]) : this.lookups.submit(messageIds);
   }
 
   /** Whole committed records, for the few replies that show a message recorded before their group. */
@@ -30,7 +30,7 @@ export class GroupRows {
   /** Writes a group's rows; answers the keys its usage reports found. */
   write(writes: GatheredWrites): Promise<FoundKeys> {
     const empty = writes.inserts.length === 0 && writes.changes.length === 0 && writes.usages.length === 0;
-    return empty ? Promise.resolve([]) : this.commits.run(writes);
+    return empty ? Promise.resolve([]) : this.commits.submit(writes);
   }
 
   private async findAll(requests: readonly (readonly string[])[]): Promise<MessageState[][]> {
