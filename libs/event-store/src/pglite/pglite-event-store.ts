@@ -11,9 +11,10 @@ export interface PgliteEventStoreOptions {
 
 /** The event store in PGlite, PostgreSQL compiled to WebAssembly. Call `migrate()` once before use. */
 export async function createPgliteEventStore({ db, schema }: PgliteEventStoreOptions): Promise<SqlEventStore> {
-  if (typeof db !== 'string') return new SqlEventStore(new PgliteSqlClient(db), { schema });
+  // One connection: transactions never overlap, so appends need no lock to keep commit order.
+  if (typeof db !== 'string') return new SqlEventStore(new PgliteSqlClient(db), { schema, concurrentTransactions: false });
   const owned = await PGlite.create(db);
-  return new SqlEventStore(new PgliteSqlClient(owned), { schema, onClose: () => owned.close() });
+  return new SqlEventStore(new PgliteSqlClient(owned), { schema, onClose: () => owned.close(), concurrentTransactions: false });
 }
 
 export interface PgliteWorkerEventStoreOptions {
@@ -28,5 +29,5 @@ export interface PgliteWorkerEventStoreOptions {
  */
 export async function createPgliteWorkerEventStore({ dataDir, schema }: PgliteWorkerEventStoreOptions): Promise<SqlEventStore> {
   const client = await PgliteWorkerSqlClient.open(dataDir);
-  return new SqlEventStore(client, { schema, onClose: () => client.close() });
+  return new SqlEventStore(client, { schema, onClose: () => client.close(), concurrentTransactions: false });
 }

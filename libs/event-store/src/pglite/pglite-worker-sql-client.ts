@@ -55,17 +55,20 @@ export class PgliteWorkerSqlClient implements SqlClient {
     const previous = this.held;
     this.held = previous.then(() => new Promise<void>((resolve) => (release = resolve)));
     await previous;
-    const tx = new SavepointSqlClient(async (sql, params) => ({ rows: await this.send('query', sql, params) }));
+    // BEGIN travels with the transaction's first statement, and only if it has one: a round trip saved.
+    let begun = false;
+    const tx = new SavepointSqlClient(async (sql, params) => {
+      const begin = !begun;
+      begun = true;
+      return { rows: await this.send('query', sql, params, begin) };
+    });
     try {
-      await tx.query('BEGIN');
-      try {
-        const result = await work(tx);
-        await tx.query('COMMIT');
-        return result;
-      } catch (error) {
-        await tx.query('ROLLBACK').catch(() => undefined);
-        throw error;
-      }
+      const result = await work(tx);
+      if (begun) await this.send('exec', 'COMMIT');
+      return result;
+    } catch (error) {
+      if (begun) await this.send('exec', 'ROLLBACK').catch(() => undefined);
+      throw error;
     } finally {
       release();
     }
@@ -77,12 +80,12 @@ export class PgliteWorkerSqlClient implements SqlClient {
     await this.worker.terminate();
   }
 
-  private send(op: 'query' | 'close', sql?: string, params?: readonly unknown[]): Promise<SqlRow[]> {
+  private send(op: 'query' | 'exec' | 'close', sql?: string, params?: readonly unknown[], begin = false): Promise<SqlRow[]> {
     if (this.failure) return Promise.reject(this.failure);
     const id = this.nextId++;
     return new Promise<SqlRow[]>((resolve, reject) => {
       this.waiting.set(id, { resolve, reject });
-      this.worker.postMessage({ id, op, sql, params });
+      this.worker.postMessage({ id, op, sql, params, begin });
     });
   }
 

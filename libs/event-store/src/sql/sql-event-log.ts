@@ -38,7 +38,7 @@ export class SqlEventLog {
    */
   async lockAppends(): Promise<void> {
     if (!this.inTransaction) throw new Error('lockAppends() only means something inside transaction()');
-    await this.client.query(this.context.statements.appendLock, [this.context.lockKey]);
+    if (this.context.lockKey !== null) await this.client.query(this.context.statements.appendLock, [this.context.lockKey]);
   }
 
   async readStream(streamId: string, { fromVersion = 0n, maxCount }: ReadStreamOptions = {}): Promise<RecordedEvent[]> {

@@ -24,6 +24,12 @@ export interface SqlEventStoreOptions {
   schema?: string;
   /** Releases what the store owns (a pool or a PGlite it opened itself). */
   onClose?: () => Promise<void>;
+  /**
+   * Whether transactions may run side by side (a pool), so appends must take the append lock that
+   * hands out global positions in commit order. Default true; a client with one connection, whose
+   * transactions never overlap (PGlite), has nothing to order and saves the lock's round trip.
+   */
+  concurrentTransactions?: boolean;
 }
 
 /** Appends, reads and `query` inside one database transaction: see `SqlEventStore.transaction`. */
@@ -44,7 +50,8 @@ export class SqlEventStore implements EventStore {
   ) {
     this.schema = options.schema ?? 'public';
     this.quotedSchema = quoteSchemaName(this.schema);
-    this.context = { statements: eventStoreStatements(this.quotedSchema), lockKey: `subledger.events.${this.schema}` };
+    const lockKey = options.concurrentTransactions === false ? null : `subledger.events.${this.schema}`;
+    this.context = { statements: eventStoreStatements(this.quotedSchema), lockKey };
     this.log = new SqlEventLog(sql, this.context, false);
   }
 
