@@ -70,9 +70,15 @@ export function accountsTablesSql(schema: string): string[] {
       error_code text,
       created_at bigint NOT NULL,
       updated_at bigint NOT NULL
-    )`,
+    ) WITH (fillfactor = 70)`,
+    // Every message changes status twice after its insert (sent, then delivered or failed). With no
+    // index on the columns a status change writes, and room left in each page, PostgreSQL makes it
+    // a heap-only update that touches no index; an index on status made each change insert an
+    // entry into all five indexes (measured on PGlite: 102 -> 55 us of updates per message). A
+    // status filter reads the account's messages in order through (account_id, seq) instead.
+    `ALTER TABLE ${schema}.accounts_messages SET (fillfactor = 70)`,
+    `DROP INDEX IF EXISTS ${schema}.accounts_messages_account_status`,
     `CREATE INDEX IF NOT EXISTS accounts_messages_account_seq ON ${schema}.accounts_messages (account_id, seq)`,
-    `CREATE INDEX IF NOT EXISTS accounts_messages_account_status ON ${schema}.accounts_messages (account_id, status, seq)`,
     `CREATE INDEX IF NOT EXISTS accounts_messages_account_channel ON ${schema}.accounts_messages (account_id, channel, seq)`,
     `CREATE INDEX IF NOT EXISTS accounts_messages_account_to ON ${schema}.accounts_messages (account_id, to_address, seq)`,
   ];
