@@ -22,7 +22,7 @@ describe('the embedded process across a restart', () => {
   });
 
   const start = async () => {
-    running = startServiceProcess('apps/embedded/src/main.ts', { DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'warn', DELIVERY_FAILURE_RATE: '0' });
+    running = startServiceProcess('apps/embedded/src/main.ts', { DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'warn', DELIVERY_FAILURE_RATE: '0', REQUEST_TIMEOUT_MS: '30000' });
     const [, url] = await running.waitFor(/listening on (http:\/\/\S+)/, 60_000);
     return url;
   };

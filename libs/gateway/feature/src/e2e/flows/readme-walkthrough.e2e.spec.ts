@@ -45,6 +45,8 @@ import { call } from './support/http-calls';
  *
  * The process runs with DELIVERY_FAILURE_RATE=0: with the default (2 % of deliveries fail and are
  * refunded about two seconds later) a reader may, now and then, see a refunded cent in step 5.
+ * Its request deadline is raised to 30 s (REQUEST_TIMEOUT_MS): the walkthrough checks answers, not
+ * speed, and a CI machine busy with other suites must not turn a slow first request into a 503.
  */
 describe('the README walkthrough against the embedded process', () => {
   let dataDir: string;
@@ -60,7 +62,7 @@ describe('the README walkthrough against the embedded process', () => {
   });
 
   it('goes from start to a refused over-limit message and the balance left', async () => {
-    running = startServiceProcess('apps/embedded/src/main.ts', { DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'warn', DELIVERY_FAILURE_RATE: '0' });
+    running = startServiceProcess('apps/embedded/src/main.ts', { DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'warn', DELIVERY_FAILURE_RATE: '0', REQUEST_TIMEOUT_MS: '30000' });
     const [, B] = await running.waitFor(/listening on (http:\/\/\S+)/, 60_000);
     const ADMIN = (await readFile(join(dataDir, 'admin-token'), 'utf8')).trim();
 

@@ -20,7 +20,7 @@ interface LoggingApp {
 
 /** The embedded process, or the three distributed processes (whose token comes from ADMIN_TOKEN, never printed), at trace level. */
 async function startLoggingApp(): Promise<LoggingApp> {
-  const env = { LOG_LEVEL: 'trace', DELIVERY_STEP_DELAY_MS: '0', DELIVERY_FAILURE_RATE: '0' };
+  const env = { LOG_LEVEL: 'trace', DELIVERY_STEP_DELAY_MS: '0', DELIVERY_FAILURE_RATE: '0', REQUEST_TIMEOUT_MS: '30000' };
   if (testMode() === 'distributed') {
     const stack = await startDistributedStack({ env });
     return { url: stack.gatewayUrls()[0], adminToken: stack.adminToken, output: () => stack.output(), stop: () => stack.stop() };
