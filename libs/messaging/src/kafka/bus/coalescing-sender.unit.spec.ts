@@ -41,6 +41,34 @@ describe('CoalescingSender', () => {
     ]);
   });
 
+  it('splits what waits into sends of at most the byte budget, oldest first, a larger message alone', async () => {
+    const { producer, sends, release } = recordingProducer();
+    const sender = new CoalescingSender(producer, 10);
+
+    const first = sender.send('a', { key: 'k', value: '0' });
+    const later = [
+      sender.send('a', { key: 'k', value: '1234' }),
+      sender.send('b', { key: 'k', value: '5678' }),
+      sender.send('a', { key: 'k', value: 'a message over the budget' }),
+      sender.send('a', { key: 'k', value: '9' }),
+    ];
+    for (let round = 0; round < 4; round++) {
+      release();
+      await flushMicrotasks();
+    }
+    await Promise.all([first, ...later]);
+
+    expect(sends).toEqual([
+      [{ topic: 'a', messages: [{ key: 'k', value: '0' }] }],
+      [
+        { topic: 'a', messages: [{ key: 'k', value: '1234' }] },
+        { topic: 'b', messages: [{ key: 'k', value: '5678' }] },
+      ],
+      [{ topic: 'a', messages: [{ key: 'k', value: 'a message over the budget' }] }],
+      [{ topic: 'a', messages: [{ key: 'k', value: '9' }] }],
+    ]);
+  });
+
   it("fails every publish of a failed send with the producer's error", async () => {
     const boom = new Error('broker down');
     const { producer, release } = recordingProducer(boom);
