@@ -1,5 +1,5 @@
 import { HttpException } from '@nestjs/common';
-import { RequestTimeoutError } from '@subledger/messaging';
+import { MessageBusClosedError, RequestTimeoutError } from '@subledger/messaging';
 import { ApiError } from '../shared/api-error';
 import type { ErrorBody, ErrorResponse } from './error-body';
 import { codeForStatus } from './status-codes';
@@ -17,6 +17,10 @@ export function errorResponseOf(error: unknown): ErrorResponse {
   }
   if (error instanceof RequestTimeoutError) {
     const body = { code: 'upstream_timeout', message: 'A service did not answer in time; the request may or may not have been applied.', details: {} };
+    return { status: 503, body, unexpected: false };
+  }
+  if (error instanceof MessageBusClosedError) {
+    const body = { code: 'shutting_down', message: 'The gateway is shutting down; the request may or may not have been applied.', details: {} };
     return { status: 503, body, unexpected: false };
   }
   if (error instanceof HttpException && error.getStatus() < 500) {

@@ -1,6 +1,6 @@
 import { BadRequestException, HttpException, InternalServerErrorException, NotFoundException, PayloadTooLargeException } from '@nestjs/common';
 import { ThrottlerException } from '@nestjs/throttler';
-import { RequestTimeoutError } from '@subledger/messaging';
+import { MessageBusClosedError, RequestTimeoutError } from '@subledger/messaging';
 import { ApiError } from '../shared/api-error';
 import { errorResponseOf } from './error-response';
 
@@ -28,6 +28,11 @@ describe('errorResponseOf', () => {
     const { status, body, unexpected } = errorResponseOf(new RequestTimeoutError('accounts.queries', 5000));
     expect({ status, code: body.code, unexpected }).toEqual({ status: 503, code: 'upstream_timeout', unexpected: false });
     expect(body.message).not.toContain('accounts.queries');
+  });
+
+  it('answers a request the closing bus gave up on with 503 shutting_down', () => {
+    const { status, body, unexpected } = errorResponseOf(new MessageBusClosedError());
+    expect({ status, code: body.code, unexpected }).toEqual({ status: 503, code: 'shutting_down', unexpected: false });
   });
 
   it("maps Fastify's client errors by their status", () => {
