@@ -14,6 +14,7 @@ import {
   HealthModule,
   loadOrCreateAdminToken,
   MessageBusModule,
+  MetricsModule,
   validatedConfigModule,
 } from '@subledger/platform';
 import { embeddedConfigSchema } from './config/embedded.config';
@@ -42,6 +43,7 @@ import { embeddedConfigSchema } from './config/embedded.config';
       inject: [HealthIndicatorService, EVENT_STORE],
       useFactory: (indicators: HealthIndicatorService, store: SqlEventStore) => [databaseHealthCheck(indicators, 'pglite', store.sql)],
     }),
+    MetricsModule.forRoot('embedded'),
   ],
 })
 export class EmbeddedModule {}

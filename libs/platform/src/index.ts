@@ -20,3 +20,5 @@ export * from './clock/clock';
 export * from './clock/clock.module';
 export * from './service/postgres-service-modules';
 export * from './testing/given-infrastructure.module';
+export * from './metrics/metrics.module';
+export * from './metrics/registered-metrics';

@@ -8,10 +8,11 @@ import { MessageBusModule } from '../messaging/message-bus.module';
 import { EVENT_STORE, EventStoreModule } from '../event-store/event-store.module';
 import { HealthModule } from '../health/health.module';
 import { databaseHealthCheck } from '../health/postgres-health-check';
+import { MetricsModule } from '../metrics/metrics.module';
 
 /**
  * What every service of distributed mode starts with: validated configuration, the clock,
- * PostgreSQL (in the service's own schema), the Kafka bus and /health. Logging comes with the
+ * PostgreSQL (in the service's own schema), the Kafka bus, /health and /metrics. Logging comes with the
  * process (bootstrapHttp).
  */
 export function postgresServiceModules(service: string, schema: ObjectSchema): (DynamicModule | Promise<DynamicModule> | Type<unknown>)[] {
@@ -24,5 +25,6 @@ export function postgresServiceModules(service: string, schema: ObjectSchema): (
       inject: [HealthIndicatorService, EVENT_STORE],
       useFactory: (indicators: HealthIndicatorService, store: SqlEventStore) => [databaseHealthCheck(indicators, 'postgres', store.sql)],
     }),
+    MetricsModule.forRoot(service),
   ];
 }

@@ -5,7 +5,7 @@ import { AccountsModule, type AccountsModuleOptions, DeletionScheduler, Simulate
 import { createPgliteEventStore, type SqlEventStore } from '@subledger/event-store';
 import { LedgerModule, type LedgerModuleOptions } from '@subledger/ledger-feature';
 import { InProcessBus } from '@subledger/messaging';
-import { CLOCK, GivenInfrastructureModule, ManualClock } from '@subledger/platform';
+import { CLOCK, GivenInfrastructureModule, ManualClock, MetricsModule } from '@subledger/platform';
 import { mkdtemp, rm } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -62,6 +62,7 @@ export async function startEmbeddedTestApp(settings: EmbeddedTestAppOptions = {}
       LedgerModule.forRoot(settings.ledger),
       AccountsModule.forRoot({ deletionSweepIntervalMs: null, ...settings.accounts, carrier: { stepDelayMs: 0, ...settings.accounts?.carrier } }),
       GatewayModule.forRoot(options),
+      MetricsModule.forRoot('embedded'),
     ],
   })
     .overrideProvider(CLOCK)
