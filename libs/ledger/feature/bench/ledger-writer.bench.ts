@@ -9,6 +9,7 @@ import { createPostgresEventStore } from '@subledger/event-store';
 import type { MessageBus } from '@subledger/messaging';
 import { systemClock } from '@subledger/platform';
 import { LedgerCommandHandler } from '../src/commands/ledger-command.handler';
+import { LedgerMetrics } from '../src/metrics/ledger-metrics';
 import { createLedgerTables } from '../src/store/create-ledger-tables';
 import { TeamLedgerCache } from '../src/team-state/team-ledger.cache';
 import { chargeWorkload, type Workload } from './bench-workloads';
@@ -49,7 +50,7 @@ async function runRound(workload: Workload): Promise<Round> {
   try {
     await store.migrate();
     await createLedgerTables(store);
-    const writer = new LedgerCommandHandler(store, noBus, systemClock, new TeamLedgerCache(), {});
+    const writer = new LedgerCommandHandler(store, noBus, systemClock, new TeamLedgerCache(), {}, new LedgerMetrics());
     for (const batch of workload.setup) await writer.handle(batch);
     const before = await sampleCpu(store.sql, APPLICATION);
     const started = process.hrtime.bigint();

@@ -2,6 +2,7 @@ import { type DynamicModule, type InjectionToken, Module } from '@nestjs/common'
 import { LedgerCommandHandler } from './commands/ledger-command.handler';
 import { LedgerBusSubscriptions } from './ledger-bus.subscriptions';
 import { LEDGER_OPTIONS, type LedgerModuleOptions } from './ledger-module.options';
+import { LedgerMetrics } from './metrics/ledger-metrics';
 import { LedgerQueryHandler } from './queries/ledger-query.handler';
 import { TeamLedgerCache } from './team-state/team-ledger.cache';
 
@@ -15,6 +16,7 @@ import { TeamLedgerCache } from './team-state/team-ledger.cache';
   providers: [
     { provide: LEDGER_OPTIONS, useValue: {} },
     { provide: TeamLedgerCache, inject: [LEDGER_OPTIONS], useFactory: (options: LedgerModuleOptions) => new TeamLedgerCache(options.maxCachedTeams, options.teamMemory) },
+    LedgerMetrics,
     LedgerCommandHandler,
     LedgerQueryHandler,
     LedgerBusSubscriptions,

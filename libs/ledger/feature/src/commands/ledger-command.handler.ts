@@ -4,6 +4,7 @@ import { DuplicateEventIdError, GroupCommit, WrongExpectedVersionError } from '@
 import { type Envelope, Headers, type MessageBus } from '@subledger/messaging';
 import { CLOCK, type Clock, EVENT_STORE, MESSAGE_BUS } from '@subledger/platform';
 import { LEDGER_OPTIONS, LedgerGroups, type LedgerModuleOptions } from '../ledger-module.options';
+import { LedgerMetrics } from '../metrics/ledger-metrics';
 import type { LedgerStore } from '../store/ledger-store';
 import { type LedgerTables, ledgerTables } from '../store/ledger-tables';
 import type { TeamLedger } from '../team-state/team-ledger';
@@ -41,6 +42,7 @@ export class LedgerCommandHandler {
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(TeamLedgerCache) private readonly cache: TeamLedgerCache,
     @Inject(LEDGER_OPTIONS) private readonly options: LedgerModuleOptions,
+    @Inject(LedgerMetrics) private readonly metrics: LedgerMetrics,
   ) {
     this.tables = ledgerTables(store.quotedSchema);
   }
@@ -85,9 +87,12 @@ export class LedgerCommandHandler {
     const { replies, writes } = decideBatch(reads, teams, history);
     const offsets = this.options.recordConsumerOffsets ? consumerOffsetsOf(LedgerGroups.commands, batch) : [];
     if (hasWrites(writes, offsets)) {
+      const started = performance.now();
       await this.store.transaction((tx) => writeBatch(tx, this.tables, writes, offsets, this.clock.now()));
+      this.metrics.committed(batch.length, (performance.now() - started) / 1000);
     }
     for (const team of teams.values()) this.cache.put(team);
+    this.metrics.answered(replies);
     return replies;
   }
 
