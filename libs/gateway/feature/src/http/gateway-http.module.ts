@@ -14,6 +14,7 @@ import { IdempotencyInterceptor } from '../idempotency/idempotency.interceptor';
 import { IdempotencyStore } from '../idempotency/idempotency.store';
 import { GatewayThrottlerGuard } from '../rate-limit/gateway-throttler.guard';
 import { gatewayThrottlerOptions } from '../rate-limit/throttler-options';
+import { GatewayMetrics } from '../metrics/gateway-metrics';
 import { GATEWAY_OPTIONS, type GatewayOptions } from '../shared/gateway-options';
 import { checkGatewayOptions } from './check-gateway-options';
 import { UnexpectedBodyGuard } from './unexpected-body.guard';
@@ -72,6 +73,7 @@ export class GatewayHttpModule {
         KeyUsageRecorder,
         IdempotencyStore,
         IdempotencyCleanup,
+        GatewayMetrics,
         { provide: APP_GUARD, useClass: GatewayAuthGuard },
         { provide: APP_GUARD, useClass: GatewayThrottlerGuard },
         { provide: APP_GUARD, useClass: UnexpectedBodyGuard },

@@ -7,6 +7,7 @@ import { catchError, defer, from, mergeMap, type Observable, of, throwError } fr
 import { callerOf, type RequestWithCaller } from '../auth/caller';
 import { errorResponseOf } from '../errors/error-response';
 import { redactApiKeys } from '../keys/api-key';
+import { GatewayMetrics } from '../metrics/gateway-metrics';
 import { GATEWAY_OPTIONS, type GatewayOptions } from '../shared/gateway-options';
 import { effectiveIdempotencyKey, IDEMPOTENCY_KEY_HEADER } from './effective-idempotency-key';
 import { IDEMPOTENCY_BODY_FIELD, IDEMPOTENCY_KEY_PROPERTY, type RequestWithIdempotencyKey } from './idempotency-key.decorator';
@@ -41,6 +42,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     private readonly store: IdempotencyStore,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(GATEWAY_OPTIONS) private readonly options: GatewayOptions,
+    private readonly metrics: GatewayMetrics,
   ) {
     // Long enough for a handler making a few upstream requests, each bounded by the request timeout.
     this.leaseMs = Math.max(30_000, 4 * options.requestTimeoutMs);
@@ -68,7 +70,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
         retentionMs: this.options.idempotencyRetentionMs,
       });
       return from(claim).pipe(
-        mergeMap((result) => (result.type === 'owned' ? this.run(claimed, next, response) : of(answerExisting(result.record, fingerprint, response)))),
+        mergeMap((result) => (result.type === 'owned' ? this.run(claimed, next, response) : of(this.answerExisting(result.record, fingerprint, request, response)))),
       );
     });
   }
@@ -97,13 +99,14 @@ export class IdempotencyInterceptor implements NestInterceptor {
     if (!completed) this.logger.warn(`An idempotent request of scope ${scope} finished after its lease was taken over`);
   }
 
+  private answerExisting(record: IdempotencyRecord, fingerprint: string, request: IdempotentRequest, response: FastifyReply): unknown {
+    if (record.fingerprint !== fingerprint) throw idempotencyKeyReused();
+    if (record.state === 'in_progress') throw requestInProgress();
+    this.metrics.idempotentReplays.inc({ route: request.routeOptions.url ?? 'unmatched' });
+    return replay(response, record.response);
+  }
+
   private logStoreFailure(error: unknown): void {
     this.logger.error(`Could not record an idempotent response: ${(error as Error).message}`, (error as Error).stack);
   }
-}
-
-function answerExisting(record: IdempotencyRecord, fingerprint: string, response: FastifyReply): unknown {
-  if (record.fingerprint !== fingerprint) throw idempotencyKeyReused();
-  if (record.state === 'in_progress') throw requestInProgress();
-  return replay(response, record.response);
 }

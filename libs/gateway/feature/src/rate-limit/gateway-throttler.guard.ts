@@ -10,6 +10,7 @@ import {
 } from '@nestjs/throttler';
 import { type Clock, CLOCK } from '@subledger/platform';
 import { callerOf, type RequestWithCaller } from '../auth/caller';
+import { GatewayMetrics } from '../metrics/gateway-metrics';
 import { ApiError } from '../shared/api-error';
 import { rateLimitHeaders } from './rate-limit-headers';
 
@@ -35,6 +36,7 @@ export class GatewayThrottlerGuard extends ThrottlerGuard {
     @InjectThrottlerStorage() storage: ThrottlerStorage,
     reflector: Reflector,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly metrics: GatewayMetrics,
   ) {
     super(options, storage, reflector);
   }
@@ -66,6 +68,7 @@ export class GatewayThrottlerGuard extends ThrottlerGuard {
     }
     for (const [header, value] of Object.entries(rateLimitHeaders(limit, hit, this.clock.now()))) this.setResponseHeader(res, header, value);
     if (hit.isBlocked) {
+      this.metrics.rateLimited.inc({ caller: callerOf(req)?.kind === 'admin' ? 'operator' : 'api_key' });
       throw new ApiError(429, 'rate_limited', `Too many requests: at most ${limit} per ${Math.round(ttl / 1000)} seconds per API key.`, {
         limit,
         retryAfterSeconds: Math.max(1, hit.timeToBlockExpire),
