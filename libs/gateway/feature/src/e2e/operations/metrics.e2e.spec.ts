@@ -1,0 +1,101 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import request from 'supertest';
+import type { TestTeam } from '../../testing/embedded-test-client';
+import { type TestApp, testMode } from '../../testing/test-app';
+import { useTestApp } from '../../testing/use-test-app';
+import { parsePrometheusText, type Sample, total } from './prometheus-text';
+
+const US = '+14155550100';
+const DASHBOARD = join(__dirname, '../../../../../../monitoring/grafana/dashboards/subledger.json');
+
+/** The metric names a PromQL expression reads (ours and prom-client's end in these suffixes). */
+const metricNamesIn = (expr: string): string[] => expr.match(/\b[a-z_][a-z0-9_]*_(?:total|seconds|bytes|size|bucket|sum|count)\b/g) ?? [];
+const RATE_LIMIT = 20;
+
+/** Every process's `/metrics`: the one embedded app, or the gateway, accounts and ledger processes. */
+async function scrape(testApp: TestApp): Promise<Sample[]> {
+  const targets = testApp.mode === 'embedded' ? [testApp.http] : [...testApp.stack.gatewayUrls(), testApp.stack.accounts.url, ...testApp.stack.ledgers.flatMap((ledger) => (ledger ? [ledger.url] : []))];
+  const scrapes = await Promise.all(targets.map((target) => request(target).get('/metrics').expect(200)));
+  return scrapes.flatMap((scraped) => parsePrometheusText(scraped.text));
+}
+
+/** Docs: docs/deployment.md, "Metrics". Counters are compared before and after, since a process keeps its registry. */
+describe(`Prometheus metrics (${testMode()})`, () => {
+  const { testApp, client } = useTestApp({ gateway: { rateLimitPerMinute: RATE_LIMIT }, accounts: { carrier: { failureRate: 0 } } });
+  let team: TestTeam;
+
+  beforeEach(async () => {
+    team = await client().createTeam();
+    await client().topUp(team.teamId, 2);
+  });
+
+  it("serves each process's metrics in Prometheus' text format, Node's own among them, each series naming its service", async () => {
+    const response = await request(testApp().http).get('/metrics').expect(200);
+    expect(response.headers['content-type']).toMatch(/^text\/plain; version=0\.0\.4/);
+    const samples = parsePrometheusText(response.text);
+    const service = testMode() === 'embedded' ? 'embedded' : 'gateway';
+    for (const name of ['process_cpu_seconds_total', 'process_resident_memory_bytes', 'nodejs_eventloop_lag_seconds', 'nodejs_heap_size_used_bytes']) {
+      expect(samples.filter((sample) => sample.name === name && sample.labels.service === service)).not.toHaveLength(0);
+    }
+  });
+
+  it('counts the charges accepted and refused by reason, the ledger batches, the requests by route and status, and the replays, by exactly what was sent', async () => {
+    const capped = await client().createSubAccount(team.mainKey, { name: 'Capped', creditLimit: 1 });
+    const open = await client().createSubAccount(team.mainKey, { name: 'Open' });
+    const before = await scrape(testApp());
+    const send = (key: string, idempotencyKey: string) =>
+      client().as(key, 'post', '/v1/messages').set('Idempotency-Key', idempotencyKey).send({ to: US, text: 'Hello' });
+
+    // Team balance 2 cents, an SMS 0.79 cent: Capped (limit 1 cent) is accepted once, then refused
+    // for its limit; Open is accepted once more, then refused for the balance.
+    await send(capped.apiKey, 'c1').expect(202);
+    await send(capped.apiKey, 'c2').expect(402);
+    await send(open.apiKey, 'o1').expect(202);
+    await send(open.apiKey, 'o2').expect(402);
+    const replayed = await send(open.apiKey, 'o1').expect(202);
+    expect(replayed.headers['idempotent-replayed']).toBe('true');
+
+    const after = await scrape(testApp());
+    const moved = (name: string, labels: Record<string, string> = {}) => total(after, name, labels) - total(before, name, labels);
+    expect({
+      accepted: moved('subledger_charges_total', { outcome: 'accepted' }),
+      overLimit: moved('subledger_charges_total', { outcome: 'refused', reason: 'credit_limit_exceeded' }),
+      overBalance: moved('subledger_charges_total', { outcome: 'refused', reason: 'insufficient_balance' }),
+      inactive: moved('subledger_charges_total', { outcome: 'refused', reason: 'account_inactive' }),
+      commandsCommitted: moved('subledger_ledger_batch_size_sum'),
+      replays: moved('subledger_idempotent_replays_total', { route: '/v1/messages' }),
+      answered202: moved('http_request_duration_seconds_count', { method: 'POST', route: '/v1/messages', status_code: '202' }),
+      answered402: moved('http_request_duration_seconds_count', { method: 'POST', route: '/v1/messages', status_code: '402' }),
+    }).toEqual({ accepted: 2, overLimit: 1, overBalance: 1, inactive: 0, commandsCommitted: 4, replays: 1, answered202: 3, answered402: 2 });
+    expect(moved('subledger_ledger_commit_duration_seconds_count')).toBeGreaterThanOrEqual(1);
+    expect(moved('subledger_ledger_commit_duration_seconds_count')).toBeLessThanOrEqual(4);
+  });
+
+  it('counts requests refused by the rate limit, and a route no request matched under one label', async () => {
+    const before = await scrape(testApp());
+    const statuses: number[] = [];
+    for (let i = 0; i <= RATE_LIMIT; i++) statuses.push((await client().as(team.mainKey, 'get', '/v1/balance')).status);
+    await request(testApp().http).get(`/no/such/route/${Date.now()}`).expect(404);
+
+    const after = await scrape(testApp());
+    const moved = (name: string, labels: Record<string, string> = {}) => total(after, name, labels) - total(before, name, labels);
+    const refused = statuses.filter((status) => status === 429).length;
+    expect(refused).toBeGreaterThanOrEqual(1);
+    expect(moved('subledger_rate_limited_requests_total', { caller: 'api_key' })).toBe(refused);
+    expect(moved('http_request_duration_seconds_count', { route: '/v1/balance', status_code: '429' })).toBe(refused);
+    expect(moved('http_request_duration_seconds_count', { route: 'unmatched', status_code: '404' })).toBe(1);
+    expect(after.some((sample) => sample.labels.route?.startsWith('/no/such'))).toBe(false);
+  });
+
+  it('exports every metric that the Grafana dashboard kept in the repository queries', async () => {
+    const send = () => client().as(team.mainKey, 'post', '/v1/messages').set('Idempotency-Key', 'dashboard').send({ to: US, text: 'Hello' });
+    await send().expect(202);
+    await send().expect(202);
+    const dashboard = JSON.parse(readFileSync(DASHBOARD, 'utf8')) as { panels: { targets: { expr: string }[] }[] };
+    const queried = new Set(dashboard.panels.flatMap((panel) => panel.targets.flatMap((target) => metricNamesIn(target.expr))));
+    const exported = new Set((await scrape(testApp())).map((sample) => sample.name));
+    expect(queried.size).toBeGreaterThanOrEqual(8);
+    expect([...queried].filter((name) => !exported.has(name))).toEqual([]);
+  });
+});
