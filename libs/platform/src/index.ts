@@ -22,3 +22,4 @@ export * from './service/postgres-service-modules';
 export * from './testing/given-infrastructure.module';
 export * from './metrics/metrics.module';
 export * from './metrics/registered-metrics';
+export * from './request-id/request-id';

@@ -16,6 +16,8 @@ export const Headers = {
   schemaVersion: 'schema-version',
   deadLetterReason: 'dead-letter-reason',
   attempts: 'attempts',
+  /** The id of the HTTP request a message was sent for (X-Request-Id at the gateway). */
+  requestId: 'request-id',
 } as const;
 
 /**

@@ -3,6 +3,7 @@ import { type AccountsReply, type AccountsQueryRequest, type KeyIdentity, Topics
 import type { MessageBus } from '@subledger/messaging';
 import { MESSAGE_BUS } from '@subledger/platform';
 import { GATEWAY_OPTIONS, type GatewayOptions } from '../shared/gateway-options';
+import { requestIdHeaders } from '../clients/request-id-headers';
 import { constantTimeEqual } from './constant-time';
 
 /** Resolves a key digest to the identity of its key through the accounts service. */
@@ -22,6 +23,7 @@ export class IdentityLookup {
     const query: AccountsQueryRequest = { type: 'AuthenticateKey', digest };
     const reply = await this.bus.request<AccountsReply<'AuthenticateKey'>>(Topics.accountsQueries, digest, query, {
       timeoutMs: this.options.requestTimeoutMs,
+      headers: requestIdHeaders(),
     });
     if (!reply.ok) throw new Error(`accounts refused AuthenticateKey: ${reply.refusal.type}`);
     const identity = reply.value.identity;

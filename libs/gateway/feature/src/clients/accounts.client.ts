@@ -12,6 +12,7 @@ import type { MessageBus } from '@subledger/messaging';
 import { MESSAGE_BUS } from '@subledger/platform';
 import { accountsRefusalError } from '../responses/refusal-table';
 import { GATEWAY_OPTIONS, type GatewayOptions } from '../shared';
+import { requestIdHeaders } from './request-id-headers';
 import { requestUpstream } from './upstream-request';
 
 /** The accounts service as the routes see it: a reply value, or the ApiError its refusal maps to. */
@@ -31,7 +32,7 @@ export class AccountsClient {
    * MessageBus.handOver), on the team's partition of `accounts.commands`.
    */
   async handOver(request: AccountsCommandRequest): Promise<void> {
-    await this.bus.handOver(Topics.accountsCommands, request.teamId, request);
+    await this.bus.handOver(Topics.accountsCommands, request.teamId, request, requestIdHeaders());
   }
 
   /**
