@@ -52,7 +52,7 @@ export function decideBatch(
     if (earlier !== undefined) return replyOk(earlier);
     const team = teamBatchOf(batches, teams, command.teamId);
     const { events, outcome } = decide(command, team.ledger.state);
-    team.batch.apply(events);
+    team.batch.apply(events, read.requestId);
     if (commandId !== null) {
       team.batch.answers.add(command, commandId, outcome);
       if (events.length === 0) {

@@ -49,6 +49,17 @@ describe('deciding a batch', () => {
     expect(writes.spends).toEqual([{ teamId: 'k', accountId: 'a', totalSpent: 4n, creditLimit: null, status: 'active', streamVersion: 2n }]);
   });
 
+  it("keeps the id of the HTTP request each command was sent for as its events' correlation id", () => {
+    const team = newTeam('t');
+    decideAll([openTeam('t'), topUp('t', 'u', 10n)], [team]);
+    const reads: CommandRead[] = [
+      { ok: true, command: charge('t', 'a', 'c1', 1n), requestId: 'req-1' },
+      { ok: true, command: charge('t', 'a', 'c2', 1n) },
+    ];
+    const { writes } = decideBatch(reads, new Map([['t', team]]));
+    expect(writes.appends[0].events.map((event) => event.metadata?.correlationId)).toEqual(['req-1', undefined]);
+  });
+
   it('writes spend only for accounts whose spend or policy changed, not for refused charges', () => {
     const team = newTeam('t');
     decideAll([openTeam('t')], [team]);

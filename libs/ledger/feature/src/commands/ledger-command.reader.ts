@@ -1,9 +1,9 @@
 import { decodeLedgerCommand } from '@subledger/contracts';
 import type { LedgerCommand, LedgerCommandRefusal } from '@subledger/contracts';
-import type { Envelope } from '@subledger/messaging';
+import { type Envelope, Headers } from '@subledger/messaging';
 
 export type CommandRead =
-  | { readonly ok: true; readonly command: LedgerCommand }
+  | { readonly ok: true; readonly command: LedgerCommand; readonly requestId?: string }
   | { readonly ok: false; readonly refusal: LedgerCommandRefusal };
 
 /**
@@ -24,7 +24,8 @@ export function readLedgerCommand(message: Envelope<unknown>): CommandRead {
     const text = `a command of team ${command.teamId} must be keyed by its team id, not ${JSON.stringify(message.key)}`;
     return { ok: false, refusal: { type: 'invalid_command', field: 'teamId', message: text } };
   }
-  return { ok: true, command };
+  const requestId = message.headers[Headers.requestId];
+  return requestId === undefined ? { ok: true, command } : { ok: true, command, requestId };
 }
 
 function withDecimalAmounts(value: unknown): unknown {

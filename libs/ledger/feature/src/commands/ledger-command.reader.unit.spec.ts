@@ -12,6 +12,12 @@ describe('reading a consumed command', () => {
     expect(readLedgerCommand(envelope('t', command))).toEqual({ ok: true, command });
   });
 
+  it('keeps the id of the HTTP request the command was sent for', () => {
+    const sent = { ...envelope('t', command), headers: { 'request-id': 'order-42' } };
+    expect(readLedgerCommand(sent)).toStrictEqual({ ok: true, command, requestId: 'order-42' });
+    expect(readLedgerCommand(envelope('t', command))).toStrictEqual({ ok: true, command });
+  });
+
   it('reads its JSON form, amounts as decimal strings, as Kafka will carry it', () => {
     const json: unknown = JSON.parse(JSON.stringify({ ...command, amount: '1500' }));
     expect(readLedgerCommand(envelope('t', json))).toEqual({ ok: true, command });

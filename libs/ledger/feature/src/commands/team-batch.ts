@@ -25,12 +25,13 @@ export class TeamBatch {
     this.startVersion = team.version;
   }
 
-  apply(events: readonly LedgerEvent[]): void {
+  /** `correlationId`: the id of the HTTP request the command was sent for, kept in the events' metadata. */
+  apply(events: readonly LedgerEvent[], correlationId?: string): void {
     const { team } = this;
     for (const event of events) {
       evolve(team.state, event);
       team.version += 1n;
-      this.events.push(teamEventData(this.streamId, team.version, event, numbersAfter(team.state, event)));
+      this.events.push(teamEventData(this.streamId, team.version, event, numbersAfter(team.state, event), correlationId));
       const accountId = spendChangedBy(event);
       if (accountId !== null) this.accounts.add(accountId);
     }

@@ -12,11 +12,14 @@ export function teamStreamId(teamId: string): string {
  * The stored form of a ledger event. The numbers right after it ride in the metadata: the team's
  * balance (the running balance of the ledger's entries) and, for a charge or a refund, the
  * account's spend. With them the event is the whole record of its command's answer, which a
- * redelivery of the command gets again (`recordedOutcome`), at no extra row per event.
+ * redelivery of the command gets again (`recordedOutcome`), at no extra row per event. The id of
+ * the HTTP request the command was sent for, when it came with one, is the event's `correlationId`
+ * (and the `correlation-id` header of its message on `ledger.events`).
  */
-export function teamEventData(streamId: string, version: bigint, event: LedgerEvent, after: NumbersAfter): EventData {
+export function teamEventData(streamId: string, version: bigint, event: LedgerEvent, after: NumbersAfter, correlationId?: string): EventData {
   const metadata: JsonObject = { balanceAfter: after.balance.toString() };
   if (after.totalSpent !== undefined) metadata['totalSpentAfter'] = after.totalSpent.toString();
+  if (correlationId !== undefined) metadata['correlationId'] = correlationId;
   return { id: teamEventId(streamId, event, version), type: event.type, data: encodeLedgerEvent(event) as JsonObject, metadata };
 }
 
