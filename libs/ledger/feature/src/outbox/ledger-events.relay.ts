@@ -3,6 +3,7 @@ import type { MessageBus } from '@subledger/messaging';
 import { EVENT_STORE, MESSAGE_BUS } from '@subledger/platform';
 import { LEDGER_EVENTS_RELAY_OPTIONS, type ResolvedRelayOptions } from './ledger-events-relay.options';
 import { type RelayBatch, relayBatch, type RelayStore } from './relay-batch';
+import { PollingLoop } from '../schedule/polling-loop';
 import { delayAfter } from './relay-schedule';
 
 /** A bus that can create topics (the Kafka bus); the port itself cannot. */
@@ -23,9 +24,7 @@ function canCreateTopics(bus: MessageBus): bus is MessageBus & TopicCreator {
 @Injectable()
 export class LedgerEventsRelay implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(LedgerEventsRelay.name);
-  private running: Promise<void> | undefined;
-  private stopping = false;
-  private wake: (() => void) | undefined;
+  private readonly loop = new PollingLoop(() => this.relayOnce());
   private lastBatch: RelayBatch['type'] | 'failed' | undefined;
 
   constructor(
@@ -49,24 +48,12 @@ export class LedgerEventsRelay implements OnApplicationBootstrap, OnModuleDestro
   }
 
   start(): void {
-    if (this.running) return;
-    this.stopping = false;
-    this.running = this.run();
+    this.loop.start();
   }
 
   /** Resolves once the batch in progress, if any, is finished (checkpoint saved) or abandoned (rolled back). */
-  async stop(): Promise<void> {
-    this.stopping = true;
-    this.wake?.();
-    await this.running;
-    this.running = undefined;
-  }
-
-  private async run(): Promise<void> {
-    while (!this.stopping) {
-      const delayMs = await this.relayOnce();
-      if (delayMs > 0 && !this.stopping) await this.pause(delayMs);
-    }
+  stop(): Promise<void> {
+    return this.loop.stop();
   }
 
   /** One batch; returns how long to wait before the next. Never throws: a failed batch is retried. */
@@ -88,16 +75,5 @@ export class LedgerEventsRelay implements OnApplicationBootstrap, OnModuleDestro
     if (type === 'standby' && !wasStandby) this.logger.log(`Another relay publishes ledger events to ${this.options.topic}; standing by`);
     if (type !== 'standby' && (wasStandby || this.lastBatch === undefined)) this.logger.log(`Publishing ledger events to ${this.options.topic}`);
     this.lastBatch = type;
-  }
-
-  private pause(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(resolve, ms);
-      timer.unref();
-      this.wake = () => {
-        clearTimeout(timer);
-        resolve();
-      };
-    });
   }
 }
