@@ -30,7 +30,53 @@ export type LedgerQuery =
       readonly cursor: string | null;
       /** 1 to 1,000 entries. */
       readonly limit: number;
+    }
+  | {
+      readonly type: 'GetUsage';
+      readonly teamId: string;
+      readonly accountId?: string;
+      /** Epoch ms, inclusive; the first bucket is the one holding it. */
+      readonly from: number;
+      /** Epoch ms, exclusive. */
+      readonly to: number;
+      readonly granularity: UsageGranularity;
     };
+
+export type UsageGranularity = 'hour' | 'day';
+
+/** At most this many buckets in one usage query: a month of hours, or two years of days. */
+export const MAX_USAGE_BUCKETS = 744;
+
+/** The length of a usage bucket in ms; days are UTC days, whole multiples of an hour since the epoch. */
+export function usageBucketMs(granularity: UsageGranularity): number {
+  return granularity === 'day' ? 86_400_000 : 3_600_000;
+}
+
+/** How many buckets a query from `from` (floored to its bucket) to `to` (exclusive) covers. */
+export function usageBucketCount(from: number, to: number, granularity: UsageGranularity): number {
+  const size = usageBucketMs(granularity);
+  return Math.ceil((to - Math.floor(from / size) * size) / size);
+}
+
+/** What a team (or one account) did in one hour or one UTC day, from the usage projection. */
+export interface UsageBucketView {
+  /** Epoch ms of the bucket's start. */
+  readonly start: number;
+  readonly charges: number;
+  readonly refunds: number;
+  readonly refusals: number;
+  /** Charged less refunded, in micros. */
+  readonly spend: Micros;
+}
+
+export interface UsageView {
+  readonly teamId: string;
+  readonly granularity: UsageGranularity;
+  /** Every bucket from `from` to `to`, in order, zeros included. */
+  readonly buckets: readonly UsageBucketView[];
+  /** Global position of the last event the projection has folded in (`"0"` before the first). */
+  readonly projectedTo: string;
+}
 
 export interface AccountSpendView {
   readonly accountId: string;
@@ -72,6 +118,7 @@ export type LedgerQueryRefusal =
 export interface LedgerQueryReplies {
   GetBalance: TeamBalanceView;
   ListLedgerEntries: Page<LedgerEntryView>;
+  GetUsage: UsageView;
 }
 
 export type LedgerQueryReply<T extends LedgerQuery['type']> = ServiceReply<LedgerQueryReplies[T], LedgerQueryRefusal>;

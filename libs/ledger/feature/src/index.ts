@@ -10,3 +10,4 @@ export { LedgerEventsRelayModule } from './outbox/ledger-events-relay.module';
 export { LedgerEventsRelay } from './outbox/ledger-events.relay';
 export { LEDGER_EVENTS_RELAY_OPTIONS, type LedgerEventsRelayOptions } from './outbox/ledger-events-relay.options';
 export { LedgerEventHeaders, type LedgerEventMessage } from './outbox/ledger-event-message';
+export { UsageProjector } from './usage/usage-projector';

@@ -5,6 +5,7 @@ import { LEDGER_OPTIONS, type LedgerModuleOptions } from './ledger-module.option
 import { LedgerMetrics } from './metrics/ledger-metrics';
 import { LedgerQueryHandler } from './queries/ledger-query.handler';
 import { TeamLedgerCache } from './team-state/team-ledger.cache';
+import { UsageProjector } from './usage/usage-projector';
 
 /**
  * The ledger service: the single writer of its teams' money, answering commands on
@@ -20,6 +21,7 @@ import { TeamLedgerCache } from './team-state/team-ledger.cache';
     LedgerCommandHandler,
     LedgerQueryHandler,
     LedgerBusSubscriptions,
+    UsageProjector,
   ],
   exports: [LedgerCommandHandler, LedgerQueryHandler, TeamLedgerCache],
 })

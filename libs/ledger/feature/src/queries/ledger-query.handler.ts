@@ -6,6 +6,7 @@ import { EVENT_STORE } from '@subledger/platform';
 import type { LedgerStore } from '../store/ledger-store';
 import { type LedgerTables, ledgerTables } from '../store/ledger-tables';
 import { getBalance } from './get-balance.query';
+import { getUsage } from './get-usage.query';
 import { readLedgerQuery } from './ledger-query.reader';
 import { listLedgerEntries } from './list-ledger-entries.query';
 
@@ -37,6 +38,8 @@ export class LedgerQueryHandler {
         return getBalance(this.store.sql, this.tables, query.teamId, query.accountIds);
       case 'ListLedgerEntries':
         return listLedgerEntries(this.store.sql, this.tables, query);
+      case 'GetUsage':
+        return getUsage(this.store.sql, this.tables, this.store.quotedSchema, query);
       default: {
         const unknown: never = query;
         throw new Error(`Unknown ledger query ${JSON.stringify(unknown)}`);

@@ -1,4 +1,4 @@
-import type { LedgerQuery } from '@subledger/contracts';
+import { type LedgerQuery, MAX_USAGE_BUCKETS, usageBucketCount } from '@subledger/contracts';
 
 export const MAX_ENTRIES_PER_PAGE = 1_000;
 
@@ -23,6 +23,19 @@ export function readLedgerQuery(value: unknown): QueryRead {
         return bad(`limit must be a whole number from 1 to ${MAX_ENTRIES_PER_PAGE}`);
       }
       const query = { type, teamId, cursor, limit: limit as number };
+      return { ok: true, query: accountId === undefined ? query : { ...query, accountId } };
+    }
+    case 'GetUsage': {
+      const { accountId, from, to, granularity } = value;
+      if (accountId !== undefined && !isId(accountId)) return bad('accountId must be a non-empty string when given');
+      if (granularity !== 'hour' && granularity !== 'day') return bad('granularity must be hour or day');
+      if (!Number.isSafeInteger(from) || !Number.isSafeInteger(to) || (from as number) < 0 || (from as number) >= (to as number)) {
+        return bad('from and to must be epoch milliseconds with from before to');
+      }
+      if (usageBucketCount(from as number, to as number, granularity) > MAX_USAGE_BUCKETS) {
+        return bad(`at most ${MAX_USAGE_BUCKETS} buckets of a ${granularity} in one query`);
+      }
+      const query = { type, teamId, from: from as number, to: to as number, granularity } as const;
       return { ok: true, query: accountId === undefined ? query : { ...query, accountId } };
     }
     default:

@@ -16,8 +16,24 @@ describe('reading a consumed query', () => {
     });
   });
 
+  it('reads a usage query, with or without an account, up to 744 buckets', () => {
+    const day = Date.UTC(2026, 0, 1);
+    expect(readLedgerQuery({ type: 'GetUsage', teamId: 't', from: day, to: day + 744 * 3_600_000, granularity: 'hour' })).toEqual({
+      ok: true,
+      query: { type: 'GetUsage', teamId: 't', from: day, to: day + 744 * 3_600_000, granularity: 'hour' },
+    });
+    expect(readLedgerQuery({ type: 'GetUsage', teamId: 't', accountId: 'a', from: day + 1, to: day + 2, granularity: 'day' })).toMatchObject({
+      ok: true,
+      query: { accountId: 'a', granularity: 'day' },
+    });
+  });
+
   it.each([
     ['no object', 7, 'object'],
+    ['an unknown granularity', { type: 'GetUsage', teamId: 't', from: 0, to: 1, granularity: 'week' }, 'granularity'],
+    ['from after to', { type: 'GetUsage', teamId: 't', from: 2, to: 1, granularity: 'hour' }, 'from'],
+    ['times that are not numbers', { type: 'GetUsage', teamId: 't', from: '0', to: 1, granularity: 'hour' }, 'from'],
+    ['too many buckets', { type: 'GetUsage', teamId: 't', from: 0, to: 745 * 3_600_000, granularity: 'hour' }, '744'],
     ['no team', { type: 'GetBalance', accountIds: [] }, 'teamId'],
     ['an unknown type', { type: 'DropTables', teamId: 't' }, 'unknown'],
     ['account ids that are not strings', { type: 'GetBalance', teamId: 't', accountIds: [1] }, 'accountIds'],

@@ -46,5 +46,17 @@ export function ledgerSchemaSql(tables: LedgerTables): string[] {
       next_offset bigint NOT NULL,
       PRIMARY KEY (consumer_group, topic, partition)
     )`,
+    // The usage projection (libs/ledger/feature/src/usage): fed in global order with its checkpoint
+    // in subscription_checkpoints; hours are epoch milliseconds, so days are whole multiples in UTC.
+    `CREATE TABLE IF NOT EXISTS ${tables.usageHourly} (
+      team_id text NOT NULL,
+      account_id text NOT NULL,
+      hour_start bigint NOT NULL,
+      charges bigint NOT NULL,
+      refunds bigint NOT NULL,
+      refusals bigint NOT NULL,
+      spend bigint NOT NULL,
+      PRIMARY KEY (team_id, account_id, hour_start)
+    )`,
   ];
 }

@@ -7,6 +7,8 @@ export interface LedgerTables {
   readonly accountSpend: string;
   readonly processedCommands: string;
   readonly consumerOffsets: string;
+  /** The usage projection: charges, refunds, refusals and spend per account and hour. */
+  readonly usageHourly: string;
 }
 
 export function ledgerTables(quotedSchema: string): LedgerTables {
@@ -17,5 +19,6 @@ export function ledgerTables(quotedSchema: string): LedgerTables {
     accountSpend: `${quotedSchema}.ledger_account_spend`,
     processedCommands: `${quotedSchema}.ledger_processed_commands`,
     consumerOffsets: `${quotedSchema}.ledger_consumer_offsets`,
+    usageHourly: `${quotedSchema}.ledger_usage_hourly`,
   };
 }
