@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AdjustBalanceController } from './admin/adjust-balance/adjust-balance.controller';
 import { CreateTeamController } from './admin/create-team/create-team.controller';
 import { GetTeamController } from './admin/get-team/get-team.controller';
+import { GetUsageController } from './admin/get-usage/get-usage.controller';
 import { ListLedgerEntriesController } from './admin/list-ledger-entries/list-ledger-entries.controller';
 import { TopUpController } from './admin/top-up/top-up.controller';
 import { CreateApiKeyController } from './api-keys/create-api-key/create-api-key.controller';
@@ -55,6 +56,7 @@ import { UpdateSubAccountController } from './sub-accounts/update-sub-account/up
     AdjustBalanceController,
     GetTeamController,
     ListLedgerEntriesController,
+    GetUsageController,
   ],
   providers: [AccountsClient, LedgerClient, SubAccountReader, SendMessageHandler, priceListProvider],
 })

@@ -1,13 +1,15 @@
 import type { RawResponse } from './raw-http';
 
-/** What a request of the corpus must get: a refusal in the SPEC §3 shape, or an empty page. */
+/** What a request of the corpus must get: a refusal in the SPEC §3 shape, an empty page, or usage of nothing. */
 export type Expected =
   | { readonly kind: 'refused'; readonly status: number; readonly code: string; readonly field?: string }
-  | { readonly kind: 'empty-page' };
+  | { readonly kind: 'empty-page' }
+  | { readonly kind: 'no-usage' };
 
 export const refused = (status: number, code: string, field?: string): Expected => ({ kind: 'refused', status, code, ...(field === undefined ? {} : { field }) });
 export const invalid = (field?: string): Expected => refused(400, 'invalid_request', field);
 export const emptyPage: Expected = { kind: 'empty-page' };
+export const noUsage: Expected = { kind: 'no-usage' };
 
 interface ErrorBody {
   code?: unknown;
@@ -24,6 +26,12 @@ export function expectAnswer(response: RawResponse, expected: Expected): void {
   expect(response.status).toBeLessThan(500);
   if (expected.kind === 'empty-page') {
     expect({ status: response.status, body: response.json }).toEqual({ status: 200, body: { items: [], nextCursor: null } });
+    return;
+  }
+  if (expected.kind === 'no-usage') {
+    const buckets = (response.json as { buckets?: { charges: number; refunds: number; refusals: number }[] } | undefined)?.buckets;
+    expect({ status: response.status, buckets: Array.isArray(buckets) }).toEqual({ status: 200, buckets: true });
+    expect((buckets ?? []).filter((bucket) => bucket.charges + bucket.refunds + bucket.refusals > 0)).toEqual([]);
     return;
   }
   const body = (response.json ?? {}) as ErrorBody;

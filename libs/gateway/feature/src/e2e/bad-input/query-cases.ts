@@ -1,6 +1,6 @@
 import type { CorpusRoute } from './corpus-routes';
 import type { Named } from './corpus-cases';
-import { emptyPage, type Expected, invalid } from './expected-answer';
+import { emptyPage, type Expected, invalid, noUsage } from './expected-answer';
 import { describeValue, SCRIPT_FRAGMENT, SQL_FRAGMENT } from './json-values';
 
 type Parameters = readonly (readonly [name: string, value: string, expected: Expected])[];
@@ -24,6 +24,14 @@ const FILTERS: Readonly<Record<NonNullable<CorpusRoute['query']>, Parameters>> =
     ...each('to', [SQL_FRAGMENT, SCRIPT_FRAGMENT], emptyPage),
   ],
   ledger: [...each('accountId', ['', 'x'.repeat(256)], invalid('accountId')), ...each('accountId', [SQL_FRAGMENT, SCRIPT_FRAGMENT], emptyPage)],
+  usage: [
+    ...each('granularity', [SQL_FRAGMENT, SCRIPT_FRAGMENT, 'week', ''], invalid('granularity')),
+    ...each('from', ['yesterday', SQL_FRAGMENT, '2025-13-01T00:00:00Z', '1e308', '-1', '0001-01-01T00:00:00Z'], invalid('from')),
+    ...each('to', ['tomorrow', SCRIPT_FRAGMENT, '2025-01-01T25:00:00Z'], invalid('to')),
+    ['to', '9999-12-31T23:59:59Z', noUsage],
+    ...each('accountId', ['', 'x'.repeat(256)], invalid('accountId')),
+    ...each('accountId', [SQL_FRAGMENT, SCRIPT_FRAGMENT], noUsage),
+  ],
 };
 
 export function queryCases(query: CorpusRoute['query'], template: string): Named[] {
