@@ -43,6 +43,10 @@ import { call } from './support/http-calls';
  *   # -> 200 {"items":[…],"nextCursor":null}: TeamOpened 0, TopUpRecorded 10, SpendPolicySet 0 (the sub-account's limit),
  *   #    three ChargeAccepted -0.0079 and three ChargeRefused 0 (refusals are recorded, moving no money)
  *
+ *   # 6. Usage per hour over the last day (the usage projection follows the ledger a moment behind).
+ *   curl -s "$B/admin/v1/teams/$TEAM/usage" -H "Authorization: Bearer $ADMIN"
+ *   # -> 200 {"teamId":…,"granularity":"hour",…,"buckets":[… {"charges":3,"refunds":0,"refusals":3,"spend":"0.0237"}],"projectedTo":…}
+ *
  * The process runs with DELIVERY_FAILURE_RATE=0: with the default (2 % of deliveries fail and are
  * refunded about two seconds later) a reader may, now and then, see a refunded cent in step 5.
  * Its request deadline is raised to 30 s (REQUEST_TIMEOUT_MS): the walkthrough checks answers, not
@@ -103,5 +107,22 @@ describe('the README walkthrough against the embedded process', () => {
       ...Array<string>(3).fill('ChargeRefused 0'),
     ]);
     expect(ledger.body.nextCursor).toBeNull();
+
+    // Summed over the day's buckets: the sends may straddle the turn of an hour.
+    type Bucket = { charges: number; refunds: number; refusals: number; spend: string };
+    const totals = (buckets: Bucket[]) => ({
+      charges: buckets.reduce((sum, bucket) => sum + bucket.charges, 0),
+      refunds: buckets.reduce((sum, bucket) => sum + bucket.refunds, 0),
+      refusals: buckets.reduce((sum, bucket) => sum + bucket.refusals, 0),
+      spendMicros: buckets.reduce((sum, bucket) => sum + Math.round(Number(bucket.spend) * 1e6), 0),
+    });
+    let usage = await call(B, ADMIN, 'GET', `/admin/v1/teams/${TEAM}/usage`);
+    for (const deadline = Date.now() + 10_000; totals(usage.body.buckets ?? []).charges < 3 && Date.now() < deadline; ) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      usage = await call(B, ADMIN, 'GET', `/admin/v1/teams/${TEAM}/usage`);
+    }
+    expect(usage.status).toBe(200);
+    expect(usage.body.buckets).toHaveLength(24);
+    expect(totals(usage.body.buckets)).toEqual({ charges: 3, refunds: 0, refusals: 3, spendMicros: 23_700 });
   }, 90_000);
 });

@@ -43,14 +43,15 @@ describe(`usage history (${testMode()})`, () => {
     expect(body.granularity).toBe('hour');
     expect(body.buckets).toHaveLength(24);
     expect({ charges: sum(body.buckets, 'charges'), refusals: sum(body.buckets, 'refusals'), refunds: sum(body.buckets, 'refunds') }).toEqual({ charges: 2, refusals: 1, refunds: 0 });
-    const active = body.buckets.filter((bucket) => bucket.charges > 0);
-    expect(active).toHaveLength(1);
-    expect(active[0].spend).toBe('0.0158');
-    expect(body.buckets.at(-1)).toBe(active.at(-1));
+    // The sends may straddle the turn of an hour (distributed mode reads the wall clock): sums, and the newest buckets.
+    const active = body.buckets.filter((bucket) => bucket.charges + bucket.refusals > 0);
+    expect(active.map((bucket) => bucket.spend).sort()).toEqual(active.length === 1 ? ['0.0158'] : ['0.0079', '0.0079']);
+    expect(body.buckets.slice(-2)).toEqual(expect.arrayContaining([active.at(-1)]));
 
     const capOnly = await usageShowing(1, `?accountId=${capped.id}&granularity=day`);
     expect(capOnly.buckets).toHaveLength(30);
-    expect(capOnly.buckets.at(-1)).toMatchObject({ charges: 1, refusals: 1, refunds: 0, spend: '0.0079' });
+    expect({ charges: sum(capOnly.buckets, 'charges'), refusals: sum(capOnly.buckets, 'refusals'), refunds: sum(capOnly.buckets, 'refunds') }).toEqual({ charges: 1, refusals: 1, refunds: 0 });
+    expect(capOnly.buckets.filter((bucket) => bucket.charges > 0).map((bucket) => bucket.spend)).toEqual(['0.0079']);
   });
 
   it('answers every bucket of an explicit range, empty ones as zeros', async () => {
