@@ -3,7 +3,7 @@ import { ledgerTables } from '../store/ledger-tables';
 import { foldUsage } from './usage-fold';
 import { usageStatements } from './usage-statements.sql';
 
-export type UsageStore = Pick<SqlEventStore, 'transaction' | 'schema' | 'quotedSchema'>;
+export type UsageStore = Pick<SqlEventStore, 'transaction' | 'schema' | 'quotedSchema' | 'sql'>;
 
 /** The projection's checkpoint row in the store's `subscription_checkpoints`, and its lock. */
 export const USAGE_PROJECTION = 'ledger-usage';

@@ -5,6 +5,7 @@ import { type LedgerDatabase, ledgerDatabases } from '../testing/ledger-database
 import { type LedgerTestApp, startLedger } from '../testing/ledger-test-app';
 import { ledgerTables } from '../store/ledger-tables';
 import { HOUR_MS } from './bucket-length';
+import { lagAfter } from '../metrics/projection-lag';
 import { projectUsageBatch, USAGE_PROJECTION } from './usage-batch';
 
 describe.each(ledgerDatabases)('the usage projection on %s', (_name, openDatabase) => {
@@ -73,6 +74,11 @@ describe.each(ledgerDatabases)('the usage projection on %s', (_name, openDatabas
     await ledger.close();
     await store.sql.query(`DELETE FROM ${tables.usageHourly}`);
     await store.sql.query(`DELETE FROM ${store.quotedSchema}.subscription_checkpoints WHERE subscription_name = $1`, [USAGE_PROJECTION]);
+    const first = await projectUsageBatch(store, 2);
+    if (first.type !== 'projected') throw new Error(`expected a projected batch, got ${first.type}`);
+    const [head] = (await store.sql.query<{ head: string }>(`SELECT max(global_position)::text AS head FROM ${tables.events}`)).rows;
+    expect(await lagAfter(store.sql, tables, first.read, 2, first.checkpoint)).toBe(Number(BigInt(head.head) - first.checkpoint));
+    expect(await lagAfter(store.sql, tables, first.read, 2, first.checkpoint)).toBeGreaterThan(0);
     while ((await projectUsageBatch(store, 2)).type === 'projected');
     expect(await projectUsageBatch(store, 2)).toEqual({ type: 'caught_up' });
     ledger = await startLedger(store);

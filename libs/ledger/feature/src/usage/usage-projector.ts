@@ -1,7 +1,9 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { EVENT_STORE } from '@subledger/platform';
+import { lagAfter, projectionLag } from '../metrics/projection-lag';
 import { PollingLoop } from '../schedule/polling-loop';
-import { projectUsageBatch, type UsageStore } from './usage-batch';
+import { ledgerTables } from '../store/ledger-tables';
+import { projectUsageBatch, USAGE_PROJECTION, type UsageStore } from './usage-batch';
 
 const BATCH_SIZE = 1_000;
 const POLL_INTERVAL_MS = 250;
@@ -19,6 +21,7 @@ export class UsageProjector implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(UsageProjector.name);
   private readonly loop = new PollingLoop(() => this.projectOnce());
   private failing = false;
+  private readonly lag = projectionLag();
 
   constructor(@Inject(EVENT_STORE) private readonly store: UsageStore) {}
 
@@ -47,7 +50,9 @@ export class UsageProjector implements OnApplicationBootstrap, OnModuleDestroy {
       if (this.failing) this.logger.log('Usage projection working again');
       this.failing = false;
       if (batch.type === 'standby') return STANDBY_INTERVAL_MS;
-      return batch.type === 'projected' && batch.read === BATCH_SIZE ? 0 : POLL_INTERVAL_MS;
+      const behind = batch.type === 'projected' ? await lagAfter(this.store.sql, ledgerTables(this.store.quotedSchema), batch.read, BATCH_SIZE, batch.checkpoint) : 0;
+      this.lag.set({ projection: USAGE_PROJECTION }, behind);
+      return behind > 0 ? 0 : POLL_INTERVAL_MS;
     } catch (error) {
       if (!this.failing) this.logger.warn(`Usage projection batch failed, retrying every ${RETRY_BACKOFF_MS} ms: ${(error as Error).message}`);
       this.failing = true;

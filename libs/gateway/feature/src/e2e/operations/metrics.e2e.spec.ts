@@ -88,6 +88,16 @@ describe(`Prometheus metrics (${testMode()})`, () => {
     expect(after.some((sample) => sample.labels.route?.startsWith('/no/such'))).toBe(false);
   });
 
+  it('says how many events the usage projection has still to read, down to 0 once it has caught up', async () => {
+    for (let i = 0; i < 3; i++) await client().as(team.mainKey, 'post', '/v1/messages').send({ to: US, text: 'Hello' }).expect(i < 2 ? 202 : 402);
+    let lag: Sample[] = [];
+    for (const deadline = Date.now() + 10_000; Date.now() < deadline; await new Promise((resolve) => setTimeout(resolve, 100))) {
+      lag = (await scrape(testApp())).filter((sample) => sample.name === 'subledger_projection_lag_events' && sample.labels.projection === 'ledger-usage');
+      if (lag.length > 0 && lag.every((sample) => sample.value === 0)) break;
+    }
+    expect(lag.map((sample) => sample.value)).toEqual([0]);
+  });
+
   it('exports every metric that the Grafana dashboard kept in the repository queries', async () => {
     const send = () => client().as(team.mainKey, 'post', '/v1/messages').set('Idempotency-Key', 'dashboard').send({ to: US, text: 'Hello' });
     await send().expect(202);
