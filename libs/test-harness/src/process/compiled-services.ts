@@ -12,7 +12,7 @@ export function compiledEntryOf(sourceEntry: string): string {
   return compiled;
 }
 
-/** Builds every app once per test run (Nx skips what is already built from the same sources). */
+/** Builds every app once per test run (one after the other: every build writes all of dist/libs). */
 export function buildServices(): Promise<void> {
   return runCommand('npx', ['nx', 'run-many', '-t', 'build', '--outputStyle=static'], 'Building the services failed');
 }
