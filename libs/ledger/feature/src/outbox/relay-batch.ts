@@ -1,6 +1,7 @@
-import type { SqlEventStore, SqlEventStoreTransaction } from '@subledger/event-store';
+import type { SqlEventStore } from '@subledger/event-store';
 import type { MessageBus } from '@subledger/messaging';
 import { ledgerEventMessage, type OutgoingLedgerEvent } from './ledger-event-message';
+import { loadCheckpoint } from '../schedule/follower-statements.sql';
 import { relayStatements } from './relay-statements.sql';
 
 /** What the relay needs of the process's event store (EVENT_STORE provides a whole SqlEventStore). */
@@ -36,7 +37,7 @@ export function relayBatch(store: RelayStore, bus: MessageBus, settings: RelayBa
   return store.transaction(async (tx): Promise<RelayBatch> => {
     const { rows: lock } = await tx.query<{ locked: boolean }>(statements.tryLock, [store.schema, settings.name]);
     if (lock[0]?.locked !== true) return { type: 'standby' };
-    const after = await loadCheckpoint(tx, statements.loadCheckpoint, settings.name);
+    const after = await loadCheckpoint(tx, statements, settings.name);
     const events = await tx.readAll({ fromPosition: after === undefined ? 0n : after + 1n, maxCount: settings.batchSize });
     if (events.length === 0) return { type: 'caught_up' };
     const messages = events.flatMap((event) => ledgerEventMessage(event) ?? []);
@@ -45,11 +46,6 @@ export function relayBatch(store: RelayStore, bus: MessageBus, settings: RelayBa
     await tx.query(statements.saveCheckpoint, [settings.name, checkpoint.toString()]);
     return { type: 'relayed', read: events.length, published: messages.length, checkpoint };
   });
-}
-
-async function loadCheckpoint(tx: SqlEventStoreTransaction, statement: string, name: string): Promise<bigint | undefined> {
-  const { rows } = await tx.query<{ position: string }>(statement, [name]);
-  return rows.length === 0 ? undefined : BigInt(rows[0].position);
 }
 
 /**

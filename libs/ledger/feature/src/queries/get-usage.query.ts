@@ -2,7 +2,8 @@ import { replyOk, replyRefused, usageBucketMs } from '@subledger/contracts';
 import type { LedgerQuery, LedgerQueryReply, UsageBucketView } from '@subledger/contracts';
 import type { SqlClient } from '@subledger/event-store';
 import type { LedgerTables } from '../store/ledger-tables';
-import { checkpointOf } from '../usage/usage-batch';
+import { loadCheckpoint } from '../schedule/follower-statements.sql';
+import { USAGE_PROJECTION } from '../usage/usage-batch';
 import { usageStatements } from '../usage/usage-statements.sql';
 
 type GetUsage = Extract<LedgerQuery, { type: 'GetUsage' }>;
@@ -37,6 +38,6 @@ export async function getUsage(sql: Pick<SqlClient, 'query'>, tables: LedgerTabl
         : { start, charges: Number(row.charges), refunds: Number(row.refunds), refusals: Number(row.refusals), spend: BigInt(row.spend) },
     );
   }
-  const projectedTo = (await checkpointOf(sql, statements.loadCheckpoint)) ?? 0n;
+  const projectedTo = (await loadCheckpoint(sql, statements, USAGE_PROJECTION)) ?? 0n;
   return replyOk({ teamId: query.teamId, granularity: query.granularity, buckets, projectedTo: projectedTo.toString() });
 }

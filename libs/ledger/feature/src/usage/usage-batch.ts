@@ -1,4 +1,5 @@
-import type { SqlEventStore, SqlEventStoreTransaction } from '@subledger/event-store';
+import type { SqlEventStore } from '@subledger/event-store';
+import { loadCheckpoint } from '../schedule/follower-statements.sql';
 import { ledgerTables } from '../store/ledger-tables';
 import { foldUsage } from './usage-fold';
 import { usageStatements } from './usage-statements.sql';
@@ -27,7 +28,7 @@ export function projectUsageBatch(store: UsageStore, batchSize: number): Promise
   return store.transaction(async (tx): Promise<UsageBatch> => {
     const { rows: lock } = await tx.query<{ locked: boolean }>(statements.tryLock, [store.schema, USAGE_PROJECTION]);
     if (lock[0]?.locked !== true) return { type: 'standby' };
-    const after = await checkpointOf(tx, statements.loadCheckpoint);
+    const after = await loadCheckpoint(tx, statements, USAGE_PROJECTION);
     const events = await tx.readAll({ fromPosition: after === undefined ? 0n : after + 1n, maxCount: batchSize });
     if (events.length === 0) return { type: 'caught_up' };
     const rows = foldUsage(events).map((delta) => ({
@@ -44,9 +45,4 @@ export function projectUsageBatch(store: UsageStore, batchSize: number): Promise
     await tx.query(statements.saveCheckpoint, [USAGE_PROJECTION, checkpoint.toString()]);
     return { type: 'projected', read: events.length, checkpoint };
   });
-}
-
-export async function checkpointOf(tx: Pick<SqlEventStoreTransaction, 'query'>, statement: string): Promise<bigint | undefined> {
-  const { rows } = await tx.query<{ position: string }>(statement, [USAGE_PROJECTION]);
-  return rows.length === 0 ? undefined : BigInt(rows[0].position);
 }

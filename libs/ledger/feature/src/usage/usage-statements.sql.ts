@@ -1,11 +1,7 @@
+import { type FollowerStatements, followerStatements } from '../schedule/follower-statements.sql';
+
 /** The usage projection's SQL, for the event store's quoted schema. Numbers travel as text, so no driver rounds them. */
-export interface UsageStatements {
-  /** `$1` the schema, `$2` the projection's name; answers `locked`. */
-  readonly tryLock: string;
-  /** `$1` the projection's name; answers `position` or no row. */
-  readonly loadCheckpoint: string;
-  /** `$1` the projection's name, `$2` the position. */
-  readonly saveCheckpoint: string;
+export interface UsageStatements extends FollowerStatements {
   /** `$1` a JSON array of deltas (team_id, account_id, hour_start, charges, refunds, refusals, spend), added to the rows. */
   readonly addDeltas: string;
   /** `$1` team, `$2` first bucket start (ms), `$3` end (ms, exclusive), `$4` bucket length (ms), `$5` account or null. */
@@ -14,11 +10,8 @@ export interface UsageStatements {
 
 export function usageStatements(schema: string, table: string): UsageStatements {
   return {
-    // Two-key advisory lock, like the events relay's: one projector of a store works at a time.
-    tryLock: `SELECT pg_try_advisory_xact_lock(hashtext('subledger.ledger-usage.' || $1::text), hashtext($2::text)) AS locked`,
-    loadCheckpoint: `SELECT position::text AS position FROM ${schema}.subscription_checkpoints WHERE subscription_name = $1`,
-    saveCheckpoint: `INSERT INTO ${schema}.subscription_checkpoints (subscription_name, position) VALUES ($1, $2::bigint)
-      ON CONFLICT (subscription_name) DO UPDATE SET position = EXCLUDED.position, updated_at = now()`,
+    // One projector of a store works at a time.
+    ...followerStatements(schema, 'subledger.ledger-usage.'),
     addDeltas: `INSERT INTO ${table} AS u (team_id, account_id, hour_start, charges, refunds, refusals, spend)
       SELECT d.team_id, d.account_id, d.hour_start::bigint, d.charges, d.refunds, d.refusals, d.spend::bigint
       FROM jsonb_to_recordset($1::jsonb) AS d(team_id text, account_id text, hour_start text, charges bigint, refunds bigint, refusals bigint, spend text)
