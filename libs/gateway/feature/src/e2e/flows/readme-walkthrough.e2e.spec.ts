@@ -108,7 +108,8 @@ describe('the README walkthrough against the embedded process', () => {
     ]);
     expect(ledger.body.nextCursor).toBeNull();
 
-    // Summed over the day's buckets: the sends may straddle the turn of an hour.
+    // Summed over the day's buckets: the sends may straddle the turn of an hour. The projection is
+    // asynchronous and may have folded the charges before the refusals: wait for all six.
     type Bucket = { charges: number; refunds: number; refusals: number; spend: string };
     const totals = (buckets: Bucket[]) => ({
       charges: buckets.reduce((sum, bucket) => sum + bucket.charges, 0),
@@ -117,7 +118,8 @@ describe('the README walkthrough against the embedded process', () => {
       spendMicros: buckets.reduce((sum, bucket) => sum + Math.round(Number(bucket.spend) * 1e6), 0),
     });
     let usage = await call(B, ADMIN, 'GET', `/admin/v1/teams/${TEAM}/usage`);
-    for (const deadline = Date.now() + 10_000; totals(usage.body.buckets ?? []).charges < 3 && Date.now() < deadline; ) {
+    const folded = (buckets: Bucket[] = []) => totals(buckets).charges + totals(buckets).refusals;
+    for (const deadline = Date.now() + 10_000; folded(usage.body.buckets) < 6 && Date.now() < deadline; ) {
       await new Promise((resolve) => setTimeout(resolve, 100));
       usage = await call(B, ADMIN, 'GET', `/admin/v1/teams/${TEAM}/usage`);
     }
