@@ -1,3 +1,4 @@
+export * from './consumer-lag';
 export * from './kafka-connection';
 export * from './kafka-connection.config';
 export type { KafkaConsumerOptions } from './kafka-message-consumer';
