@@ -70,6 +70,18 @@ export default [
     },
   },
   {
+    // The ops dashboard renders names and metadata that clients chose: as text only, never as markup.
+    files: ['apps/ops-dashboard/src/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "MemberExpression[property.name=/^(innerHTML|outerHTML)$/]", message: 'Render text with text nodes (dom.ts), never as markup.' },
+        { selector: "CallExpression[callee.property.name=/^(insertAdjacentHTML|write|writeln|createContextualFragment)$/]", message: 'Render text with text nodes (dom.ts), never as markup.' },
+        { selector: "CallExpression[callee.name='eval'], NewExpression[callee.name='Function']", message: 'No code from strings: the page runs under a strict Content-Security-Policy.' },
+      ],
+    },
+  },
+  {
     files: ['**/*.spec.ts'],
     rules: { '@nx/enforce-module-boundaries': 'off' },
   },

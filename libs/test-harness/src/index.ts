@@ -4,3 +4,4 @@ export * from './postgres/test-database';
 export * from './process/service-process';
 export * from './process/distributed-stack';
 export * from './process/compiled-services';
+export * from './browser/headless-chromium';

@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { GatewayRoutesModule } from './gateway-routes.module';
+import { OpsPageModule } from './ops-page/ops-page.module';
 import { GatewayHttpModule, type GatewayModuleAsyncOptions } from './http/gateway-http.module';
 import type { GatewayOptions } from './shared/gateway-options';
 
@@ -12,10 +13,10 @@ import type { GatewayOptions } from './shared/gateway-options';
 @Module({})
 export class GatewayModule {
   static forRoot(options: GatewayOptions): DynamicModule {
-    return { module: GatewayModule, imports: [GatewayHttpModule.forRoot(options), GatewayRoutesModule] };
+    return { module: GatewayModule, imports: [GatewayHttpModule.forRoot(options), GatewayRoutesModule, OpsPageModule] };
   }
 
   static forRootAsync(options: GatewayModuleAsyncOptions): DynamicModule {
-    return { module: GatewayModule, imports: [GatewayHttpModule.forRootAsync(options), GatewayRoutesModule] };
+    return { module: GatewayModule, imports: [GatewayHttpModule.forRootAsync(options), GatewayRoutesModule, OpsPageModule] };
   }
 }

@@ -1,4 +1,5 @@
 import Joi from 'joi';
+import { DEFAULT_OPS_DASHBOARD_DIR } from '../ops-page/ops-page-assets';
 import type { GatewayOptions } from '../shared/gateway-options';
 
 /** The environment settings of the gateway module, shared by the embedded and distributed apps. */
@@ -8,6 +9,7 @@ export interface GatewayEnv {
   REDIS_URL?: string;
   PRICES_FILE: string;
   IDEMPOTENCY_RETENTION_HOURS: number;
+  OPS_DASHBOARD_DIR: string;
 }
 
 export const gatewayEnvSchema = {
@@ -16,6 +18,7 @@ export const gatewayEnvSchema = {
   REDIS_URL: Joi.string().uri({ scheme: ['redis', 'rediss'] }).optional(),
   PRICES_FILE: Joi.string().default('config/prices.json'),
   IDEMPOTENCY_RETENTION_HOURS: Joi.number().min(24).default(24),
+  OPS_DASHBOARD_DIR: Joi.string().default(DEFAULT_OPS_DASHBOARD_DIR),
 };
 
 const HOUR_MS = 60 * 60 * 1000;
@@ -28,5 +31,6 @@ export function gatewayOptionsFromEnv(env: GatewayEnv, adminToken: string): Gate
     redisUrl: env.REDIS_URL,
     pricesFile: env.PRICES_FILE,
     idempotencyRetentionMs: env.IDEMPOTENCY_RETENTION_HOURS * HOUR_MS,
+    opsDashboardDir: env.OPS_DASHBOARD_DIR,
   };
 }

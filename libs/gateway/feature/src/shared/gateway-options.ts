@@ -10,6 +10,8 @@ export interface GatewayOptions {
   pricesFile: string;
   /** How long idempotency records are kept (at least 24 h). */
   idempotencyRetentionMs: number;
+  /** The built ops dashboard served at /ops (default dist/apps/ops-dashboard/src, from the working directory). */
+  opsDashboardDir?: string;
 }
 
 export const GATEWAY_OPTIONS = Symbol('GATEWAY_OPTIONS');
