@@ -21,6 +21,7 @@ export { GroupCommit } from './group-commit';
 export type { SqlClient, SqlResult, SqlRow } from './sql/sql-client';
 export { textArrayParam, jsonTextArrayParam } from './sql/text-array-param';
 export { SqlEventStore, type SqlEventStoreOptions, type SqlEventStoreTransaction } from './sql/sql-event-store';
+export { quoteSchemaName } from './sql/sql-schema-name';
 export { PgSqlClient } from './postgres/pg-sql-client';
 export { createPostgresEventStore, type PostgresEventStoreOptions } from './postgres/postgres-event-store';
 export { PgliteSqlClient } from './pglite/pglite-sql-client';

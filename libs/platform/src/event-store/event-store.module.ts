@@ -3,6 +3,7 @@ import { ConfigService } from '@nestjs/config';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createPgliteWorkerEventStore, createPostgresEventStore, type SqlEventStore } from '@subledger/event-store';
+import { claimDataDir } from '../data-dir/data-dir-lock';
 
 export const EVENT_STORE = Symbol('EVENT_STORE');
 
@@ -15,12 +16,25 @@ export const EVENT_STORE = Symbol('EVENT_STORE');
 export class EventStoreModule implements OnApplicationShutdown {
   constructor(@Inject(EVENT_STORE) private readonly store: SqlEventStore) {}
 
-  /** PGlite in `<DATA_DIR>/pglite`, run by a worker thread so that its work leaves the event loop free. */
+  /**
+   * PGlite in `<DATA_DIR>/pglite`, run by a worker thread so that its work leaves the event loop free.
+   * The data directory's lock keeps the operator CLI out while the store is open (claimDataDir).
+   */
   static pglite(): DynamicModule {
     return EventStoreModule.with(async (config) => {
-      const dataDir = join(config.getOrThrow<string>('DATA_DIR'), 'pglite');
+      const root = config.getOrThrow<string>('DATA_DIR');
+      const dataDir = join(root, 'pglite');
       mkdirSync(dataDir, { recursive: true });
-      return createPgliteWorkerEventStore({ dataDir });
+      const lock = claimDataDir(root, 'the embedded server');
+      try {
+        const store = await createPgliteWorkerEventStore({ dataDir });
+        const close = store.close.bind(store);
+        store.close = () => close().finally(() => lock.release());
+        return store;
+      } catch (error) {
+        lock.release();
+        throw error;
+      }
     });
   }
 

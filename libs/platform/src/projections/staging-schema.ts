@@ -1,0 +1,39 @@
+import { quoteSchemaName } from '@subledger/event-store';
+import type { ProjectionTable, Queryable, RebuildSchemas } from './rebuildable-projection';
+
+/** The staging schema of a rebuild: beside the live one, named after it, dropped whole by every start. */
+export function rebuildSchemas(liveSchema: string): RebuildSchemas {
+  return { liveName: liveSchema, live: quoteSchemaName(liveSchema), stage: quoteSchemaName(`${liveSchema}_rebuild`) };
+}
+
+/**
+ * Drops what an earlier, interrupted rebuild left and creates empty copies of the live tables
+ * (columns, keys, indexes, identities and storage parameters) in the staging schema.
+ */
+export async function prepareStage(db: Queryable, schemas: RebuildSchemas, tables: readonly ProjectionTable[]): Promise<void> {
+  await dropStage(db, schemas);
+  await db.query(`CREATE SCHEMA ${schemas.stage}`);
+  for (const table of tables) {
+    const live = `${schemas.live}.${table.name}`;
+    const { rows } = await db.query<{ found: string | null; options: string[] | null }>(
+      `SELECT to_regclass($1)::text AS found, (SELECT reloptions FROM pg_class WHERE oid = to_regclass($1)) AS options`,
+      [live],
+    );
+    if (rows[0]?.found == null) throw new Error(`Table ${live} does not exist: has its service run against this database?`);
+    await db.query(`CREATE TABLE ${schemas.stage}.${table.name} (LIKE ${live} INCLUDING ALL)`);
+    const options = rows[0].options ?? [];
+    if (options.length > 0) await db.query(`ALTER TABLE ${schemas.stage}.${table.name} SET (${options.join(', ')})`);
+  }
+}
+
+export async function dropStage(db: Queryable, schemas: RebuildSchemas): Promise<void> {
+  await db.query(`DROP SCHEMA IF EXISTS ${schemas.stage} CASCADE`);
+}
+
+/** In the swap's transaction: each live table replaced by its staging copy, indexes and sequences with it. */
+export async function swapTables(db: Queryable, schemas: RebuildSchemas, tables: readonly ProjectionTable[]): Promise<void> {
+  for (const table of tables) {
+    await db.query(`DROP TABLE ${schemas.live}.${table.name}`);
+    await db.query(`ALTER TABLE ${schemas.stage}.${table.name} SET SCHEMA ${schemas.live}`);
+  }
+}
