@@ -14,6 +14,7 @@ export function startBanner(url: string, adminToken: string, source: AdminTokenS
     '',
     `Subledger (embedded mode) is listening on ${url}  (data: ${dataDir})`,
     tokenLine,
+    `Ops dashboard: ${url}/ops  (sign in with the admin token)`,
     'Create a team:',
     `  curl -s -X POST ${url}/admin/v1/teams -H "Authorization: Bearer ${shown}" -H "Content-Type: application/json" -d '{"name":"Acme"}'`,
     '',

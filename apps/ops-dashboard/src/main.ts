@@ -59,7 +59,8 @@ function route(): void {
   if (token === null) return showLogin();
   clearTimeout(poll);
   nav.hidden = false;
-  for (const link of nav.querySelectorAll('a')) link.classList.toggle('current', location.hash.startsWith(link.getAttribute('href') ?? '#none'));
+  const hash = location.hash || '#/teams';
+  for (const link of nav.querySelectorAll('a')) link.classList.toggle('current', hash.startsWith(link.getAttribute('href') ?? '#none'));
   const context: ViewContext = { api: new OpsApi(token), root: main, navigate: (hash) => (location.hash = hash) };
   view = viewFor(context);
   void refreshLoop(view, ++generation);

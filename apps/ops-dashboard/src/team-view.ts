@@ -49,7 +49,7 @@ export class TeamView implements View {
       el('td', { 'data-field': 'account-name' }, account.name, el('div', { class: 'id' }, account.id)),
       el('td', {}, account.kind),
       el('td', {}, account.status.replace('_', ' ')),
-      el('td', { class: 'spend' }, el('span', { 'data-field': 'total-spent' }, centsText(account.totalSpent)), ` / ${limit} `, el('span', { class: 'percent' }, use.label), bar),
+      el('td', { class: 'spend' }, el('span', { 'data-field': 'total-spent' }, centsText(account.totalSpent)), ` / ${limit} `, use.level === 'none' ? null : el('span', { class: 'percent' }, use.label), bar),
       el('td', { class: 'count' }, account.keys ?? '–'),
       el('td', { class: 'metadata' }, account.metadata === null ? '' : JSON.stringify(account.metadata)),
     );
