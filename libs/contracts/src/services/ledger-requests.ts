@@ -1,5 +1,5 @@
 import type { Micros } from '@subledger/money';
-import type { SpendStatus } from '../ledger/ledger-event';
+import type { ChargeRefusalReason, SpendStatus } from '../ledger/ledger-event';
 import type { LedgerOutcome } from '../ledger/ledger-outcome';
 import type { Page, ServiceReply } from './service-reply';
 
@@ -19,7 +19,10 @@ export interface LedgerCommandRefusal {
   readonly message: string;
 }
 
-/** Reads on `ledger.queries`, keyed by team id; answered from the committed projections. */
+/**
+ * Reads on `ledger.queries`, keyed by team id (the reads of many teams or of the whole system by
+ * their type); answered from the committed projections.
+ */
 export type LedgerQuery =
   | { readonly type: 'GetBalance'; readonly teamId: string; readonly accountIds: readonly string[] }
   | {
@@ -30,6 +33,8 @@ export type LedgerQuery =
       readonly cursor: string | null;
       /** 1 to 1,000 entries. */
       readonly limit: number;
+      /** Oldest first (default) or newest first; the cursor goes on in the same order. */
+      readonly order?: LedgerOrder;
     }
   | {
       readonly type: 'GetUsage';
@@ -40,7 +45,38 @@ export type LedgerQuery =
       /** Epoch ms, exclusive. */
       readonly to: number;
       readonly granularity: UsageGranularity;
+    }
+  | {
+      /** Charges accepted, refunds and refusals by reason of every team, per minute, from the activity projection. */
+      readonly type: 'GetActivity';
+      /** Epoch ms of the first minute's start, a whole minute. */
+      readonly from: number;
+      /** Epoch ms, exclusive, a whole minute; at most MAX_ACTIVITY_MINUTES after `from`. */
+      readonly to: number;
+    }
+  | {
+      /** Balance, currency and spend since `spendSince` of up to MAX_SUMMARY_TEAMS teams. */
+      readonly type: 'GetTeamSummaries';
+      readonly teamIds: readonly string[];
+      /** Epoch ms, a whole hour: spend is summed over the usage projection's hours from this one on. */
+      readonly spendSince: number;
     };
+
+export type LedgerOrder = 'asc' | 'desc';
+
+/** The key a query travels under: its team's id, or for a read of many teams its type (any partition answers it). */
+export function ledgerQueryKey(query: LedgerQuery): string {
+  return 'teamId' in query ? query.teamId : query.type;
+}
+
+/** A minute in ms: the activity projection's rows. */
+export const ACTIVITY_MINUTE_MS = 60_000;
+
+/** At most a day of minutes in one activity query. */
+export const MAX_ACTIVITY_MINUTES = 1_440;
+
+/** At most this many teams in one summaries query: a page of the operator's team list. */
+export const MAX_SUMMARY_TEAMS = 100;
 
 export type UsageGranularity = 'hour' | 'day';
 
@@ -109,6 +145,42 @@ export interface LedgerEntryView {
   readonly reference: string | null;
 }
 
+/** What every team did in one minute, from the activity projection. */
+export interface ActivityMinuteView {
+  /** Epoch ms of the minute's start. */
+  readonly start: number;
+  readonly accepted: number;
+  /** Refunds of charges, counted in the minute of the refund. */
+  readonly refunds: number;
+  /** Refusals by reason, every reason the ledger knows present. */
+  readonly refused: Readonly<Record<ChargeRefusalReason, number>>;
+}
+
+/** How far an asynchronous projection trails the event store. */
+export interface ProjectionLagView {
+  readonly name: string;
+  /** Global position of the last event it has folded in (`"0"` before the first). */
+  readonly projectedTo: string;
+  /** Events in the store it has not folded in yet, as a distance in global positions. */
+  readonly lagEvents: number;
+}
+
+export interface ActivityView {
+  readonly from: number;
+  readonly to: number;
+  /** Every minute from `from` to `to`, oldest first, zeros included. */
+  readonly minutes: readonly ActivityMinuteView[];
+  readonly projections: readonly ProjectionLagView[];
+}
+
+export interface TeamSummaryView {
+  readonly teamId: string;
+  readonly currency: string;
+  readonly balance: Micros;
+  /** Charged less refunded since the query's `spendSince`, from the usage projection. */
+  readonly spend: Micros;
+}
+
 /** `team_not_found`: the ledger holds no event of this team (it was never opened). */
 export type LedgerQueryRefusal =
   | { readonly type: 'team_not_found' }
@@ -119,6 +191,9 @@ export interface LedgerQueryReplies {
   GetBalance: TeamBalanceView;
   ListLedgerEntries: Page<LedgerEntryView>;
   GetUsage: UsageView;
+  GetActivity: ActivityView;
+  /** The teams the ledger knows, in the order asked; unknown ids are left out. */
+  GetTeamSummaries: { readonly teams: readonly TeamSummaryView[] };
 }
 
 export type LedgerQueryReply<T extends LedgerQuery['type']> = ServiceReply<LedgerQueryReplies[T], LedgerQueryRefusal>;

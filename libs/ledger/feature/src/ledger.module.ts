@@ -1,4 +1,5 @@
 import { type DynamicModule, type InjectionToken, Module } from '@nestjs/common';
+import { ActivityProjector } from './activity/activity-projector';
 import { LedgerCommandHandler } from './commands/ledger-command.handler';
 import { LedgerBusSubscriptions } from './ledger-bus.subscriptions';
 import { LEDGER_OPTIONS, type LedgerModuleOptions } from './ledger-module.options';
@@ -22,6 +23,7 @@ import { UsageProjector } from './usage/usage-projector';
     LedgerQueryHandler,
     LedgerBusSubscriptions,
     UsageProjector,
+    ActivityProjector,
   ],
   exports: [LedgerCommandHandler, LedgerQueryHandler, TeamLedgerCache],
 })

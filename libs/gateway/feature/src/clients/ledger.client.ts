@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import {
   type LedgerCommand,
   type LedgerCommandReply,
+  ledgerQueryKey,
   type LedgerOutcome,
   type LedgerQuery,
   type LedgerQueryReplies,
@@ -43,7 +44,7 @@ export class LedgerClient {
     const reply = await requestUpstream<LedgerQueryReply<Q['type']>>(this.bus, {
       service: 'ledger',
       topic: Topics.ledgerQueries,
-      key: query.teamId,
+      key: ledgerQueryKey(query),
       value: query,
       timeoutMs: this.options.requestTimeoutMs,
     });

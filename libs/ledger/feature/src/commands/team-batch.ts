@@ -60,7 +60,7 @@ export class TeamBatch {
 }
 
 /** The account whose spend or policy the event changes, if any; a refused charge changes none. */
-function spendChangedBy(event: LedgerEvent): string | null {
+export function spendChangedBy(event: LedgerEvent): string | null {
   switch (event.type) {
     case 'ChargeAccepted':
     case 'ChargeRefunded':

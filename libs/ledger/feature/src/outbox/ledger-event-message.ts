@@ -58,7 +58,7 @@ export function teamIdOfStream(streamId: string): string | undefined {
   return streamId.slice(TEAM_STREAM_PREFIX.length);
 }
 
-function isLedgerEventType(type: string): type is LedgerEventType {
+export function isLedgerEventType(type: string): type is LedgerEventType {
   return Object.hasOwn(LEDGER_EVENT_TYPES, type);
 }
 

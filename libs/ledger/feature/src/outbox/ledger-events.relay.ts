@@ -3,6 +3,7 @@ import type { MessageBus } from '@subledger/messaging';
 import { EVENT_STORE, MESSAGE_BUS } from '@subledger/platform';
 import { LEDGER_EVENTS_RELAY_OPTIONS, type ResolvedRelayOptions } from './ledger-events-relay.options';
 import { type RelayBatch, relayBatch, type RelayStore } from './relay-batch';
+import { relayLag, relayLagAfter } from '../metrics/relay-lag';
 import { PollingLoop } from '../schedule/polling-loop';
 import { delayAfter } from './relay-schedule';
 
@@ -26,6 +27,7 @@ export class LedgerEventsRelay implements OnApplicationBootstrap, OnModuleDestro
   private readonly logger = new Logger(LedgerEventsRelay.name);
   private readonly loop = new PollingLoop(() => this.relayOnce());
   private lastBatch: RelayBatch['type'] | 'failed' | undefined;
+  private readonly lag = relayLag();
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: RelayStore,
@@ -61,6 +63,7 @@ export class LedgerEventsRelay implements OnApplicationBootstrap, OnModuleDestro
     try {
       const batch = await relayBatch(this.store, this.bus, this.options);
       this.noteRole(batch.type);
+      await this.measureLag(batch);
       return delayAfter(batch, this.options);
     } catch (error) {
       this.lastBatch = 'failed';
@@ -68,6 +71,12 @@ export class LedgerEventsRelay implements OnApplicationBootstrap, OnModuleDestro
       this.logger.warn(`Ledger events batch not published, retrying in ${this.options.retryBackoffMs} ms: ${reason}`);
       return this.options.retryBackoffMs;
     }
+  }
+
+  /** A lag that cannot be read leaves the gauge as it was: the batch itself went well. */
+  private async measureLag(batch: RelayBatch): Promise<void> {
+    const behind = await relayLagAfter(this.store, this.options.name, batch, this.options.batchSize).catch(() => undefined);
+    if (behind !== undefined) this.lag.set(behind);
   }
 
   private noteRole(type: RelayBatch['type']): void {

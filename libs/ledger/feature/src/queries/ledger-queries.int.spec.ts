@@ -26,7 +26,7 @@ describe.each(ledgerDatabases)('ledger queries on %s', (_name, openDatabase) => 
     await database.dispose();
   });
 
-  const listAll = async (accountId?: string, limit = 4) => {
+  const listAll = async (accountId?: string, limit = 4, order: 'asc' | 'desc' = 'asc') => {
     const pages: LedgerEntryView[][] = [];
     let cursor: string | null = null;
     do {
@@ -35,6 +35,7 @@ describe.each(ledgerDatabases)('ledger queries on %s', (_name, openDatabase) => 
         teamId: 'q',
         cursor,
         limit,
+        order,
         ...(accountId === undefined ? {} : { accountId }),
       });
       if (!reply.ok) throw new Error(`refused: ${JSON.stringify(reply.refusal)}`);
@@ -80,6 +81,15 @@ describe.each(ledgerDatabases)('ledger queries on %s', (_name, openDatabase) => 
     expect(entries[entries.length - 1]).toMatchObject({ type: 'ChargeRefunded', chargeId: 'c-1', accountId: 'main', amount: 50n, reason: 'delivery failed' });
   });
 
+  it('lists newest first on request, page by page, each entry with the same running balance', async () => {
+    const oldestFirst = (await listAll()).flat();
+    const pages = await listAll(undefined, 5, 'desc');
+    expect(pages.map((page) => page.length)).toEqual([5, 5, 5, 1]);
+    expect(pages.flat()).toEqual([...oldestFirst].reverse());
+    expect(pages[0][0]).toMatchObject({ type: 'ChargeRefunded', balanceAfter: 450n });
+    expect((await listAll('sub', 2, 'desc')).flat().map((entry) => entry.chargeId)).toEqual(['c-9', 'c-6', 'c-3', 'c-0', null]);
+  });
+
   it('filters by account, and keeps a cursor valid while new entries arrive', async () => {
     const sub = (await listAll('sub', 2)).flat();
     expect(sub.map((entry) => entry.chargeId)).toEqual([null, 'c-0', 'c-3', 'c-6', 'c-9']);
@@ -101,6 +111,10 @@ describe.each(ledgerDatabases)('ledger queries on %s', (_name, openDatabase) => 
       refusal: { type: 'team_not_found' },
     });
     expect(await ledger.query({ type: 'ListLedgerEntries', teamId: 'q', cursor: 'abc', limit: 5 })).toEqual({ ok: false, refusal: { type: 'invalid_cursor' } });
+    expect(await ledger.query({ type: 'ListLedgerEntries', teamId: 'q', cursor: '9999999999999999999', limit: 5, order: 'desc' })).toEqual({
+      ok: false,
+      refusal: { type: 'invalid_cursor' },
+    });
     expect(await ledger.query({ type: 'ListLedgerEntries', teamId: 'q', cursor: null, limit: 0 })).toEqual({
       ok: false,
       refusal: { type: 'invalid_query', message: expect.stringContaining('limit') },

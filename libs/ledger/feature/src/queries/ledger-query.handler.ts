@@ -5,7 +5,9 @@ import type { Envelope } from '@subledger/messaging';
 import { EVENT_STORE } from '@subledger/platform';
 import type { LedgerStore } from '../store/ledger-store';
 import { type LedgerTables, ledgerTables } from '../store/ledger-tables';
+import { getActivity } from './get-activity.query';
 import { getBalance } from './get-balance.query';
+import { getTeamSummaries } from './get-team-summaries.query';
 import { getUsage } from './get-usage.query';
 import { readLedgerQuery } from './ledger-query.reader';
 import { listLedgerEntries } from './list-ledger-entries.query';
@@ -40,6 +42,10 @@ export class LedgerQueryHandler {
         return listLedgerEntries(this.store.sql, this.tables, query);
       case 'GetUsage':
         return getUsage(this.store.sql, this.tables, this.store.quotedSchema, query);
+      case 'GetActivity':
+        return getActivity(this.store.sql, this.tables, this.store.quotedSchema, query);
+      case 'GetTeamSummaries':
+        return getTeamSummaries(this.store.sql, this.tables, query);
       default: {
         const unknown: never = query;
         throw new Error(`Unknown ledger query ${JSON.stringify(unknown)}`);

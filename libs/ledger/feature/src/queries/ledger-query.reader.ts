@@ -1,4 +1,4 @@
-import { type LedgerQuery, MAX_USAGE_BUCKETS, usageBucketCount } from '@subledger/contracts';
+import { ACTIVITY_MINUTE_MS, type LedgerQuery, MAX_ACTIVITY_MINUTES, MAX_SUMMARY_TEAMS, MAX_USAGE_BUCKETS, usageBucketCount } from '@subledger/contracts';
 
 export const MAX_ENTRIES_PER_PAGE = 1_000;
 
@@ -7,6 +7,28 @@ export type QueryRead = { readonly ok: true; readonly query: LedgerQuery } | { r
 /** Validates a consumed query: what crosses the bus is checked when read, not only when sent. */
 export function readLedgerQuery(value: unknown): QueryRead {
   if (!isRecord(value)) return bad('a ledger query must be an object');
+  switch (value.type) {
+    case 'GetActivity': {
+      const { from, to } = value;
+      if (!isWholeMinute(from) || !isWholeMinute(to) || from >= to) return bad('from and to must be whole minutes in epoch milliseconds with from before to');
+      if ((to - from) / ACTIVITY_MINUTE_MS > MAX_ACTIVITY_MINUTES) return bad(`at most ${MAX_ACTIVITY_MINUTES} minutes in one query`);
+      return { ok: true, query: { type: 'GetActivity', from, to } };
+    }
+    case 'GetTeamSummaries': {
+      const { teamIds, spendSince } = value;
+      if (!Array.isArray(teamIds) || !teamIds.every(isId) || teamIds.length > MAX_SUMMARY_TEAMS) {
+        return bad(`teamIds must be a list of at most ${MAX_SUMMARY_TEAMS} non-empty strings`);
+      }
+      if (!Number.isSafeInteger(spendSince) || (spendSince as number) < 0) return bad('spendSince must be epoch milliseconds');
+      return { ok: true, query: { type: 'GetTeamSummaries', teamIds, spendSince: spendSince as number } };
+    }
+    default:
+      return readTeamQuery(value);
+  }
+}
+
+/** The reads of one team, keyed by its id. */
+function readTeamQuery(value: Record<string, unknown>): QueryRead {
   const { type, teamId } = value;
   if (!isId(teamId)) return bad('teamId must be a non-empty string');
   switch (type) {
@@ -16,13 +38,14 @@ export function readLedgerQuery(value: unknown): QueryRead {
       return { ok: true, query: { type, teamId, accountIds } };
     }
     case 'ListLedgerEntries': {
-      const { accountId, cursor, limit } = value;
+      const { accountId, cursor, limit, order } = value;
       if (accountId !== undefined && !isId(accountId)) return bad('accountId must be a non-empty string when given');
       if (cursor !== null && typeof cursor !== 'string') return bad('cursor must be a string or null');
       if (!Number.isSafeInteger(limit) || (limit as number) < 1 || (limit as number) > MAX_ENTRIES_PER_PAGE) {
         return bad(`limit must be a whole number from 1 to ${MAX_ENTRIES_PER_PAGE}`);
       }
-      const query = { type, teamId, cursor, limit: limit as number };
+      if (order !== undefined && order !== 'asc' && order !== 'desc') return bad('order must be asc or desc when given');
+      const query = { type, teamId, cursor, limit: limit as number, ...(order === undefined ? {} : { order: order as 'asc' | 'desc' }) };
       return { ok: true, query: accountId === undefined ? query : { ...query, accountId } };
     }
     case 'GetUsage': {
@@ -41,6 +64,10 @@ export function readLedgerQuery(value: unknown): QueryRead {
     default:
       return bad(`unknown ledger query type ${JSON.stringify(type)}`);
   }
+}
+
+function isWholeMinute(value: unknown): value is number {
+  return Number.isSafeInteger(value) && (value as number) >= 0 && (value as number) % ACTIVITY_MINUTE_MS === 0;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

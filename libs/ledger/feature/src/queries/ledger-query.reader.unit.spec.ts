@@ -28,8 +28,27 @@ describe('reading a consumed query', () => {
     });
   });
 
+  it('reads an activity query of whole minutes, a summaries query, and a page newest first', () => {
+    const minute = Date.UTC(2026, 0, 1, 10);
+    expect(readLedgerQuery({ type: 'GetActivity', from: minute, to: minute + 1_440 * 60_000 })).toEqual({ ok: true, query: { type: 'GetActivity', from: minute, to: minute + 1_440 * 60_000 } });
+    expect(readLedgerQuery({ type: 'GetTeamSummaries', teamIds: ['t', 'u'], spendSince: minute })).toEqual({
+      ok: true,
+      query: { type: 'GetTeamSummaries', teamIds: ['t', 'u'], spendSince: minute },
+    });
+    expect(readLedgerQuery({ type: 'ListLedgerEntries', teamId: 't', cursor: null, limit: 5, order: 'desc' })).toEqual({
+      ok: true,
+      query: { type: 'ListLedgerEntries', teamId: 't', cursor: null, limit: 5, order: 'desc' },
+    });
+  });
+
   it.each([
     ['no object', 7, 'object'],
+    ['an activity range past a day', { type: 'GetActivity', from: 0, to: 1_441 * 60_000 }, '1440'],
+    ['an activity range not of whole minutes', { type: 'GetActivity', from: 1, to: 60_001 }, 'minutes'],
+    ['an empty activity range', { type: 'GetActivity', from: 60_000, to: 60_000 }, 'before'],
+    ['summaries of more than 100 teams', { type: 'GetTeamSummaries', teamIds: Array.from({ length: 101 }, (_, i) => `t${i}`), spendSince: 0 }, 'teamIds'],
+    ['summaries without a time', { type: 'GetTeamSummaries', teamIds: ['t'] }, 'spendSince'],
+    ['an unknown order', { type: 'ListLedgerEntries', teamId: 't', cursor: null, limit: 5, order: 'sideways' }, 'order'],
     ['an unknown granularity', { type: 'GetUsage', teamId: 't', from: 0, to: 1, granularity: 'week' }, 'granularity'],
     ['from after to', { type: 'GetUsage', teamId: 't', from: 2, to: 1, granularity: 'hour' }, 'from'],
     ['times that are not numbers', { type: 'GetUsage', teamId: 't', from: '0', to: 1, granularity: 'hour' }, 'from'],

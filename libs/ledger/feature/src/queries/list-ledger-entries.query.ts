@@ -1,5 +1,5 @@
 import { replyOk, replyRefused } from '@subledger/contracts';
-import type { LedgerEntryView, LedgerQueryReply } from '@subledger/contracts';
+import type { LedgerEntryView, LedgerOrder, LedgerQueryReply } from '@subledger/contracts';
 import type { SqlClient } from '@subledger/event-store';
 import type { LedgerTables } from '../store/ledger-tables';
 import { ledgerEventOf, teamStreamId } from '../team-state/team-stream';
@@ -10,6 +10,7 @@ export interface ListLedgerEntries {
   readonly accountId?: string;
   readonly cursor: string | null;
   readonly limit: number;
+  readonly order?: LedgerOrder;
 }
 
 interface EntryRow {
@@ -23,8 +24,17 @@ interface EntryRow {
 // A cursor is the stream position of the last entry of the page before, a bigint in decimal.
 const CURSOR = /^(0|[1-9][0-9]{0,17})$/;
 
+// Newest first starts above every stream version a bigint can hold.
+const TOP = '9223372036854775807';
+
+/** The page's bound on the stream version, and its order: the only SQL that differs by order. */
+const ORDERS: Readonly<Record<LedgerOrder, { readonly after: string; readonly orderBy: string }>> = {
+  asc: { after: 'stream_version > $3::bigint', orderBy: 'stream_version' },
+  desc: { after: 'stream_version < $3::bigint', orderBy: 'stream_version DESC' },
+};
+
 /**
- * A page of the team's stream in stream order, each entry with the balance after it (kept in the
+ * A page of the team's stream in stream order (oldest or newest first), each entry with the balance after it (kept in the
  * event's metadata when it was written). The cursor is a stream position, so pages stay stable
  * while new events arrive. The account filter reads the team's stream and keeps the account's
  * events: cheap for the operator's use, though a very long stream would want an index by account.
@@ -32,9 +42,9 @@ const CURSOR = /^(0|[1-9][0-9]{0,17})$/;
 export async function listLedgerEntries(
   sql: Pick<SqlClient, 'query'>,
   tables: LedgerTables,
-  { teamId, accountId, cursor, limit }: ListLedgerEntries,
+  { teamId, accountId, cursor, limit, order = 'asc' }: ListLedgerEntries,
 ): Promise<LedgerQueryReply<'ListLedgerEntries'>> {
-  if (cursor !== null && !CURSOR.test(cursor)) return replyRefused({ type: 'invalid_cursor' });
+  if (cursor !== null && (!CURSOR.test(cursor) || BigInt(cursor) > BigInt(TOP))) return replyRefused({ type: 'invalid_cursor' });
   const streamId = teamStreamId(teamId);
   const { rows } = await sql.query<EntryRow>(
     `SELECT e.position, e.global_position, e.data, e.balance_after
@@ -43,11 +53,11 @@ export async function listLedgerEntries(
        SELECT stream_version::text AS position, global_position::text AS global_position, data,
          metadata->>'balanceAfter' AS balance_after
        FROM ${tables.events}
-       WHERE stream_id = $2 AND stream_version > $3::bigint AND ($4::text IS NULL OR data->>'accountId' = $4::text)
-       ORDER BY stream_version LIMIT $5::integer
+       WHERE stream_id = $2 AND ${ORDERS[order].after} AND ($4::text IS NULL OR data->>'accountId' = $4::text)
+       ORDER BY ${ORDERS[order].orderBy} LIMIT $5::integer
      ) e ON true
      WHERE t.team_id = $1`,
-    [teamId, streamId, cursor ?? '-1', accountId ?? null, limit + 1],
+    [teamId, streamId, cursor ?? (order === 'asc' ? '-1' : TOP), accountId ?? null, limit + 1],
   );
   if (rows.length === 0) return replyRefused({ type: 'team_not_found' });
   const entries = rows.filter((row) => row.position !== null).map((row) => entryOf(streamId, row));

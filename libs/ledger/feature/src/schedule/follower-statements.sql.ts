@@ -8,6 +8,8 @@ import type { SqlClient } from '@subledger/event-store';
 export interface FollowerStatements {
   /** `$1` the schema, `$2` the follower's name; answers `locked`. */
   readonly tryLock: string;
+  /** The same lock, waited for (a rebuild of the follower's rows waits for its batch in progress). */
+  readonly waitLock: string;
   /** `$1` the follower's name; answers `position` or no row. */
   readonly loadCheckpoint: string;
   /** `$1` the follower's name, `$2` the position. */
@@ -21,6 +23,7 @@ export function followerStatements(schema: string, lockDomain: string): Follower
     // takes for its appends, so a follower can never wait on (or block) a writer. Held until the
     // end of the batch's transaction, which a crashed follower's connection ends too.
     tryLock: `SELECT pg_try_advisory_xact_lock(hashtext('${lockDomain}' || $1::text), hashtext($2::text)) AS locked`,
+    waitLock: `SELECT pg_advisory_xact_lock(hashtext('${lockDomain}' || $1::text), hashtext($2::text)) IS NULL AS locked`,
     loadCheckpoint: `SELECT position::text AS position FROM ${schema}.subscription_checkpoints WHERE subscription_name = $1`,
     saveCheckpoint: `INSERT INTO ${schema}.subscription_checkpoints (subscription_name, position) VALUES ($1, $2::bigint)
       ON CONFLICT (subscription_name) DO UPDATE SET position = EXCLUDED.position, updated_at = now()`,

@@ -58,5 +58,14 @@ export function ledgerSchemaSql(tables: LedgerTables): string[] {
       spend bigint NOT NULL,
       PRIMARY KEY (team_id, account_id, hour_start)
     )`,
+    // The activity projection (libs/ledger/feature/src/activity): the same kind of fold, system-wide
+    // per minute; `reason` is a refusal's reason, empty for the other outcomes. It keeps 48 hours.
+    `CREATE TABLE IF NOT EXISTS ${tables.activityMinutes} (
+      minute_start bigint NOT NULL,
+      outcome text NOT NULL,
+      reason text NOT NULL,
+      count bigint NOT NULL,
+      PRIMARY KEY (minute_start, outcome, reason)
+    )`,
   ];
 }

@@ -9,6 +9,8 @@ export interface LedgerTables {
   readonly consumerOffsets: string;
   /** The usage projection: charges, refunds, refusals and spend per account and hour. */
   readonly usageHourly: string;
+  /** The activity projection: charges accepted, refunds and refusals by reason per minute, every team together. */
+  readonly activityMinutes: string;
 }
 
 export function ledgerTables(quotedSchema: string): LedgerTables {
@@ -20,5 +22,6 @@ export function ledgerTables(quotedSchema: string): LedgerTables {
     processedCommands: `${quotedSchema}.ledger_processed_commands`,
     consumerOffsets: `${quotedSchema}.ledger_consumer_offsets`,
     usageHourly: `${quotedSchema}.ledger_usage_hourly`,
+    activityMinutes: `${quotedSchema}.ledger_activity_minutes`,
   };
 }

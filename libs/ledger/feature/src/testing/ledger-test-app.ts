@@ -1,5 +1,5 @@
 import { Test } from '@nestjs/testing';
-import { Topics } from '@subledger/contracts';
+import { ledgerQueryKey, Topics } from '@subledger/contracts';
 import type { LedgerCommand, LedgerCommandReply, LedgerQuery, LedgerQueryReply } from '@subledger/contracts';
 import { type Envelope, InProcessBus, type InProcessBusOptions } from '@subledger/messaging';
 import { GivenInfrastructureModule, ManualClock } from '@subledger/platform';
@@ -35,7 +35,7 @@ export async function startLedger(
     clock,
     commands: moduleRef.get(LedgerCommandHandler),
     send: (command) => bus.request(Topics.ledgerCommands, command.teamId, command, { timeoutMs: 20_000 }),
-    query: (query) => bus.request(Topics.ledgerQueries, query.teamId, query, { timeoutMs: 20_000 }),
+    query: (query) => bus.request(Topics.ledgerQueries, ledgerQueryKey(query), query, { timeoutMs: 20_000 }),
     close: async () => {
       bus.close();
       await moduleRef.close();

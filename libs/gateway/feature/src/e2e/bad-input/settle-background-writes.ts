@@ -1,14 +1,14 @@
 import type { INestApplication } from '@nestjs/common';
 import { SimulatedCarrier } from '@subledger/accounts-feature';
 import { type AccountsCommandRequest, Topics } from '@subledger/contracts';
-import { UsageProjector } from '@subledger/ledger-feature';
+import { ActivityProjector, UsageProjector } from '@subledger/ledger-feature';
 import type { MessageBus } from '@subledger/messaging';
 import { KeyUsageRecorder } from '../../auth/key-usage.recorder';
 
 /**
  * Waits for the writes the app makes on its own: deliveries under way, the key usage the
  * gateway holds in memory (sent now, and applied by the accounts service for these teams), and
- * the usage projection following the ledger's events, so
+ * the usage and activity projections following the ledger's events, so
  * that none lands in the middle of a before-and-after comparison of the database.
  */
 export async function settleBackgroundWrites(app: INestApplication, bus: MessageBus, teamIds: readonly string[]): Promise<void> {
@@ -21,4 +21,5 @@ export async function settleBackgroundWrites(app: INestApplication, bus: Message
     await bus.request(Topics.accountsCommands, teamId, barrier, { timeoutMs: 5000 });
   }
   await app.get(UsageProjector).catchUp();
+  await app.get(ActivityProjector).catchUp();
 }
