@@ -1,4 +1,5 @@
 export * from './consumer-lag';
+export * from './consumer-lag-probe';
 export * from './kafka-connection';
 export * from './kafka-connection.config';
 export type { KafkaConsumerOptions } from './kafka-message-consumer';

@@ -1,4 +1,5 @@
 import { Kafka } from 'kafkajs';
+import { ConsumerLagProbe } from './consumer-lag-probe';
 import { KafkaConnectionConfig } from './kafka-connection.config';
 import { kafkaLogCreator, toKafkaLogLevel } from './kafka-log-creator';
 import { KafkaConsumerOptions, KafkaMessageConsumer } from './kafka-message-consumer';
@@ -41,5 +42,10 @@ export class KafkaConnection {
 
   consumer(options: KafkaConsumerOptions): MessageConsumer {
     return new KafkaMessageConsumer(this.kafka, options);
+  }
+
+  /** Reads consumer groups' lag (docs/deployment.md, "Metrics"); close it when done. */
+  consumerLagProbe(): ConsumerLagProbe {
+    return new ConsumerLagProbe(this.kafka.admin());
   }
 }

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { type BatchHandler, Headers } from '../../port/message-envelope';
 import type { MessageBus, SubscribeOptions } from '../../port/message-bus.port';
+import type { ConsumerLagProbe } from '../consumer-lag-probe';
+import type { PartitionLag } from '../consumer-lag';
 import { MessageConsumer } from '../message-consumer.port';
 import { MessageProducer } from '../message-producer.port';
 import { EnsuredTopic, TopicAdmin } from '../topic-admin.port';
@@ -33,6 +35,8 @@ export class KafkaMessageBus implements MessageBus {
   private readonly pending = new PendingRequests();
   private readonly replyTopics: ReplyTopics;
   private readonly subscriptions = new Map<string, MessageConsumer>();
+  private readonly groups = new Set<string>();
+  private lagProbe: ConsumerLagProbe | undefined;
   private started: Started | undefined;
   private closed = false;
 
@@ -103,12 +107,24 @@ export class KafkaMessageBus implements MessageBus {
       sessionTimeoutMs: this.options.sessionTimeoutMs,
     });
     this.subscriptions.set(id, consumer);
+    this.groups.add(this.named(group));
     const send = (to: string, message: Parameters<CoalescingSender['send']>[1]) => sender.send(to, message);
     const delivery = { maxAttempts, retryBackoffMs, retryForever: options.onRepeatedFailure === 'retry' };
     // Handlers see the topic's own name, without the namespace, as with the in-process bus.
     const named: BatchHandler = (batch) => (handler as BatchHandler)(batch.map((envelope) => ({ ...envelope, topic })));
     const worker = new SubscriptionWorker(this.options.namespace === '' ? (handler as BatchHandler) : named, delivery, send, this.replyTopics, logger);
     await consumer.start((batch, context) => worker.handle(batch, context));
+  }
+
+  /**
+   * How far this instance's subscription groups trail their topics, per partition (Kafka's names,
+   * namespace included). The groups of other instances and this instance's reply group are not
+   * measured. Asks the broker: for a periodic metric, never for the path of a request.
+   */
+  consumerLags(): Promise<PartitionLag[]> {
+    if (this.closed) return Promise.resolve([]);
+    this.lagProbe ??= this.options.connection.consumerLagProbe();
+    return this.lagProbe.lags([...this.groups]);
   }
 
   /**
@@ -120,6 +136,7 @@ export class KafkaMessageBus implements MessageBus {
     this.closed = true;
     await Promise.all([...this.subscriptions.values()].map((consumer) => consumer.stop()));
     this.pending.failAll();
+    await this.lagProbe?.close();
     if (!this.started) return;
     const { producer, replyConsumer, replyTopic } = this.started;
     await replyConsumer.stop();
