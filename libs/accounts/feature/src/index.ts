@@ -7,3 +7,5 @@ export { SimulatedCarrier, DELIVERY_FAILED } from './carrier/simulated-carrier';
 export { DeletionScheduler, type DeletionSweepResult } from './deletion/deletion-scheduler';
 export type { AccountsInternalCommand, AccountsInternalReplies, DeliveryStatus, DeliveryStep, DeliveryStepReply } from './commands/accounts-internal-command';
 export { accountsEnvSchema, accountsOptionsFromEnv, type AccountsEnv } from './config/accounts-env';
+export { accountsRebuilds } from './operations/accounts.rebuild';
+export { listTeams, type TeamListing } from './operations/teams-list';

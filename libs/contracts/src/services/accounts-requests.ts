@@ -2,7 +2,7 @@ import type { Micros } from '@subledger/money';
 import type { AccountMetadata, ApiKeyEnvironment, EpochMs } from '../accounts/account-kinds';
 import type { AccountChanges } from '../accounts/account.commands';
 import type { AccountsRefusal } from '../accounts/accounts-refusal';
-import type { AccountView, ApiKeyView, KeyIdentity, MessageStatus, MessageView, TeamView } from './accounts-views';
+import type { AccountView, ApiKeyView, KeyIdentity, MessageStatus, MessageView, TeamListItemView, TeamView } from './accounts-views';
 import type { Page, ServiceReply } from './service-reply';
 
 /**
@@ -57,6 +57,10 @@ export type AccountsCommandRequest =
 export type AccountsQueryRequest =
   | { readonly type: 'AuthenticateKey'; readonly digest: string }
   | { readonly type: 'GetTeam'; readonly teamId: string }
+  /** Every team, newest first; `search` matches a case-insensitive part of the name or the start of the id. Keyed by its type. */
+  | { readonly type: 'ListTeams'; readonly search: string | null; readonly cursor: string | null; readonly limit: number }
+  /** The number of keys not revoked of each of the team's accounts. */
+  | { readonly type: 'CountActiveKeys'; readonly teamId: string }
   | { readonly type: 'GetAccount'; readonly teamId: string; readonly accountId: string }
   | { readonly type: 'ListSubAccounts'; readonly teamId: string; readonly cursor: string | null; readonly limit: number }
   | { readonly type: 'ListApiKeys'; readonly teamId: string; readonly accountId: string }
@@ -96,11 +100,21 @@ export interface AccountsReplies {
   RecordKeyUsage: { recorded: number };
   AuthenticateKey: { identity: KeyIdentity | null };
   GetTeam: { team: TeamView; accounts: AccountView[] };
+  ListTeams: Page<TeamListItemView>;
+  CountActiveKeys: { accounts: { accountId: string; activeKeys: number }[] };
   GetAccount: { account: AccountView };
   ListSubAccounts: Page<AccountView>;
   ListApiKeys: { items: ApiKeyView[] };
   GetMessage: { message: MessageView };
   ListMessages: Page<MessageView>;
+}
+
+/** At most this many characters in a team search. */
+export const MAX_TEAM_SEARCH_LENGTH = 100;
+
+/** The key a query travels under: its team's id, a key's digest, or for a read of every team its type. */
+export function accountsQueryKey(query: AccountsQueryRequest): string {
+  return 'teamId' in query ? query.teamId : 'digest' in query ? query.digest : query.type;
 }
 
 export type AccountsRequest = AccountsCommandRequest | AccountsQueryRequest;

@@ -9,6 +9,11 @@ export interface TeamView {
   readonly createdAt: EpochMs;
 }
 
+/** A team in the operators' list: with the number of its live sub-accounts. */
+export interface TeamListItemView extends TeamView {
+  readonly subAccounts: number;
+}
+
 /** A project as the accounts service knows it; spend comes from the ledger and is merged at the edge. */
 export interface AccountView {
   readonly id: string;

@@ -17,6 +17,8 @@ type Reply = AnyCommandReply | AnyQueryReply | undefined;
 const QUERY_TYPES: ReadonlySet<string> = new Set<AccountsQueryRequest['type']>([
   'AuthenticateKey',
   'GetTeam',
+  'ListTeams',
+  'CountActiveKeys',
   'GetAccount',
   'ListSubAccounts',
   'ListApiKeys',

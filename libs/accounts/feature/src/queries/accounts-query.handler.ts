@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { type AccountsQueryRequest, type AccountsReply, replyOk, replyRefused } from '@subledger/contracts';
+import { type AccountsQueryRequest, type AccountsReply, MAX_TEAM_SEARCH_LENGTH, replyOk, replyRefused } from '@subledger/contracts';
 import { assertNever } from '../assert-never';
 import { AccountsReadModel } from '../read-model/accounts-read-model';
 import { apiKeyViewOf } from '../read-model/api-key-rows';
 import { messageViewOf } from '../read-model/message-rows';
 import { decodeCursor, isPageSize, pageOf } from '../read-model/page-cursor';
 import { accountViewOf, type ProjectRow } from '../read-model/project-rows';
+import { decodeTeamCursor, encodeTeamCursor } from '../read-model/team-cursor';
 
 type Query<T extends AccountsQueryRequest['type']> = Extract<AccountsQueryRequest, { type: T }>;
 export type AnyQueryReply = AccountsReply<AccountsQueryRequest['type']>;
@@ -24,6 +25,10 @@ export class AccountsQueryHandler {
         return this.authenticateKey(query);
       case 'GetTeam':
         return this.getTeam(query);
+      case 'ListTeams':
+        return this.listTeams(query);
+      case 'CountActiveKeys':
+        return this.countActiveKeys(query);
       case 'GetAccount':
         return this.getAccount(query);
       case 'ListSubAccounts':
@@ -49,6 +54,26 @@ export class AccountsQueryHandler {
     if (team === null) return replyRefused({ type: 'team_not_found' });
     const projects = await this.readModel.projects.ofTeam(this.readModel.db, teamId);
     return replyOk({ team, accounts: projects.map(accountViewOf) });
+  }
+
+  /** Every team, newest first, each with its live sub-accounts; the operators' list. */
+  async listTeams({ search, cursor, limit }: Query<'ListTeams'>): Promise<AccountsReply<'ListTeams'>> {
+    const after = decodeTeamCursor(cursor);
+    if (after === 'invalid') return replyRefused({ type: 'invalid_cursor' });
+    if (!isPageSize(limit)) return replyRefused({ type: 'invalid', violations: [{ field: 'limit', reason: 'not_allowed' }] });
+    if (search !== null && (typeof search !== 'string' || search.length === 0 || search.length > MAX_TEAM_SEARCH_LENGTH)) {
+      return replyRefused({ type: 'invalid', violations: [{ field: 'search', reason: 'not_allowed' }] });
+    }
+    const teams = await this.readModel.teams.list(this.readModel.db, search, after, limit + 1);
+    const items = teams.slice(0, limit);
+    const last = items[items.length - 1];
+    return replyOk({ items, nextCursor: teams.length > limit ? encodeTeamCursor(last) : null });
+  }
+
+  /** The keys not revoked of each of the team's accounts, purged ones included (at 0). */
+  async countActiveKeys({ teamId }: Query<'CountActiveKeys'>): Promise<AccountsReply<'CountActiveKeys'>> {
+    if ((await this.readModel.teams.find(this.readModel.db, teamId)) === null) return replyRefused({ type: 'team_not_found' });
+    return replyOk({ accounts: await this.readModel.apiKeys.activeCounts(this.readModel.db, teamId) });
   }
 
   /** Any project of the team, main account included: the caller knows the route it serves. */

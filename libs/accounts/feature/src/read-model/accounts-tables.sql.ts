@@ -14,6 +14,8 @@ export function accountsTablesSql(schema: string): string[] {
       main_account_id text NOT NULL,
       created_at bigint NOT NULL
     )`,
+    // The operators' team list, newest first (ListTeams).
+    `CREATE INDEX IF NOT EXISTS accounts_teams_newest ON ${schema}.accounts_teams (created_at DESC, id DESC)`,
     `CREATE TABLE IF NOT EXISTS ${schema}.accounts_projects (
       seq bigint GENERATED ALWAYS AS IDENTITY,
       id text PRIMARY KEY,

@@ -75,6 +75,18 @@ export class ApiKeyRows {
     return rows;
   }
 
+  /** The keys not revoked of each of the team's accounts, accounts without any at 0, in creation order. */
+  async activeCounts(db: Queryable, teamId: string): Promise<{ accountId: string; activeKeys: number }[]> {
+    const { rows } = await db.query<{ account_id: string; active: string }>(
+      `SELECT p.id AS account_id, count(k.id)::text AS active
+       FROM ${this.schema}.accounts_projects p
+       LEFT JOIN ${this.schema}.accounts_api_keys k ON k.account_id = p.id AND k.revoked_at IS NULL
+       WHERE p.team_id = $1 GROUP BY p.id, p.seq ORDER BY p.seq`,
+      [teamId],
+    );
+    return rows.map((row) => ({ accountId: row.account_id, activeKeys: Number(row.active) }));
+  }
+
   /** One lookup on the unique digest index, joined to the key's project by primary key. */
   async identity(db: Queryable, digest: string): Promise<KeyIdentity | null> {
     const { rows } = await db.query<IdentityRow>(

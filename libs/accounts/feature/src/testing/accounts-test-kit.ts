@@ -1,6 +1,7 @@
 import { Test, type TestingModule } from '@nestjs/testing';
 import {
   type AccountsOrderedRead,
+  accountsQueryKey,
   type AccountsQueryRequest,
   type AccountsReplies,
   type AccountsServiceRefusal,
@@ -78,8 +79,7 @@ export class AccountsTestKit {
   }
 
   query<Q extends AccountsQueryRequest>(query: Q): Promise<Reply<Q['type']>> {
-    const key = 'teamId' in query ? query.teamId : query.digest;
-    return this.bus.request(Topics.accountsQueries, key, query, { timeoutMs: 20_000 });
+    return this.bus.request(Topics.accountsQueries, accountsQueryKey(query), query, { timeoutMs: 20_000 });
   }
 
   /** The value of a reply that must be ok. */

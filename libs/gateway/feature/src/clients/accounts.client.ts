@@ -6,6 +6,7 @@ import {
   type AccountsReplies,
   type AccountsReply,
   type AccountsRequest,
+  accountsQueryKey,
   Topics,
 } from '@subledger/contracts';
 import type { MessageBus } from '@subledger/messaging';
@@ -44,8 +45,7 @@ export class AccountsClient {
   }
 
   query<Q extends AccountsQueryRequest>(request: Q): Promise<AccountsReplies[Q['type']]> {
-    const key = 'teamId' in request ? request.teamId : request.digest;
-    return this.send(Topics.accountsQueries, key, request);
+    return this.send(Topics.accountsQueries, accountsQueryKey(request), request);
   }
 
   private async send<R extends AccountsRequest>(topic: string, key: string, request: R): Promise<AccountsReplies[R['type']]> {
