@@ -95,14 +95,23 @@ describe.each(ledgerDatabases)('operator commands on %s', (_name, openDatabase) 
     await rebuildProjections(store, ledgerRebuilds);
   });
 
-  it('rebuilds the usage projection beside its running projector and moves its checkpoint', async () => {
+  it('rebuilds the usage and activity projections beside their running projectors and moves their checkpoints', async () => {
+    await store.sql.query(`DELETE FROM ${tables().usageHourly} WHERE account_id = 'capped'`);
     const result = await rebuildProjections(store, opsRebuilds);
-    const head = await store.sql.query<{ position: string }>(`SELECT max(global_position)::text AS position FROM ${tables().events}`);
-    const checkpoint = await store.sql.query<{ position: string }>(`SELECT position::text FROM ${store.quotedSchema}.subscription_checkpoints WHERE subscription_name = 'ledger-usage'`);
-    expect(checkpoint.rows[0].position).toBe(head.rows[0].position);
     expect(result.swapped).toBe(true);
+    expect(result.differences.map((d) => d.table)).toEqual(['ledger_usage_hourly', 'ledger_activity_minutes']);
+    const head = await store.sql.query<{ position: string }>(`SELECT max(global_position)::text AS position FROM ${tables().events}`);
+    const checkpoints = await store.sql.query<{ name: string; position: string }>(
+      `SELECT subscription_name AS name, position::text FROM ${store.quotedSchema}.subscription_checkpoints WHERE subscription_name IN ('ledger-usage', 'ledger-activity') ORDER BY 1`,
+    );
+    expect(checkpoints.rows).toEqual([
+      { name: 'ledger-activity', position: head.rows[0].position },
+      { name: 'ledger-usage', position: head.rows[0].position },
+    ]);
     const usage = await store.sql.query<{ charges: string; spend: string }>(`SELECT sum(charges)::text AS charges, sum(spend)::text AS spend FROM ${tables().usageHourly}`);
     expect(usage.rows[0]).toEqual({ charges: '13', spend: String(12 * 7_000 + 1_000 - 7_000) });
+    const activity = await store.sql.query<{ outcome: string; count: string }>(`SELECT outcome, sum(count)::text AS count FROM ${tables().activityMinutes} GROUP BY 1 ORDER BY 1`);
+    expect(activity.rows).toEqual([{ outcome: 'accepted', count: '13' }, { outcome: 'refunded', count: '1' }]);
   });
 
   it("exports a team's entries with the running balance, within a time range", async () => {
