@@ -1,4 +1,4 @@
-import type { TeamListItemView } from '@subledger/contracts';
+import type { Page, TeamListItemView } from '@subledger/contracts';
 import { createSubAccount, createTeam, newKey } from '../testing/accounts-fixtures';
 import { BACKENDS } from '../testing/test-backends';
 import { useAccountsKit } from '../testing/use-accounts-kit';
@@ -10,8 +10,8 @@ describe.each(BACKENDS)("the operators' team list and key counts (%s)", (_backen
     const pages: TeamListItemView[][] = [];
     let cursor: string | null = null;
     do {
-      const page = await kit().read({ type: 'ListTeams', search, cursor, limit });
-      pages.push(page.items);
+      const page: Page<TeamListItemView> = await kit().read({ type: 'ListTeams', search, cursor, limit });
+      pages.push([...page.items]);
       cursor = page.nextCursor;
     } while (cursor !== null);
     return pages;
