@@ -20,3 +20,9 @@ export const Topics = {
 } as const;
 
 export type Topic = (typeof Topics)[keyof typeof Topics];
+
+/**
+ * The services' consumer groups of the topics above, before a bus's namespace: the groups whose lag
+ * operators watch (GET /admin/v1/activity).
+ */
+export const ServiceConsumerGroups = ['accounts', 'accounts-queries', 'ledger', 'ledger-queries'] as const;

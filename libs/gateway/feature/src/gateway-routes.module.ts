@@ -1,9 +1,12 @@
 import { Module } from '@nestjs/common';
 import { AdjustBalanceController } from './admin/adjust-balance/adjust-balance.controller';
 import { CreateTeamController } from './admin/create-team/create-team.controller';
+import { GetActivityController } from './admin/get-activity/get-activity.controller';
+import { ServiceConsumerLags } from './admin/get-activity/service-consumer-lags';
 import { GetTeamController } from './admin/get-team/get-team.controller';
 import { GetUsageController } from './admin/get-usage/get-usage.controller';
 import { ListLedgerEntriesController } from './admin/list-ledger-entries/list-ledger-entries.controller';
+import { ListTeamsController } from './admin/list-teams/list-teams.controller';
 import { TopUpController } from './admin/top-up/top-up.controller';
 import { CreateApiKeyController } from './api-keys/create-api-key/create-api-key.controller';
 import { ListApiKeysController } from './api-keys/list-api-keys/list-api-keys.controller';
@@ -57,7 +60,9 @@ import { UpdateSubAccountController } from './sub-accounts/update-sub-account/up
     GetTeamController,
     ListLedgerEntriesController,
     GetUsageController,
+    ListTeamsController,
+    GetActivityController,
   ],
-  providers: [AccountsClient, LedgerClient, SubAccountReader, SendMessageHandler, priceListProvider],
+  providers: [AccountsClient, LedgerClient, SubAccountReader, SendMessageHandler, priceListProvider, ServiceConsumerLags],
 })
 export class GatewayRoutesModule {}

@@ -5,8 +5,13 @@ import { RequireAuth } from '../shared';
 
 /** `/admin/v1/teams`: the operator token (ADMIN_TOKEN) only (SPEC §7). */
 export function AdminTeamsController(): ClassDecorator {
+  return AdminController('admin/v1/teams');
+}
+
+/** An operator route under `path`: the operator token (ADMIN_TOKEN) only (SPEC §7). */
+export function AdminController(path: string): ClassDecorator {
   return applyDecorators(
-    Controller('admin/v1/teams'),
+    Controller(path),
     ApiTags('Operator'),
     RequireAuth('admin'),
     ApiErrors(UPSTREAM_ERRORS),

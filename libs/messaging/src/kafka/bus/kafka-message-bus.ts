@@ -128,6 +128,17 @@ export class KafkaMessageBus implements MessageBus {
   }
 
   /**
+   * How far the named groups of any instance (names before the namespace, e.g. the services'
+   * groups seen from the gateway) trail their topics, per partition, through the same admin client.
+   * Asks the broker: for an operator's read or a periodic metric, not for the path of a message.
+   */
+  groupLags(groups: readonly string[]): Promise<PartitionLag[]> {
+    if (this.closed) return Promise.resolve([]);
+    this.lagProbe ??= this.options.connection.consumerLagProbe();
+    return this.lagProbe.lags(groups.map((group) => this.named(group)));
+  }
+
+  /**
    * Stops the subscriptions (each finishes or abandons its batch, uncommitted), fails the requests
    * still waiting, and deletes this instance's reply topic.
    */

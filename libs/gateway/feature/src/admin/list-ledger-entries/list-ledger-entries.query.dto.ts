@@ -1,6 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, Length } from 'class-validator';
+import { IsIn, IsOptional, IsString, Length } from 'class-validator';
 import { PageQuery } from '../../responses/page-query.dto';
+
+export const LEDGER_ORDERS = ['asc', 'desc'] as const;
 
 export class ListLedgerEntriesQuery extends PageQuery {
   @ApiPropertyOptional({ description: "Only this account's entries." })
@@ -8,4 +10,9 @@ export class ListLedgerEntriesQuery extends PageQuery {
   @IsString()
   @Length(1, 255)
   accountId?: string;
+
+  @ApiPropertyOptional({ enum: LEDGER_ORDERS, default: 'asc', description: 'Oldest first, or newest first (`desc`); the cursor goes on in the same order.' })
+  @IsOptional()
+  @IsIn(LEDGER_ORDERS)
+  order?: (typeof LEDGER_ORDERS)[number];
 }
