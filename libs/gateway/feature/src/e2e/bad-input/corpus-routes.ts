@@ -31,7 +31,7 @@ export interface CorpusRoute {
   readonly params?: Readonly<Record<string, IdKind>>;
   /** Whether an unknown path id reaches the ledger, which records the refusal: verbatim-strings tests those. */
   readonly idsReachLedger?: boolean;
-  readonly query?: 'page' | 'messages' | 'ledger' | 'usage';
+  readonly query?: 'page' | 'messages' | 'ledger' | 'usage' | 'teams' | 'activity';
 }
 
 const NOT_TEXT = [12, true, [], {}, NUL_TEXT, LONE_SURROGATE];
@@ -162,4 +162,6 @@ export const CORPUS_ROUTES: readonly CorpusRoute[] = [
   { method: 'GET', path: '/admin/v1/teams/:id', auth: 'admin', params: { id: 'team' } },
   { method: 'GET', path: '/admin/v1/teams/:id/ledger', auth: 'admin', params: { id: 'team' }, query: 'ledger' },
   { method: 'GET', path: '/admin/v1/teams/:id/usage', auth: 'admin', params: { id: 'team' }, query: 'usage' },
+  { method: 'GET', path: '/admin/v1/teams', auth: 'admin', query: 'teams' },
+  { method: 'GET', path: '/admin/v1/activity', auth: 'admin', query: 'activity' },
 ];

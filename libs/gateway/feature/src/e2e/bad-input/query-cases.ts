@@ -14,6 +14,12 @@ const PAGE: Parameters = [
   ['unexpected', '1', invalid('unexpected')],
 ];
 
+/** A search is text, not a pattern: text that names no team finds none. */
+const SEARCH: Parameters = [
+  ...each('search', ['', 'x'.repeat(101)], invalid('search')),
+  ...each('search', [SQL_FRAGMENT, SCRIPT_FRAGMENT, '%', '_', '\\'], emptyPage),
+];
+
 /** A filter value is data: text that names no message finds none. */
 const FILTERS: Readonly<Record<NonNullable<CorpusRoute['query']>, Parameters>> = {
   page: [],
@@ -23,7 +29,13 @@ const FILTERS: Readonly<Record<NonNullable<CorpusRoute['query']>, Parameters>> =
     ['to', 'x'.repeat(321), invalid('to')],
     ...each('to', [SQL_FRAGMENT, SCRIPT_FRAGMENT], emptyPage),
   ],
-  ledger: [...each('accountId', ['', 'x'.repeat(256)], invalid('accountId')), ...each('accountId', [SQL_FRAGMENT, SCRIPT_FRAGMENT], emptyPage)],
+  ledger: [
+    ...each('accountId', ['', 'x'.repeat(256)], invalid('accountId')),
+    ...each('accountId', [SQL_FRAGMENT, SCRIPT_FRAGMENT], emptyPage),
+    ...each('order', ['', 'DESC', SQL_FRAGMENT, SCRIPT_FRAGMENT], invalid('order')),
+  ],
+  teams: SEARCH,
+  activity: [...each('minutes', ['0', '1441', 'abc', '1.5', '-1', '1e308', '', SQL_FRAGMENT], invalid('minutes')), ['unexpected', '1', invalid('unexpected')]],
   usage: [
     ...each('granularity', [SQL_FRAGMENT, SCRIPT_FRAGMENT, 'week', ''], invalid('granularity')),
     ...each('from', ['yesterday', SQL_FRAGMENT, '2025-13-01T00:00:00Z', '1e308', '-1', '0001-01-01T00:00:00Z'], invalid('from')),
@@ -36,10 +48,16 @@ const FILTERS: Readonly<Record<NonNullable<CorpusRoute['query']>, Parameters>> =
 
 export function queryCases(query: CorpusRoute['query'], template: string): Named[] {
   if (query === undefined) return [];
-  const parameters = [...PAGE, ...FILTERS[query]];
+  const paged = query !== 'activity';
+  const parameters = [...(paged ? PAGE : []), ...FILTERS[query]];
   return [
     ...parameters.map(([name, value, expected]): Named => [`?${name}=${describeValue(value)}`, { path: `${template}?${name}=${encodeURIComponent(value)}`, expected }]),
-    ['?limit twice', { path: `${template}?limit=1&limit=2`, expected: invalid('limit') }],
-    ['?cursor with a NUL byte', { path: `${template}?cursor=a%00b`, expected: invalid() }],
+    ...(paged
+      ? ([
+          ['?limit twice', { path: `${template}?limit=1&limit=2`, expected: invalid('limit') }],
+          ['?cursor with a NUL byte', { path: `${template}?cursor=a%00b`, expected: invalid() }],
+        ] as const)
+      : ([['?minutes twice', { path: `${template}?minutes=1&minutes=2`, expected: invalid('minutes') }]] as const)),
+    ...(query === 'teams' ? ([['?search with a NUL byte', { path: `${template}?search=a%00b`, expected: invalid() }]] as const) : []),
   ];
 }
