@@ -29,3 +29,5 @@ export * from './projections/rebuild-projections';
 export * from './projections/projection-diff';
 export * from './projections/event-pages';
 export * from './metrics/kafka-consumer-lag.metrics';
+export * from './logging/log-context';
+export * from './messaging/request-id-scope';

@@ -4,6 +4,7 @@ import { Topics } from '@subledger/contracts';
 import { InProcessBus, KafkaConnection, KafkaMessageBus, type MessageBus, type MessagingLogger } from '@subledger/messaging';
 import { parseBrokers } from '../config/infrastructure-config.schema';
 import type { KafkaConfig } from '../config/kafka-config.schema';
+import { scopeHandlersByRequestId } from './request-id-scope';
 
 export const MESSAGE_BUS = Symbol('MESSAGE_BUS');
 
@@ -22,7 +23,7 @@ export class MessageBusModule implements BeforeApplicationShutdown {
   static inProcess(): DynamicModule {
     return {
       module: MessageBusModule,
-      providers: [{ provide: MESSAGE_BUS, useFactory: () => new InProcessBus() }],
+      providers: [{ provide: MESSAGE_BUS, useFactory: () => scopeHandlersByRequestId(new InProcessBus(), 'in-process') }],
       exports: [MESSAGE_BUS],
     };
   }
@@ -71,7 +72,7 @@ async function startKafkaBus(service: string, config: ConfigService<KafkaConfig,
   await bus.start();
   const topics = Object.values(Topics);
   await bus.ensureTopics([...topics, ...topics.map((topic) => `${topic}.dead-letter`)]);
-  return bus;
+  return scopeHandlersByRequestId(bus, service);
 }
 
 function nestMessagingLogger(logger: Logger): MessagingLogger {

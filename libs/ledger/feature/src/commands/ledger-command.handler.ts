@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { LedgerCommand, LedgerCommandReply } from '@subledger/contracts';
 import { DuplicateEventIdError, GroupCommit, WrongExpectedVersionError } from '@subledger/event-store';
 import { type Envelope, Headers, type MessageBus } from '@subledger/messaging';
-import { CLOCK, type Clock, EVENT_STORE, MESSAGE_BUS } from '@subledger/platform';
+import { CLOCK, type Clock, EVENT_STORE, MESSAGE_BUS, requestIdsOf, runWithRequestIds } from '@subledger/platform';
 import { LEDGER_OPTIONS, LedgerGroups, type LedgerModuleOptions } from '../ledger-module.options';
 import { LedgerMetrics } from '../metrics/ledger-metrics';
 import type { LedgerStore } from '../store/ledger-store';
@@ -113,7 +113,7 @@ export class LedgerCommandHandler {
     reads.forEach((read, i) => {
       if (read.ok) return;
       const { topic, key, value, headers } = batch[i];
-      this.logger.warn(`Refused an invalid command on ${topic}: ${read.refusal.message}`);
+      runWithRequestIds(requestIdsOf([batch[i]]), () => this.logger.warn(`Refused an invalid command on ${topic}: ${read.refusal.message}`));
       const deadLetter = { ...headers, [Headers.deadLetterReason]: read.refusal.message };
       Promise.resolve()
         .then(() => this.bus.publish(`${topic}.dead-letter`, key, value, deadLetter))
