@@ -119,6 +119,6 @@ describe(`ops dashboard in a browser (${testMode()})`, () => {
     await showing('[data-field=refused-total]', `${refusedBefore + 1} charges refused`, Math.max(1, LIVE_MS - (Date.now() - sentToo)));
     expect(await page.locator('.legend').innerText()).toContain('credit_limit_exceeded');
     expect(await page.locator('table.projections tbody tr').count()).toBeGreaterThan(0);
-    expect(await text('[data-field=kafka]')).toMatch(testMode() === 'distributed' ? /Group/ : /Embedded mode/);
+    expect(await text('[data-field=kafka]')).toMatch(testMode() === 'distributed' ? /ledger\.commands\t\d+\t\d+/ : /Embedded mode/);
   });
 });
