@@ -1,3 +1,4 @@
+import './tracing';
 import 'reflect-metadata';
 import { runMain } from '@subledger/platform';
 import { AccountsAppModule } from './app.module';

@@ -1,3 +1,4 @@
+import './tracing';
 import 'reflect-metadata';
 import { gatewayHttpEdge } from '@subledger/gateway-feature';
 import { bootstrapHttp, loadOrCreateAdminToken, validateEnvironment } from '@subledger/platform';

@@ -1,3 +1,4 @@
+import './tracing';
 import 'reflect-metadata';
 import { gatewayHttpEdge } from '@subledger/gateway-feature';
 import { runMain } from '@subledger/platform';

@@ -9,6 +9,7 @@ import { validateEnvironment } from '../config/validated-config.module';
 import { nestLoggerOver } from '../logging/nest-logger';
 import { RequestLogController } from '../logging/request-log.controller';
 import { createServiceLogger } from '../logging/service-logger';
+import { stopTracing, tracingStarted } from '../tracing/start-tracing';
 import { createHttpAdapter } from './http-adapter';
 
 /** What an app adds to the platform's HTTP server: Fastify options of its own, and its set-up. */
@@ -31,6 +32,8 @@ export async function bootstrapHttp(service: string, module: Type<unknown>, sche
   // Bodies are the edge's business (`configure`); Nest's default parsers stay off.
   const app = await NestFactory.create<NestFastifyApplication>(module, adapter, { bufferLogs: true, bodyParser: false });
   edge.configure?.(app);
+  // The spans still buffered are exported when the server closes (after the modules are destroyed).
+  if (tracingStarted()) adapter.getInstance().addHook('onClose', async () => stopTracing());
   app.useLogger(nestLoggerOver(logger));
   app.enableShutdownHooks();
   const config = app.get(ConfigService);

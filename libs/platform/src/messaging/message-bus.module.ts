@@ -4,6 +4,8 @@ import { Topics } from '@subledger/contracts';
 import { InProcessBus, KafkaConnection, KafkaMessageBus, type MessageBus, type MessagingLogger } from '@subledger/messaging';
 import { parseBrokers } from '../config/infrastructure-config.schema';
 import type { KafkaConfig } from '../config/kafka-config.schema';
+import { tracingStarted } from '../tracing/start-tracing';
+import { traceBus } from '../tracing/traced-bus';
 import { scopeHandlersByRequestId } from './request-id-scope';
 
 export const MESSAGE_BUS = Symbol('MESSAGE_BUS');
@@ -72,7 +74,8 @@ async function startKafkaBus(service: string, config: ConfigService<KafkaConfig,
   await bus.start();
   const topics = Object.values(Topics);
   await bus.ensureTopics([...topics, ...topics.map((topic) => `${topic}.dead-letter`)]);
-  return scopeHandlersByRequestId(bus, service);
+  const scoped = scopeHandlersByRequestId(bus, service);
+  return tracingStarted() ? traceBus(scoped) : scoped;
 }
 
 function nestMessagingLogger(logger: Logger): MessagingLogger {

@@ -5,6 +5,7 @@ import { type Envelope, Headers, type MessageBus } from '@subledger/messaging';
 import { CLOCK, type Clock, EVENT_STORE, MESSAGE_BUS, requestIdsOf, runWithRequestIds } from '@subledger/platform';
 import { LEDGER_OPTIONS, LedgerGroups, type LedgerModuleOptions } from '../ledger-module.options';
 import { LedgerMetrics } from '../metrics/ledger-metrics';
+import { inCommitSpan } from './commit-span';
 import type { LedgerStore } from '../store/ledger-store';
 import { type LedgerTables, ledgerTables } from '../store/ledger-tables';
 import type { TeamLedger } from '../team-state/team-ledger';
@@ -88,7 +89,7 @@ export class LedgerCommandHandler {
     const offsets = this.options.recordConsumerOffsets ? consumerOffsetsOf(LedgerGroups.commands, batch) : [];
     if (hasWrites(writes, offsets)) {
       const started = performance.now();
-      await this.store.transaction((tx) => writeBatch(tx, this.tables, writes, offsets, this.clock.now()));
+      await inCommitSpan(batch, () => this.store.transaction((tx) => writeBatch(tx, this.tables, writes, offsets, this.clock.now())));
       this.metrics.committed(batch.length, (performance.now() - started) / 1000);
     }
     for (const team of teams.values()) this.cache.put(team);
