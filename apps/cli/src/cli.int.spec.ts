@@ -1,5 +1,6 @@
 // The CLI's integration spec drives the compiled CLI against stores the services' own modules wrote.
 import { claimDataDir } from '@subledger/platform';
+import { startServiceProcess } from '@subledger/test-harness';
 import { AccountsTestKit } from '../../../libs/accounts/feature/src/testing/accounts-test-kit';
 import { createSubAccount, createTeam } from '../../../libs/accounts/feature/src/testing/accounts-fixtures';
 import { AT, charge, openTeam, setPolicy, topUp } from '../../../libs/ledger/feature/src/testing/ledger-commands.fixtures';
@@ -111,16 +112,26 @@ describe.each([
   }, 60_000);
 
   if (name === 'PGlite') {
-    it('refuses to open the data directory while the embedded server holds it', async () => {
-      const lock = claimDataDir(site.env.DATA_DIR, 'the embedded server');
+    it('refuses to open the data directory while the embedded server runs on it, and the server refuses while the CLI holds it', async () => {
+      const server = startServiceProcess('apps/embedded/src/main.ts', { DATA_DIR: site.env.DATA_DIR, PORT: '0', LOG_LEVEL: 'warn', DATABASE_URL: '' });
       try {
+        await server.waitFor(/listening on http/, 60_000);
         const refused = await runCli(['verify'], site.env);
         expect(refused.code).toBe(2);
-        expect(refused.stderr).toMatch(new RegExp(`error: The data directory is in use by the embedded server \\(pid ${process.pid} on .*\\)\\. PGlite is one process at a time: stop it first`));
+        expect(refused.stderr).toMatch(new RegExp(`error: The data directory is in use by the embedded server \\(pid ${server.child.pid} on .*\\)\\. PGlite is one process at a time: stop it first`));
+      } finally {
+        await server.stop();
+      }
+      expect(await runCli(['verify'], site.env)).toMatchObject({ code: 0 });
+
+      const lock = claimDataDir(site.env.DATA_DIR, 'the operator CLI');
+      try {
+        const blocked = startServiceProcess('apps/embedded/src/main.ts', { DATA_DIR: site.env.DATA_DIR, PORT: '0', DATABASE_URL: '' });
+        await blocked.waitFor(/The data directory is in use by the operator CLI \(pid \d+ on .*\)\. PGlite is one process at a time/, 60_000);
+        expect(await blocked.exited()).toBe(1);
       } finally {
         lock.release();
       }
-      expect(await runCli(['verify'], site.env)).toMatchObject({ code: 0 });
-    });
+    }, 120_000);
   }
 });

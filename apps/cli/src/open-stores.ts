@@ -5,8 +5,16 @@ import { createPgliteWorkerEventStore, createPostgresEventStore, type SqlEventSt
 import { claimDataDir } from '@subledger/platform';
 import type { CliConfig } from './cli-config';
 
+export type Service = 'ledger' | 'accounts';
+
 /** The ledger's and the accounts service's stores: two schemas of one PostgreSQL database, or the one PGlite store. */
 export interface OperatorStores {
+  /** The service's store, once checked to hold an event store: a schema the service never ran in is refused. */
+  use(service: Service): Promise<SqlEventStore>;
+  close(): Promise<void>;
+}
+
+interface OpenedStores {
   readonly ledger: SqlEventStore;
   readonly accounts: SqlEventStore;
   /** Where they are, for the operator's eyes. */
@@ -40,13 +48,19 @@ export async function openStores(config: CliConfig): Promise<OperatorStores> {
   }
 }
 
-async function checked(stores: OperatorStores): Promise<OperatorStores> {
-  for (const store of new Set([stores.ledger, stores.accounts])) {
+function checked(stores: OpenedStores): OperatorStores {
+  const found = new Map<Service, Promise<SqlEventStore>>();
+  const check = async (service: Service): Promise<SqlEventStore> => {
+    const store = stores[service];
     const { rows } = await store.sql.query<{ found: string | null }>('SELECT to_regclass($1)::text AS found', [`${store.quotedSchema}.events`]);
-    if (rows[0]?.found == null) {
-      await stores.close();
-      throw new Error(`No event store in schema ${store.schema} of ${stores.where}: have the services run against it?`);
-    }
-  }
-  return stores;
+    if (rows[0]?.found == null) throw new Error(`No event store in schema ${store.schema} of ${stores.where}: has the ${service} service run against it?`);
+    return store;
+  };
+  return {
+    use: (service) => {
+      if (!found.has(service)) found.set(service, check(service));
+      return found.get(service) as Promise<SqlEventStore>;
+    },
+    close: () => stores.close(),
+  };
 }

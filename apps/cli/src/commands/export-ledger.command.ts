@@ -23,7 +23,7 @@ export function exportLedgerCommand(program: Command, run: (work: (context: CliC
           context.err('error: --from is after --to\n');
           return 2;
         }
-        const written = await exportLedger(context.stores.ledger, { teamId: options.team, from: options.from, to: options.to, format: options.format }, (text) => context.out(text));
+        const written = await exportLedger(await context.stores.use('ledger'), { teamId: options.team, from: options.from, to: options.to, format: options.format }, (text) => context.out(text));
         if (written === null) {
           context.err(`error: the ledger holds no team ${options.team}\n`);
           return 2;

@@ -10,14 +10,14 @@ const SERVICES = ['ledger', 'accounts', 'ops'] as const;
 type Service = (typeof SERVICES)[number];
 
 /** Each service's projections and the store they live in: adding a projection is one entry of its list. */
-function rebuildsOf(service: Service, context: CliContext): { store: SqlEventStore; projections: readonly RebuildableProjection[] } {
+async function rebuildsOf(service: Service, context: CliContext): Promise<{ store: SqlEventStore; projections: readonly RebuildableProjection[] }> {
   switch (service) {
     case 'ledger':
-      return { store: context.stores.ledger, projections: ledgerRebuilds };
+      return { store: await context.stores.use('ledger'), projections: ledgerRebuilds };
     case 'ops':
-      return { store: context.stores.ledger, projections: opsRebuilds };
+      return { store: await context.stores.use('ledger'), projections: opsRebuilds };
     case 'accounts':
-      return { store: context.stores.accounts, projections: accountsRebuilds };
+      return { store: await context.stores.use('accounts'), projections: accountsRebuilds };
   }
 }
 
@@ -31,7 +31,7 @@ export function rebuildProjectionsCommand(program: Command, run: (work: (context
     .action((options: { service?: Service; dryRun: boolean; pageSize: number }) =>
       run(async (context) => {
         for (const service of options.service === undefined ? SERVICES : [options.service]) {
-          const { store, projections } = rebuildsOf(service, context);
+          const { store, projections } = await rebuildsOf(service, context);
           context.err(`${service}: ${projections.map((projection) => projection.name).join(', ')} (${store.schema})\n`);
           const bar = new FoldProgressBar();
           const started = Date.now();

@@ -14,10 +14,11 @@ export function teamsCommand(program: Command, run: (work: (context: CliContext)
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'jsonl']).default('table'))
     .action((options: { format: ListFormat }) =>
       run(async (context) => {
+        const [accounts, ledger] = [await context.stores.use('accounts'), await context.stores.use('ledger')];
         let count = 0;
         if (options.format === 'table') await context.out(`${['ID', 'NAME', 'BALANCE', 'SUB-ACCOUNTS', 'CREATED'].join('\t')}\n`);
-        for await (const page of listTeams(context.stores.accounts)) {
-          const balances = await teamBalancesOf(context.stores.ledger, page.map((team) => team.id));
+        for await (const page of listTeams(accounts)) {
+          const balances = await teamBalancesOf(ledger, page.map((team) => team.id));
           for (const team of page) await context.out(line(options.format, team, balances.get(team.id)));
           count += page.length;
         }

@@ -9,7 +9,7 @@ export function verifyCommand(program: Command, run: (work: (context: CliContext
     .action(() =>
       run(async (context) => {
         const pending: Promise<void>[] = [];
-        const result = await verifyLedger(context.stores.ledger, (mismatch) => {
+        const result = await verifyLedger(await context.stores.use('ledger'), (mismatch) => {
           const where = mismatch.accountId === undefined ? `team ${mismatch.teamId}` : `team ${mismatch.teamId} account ${mismatch.accountId}`;
           pending.push(context.out(`MISMATCH ${mismatch.check}: ${where}: ${mismatch.detail}\n`));
         });

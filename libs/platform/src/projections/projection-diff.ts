@@ -35,7 +35,13 @@ export async function diffTable(db: Queryable, schemas: RebuildSchemas, table: P
        CASE WHEN s.${table.key[0]} IS NULL THEN NULL ELSE ${columnsObject('s', table.compared)} END AS rebuilt
      ${from} ORDER BY ${table.key.map((column) => `coalesce(l.${column}, s.${column})`).join(', ')} LIMIT ${Math.max(0, Math.floor(limit))}`,
   );
-  return { table: table.name, count: Number(counted[0]?.count ?? 0), rows: rows.map(({ key: k, live, rebuilt }) => ({ key: k, live, rebuilt })) };
+  // jsonb orders an object's keys by length: put them back in the table's order.
+  const ordered = <V>(values: Record<string, V> | null, columns: readonly string[]) => values && Object.fromEntries(columns.map((column) => [column, values[column]]));
+  return {
+    table: table.name,
+    count: Number(counted[0]?.count ?? 0),
+    rows: rows.map((row) => ({ key: ordered(row.key, table.key) as Record<string, string>, live: ordered(row.live, table.compared), rebuilt: ordered(row.rebuilt, table.compared) })),
+  };
 }
 
 function tuple(alias: string, columns: readonly string[]): string {
