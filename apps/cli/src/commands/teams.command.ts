@@ -1,5 +1,6 @@
 import { type Command, Option } from 'commander';
-import { listTeams, type TeamListing } from '@subledger/accounts-feature';
+import { listTeams } from '@subledger/accounts-feature';
+import type { TeamListItemView } from '@subledger/contracts';
 import { teamBalancesOf } from '@subledger/ledger-feature';
 import { microsToDecimalString } from '@subledger/money';
 import type { CliContext } from '../cli-context';
@@ -10,7 +11,7 @@ export function teamsCommand(program: Command, run: (work: (context: CliContext)
   const teams = program.command('teams').description('Teams, from the accounts read model and the ledger');
   teams
     .command('list')
-    .description('Every team, oldest first: id, name, balance, live sub-accounts, creation time')
+    .description('Every team, newest first: id, name, balance, live sub-accounts, creation time')
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'jsonl']).default('table'))
     .action((options: { format: ListFormat }) =>
       run(async (context) => {
@@ -28,7 +29,7 @@ export function teamsCommand(program: Command, run: (work: (context: CliContext)
     );
 }
 
-function line(format: ListFormat, team: TeamListing, balance: bigint | undefined): string {
+function line(format: ListFormat, team: TeamListItemView, balance: bigint | undefined): string {
   const created = new Date(team.createdAt).toISOString();
   if (format === 'jsonl') {
     return `${JSON.stringify({ id: team.id, name: team.name, currency: team.currency, balanceMicros: balance?.toString() ?? null, subAccounts: team.subAccounts, createdAt: created })}\n`;

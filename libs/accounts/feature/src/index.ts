@@ -8,4 +8,4 @@ export { DeletionScheduler, type DeletionSweepResult } from './deletion/deletion
 export type { AccountsInternalCommand, AccountsInternalReplies, DeliveryStatus, DeliveryStep, DeliveryStepReply } from './commands/accounts-internal-command';
 export { accountsEnvSchema, accountsOptionsFromEnv, type AccountsEnv } from './config/accounts-env';
 export { accountsRebuilds } from './operations/accounts.rebuild';
-export { listTeams, type TeamListing } from './operations/teams-list';
+export { listTeams } from './operations/teams-list';
