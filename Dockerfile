@@ -3,6 +3,7 @@
 #
 #   docker build -t subledger .
 #   docker run --rm subledger dist/apps/ledger/src/main.js     # the argument picks the service
+#   docker run --rm -e DATABASE_URL=... subledger dist/apps/cli/src/main.js verify   # the operator CLI
 #
 # The service is chosen by the argument (dist/apps/gateway|accounts|ledger/src/main.js). Node is
 # the entry point itself rather than `npm run start:<service>`: npm does not pass SIGTERM on to the
