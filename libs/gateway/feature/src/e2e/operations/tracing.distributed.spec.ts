@@ -90,6 +90,7 @@ describe('OpenTelemetry tracing across the distributed processes', () => {
     const ours = () => collector.spans.filter((span) => span.traceId === traceId).map((span) => `${span.service} ${span.name}`);
     for (const deadline = Date.now() + 20_000; Date.now() < deadline && !wanted.every((name) => ours().includes(name)); ) await new Promise((resolve) => setTimeout(resolve, 200));
 
+    await new Promise((resolve) => setTimeout(resolve, 500)); // spans ended meanwhile, exported every 100 ms
     expect(ours()).toEqual(expect.arrayContaining(wanted));
     expect(ours().some((name) => /^subledger-gateway send .*ledger\.commands$/.test(name))).toBe(true);
     // Each span of the trace hangs from another of it: the trace is one tree, Kafka hops included.
