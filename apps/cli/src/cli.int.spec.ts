@@ -77,11 +77,19 @@ describe.each([
     expect(await runCli(['verify'], site.env)).toMatchObject({ code: 0 });
   });
 
-  it('rebuilds every service by default, accounts and ops included', async () => {
+  it('rebuilds every service by default, accounts and ops included, the indexes keeping their names', async () => {
+    const indexes = () =>
+      site.query<{ schemaname: string; tablename: string; indexname: string }>(
+        `SELECT schemaname, tablename, indexname FROM pg_indexes WHERE schemaname IN ($1, $2) AND tablename LIKE ANY (ARRAY['ledger_%', 'accounts_teams']) ORDER BY 1, 2, 3`,
+        [site.ledgerSchema, site.accountsSchema],
+      );
+    const before = await indexes();
+    expect(before.map((index) => index.indexname)).toContain('accounts_teams_newest');
     const all = await runCli(['rebuild-projections'], site.env);
     expect(all.code).toBe(0);
     for (const table of ['ledger_team_balances', 'accounts_teams', 'ledger_usage_hourly', 'ledger_activity_minutes']) expect(all.stdout).toMatch(new RegExp(`${table}: (same as the live table|\\d+ row)`));
     expect(all.stdout).toContain('accounts_teams: same as the live table');
+    expect(await indexes()).toEqual(before);
   });
 
   it('leaves the live tables untouched when killed mid-rebuild, and the rerun succeeds', async () => {

@@ -15,6 +15,7 @@ export interface OperatorSite {
   /** SQL as the operator sees it, while no store is open (PGlite is one process at a time). */
   query<R extends Record<string, unknown>>(sql: string, params?: unknown[]): Promise<R[]>;
   readonly ledgerSchema: string;
+  readonly accountsSchema: string;
   dispose(): Promise<void>;
 }
 
@@ -29,6 +30,7 @@ export async function pgliteSite(): Promise<OperatorSite> {
     env: { DATA_DIR: dataDir, DATABASE_URL: '' },
     open,
     ledgerSchema: 'public',
+    accountsSchema: 'public',
     query: async (sql, params) => {
       const stores = await open();
       try {
@@ -55,6 +57,7 @@ export async function postgresSite(): Promise<OperatorSite> {
     env: { DATABASE_URL: url, LEDGER_DATABASE_SCHEMA: ledger.name, ACCOUNTS_DATABASE_SCHEMA: accounts.name },
     open,
     ledgerSchema: ledger.name,
+    accountsSchema: accounts.name,
     query: async (sql, params) => (await pool.query(sql, params)).rows,
     dispose: async () => {
       await pool.end();

@@ -23,6 +23,28 @@ export async function prepareStage(db: Queryable, schemas: RebuildSchemas, table
     await db.query(`CREATE TABLE ${schemas.stage}.${table.name} (LIKE ${live} INCLUDING ALL)`);
     const options = rows[0].options ?? [];
     if (options.length > 0) await db.query(`ALTER TABLE ${schemas.stage}.${table.name} SET (${options.join(', ')})`);
+    await nameIndexesAsLive(db, schemas, table.name);
+  }
+}
+
+/**
+ * `LIKE` names the copied indexes after their columns; each takes the name of the live index it
+ * copies, so that after the swap the services' `CREATE INDEX IF NOT EXISTS <name>` finds it instead
+ * of building a second one.
+ */
+async function nameIndexesAsLive(db: Queryable, schemas: RebuildSchemas, table: string): Promise<void> {
+  const indexes = async (schema: string) => {
+    const { rows } = await db.query<{ name: string; definition: string }>(
+      `SELECT i.relname AS name, pg_get_indexdef(i.oid) AS definition FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid WHERE x.indrelid = to_regclass($1)`,
+      [`${schema}.${table}`],
+    );
+    // The definition without the index's own name and table: what the copy has in common with its original.
+    return rows.map(({ name, definition }) => ({ name, shape: definition.replace(/ INDEX \S+ ON \S+ /, ' INDEX ON ') }));
+  };
+  const live = await indexes(schemas.live);
+  for (const copy of await indexes(schemas.stage)) {
+    const original = live.find((index) => index.shape === copy.shape);
+    if (original !== undefined && original.name !== copy.name) await db.query(`ALTER INDEX ${schemas.stage}."${copy.name}" RENAME TO "${original.name}"`);
   }
 }
 
