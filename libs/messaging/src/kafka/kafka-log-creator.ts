@@ -1,5 +1,6 @@
 import { logCreator, logLevel, LogEntry } from 'kafkajs';
 import { MessagingLogger, MessagingLogLevel } from './messaging-logger.port';
+import { levelOfKafkaError } from './transient-kafka-errors';
 
 export function toKafkaLogLevel(level: MessagingLogLevel): logLevel {
   switch (level) {
@@ -26,7 +27,7 @@ export function kafkaLogCreator(logger: MessagingLogger): logCreator {
     const text = `[kafka ${entry.namespace}] ${message}`;
     switch (entry.level) {
       case logLevel.ERROR:
-        return logger.error(text, context);
+        return logger[levelOfKafkaError(message, details)](text, context);
       case logLevel.WARN:
         return logger.warn(text, context);
       case logLevel.INFO:

@@ -34,6 +34,20 @@ describe('kafkaLogCreator', () => {
     ]);
   });
 
+  it.each([
+    ['Response Metadata(key: 3, version: 6)', { error: 'This server does not host this topic-partition' }, 'debug'],
+    ['Response Metadata(key: 3, version: 6)', { error: 'There is no leader for this topic-partition as we are in the middle of a leadership election' }, 'debug'],
+    ['Response FindCoordinator(key: 10, version: 2)', { error: 'The group coordinator is not available' }, 'debug'],
+    ['Connection error: connect ECONNREFUSED 127.0.0.1:29092', {}, 'warn'],
+    ['[BrokerPool] Failed to connect to seed broker, trying another broker from the list: Connection timeout', {}, 'warn'],
+    ['Response Produce(key: 0, version: 7)', { error: 'The request included a message larger than the max message size the server will accept' }, 'error'],
+  ] as const)('logs the error entry "%s" %j at %s', (message, details, method) => {
+    const calls: Call[] = [];
+    kafkaLogCreator(recordingLogger(calls))(logLevel.WARN)(entry(logLevel.ERROR, message, details));
+
+    expect(calls.map(([level]) => level)).toEqual([method]);
+  });
+
   it("drops kafkajs' own timestamp, since the app's logger stamps its lines", () => {
     const calls: Call[] = [];
     kafkaLogCreator(recordingLogger(calls))(logLevel.INFO)(entry(logLevel.INFO, 'joined'));

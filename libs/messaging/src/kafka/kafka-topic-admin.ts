@@ -44,7 +44,7 @@ export class KafkaTopicAdmin implements TopicAdmin {
         return;
       } catch (error) {
         if (attempt >= CREATE_ATTEMPTS) throw error;
-        this.logger.warn(`Creating topics failed (attempt ${attempt} of ${CREATE_ATTEMPTS}), looking again: ${error instanceof Error ? error.message : String(error)}`);
+        this.logger.debug(`Creating topics failed (attempt ${attempt} of ${CREATE_ATTEMPTS}), looking again: ${error instanceof Error ? error.message : String(error)}`);
         await new Promise((resolve) => setTimeout(resolve, 250 * attempt));
         for (const topic of await admin.listTopics()) existing.add(topic);
       }

@@ -1,0 +1,26 @@
+/**
+ * Errors kafkajs logs at error level although it retries them itself, and which a broker that is
+ * starting, electing leaders or moving a group coordinator answers for a while: leadership and
+ * coordinator moves are expected (debug), a broker that cannot be reached is worth a warning (the
+ * start-up says so once per state, docs/deployment.md "Start-up and health").
+ */
+const MOVING_LEADERSHIP = [
+  'This server does not host this topic-partition',
+  'There is no leader for this topic-partition',
+  'This server is not the leader for that topic-partition',
+  "The coordinator is loading and hence can't process requests for this group",
+  'The group coordinator is not available',
+  'This is not the correct coordinator for this group',
+  'The group is rebalancing, so a rejoin is needed',
+  'Topic with this name already exists',
+];
+
+const UNREACHABLE = ['Connection error', 'Connection timeout', 'Failed to connect to seed broker', 'ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH'];
+
+/** The level an error-level kafkajs entry is worth: `debug`, `warn`, or `error` when it is none of the above. */
+export function levelOfKafkaError(message: string, details: Record<string, unknown>): 'debug' | 'warn' | 'error' {
+  const text = `${message} ${typeof details['error'] === 'string' ? details['error'] : ''}`;
+  if (MOVING_LEADERSHIP.some((known) => text.includes(known))) return 'debug';
+  if (UNREACHABLE.some((known) => text.includes(known))) return 'warn';
+  return 'error';
+}
