@@ -30,6 +30,14 @@ export interface LedgerEventMessage {
   data: JsonObject;
   /** When the event was committed, ISO 8601. */
   recordedAt: string;
+  /** The team's currency, a lower-case ISO 4217 code ('usd'): the unit of every amount of the team. */
+  currency: string;
+  /**
+   * The team's balance right after this event, in micros of `currency` (1,000,000 micros = 1 usd),
+   * as a decimal string like the amounts in `data`. An event that moves no money repeats the
+   * balance before it.
+   */
+  balanceAfter: string;
 }
 
 export interface OutgoingLedgerEvent {
@@ -63,13 +71,26 @@ export function isLedgerEventType(type: string): type is LedgerEventType {
 }
 
 /**
- * The message for a stored event, or undefined for an event that is not the ledger's: a service
+ * The team of a stored event, or undefined for an event that is not the ledger's: a service
  * sharing the database schema (the accounts service's `team-accounts-<id>` streams also start with
  * `team-`) writes events the relay passes over.
  */
-export function ledgerEventMessage(event: RecordedEvent): OutgoingLedgerEvent | undefined {
+export function teamOfLedgerEvent(event: Pick<RecordedEvent, 'streamId' | 'type'>): string | undefined {
   const teamId = teamIdOfStream(event.streamId);
+  return teamId !== undefined && isLedgerEventType(event.type) ? teamId : undefined;
+}
+
+/**
+ * The message for a stored event (undefined for one that is not the ledger's, see
+ * `teamOfLedgerEvent`), given its team's currency. The balance after it is the one the ledger kept
+ * in the event's metadata when it appended the event; an event without it means a damaged store
+ * and throws, as the ledger's own reads do.
+ */
+export function ledgerEventMessage(event: RecordedEvent, currency: string): OutgoingLedgerEvent | undefined {
+  const teamId = teamOfLedgerEvent(event);
   if (teamId === undefined || !isLedgerEventType(event.type)) return undefined;
+  const { balanceAfter } = event.metadata;
+  if (typeof balanceAfter !== 'string') throw new Error(`Event ${event.streamVersion} of ${event.streamId} carries no balanceAfter`);
   return {
     key: teamId,
     value: {
@@ -81,6 +102,8 @@ export function ledgerEventMessage(event: RecordedEvent): OutgoingLedgerEvent | 
       type: event.type,
       data: event.data,
       recordedAt: event.recordedAt.toISOString(),
+      currency,
+      balanceAfter,
     },
     headers: headersOf(event),
   };

@@ -29,7 +29,7 @@ describe('teamIdOfStream', () => {
 
 describe('ledgerEventMessage', () => {
   it('keys a ledger event by its team and carries it as plain JSON, positions and versions as decimal strings', () => {
-    const message = ledgerEventMessage(recorded());
+    const message = ledgerEventMessage(recorded(), 'usd');
 
     expect(message).toEqual({
       key: 'team_abc',
@@ -42,6 +42,8 @@ describe('ledgerEventMessage', () => {
         type: 'ChargeAccepted',
         data: { type: 'ChargeAccepted', schemaVersion: 1, chargeId: 'c1', accountId: 'a1', amount: '9007199254740993', at: 1 },
         recordedAt: '2026-01-02T03:04:05.006Z',
+        currency: 'usd',
+        balanceAfter: '12',
       },
       headers: { 'event-id': '0b6f6b1c-94a5-8c2e-9f1a-1f2e3d4c5b6a', 'event-type': 'ChargeAccepted', 'event-schema-version': '1' },
     });
@@ -49,7 +51,7 @@ describe('ledgerEventMessage', () => {
   });
 
   it("adds the causation and correlation ids the event's metadata carries, and no other metadata", () => {
-    const message = ledgerEventMessage(recorded({ metadata: { balanceAfter: '1', causationId: 'cmd-1', correlationId: 'req-9' } }));
+    const message = ledgerEventMessage(recorded({ metadata: { balanceAfter: '1', causationId: 'cmd-1', correlationId: 'req-9' } }), 'usd');
 
     expect(message?.headers).toEqual({
       'event-id': '0b6f6b1c-94a5-8c2e-9f1a-1f2e3d4c5b6a',
@@ -61,9 +63,13 @@ describe('ledgerEventMessage', () => {
   });
 
   it('leaves out headers whose source is missing or not text', () => {
-    const message = ledgerEventMessage(recorded({ data: { type: 'TeamOpened' }, metadata: { causationId: 42, correlationId: null } }));
+    const message = ledgerEventMessage(recorded({ data: { type: 'TeamOpened' }, metadata: { balanceAfter: '0', causationId: 42, correlationId: null } }), 'usd');
 
     expect(message?.headers).toEqual({ 'event-id': '0b6f6b1c-94a5-8c2e-9f1a-1f2e3d4c5b6a', 'event-type': 'ChargeAccepted' });
+  });
+
+  it('refuses a ledger event without the balance the ledger keeps beside it', () => {
+    expect(() => ledgerEventMessage(recorded({ metadata: { correlationId: 'req-9' } }), 'usd')).toThrow('Event 7 of team-team_abc carries no balanceAfter');
   });
 
   it.each([
@@ -72,6 +78,6 @@ describe('ledgerEventMessage', () => {
     ['an unknown type on a team stream', { streamId: 'team-t1', type: 'Nonsense' }],
     ['a type inherited from Object', { streamId: 'team-t1', type: 'constructor' }],
   ])('passes over %s', (_what, overrides) => {
-    expect(ledgerEventMessage(recorded(overrides))).toBeUndefined();
+    expect(ledgerEventMessage(recorded(overrides), 'usd')).toBeUndefined();
   });
 });

@@ -1,7 +1,8 @@
 import type { SqlEventStore, SqlEventStoreTransaction } from '@subledger/event-store';
 import type { KafkaMessageBus } from '@subledger/messaging';
 import { Client } from 'pg';
-import { ledgerEventMessage, type OutgoingLedgerEvent } from './ledger-event-message';
+import type { OutgoingLedgerEvent } from './ledger-event-message';
+import { ledgerEventMessages } from './ledger-event-messages';
 import type { RelayStore } from './relay-batch';
 import { relayStatements } from './relay-statements.sql';
 import {
@@ -17,12 +18,13 @@ import {
   uniqueName,
   waitFor,
 } from './testing/relay-test-kit';
+import { ledgerEventMessageProblems, ledgerEventSchemas } from './testing/json-schema-check';
 
 const NAME = 'ledger-events-relay';
 
 /** Every ledger event of the store as the relay publishes it, in global order. */
 async function outbox(store: SqlEventStore): Promise<OutgoingLedgerEvent[]> {
-  return (await store.readAll()).flatMap((event) => ledgerEventMessage(event) ?? []);
+  return ledgerEventMessages(store.sql, store.quotedSchema, await store.readAll());
 }
 
 async function checkpointOf(store: SqlEventStore): Promise<bigint | undefined> {
@@ -99,6 +101,7 @@ class CheckpointFailingStore implements RelayStore {
 }
 
 describe('LedgerEventsRelay on PostgreSQL and Kafka', () => {
+  const schemas = ledgerEventSchemas();
   const cleanups: (() => Promise<void>)[] = [];
   afterEach(async () => {
     for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
@@ -129,7 +132,7 @@ describe('LedgerEventsRelay on PostgreSQL and Kafka', () => {
     const db = await store();
     const kafka = await bus();
     const topic = uniqueName('ledger.events');
-    const teams = new TeamHistories(db, ['team_a', 'team_b', 'team_c']);
+    const teams = new TeamHistories(db, ['team_a', 'team_b', 'team_c'], { team_c: 'eur' });
     await teams.append(20);
     await db.append('team-accounts-team_a', [{ type: 'TeamCreated', data: { teamId: 'team_a' } }], { expectedVersion: 'no_stream' });
     await teams.append(20);
@@ -151,10 +154,13 @@ describe('LedgerEventsRelay on PostgreSQL and Kafka', () => {
       expect(message.value).toEqual(expected?.value);
       expect(message.key).toBe(message.value.teamId);
       expect(message.headers).toEqual({ ...expected?.headers, 'schema-version': '1' });
+      expect(ledgerEventMessageProblems(schemas, message.headers, message.value)).toEqual([]);
     }
     expect(read.find((message) => message.value.version === '3' && message.key === 'team_b')?.value).toMatchObject({
       streamId: 'team-team_b',
       type: 'TopUpRecorded',
+      currency: 'usd',
+      balanceAfter: '6000000',
       data: { type: 'TopUpRecorded', schemaVersion: 1, topUpId: 'top-up-3', amount: '3000000' },
     });
 
@@ -167,6 +173,13 @@ describe('LedgerEventsRelay on PostgreSQL and Kafka', () => {
     const all = await outbox(db);
     expect(all).toHaveLength(210);
     expect(idsByTeam(inPartitionOrder(events.messages))).toEqual(idsByTeam(all));
+    // Batches of 25 hold several events of each team and, after the restart, no TeamOpened: the
+    // currency is read from the stream's first event, the balance is the one after each event.
+    for (const { key, value } of events.messages) {
+      const version = BigInt(value.version);
+      const balance = ((version * (version + 1n)) / 2n) * 1_000_000n;
+      expect([value.currency, value.balanceAfter]).toEqual([key === 'team_c' ? 'eur' : 'usd', balance.toString()]);
+    }
   });
 
   it('publishes again only the batch whose checkpoint was not saved', async () => {

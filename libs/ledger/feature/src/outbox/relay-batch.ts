@@ -1,6 +1,7 @@
 import type { SqlEventStore } from '@subledger/event-store';
 import type { MessageBus } from '@subledger/messaging';
-import { ledgerEventMessage, type OutgoingLedgerEvent } from './ledger-event-message';
+import type { OutgoingLedgerEvent } from './ledger-event-message';
+import { ledgerEventMessages } from './ledger-event-messages';
 import { loadCheckpoint } from '../schedule/follower-statements.sql';
 import { relayStatements } from './relay-statements.sql';
 
@@ -40,7 +41,7 @@ export function relayBatch(store: RelayStore, bus: MessageBus, settings: RelayBa
     const after = await loadCheckpoint(tx, statements, settings.name);
     const events = await tx.readAll({ fromPosition: after === undefined ? 0n : after + 1n, maxCount: settings.batchSize });
     if (events.length === 0) return { type: 'caught_up' };
-    const messages = events.flatMap((event) => ledgerEventMessage(event) ?? []);
+    const messages = await ledgerEventMessages(tx, store.quotedSchema, events);
     await publishAll(bus, settings.topic, messages);
     const checkpoint = events[events.length - 1].globalPosition;
     await tx.query(statements.saveCheckpoint, [settings.name, checkpoint.toString()]);
@@ -54,7 +55,7 @@ export function relayBatch(store: RelayStore, bus: MessageBus, settings: RelayBa
  * idempotent producer, the in-process bus appends them as they come), and no send may still be in
  * flight once the lock is released, or another relay's copy could overtake it.
  */
-async function publishAll(bus: MessageBus, topic: string, messages: readonly OutgoingLedgerEvent[]): Promise<void> {
+export async function publishAll(bus: MessageBus, topic: string, messages: readonly OutgoingLedgerEvent[]): Promise<void> {
   const sends = messages.map(async ({ key, value, headers }) => bus.publish(topic, key, value, headers));
   const failures = (await Promise.allSettled(sends)).filter((result): result is PromiseRejectedResult => result.status === 'rejected');
   if (failures.length > 0) {

@@ -9,8 +9,8 @@ const event = (position: bigint, streamId = 'team-t1', type = 'TopUpRecorded'): 
   id: `id-${position}`,
   streamId,
   type,
-  data: { type, schemaVersion: 1 },
-  metadata: {},
+  data: type === 'TeamOpened' ? { type, schemaVersion: 1, currency: 'eur' } : { type, schemaVersion: 1 },
+  metadata: { balanceAfter: `${position}000000` },
   streamVersion: position,
   globalPosition: position,
   recordedAt: new Date(0),
@@ -21,6 +21,8 @@ class ScriptedStore implements RelayStore {
   readonly schema = 'ledger';
   readonly quotedSchema = '"ledger"';
   readonly calls: string[] = [];
+  /** Streams whose TeamOpened the store does not find. */
+  readonly currencyless = new Set<string>();
   outcome: 'committed' | 'rolled back' | undefined;
 
   constructor(
@@ -44,6 +46,11 @@ class ScriptedStore implements RelayStore {
       if (sql.includes('pg_try_advisory_xact_lock')) {
         this.calls.push(`lock ${params.join(' ')}`);
         return { rows: [{ locked }] };
+      }
+      if (sql.includes("type = 'TeamOpened'")) {
+        const streams = params[0] as string[];
+        this.calls.push(`currencies of ${streams.join(' ')}`);
+        return { rows: streams.filter((stream) => !this.currencyless.has(stream)).map((stream_id) => ({ stream_id, currency: 'usd' })) };
       }
       if (sql.startsWith('SELECT position')) {
         this.calls.push(`load ${params.join(' ')}`);
@@ -98,7 +105,7 @@ describe('relayBatch', () => {
       ['b', 'id-6'],
       ['a', 'id-7'],
     ]);
-    expect(store.calls).toEqual(['lock ledger relay', 'load relay', 'read from 5 max 3']);
+    expect(store.calls).toEqual(['lock ledger relay', 'load relay', 'read from 5 max 3', 'currencies of team-a team-b']);
 
     bus.published[0].settle();
     bus.published[2].settle();
@@ -109,6 +116,36 @@ describe('relayBatch', () => {
     await expect(pass).resolves.toEqual({ type: 'relayed', read: 3, published: 3, checkpoint: 7n });
     expect(store.calls.at(-1)).toBe('save relay 7');
     expect(store.outcome).toBe('committed');
+  });
+
+  it("carries each team's currency, read once per batch except for a team opened in it, and the balance after each event", async () => {
+    const store = new ScriptedStore({ locked: true, events: [event(0n, 'team-n', 'TeamOpened'), event(1n, 'team-a'), event(2n, 'team-n'), event(3n, 'team-a')] });
+    const bus = new HeldBus();
+
+    const pass = relayBatch(store, bus, { ...SETTINGS, batchSize: 4 });
+    await settled();
+    bus.published.forEach((message) => message.settle());
+
+    await expect(pass).resolves.toEqual({ type: 'relayed', read: 4, published: 4, checkpoint: 3n });
+    expect(store.calls.filter((call) => call.startsWith('currencies'))).toEqual(['currencies of team-a']);
+    expect(bus.published.map(({ value }) => value)).toEqual([
+      expect.objectContaining({ teamId: 'n', currency: 'eur', balanceAfter: '0000000' }),
+      expect.objectContaining({ teamId: 'a', currency: 'usd', balanceAfter: '1000000' }),
+      expect.objectContaining({ teamId: 'n', currency: 'eur', balanceAfter: '2000000' }),
+      expect.objectContaining({ teamId: 'a', currency: 'usd', balanceAfter: '3000000' }),
+    ]);
+  });
+
+  it('fails the batch, publishing nothing, when a team has no TeamOpened or an event no balanceAfter (a damaged store)', async () => {
+    const noOpening = new ScriptedStore({ locked: true, events: [event(1n, 'team-x')] });
+    noOpening.currencyless.add('team-x');
+    const bus = new HeldBus();
+    await expect(relayBatch(noOpening, bus, SETTINGS)).rejects.toThrow('Event 1 of team-x: the stream has no TeamOpened with a currency');
+
+    const noBalance = new ScriptedStore({ locked: true, events: [{ ...event(1n, 'team-a'), metadata: {} }] });
+    await expect(relayBatch(noBalance, bus, SETTINGS)).rejects.toThrow('Event 1 of team-a carries no balanceAfter');
+    expect(bus.published).toEqual([]);
+    expect([noOpening.outcome, noBalance.outcome]).toEqual(['rolled back', 'rolled back']);
   });
 
   it('starts from the first position when the relay has no checkpoint yet', async () => {

@@ -3,6 +3,7 @@ import { Test } from '@nestjs/testing';
 import { LEDGER_EVENT_SCHEMA_VERSION, type LedgerEvent } from '@subledger/contracts';
 import { createPostgresEventStore, type SqlEventStore, type StreamAppend } from '@subledger/event-store';
 import { KafkaConnection, KafkaMessageBus, type MessageBus, type MessagingLogger } from '@subledger/messaging';
+import type { CurrencyCode } from '@subledger/money';
 import { GivenInfrastructureModule } from '@subledger/platform';
 import { type Consumer, Kafka, logLevel } from 'kafkajs';
 import { AT } from '../../testing/ledger-commands.fixtures';
@@ -132,6 +133,8 @@ export class TeamHistories {
   constructor(
     private readonly store: SqlEventStore,
     readonly teams: readonly string[],
+    /** A team's currency, 'usd' unless given. */
+    private readonly currencies: Readonly<Record<string, CurrencyCode>> = {},
   ) {}
 
   async append(rounds: number): Promise<void> {
@@ -146,7 +149,7 @@ export class TeamHistories {
     this.versions.set(team, version);
     const event: LedgerEvent =
       version === 0n
-        ? { type: 'TeamOpened', schemaVersion: LEDGER_EVENT_SCHEMA_VERSION, teamId: team, currency: 'usd', at: AT }
+        ? { type: 'TeamOpened', schemaVersion: LEDGER_EVENT_SCHEMA_VERSION, teamId: team, currency: this.currencies[team] ?? 'usd', at: AT }
         : { type: 'TopUpRecorded', schemaVersion: LEDGER_EVENT_SCHEMA_VERSION, topUpId: `top-up-${version}`, amount: version * 1_000_000n, at: AT };
     const streamId = teamStreamId(team);
     const balanceAfter = ((version * (version + 1n)) / 2n) * 1_000_000n;
