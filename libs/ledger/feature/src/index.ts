@@ -10,6 +10,7 @@ export { LedgerEventsRelayModule } from './outbox/ledger-events-relay.module';
 export { LedgerEventsRelay } from './outbox/ledger-events.relay';
 export { LEDGER_EVENTS_RELAY_OPTIONS, type LedgerEventsRelayOptions } from './outbox/ledger-events-relay.options';
 export { LedgerEventHeaders, type LedgerEventMessage } from './outbox/ledger-event-message';
+export { replayLedgerEvents, type LedgerEventsReplay, type ReplayResult } from './outbox/replay-ledger-events';
 export { UsageProjector } from './usage/usage-projector';
 export { ActivityProjector } from './activity/activity-projector';
 export { ledgerRebuilds, opsRebuilds } from './operations/ledger-rebuilds';

@@ -55,7 +55,7 @@ export function relayBatch(store: RelayStore, bus: MessageBus, settings: RelayBa
  * idempotent producer, the in-process bus appends them as they come), and no send may still be in
  * flight once the lock is released, or another relay's copy could overtake it.
  */
-export async function publishAll(bus: MessageBus, topic: string, messages: readonly OutgoingLedgerEvent[]): Promise<void> {
+export async function publishAll(bus: Pick<MessageBus, 'publish'>, topic: string, messages: readonly OutgoingLedgerEvent[]): Promise<void> {
   const sends = messages.map(async ({ key, value, headers }) => bus.publish(topic, key, value, headers));
   const failures = (await Promise.allSettled(sends)).filter((result): result is PromiseRejectedResult => result.status === 'rejected');
   if (failures.length > 0) {
