@@ -7,13 +7,14 @@ type OpenApiDocument = { paths: Record<string, Record<string, { security?: Recor
 const OPERATION_METHODS = new Set(['get', 'put', 'post', 'delete', 'patch', 'options', 'head', 'trace']);
 
 /**
- * `METHOD /path/{param}` of every route the server serves, but the document's own and the HEAD
- * routes Fastify adds beside each GET.
+ * `METHOD /path/{param}` of every route the server serves, but the document's own, the ops
+ * dashboard's page and files (docs/operations.md: a web page, not an API) and the HEAD routes
+ * Fastify adds beside each GET.
  */
 function servedRoutes(edge: EdgeTestApp): string[] {
   return edge.routes
     .map((route) => route.replace(/:(\w+)/g, '{$1}'))
-    .filter((route) => !route.startsWith('HEAD ') && !/^\w+ \/(docs($|\/)|openapi\.json$)/.test(route))
+    .filter((route) => !route.startsWith('HEAD ') && !/^\w+ \/(docs($|\/)|openapi\.json$|ops($|\/))/.test(route))
     .sort();
 }
 

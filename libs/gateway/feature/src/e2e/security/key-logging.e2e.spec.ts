@@ -76,7 +76,7 @@ describe(`keys in the logs of the ${testMode() === 'distributed' ? 'distributed 
     await http().get('/v1/me').set('Authorization', `Basic ${mainKey}`).expect(401);
     await as(mainKey).post('/v1/messages').send({ to: 'nowhere', text: 1 }).expect(400);
     expect((await as(sub.apiKey).post('/v1/messages').send({ to: US, text: 'Over the limit' }).expect(402)).body.code).toBe('credit_limit_exceeded');
-    await as(sub.apiKey).get('/admin/v1/teams').expect(404);
+    await as(sub.apiKey).get('/admin/v1/teams').expect(401);
     await http().get(`/admin/v1/teams/${created.team.id}`).set('Authorization', `Bearer ${adminToken}x`).expect(401);
 
     await app?.stop();
