@@ -9,3 +9,4 @@ export * from './message-consumer.port';
 export * from './message-producer.port';
 export * from './topic-admin.port';
 export * from './bus';
+export * from './startup/starting-kafka-bus';

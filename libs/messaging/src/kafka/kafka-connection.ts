@@ -1,4 +1,4 @@
-import { Kafka } from 'kafkajs';
+import { Kafka, logLevel } from 'kafkajs';
 import { ConsumerLagProbe } from './consumer-lag-probe';
 import { KafkaConnectionConfig } from './kafka-connection.config';
 import { kafkaLogCreator, toKafkaLogLevel } from './kafka-log-creator';
@@ -42,6 +42,27 @@ export class KafkaConnection {
 
   consumer(options: KafkaConsumerOptions): MessageConsumer {
     return new KafkaMessageConsumer(this.kafka, options);
+  }
+
+  /**
+   * Whether a broker answers a metadata request within `timeoutMs`, asked on a connection of its
+   * own that neither retries nor logs: for a readiness probe, which asks again soon anyway.
+   */
+  async brokerReachable(timeoutMs: number): Promise<boolean> {
+    const probe = new Kafka({ clientId: this.config.clientId, brokers: this.config.brokers, connectionTimeout: timeoutMs, requestTimeout: timeoutMs, retry: { retries: 0 }, logLevel: logLevel.NOTHING });
+    const admin = probe.admin();
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), timeoutMs)));
+    const asked = admin.connect().then(() => admin.describeCluster()).then(
+      (cluster) => cluster.brokers.length > 0,
+      () => false,
+    );
+    try {
+      return await Promise.race([asked, deadline]);
+    } finally {
+      clearTimeout(timer);
+      await admin.disconnect().catch(() => undefined);
+    }
   }
 
   /** Reads consumer groups' lag (docs/deployment.md, "Metrics"); close it when done. */

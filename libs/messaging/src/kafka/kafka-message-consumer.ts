@@ -39,6 +39,7 @@ export class KafkaMessageConsumer implements MessageConsumer {
   private started = false;
   private stopped = false;
   private restart: NodeJS.Timeout | undefined;
+  private member = false;
 
   constructor(
     kafka: Kafka,
@@ -51,6 +52,14 @@ export class KafkaMessageConsumer implements MessageConsumer {
       sessionTimeout: options.sessionTimeoutMs,
       maxWaitTimeInMs: options.maxWaitTimeMs ?? 1_000,
     });
+    // Readiness reports membership (docs/deployment.md, "Health"): a join makes this consumer a member, anything that ends its session does not.
+    const { GROUP_JOIN, STOP, CRASH, DISCONNECT } = this.consumer.events;
+    this.consumer.on(GROUP_JOIN, () => (this.member = true));
+    for (const event of [STOP, CRASH, DISCONNECT]) this.consumer.on(event, () => (this.member = false));
+  }
+
+  isMember(): boolean {
+    return this.member;
   }
 
   async start(handler: ConsumedBatchHandler): Promise<void> {

@@ -32,4 +32,6 @@ export interface MessageConsumer {
   start(handler: ConsumedBatchHandler): Promise<void>;
   /** Waits for the batch in progress, commits it, leaves the group and disconnects. */
   stop(): Promise<void>;
+  /** True while this consumer is a member of its group (joined, and not stopped, crashed or disconnected since). */
+  isMember(): boolean;
 }

@@ -138,6 +138,13 @@ export class KafkaMessageBus implements MessageBus {
     return this.lagProbe.lags(groups.map((group) => this.named(group)));
   }
 
+  /** Whether each consumer of this instance (its subscriptions' groups and its reply listener) is a member of its group now. */
+  groupMembership(): { group: string; member: boolean }[] {
+    const groups = [...this.subscriptions.entries()].map(([id, consumer]) => ({ group: this.named(id.split('\u0000')[1]), member: consumer.isMember() }));
+    if (!this.started) return groups;
+    return [...groups, { group: this.started.replyTopic, member: this.started.replyConsumer.isMember() }];
+  }
+
   /**
    * Stops the subscriptions (each finishes or abandons its batch, uncommitted), fails the requests
    * still waiting, and deletes this instance's reply topic.
