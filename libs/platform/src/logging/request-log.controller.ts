@@ -14,7 +14,7 @@ export function requestLogLevel(statusCode: number, error?: Error | null): Level
  */
 export class RequestLogController extends LogController {
   constructor() {
-    super({ disableRequestLogging: (request) => request.url === '/health' });
+    super({ disableRequestLogging: (request) => request.url.startsWith('/health') });
   }
 
   override incomingRequest(): void {

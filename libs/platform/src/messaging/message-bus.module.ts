@@ -1,7 +1,7 @@
-import { type BeforeApplicationShutdown, type DynamicModule, Global, Inject, Logger, Module } from '@nestjs/common';
+import { type BeforeApplicationShutdown, type DynamicModule, Global, Inject, type INestApplicationContext, Logger, Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { Topics } from '@subledger/contracts';
-import { InProcessBus, KafkaConnection, KafkaMessageBus, type MessageBus, type MessagingLogger } from '@subledger/messaging';
+import { InProcessBus, KafkaConnection, KafkaMessageBus, type MessageBus, type MessagingLogger, StartingKafkaBus } from '@subledger/messaging';
 import { parseBrokers } from '../config/infrastructure-config.schema';
 import type { KafkaConfig } from '../config/kafka-config.schema';
 import { tracingStarted } from '../tracing/start-tracing';
@@ -33,7 +33,8 @@ export class MessageBusModule implements BeforeApplicationShutdown {
   /**
    * Kafka at KAFKA_BROKERS. Every service topic (and its dead-letter topic) is created at start if
    * missing, with KAFKA_TOPIC_PARTITIONS partitions, `ledger.commands` with LEDGER_COMMAND_PARTITIONS:
-   * whichever service starts first, the topics exist before anyone publishes.
+   * whichever service starts first, the topics exist before anyone publishes. The start waits for
+   * the broker as long as it takes (StartingKafkaBus).
    */
   static kafka(service: string): DynamicModule {
     return {
@@ -42,7 +43,7 @@ export class MessageBusModule implements BeforeApplicationShutdown {
         {
           provide: MESSAGE_BUS,
           inject: [ConfigService],
-          useFactory: (config: ConfigService<KafkaConfig, true>) => startKafkaBus(service, config),
+          useFactory: (config: ConfigService<KafkaConfig, true>) => startingKafkaBus(service, config),
         },
       ],
       exports: [MESSAGE_BUS],
@@ -54,28 +55,46 @@ export class MessageBusModule implements BeforeApplicationShutdown {
   }
 }
 
-async function startKafkaBus(service: string, config: ConfigService<KafkaConfig, true>): Promise<KafkaMessageBus> {
+/**
+ * The bus is handed out at once and connects only when startBusAfterListening() is called: HTTP
+ * answers liveness while Kafka is awaited, and the consumer groups are joined once the process can
+ * serve (docs/deployment.md, "Start-up and health").
+ */
+function startingKafkaBus(service: string, config: ConfigService<KafkaConfig, true>): StartingKafkaBus {
   const logger = nestMessagingLogger(new Logger(`kafka:${service}`));
+  const brokers = parseBrokers(config.get('KAFKA_BROKERS'));
   const connection = new KafkaConnection({
     clientId: config.get('KAFKA_CLIENT_ID', { infer: true }) ?? `subledger-${service}`,
-    brokers: parseBrokers(config.get('KAFKA_BROKERS')),
+    brokers,
     logger,
     logLevel: 'warn',
   });
-  const bus = new KafkaMessageBus({
-    connection,
-    logger,
-    namespace: config.get('KAFKA_TOPIC_PREFIX'),
-    defaultPartitions: config.get('KAFKA_TOPIC_PARTITIONS'),
-    partitions: { [Topics.ledgerCommands]: config.get('LEDGER_COMMAND_PARTITIONS') },
-    replicationFactor: config.get('KAFKA_REPLICATION_FACTOR', { infer: true }),
-    sessionTimeoutMs: config.get('KAFKA_SESSION_TIMEOUT_MS'),
-  });
-  await bus.start();
+  const createBus = () => {
+    const bus = new KafkaMessageBus({
+      connection,
+      logger,
+      namespace: config.get('KAFKA_TOPIC_PREFIX'),
+      defaultPartitions: config.get('KAFKA_TOPIC_PARTITIONS'),
+      partitions: { [Topics.ledgerCommands]: config.get('LEDGER_COMMAND_PARTITIONS') },
+      replicationFactor: config.get('KAFKA_REPLICATION_FACTOR', { infer: true }),
+      sessionTimeoutMs: config.get('KAFKA_SESSION_TIMEOUT_MS'),
+    });
+    const scoped = scopeHandlersByRequestId(bus, service);
+    return tracingStarted() ? traceBus(scoped) : scoped;
+  };
   const topics = Object.values(Topics);
-  await bus.ensureTopics([...topics, ...topics.map((topic) => `${topic}.dead-letter`)]);
-  const scoped = scopeHandlersByRequestId(bus, service);
-  return tracingStarted() ? traceBus(scoped) : scoped;
+  return new StartingKafkaBus({ createBus, connection, logger, brokers, topics: [...topics, ...topics.map((topic) => `${topic}.dead-letter`)] });
+}
+
+/** Called once the app listens: a Kafka bus starts connecting (in the background); any other bus has nothing to do. */
+export function startBusAfterListening(app: INestApplicationContext): void {
+  let bus: unknown;
+  try {
+    bus = app.get(MESSAGE_BUS, { strict: false });
+  } catch {
+    return;
+  }
+  if (bus instanceof StartingKafkaBus) void bus.start();
 }
 
 function nestMessagingLogger(logger: Logger): MessagingLogger {

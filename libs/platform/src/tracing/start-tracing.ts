@@ -28,7 +28,7 @@ export function startTracing(serviceName: string, env: NodeJS.ProcessEnv = proce
   const { KafkaJsInstrumentation } = require('@opentelemetry/instrumentation-kafkajs') as typeof import('@opentelemetry/instrumentation-kafkajs');
   sdk = new NodeSDK({
     instrumentations: [
-      new HttpInstrumentation({ ignoreIncomingRequestHook: (request) => request.url === '/health' || request.url === '/metrics' }),
+      new HttpInstrumentation({ ignoreIncomingRequestHook: (request) => request.url?.startsWith('/health') === true || request.url === '/metrics' }),
       new KafkaJsInstrumentation({ producerHook: keepCallerContext }),
     ],
   });
