@@ -1,10 +1,11 @@
-import { startServiceProcess, type ServiceProcess } from '@subledger/test-harness';
+import { startServiceProcess, type ServiceProcess, untilReady } from '@subledger/test-harness';
 
-// Each service of distributed mode starts on its own, validates its configuration and serves /health.
+// Each service of distributed mode starts on its own, validates its configuration and serves /health
+// (readiness: it listens first, and is ready once it has joined Kafka).
 const services: { name: string; entry: string; env: Record<string, string>; checks: object }[] = [
-  { name: 'gateway', entry: 'apps/gateway/src/main.ts', env: { ADMIN_TOKEN: 'x'.repeat(40) }, checks: {} },
-  { name: 'accounts', entry: 'apps/accounts/src/main.ts', env: {}, checks: { postgres: { status: 'up' } } },
-  { name: 'ledger', entry: 'apps/ledger/src/main.ts', env: {}, checks: { postgres: { status: 'up' } } },
+  { name: 'gateway', entry: 'apps/gateway/src/main.ts', env: { ADMIN_TOKEN: 'x'.repeat(40) }, checks: { postgres: { status: 'up' }, kafka: { status: 'up' } } },
+  { name: 'accounts', entry: 'apps/accounts/src/main.ts', env: {}, checks: { postgres: { status: 'up' }, kafka: { status: 'up' }, lag: { status: 'up' } } },
+  { name: 'ledger', entry: 'apps/ledger/src/main.ts', env: {}, checks: { postgres: { status: 'up' }, kafka: { status: 'up' }, lag: { status: 'up' } } },
 ];
 
 describe.each(services)('$name service', ({ entry, env, checks }) => {
@@ -25,6 +26,8 @@ describe.each(services)('$name service', ({ entry, env, checks }) => {
   it('starts and answers /health', async () => {
     running = startServiceProcess(entry, baseEnv());
     const [, port] = await running.waitFor(/listening on http:\/\/127\.0\.0\.1:(\d+)/, 60000);
+    expect((await fetch(`http://127.0.0.1:${port}/health/live`)).status).toBe(200);
+    await untilReady(running, `http://127.0.0.1:${port}`, 60000);
     const response = await fetch(`http://127.0.0.1:${port}/health`);
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({ status: 'ok', details: checks });

@@ -5,3 +5,4 @@ export * from './process/service-process';
 export * from './process/distributed-stack';
 export * from './process/compiled-services';
 export * from './browser/headless-chromium';
+export * from './process/tcp-proxy';

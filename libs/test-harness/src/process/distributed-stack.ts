@@ -79,6 +79,8 @@ export async function startDistributedStack(options: DistributedStackOptions = {
     all.push(started);
     const [, port] = await child.waitFor(/listening on http:\/\/127\.0\.0\.1:(\d+)/, 90_000);
     const running = { ...started, url: `http://127.0.0.1:${port}` };
+    // A service listens before it has joined Kafka (liveness answers while it waits); it serves once ready.
+    await untilReady(child, running.url, 90_000);
     all[all.indexOf(started)] = running;
     return running;
   };
@@ -118,6 +120,18 @@ export async function startDistributedStack(options: DistributedStackOptions = {
     await stopAll(all);
     throw new Error(`The distributed stack did not start: ${error instanceof Error ? error.message : String(error)}\n${output}`);
   }
+}
+
+/** Resolves once `GET /health/ready` answers 200; rejects if the process exits or `timeoutMs` passes first. */
+export async function untilReady(child: ServiceProcess, url: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.child.exitCode !== null) throw new Error(`${url} exited (${child.child.exitCode}) before it was ready`);
+    const status = await fetch(`${url}/health/ready`).then((response) => response.status, () => 0);
+    if (status === 200) return;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`${url}/health/ready did not answer 200 within ${timeoutMs} ms`);
 }
 
 function outputOf(processes: readonly StackProcess[]): string {
