@@ -27,6 +27,13 @@ describe('replayLedgerEvents on PostgreSQL and Kafka', () => {
     for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
   });
 
+  /** A topic of the test's own, created as the services create ledger.events. */
+  async function newTopic(): Promise<string> {
+    const topic = uniqueName('ledger.events');
+    await kafka.ensureTopics([topic]);
+    return topic;
+  }
+
   async function read(topic: string, count: number): Promise<ReadMessage[]> {
     const reader = await TopicReader.start(topic);
     try {
@@ -38,7 +45,7 @@ describe('replayLedgerEvents on PostgreSQL and Kafka', () => {
   }
 
   it("republishes one team's events, in its stream's order, as the relay published them", async () => {
-    const topic = uniqueName('ledger.events');
+    const topic = await newTopic();
     const progress: number[] = [];
 
     const result = await replayLedgerEvents(db, kafka, { topic, teamId: 'team_b', batchSize: 4, onProgress: (published) => progress.push(published) });
@@ -57,7 +64,7 @@ describe('replayLedgerEvents on PostgreSQL and Kafka', () => {
   });
 
   it("republishes every team's events up to the last one committed when it began, and leaves the relay's checkpoint alone", async () => {
-    const topic = uniqueName('ledger.events');
+    const topic = await newTopic();
 
     const result = await replayLedgerEvents(db, kafka, { topic, batchSize: 7 });
 
