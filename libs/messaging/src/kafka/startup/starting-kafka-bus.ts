@@ -88,7 +88,9 @@ export class StartingKafkaBus implements MessageBus {
 
   async ensureTopics(topics: string[]): Promise<EnsuredTopic[]> {
     if (this.bus) return this.bus.ensureTopics(topics);
-    this.topics.push(...topics);
+    // Once each: the broker refuses a creation that names a topic twice (the ledger's relay asks
+    // again for ledger.events, which every service's list already holds).
+    this.topics.push(...new Set(topics.filter((topic) => !this.topics.includes(topic))));
     return [];
   }
 
