@@ -7,7 +7,7 @@ const portableE2e = require('./libs/gateway/feature/src/testing/distributed-e2e-
 module.exports = {
   ...require('./jest.preset'),
   displayName: 'distributed',
-  testMatch: ['<rootDir>/{apps,libs,tools}/**/*.distributed.spec.ts', ...portableE2e.map((path) => `<rootDir>/${path}`)],
+  testMatch: ['<rootDir>/{apps,libs,tools,examples}/**/*.distributed.spec.ts', ...portableE2e.map((path) => `<rootDir>/${path}`)],
   setupFiles: ['<rootDir>/libs/test-harness/src/distributed-mode.setup.ts'],
   globalSetup: '<rootDir>/libs/test-harness/src/global-setup.ts',
   globalTeardown: '<rootDir>/libs/test-harness/src/global-teardown.ts',
