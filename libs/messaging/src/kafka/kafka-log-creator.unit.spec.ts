@@ -38,6 +38,7 @@ describe('kafkaLogCreator', () => {
     ['Response Metadata(key: 3, version: 6)', { error: 'This server does not host this topic-partition' }, 'debug'],
     ['Response Metadata(key: 3, version: 6)', { error: 'There is no leader for this topic-partition as we are in the middle of a leadership election' }, 'debug'],
     ['Response FindCoordinator(key: 10, version: 2)', { error: 'The group coordinator is not available' }, 'debug'],
+    ['Response CreateTopics(key: 19, version: 3)', { error: 'Topic creation errors' }, 'debug'],
     ['Connection error: connect ECONNREFUSED 127.0.0.1:29092', {}, 'warn'],
     ['[BrokerPool] Failed to connect to seed broker, trying another broker from the list: Connection timeout', {}, 'warn'],
     ['Response Produce(key: 0, version: 7)', { error: 'The request included a message larger than the max message size the server will accept' }, 'error'],

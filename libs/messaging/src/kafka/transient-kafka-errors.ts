@@ -13,6 +13,8 @@ const MOVING_LEADERSHIP = [
   'This is not the correct coordinator for this group',
   'The group is rebalancing, so a rejoin is needed',
   'Topic with this name already exists',
+  // A CreateTopics answer with errors per topic: KafkaTopicAdmin's caller gets them in the error thrown.
+  'Topic creation errors',
 ];
 
 const UNREACHABLE = ['Connection error', 'Connection timeout', 'Failed to connect to seed broker', 'ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH'];
