@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { type DistributedStack, startDistributedStack } from '@subledger/test-harness';
-import { Kafka, logLevel } from 'kafkajs';
+import { ConfigResourceTypes, Kafka, logLevel } from 'kafkajs';
 import { Pool } from 'pg';
 import { ledgerEventMessageProblems, ledgerEventSchemas } from '../../../libs/ledger/feature/src/outbox/testing/json-schema-check';
 import { LedgerEventsConsumer } from './ledger-events-consumer';
@@ -42,8 +42,8 @@ async function busyTeam(cents: number): Promise<string> {
   expect(created.status).toBe(201);
   const { team, apiKey } = created.body as { team: { id: string }; apiKey: { key: string } };
   expect((await call('POST', `/admin/v1/teams/${team.id}/top-ups`, stack.adminToken, { amount: cents })).status).toBe(201);
-  expect((await call('POST', `/admin/v1/teams/${team.id}/adjustments`, stack.adminToken, { amount: 250, reason: 'goodwill' })).status).toBe(200);
-  expect((await call('POST', `/admin/v1/teams/${team.id}/adjustments`, stack.adminToken, { amount: -100, reason: 'goodwill reversed' })).status).toBe(200);
+  expect((await call('POST', `/admin/v1/teams/${team.id}/adjustments`, stack.adminToken, { amount: 250, reason: 'goodwill' })).status).toBe(201);
+  expect((await call('POST', `/admin/v1/teams/${team.id}/adjustments`, stack.adminToken, { amount: -100, reason: 'goodwill reversed' })).status).toBe(201);
   const sub = await call('POST', '/v1/sub-accounts', apiKey.key, { name: 'Client', creditLimit: 2 });
   expect(sub.status).toBe(201);
   const { subAccount } = sub.body as { subAccount: { id: string; apiKey: string } };
@@ -139,3 +139,15 @@ it("keeps a balance table from ledger.events alone that equals the ledger's, wha
   const schemas = ledgerEventSchemas();
   for (const { headers, value } of messages) expect(ledgerEventMessageProblems(schemas, headers, value)).toEqual([]);
 }, 180_000);
+
+it('finds ledger.events, as the services created it, kept forever', async () => {
+  const admin = new Kafka({ clientId: 'retention-probe', brokers: (process.env['KAFKA_BROKERS'] as string).split(','), logLevel: logLevel.NOTHING }).admin();
+  await admin.connect();
+  try {
+    const { resources } = await admin.describeConfigs({ includeSynonyms: false, resources: [{ type: ConfigResourceTypes.TOPIC, name: `${stack.topicPrefix}ledger.events` }] });
+    const settings = Object.fromEntries(resources[0].configEntries.map((entry) => [entry.configName, entry.configValue]));
+    expect([settings['retention.ms'], settings['retention.bytes']]).toEqual(['-1', '-1']);
+  } finally {
+    await admin.disconnect();
+  }
+});

@@ -22,6 +22,15 @@ export const Topics = {
 export type Topic = (typeof Topics)[keyof typeof Topics];
 
 /**
+ * Topic-level settings a service gives a topic it creates. `ledger.events` is kept forever, so a
+ * consumer that starts late can read every event (docs/events.md, "Retention"); the others keep
+ * the broker's defaults.
+ */
+export const TopicConfigs: Partial<Record<Topic, Record<string, string>>> = {
+  [Topics.ledgerEvents]: { 'retention.ms': '-1', 'retention.bytes': '-1' },
+};
+
+/**
  * The services' consumer groups of the topics above, before a bus's namespace: the groups whose lag
  * operators watch (GET /admin/v1/activity).
  */

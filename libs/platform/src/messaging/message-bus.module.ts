@@ -1,6 +1,6 @@
 import { type BeforeApplicationShutdown, type DynamicModule, Global, Inject, type INestApplicationContext, Logger, Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { Topics } from '@subledger/contracts';
+import { TopicConfigs, Topics } from '@subledger/contracts';
 import { InProcessBus, KafkaConnection, KafkaMessageBus, type MessageBus, type MessagingLogger, StartingKafkaBus } from '@subledger/messaging';
 import { parseBrokers } from '../config/infrastructure-config.schema';
 import type { KafkaConfig } from '../config/kafka-config.schema';
@@ -76,6 +76,7 @@ function startingKafkaBus(service: string, config: ConfigService<KafkaConfig, tr
       namespace: config.get('KAFKA_TOPIC_PREFIX'),
       defaultPartitions: config.get('KAFKA_TOPIC_PARTITIONS'),
       partitions: { [Topics.ledgerCommands]: config.get('LEDGER_COMMAND_PARTITIONS') },
+      topicConfigs: TopicConfigs,
       replicationFactor: config.get('KAFKA_REPLICATION_FACTOR', { infer: true }),
       sessionTimeoutMs: config.get('KAFKA_SESSION_TIMEOUT_MS'),
     });

@@ -14,6 +14,8 @@ export interface KafkaMessageBusOptions {
   defaultPartitions?: number;
   /** Partitions per topic name, e.g. `{ 'ledger.commands': 24 }`; dead-letter topics included. */
   partitions?: Record<string, number>;
+  /** Topic-level settings of a topic this bus creates, per topic name, e.g. `{ 'ledger.events': { 'retention.ms': '-1' } }`. An existing topic keeps its own. */
+  topicConfigs?: Record<string, Record<string, string>>;
   /** Defaults to the broker's default. */
   replicationFactor?: number;
   /** Deliveries of a batch before it is split to isolate the message that keeps failing. Defaults to 5. */
@@ -34,7 +36,7 @@ export type ResolvedBusOptions = Required<Omit<KafkaMessageBusOptions, 'replicat
   Pick<KafkaMessageBusOptions, 'replicationFactor' | 'partitionsConsumedConcurrently' | 'maxBytesPerPartition' | 'sessionTimeoutMs'>;
 
 export function resolveBusOptions(options: KafkaMessageBusOptions): ResolvedBusOptions {
-  const resolved = { namespace: '', defaultPartitions: 12, partitions: {}, maxAttempts: 5, retryBackoffMs: 200, replyRetentionMs: 3_600_000, ...options };
+  const resolved = { namespace: '', defaultPartitions: 12, partitions: {}, topicConfigs: {}, maxAttempts: 5, retryBackoffMs: 200, replyRetentionMs: 3_600_000, ...options };
   if (!/^[a-zA-Z0-9._-]{0,100}$/.test(resolved.namespace)) throw new Error(`Invalid Kafka namespace "${resolved.namespace}": letters, digits, '.', '_' and '-' only`);
   return resolved;
 }

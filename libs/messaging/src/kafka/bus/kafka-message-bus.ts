@@ -66,10 +66,15 @@ export class KafkaMessageBus implements MessageBus {
     this.started = { producer, sender: new CoalescingSender(producer), replyTopic, replyConsumer };
   }
 
-  /** Creates the missing topics with their configured partition counts; existing ones stay as they are. */
+  /** Creates the missing topics with their configured partition counts and settings; existing ones stay as they are. */
   ensureTopics(topics: string[]): Promise<EnsuredTopic[]> {
     return this.admin.ensureTopics(
-      topics.map((topic) => ({ topic: this.named(topic), partitions: this.partitionsOf(topic), replicationFactor: this.options.replicationFactor })),
+      topics.map((topic) => ({
+        topic: this.named(topic),
+        partitions: this.partitionsOf(topic),
+        replicationFactor: this.options.replicationFactor,
+        configs: this.options.topicConfigs[topic],
+      })),
     );
   }
 
