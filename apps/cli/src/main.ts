@@ -2,6 +2,7 @@
 import { Command } from 'commander';
 import { exportLedgerCommand } from './commands/export-ledger.command';
 import { rebuildProjectionsCommand } from './commands/rebuild-projections.command';
+import { replayEventsCommand } from './commands/replay-events.command';
 import { teamsCommand } from './commands/teams.command';
 import { verifyCommand } from './commands/verify.command';
 import { runCommand } from './run-command';
@@ -21,5 +22,6 @@ rebuildProjectionsCommand(program, runCommand);
 verifyCommand(program, runCommand);
 exportLedgerCommand(program, runCommand);
 teamsCommand(program, runCommand);
+replayEventsCommand(program, runCommand);
 
 void program.parseAsync(process.argv);
