@@ -28,6 +28,9 @@ describe('embedded start (npm start)', () => {
     const response = await fetch(`${url}/health`);
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({ status: 'ok', details: { pglite: { status: 'up' } } });
+    // Readiness is the PGlite store answering; liveness asks nothing (docs/deployment.md, "Start-up and health").
+    expect(await (await fetch(`${url}/health/ready`)).json()).toMatchObject({ status: 'ok', details: { pglite: { status: 'up' } } });
+    expect((await fetch(`${url}/health/live`)).status).toBe(200);
     expect(note).toMatch(/generated/);
     expect(token).toMatch(/^sl_admin_[A-Za-z0-9_-]{43}$/);
     expect((await readFile(join(dataDir, 'admin-token'), 'utf8')).trim()).toBe(token);
