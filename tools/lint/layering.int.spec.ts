@@ -1,7 +1,7 @@
 import { createProjectGraphAsync } from '@nx/devkit';
 import { ESLint } from 'eslint';
 
-// The layering of DESIGN.md is a lint error, not a review comment: these probes would be files of
+// The layering of docs/architecture.md §5 is a lint error, not a review comment: these probes would be files of
 // pure libraries, and each must fail `npm run lint` for the reason given.
 const probes: { file: string; code: string; complaint: RegExp }[] = [
   { file: 'libs/ledger/domain/src/probe.ts', code: "import { Injectable } from '@nestjs/common';\nexport const x = Injectable;\n", complaint: /not allowed to import "@nestjs\/common"/ },

@@ -94,7 +94,7 @@ async function listMessages(url: string, key: string): Promise<ListedMessages> {
       listed.count++;
       if (message.status !== 'failed') continue;
       listed.failed++;
-      // A cost below 10^9 USD prints back exactly as the decimal the server wrote (SPEC section 1).
+      // A cost below 10^9 USD prints back exactly as the decimal the server wrote (docs/contract.md §1).
       listed.failedMicros += usdTextToMicros(String(message.cost));
     }
     cursor = page.nextCursor;

@@ -55,7 +55,7 @@ export interface TeamExpectation {
 
 /**
  * Compares the operator's view of a team with what the answers imply, at the resolution the API
- * shows: `balance` rounds down and `totalSpent` rounds up to cents (SPEC section 1).
+ * shows: `balance` rounds down and `totalSpent` rounds up to cents (docs/contract.md §1).
  */
 export function teamMoneyProblems(expected: TeamExpectation, observed: AdminTeamView): string[] {
   const problems: string[] = [];

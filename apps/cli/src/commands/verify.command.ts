@@ -5,7 +5,7 @@ import type { CliContext } from '../cli-context';
 export function verifyCommand(program: Command, run: (work: (context: CliContext) => Promise<number>) => Promise<void>): void {
   program
     .command('verify')
-    .description('Replay every team stream and check the money invariants (SPEC 8.3) against the projections; exit code 0 when clean, 1 on any mismatch')
+    .description('Replay every team stream and check the money invariants (docs/contract.md §8.3) against the projections; exit code 0 when clean, 1 on any mismatch')
     .action(() =>
       run(async (context) => {
         const pending: Promise<void>[] = [];

@@ -31,7 +31,7 @@ import { ScheduleDeletionController } from './sub-accounts/sub-account-deletion/
 import { UpdateSubAccountController } from './sub-accounts/update-sub-account/update-sub-account.controller';
 
 /**
- * Every public route (SPEC §4 to §7) with the clients of the accounts and ledger services. It
+ * Every public route (docs/contract.md §4 to §7) with the clients of the accounts and ledger services. It
  * provides no guard, filter or pipe: those are the GatewayModule's, global to the application.
  * It needs GATEWAY_OPTIONS, IdentityCache and CLOCK (global in GatewayHttpModule) and MESSAGE_BUS
  * from its host.

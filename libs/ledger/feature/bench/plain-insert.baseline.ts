@@ -27,7 +27,7 @@ export async function chargeEventRows(store: SqlEventStore): Promise<EventRowTex
 }
 
 /**
- * The yardstick of DESIGN.md: the same event rows inserted again with plain multi-row INSERTs of
+ * The yardstick of docs/architecture.md §7: the same event rows inserted again with plain multi-row INSERTs of
  * `batchSize` rows from one connection, one statement per batch (autocommit), into a copy of the
  * events table with the same columns, keys and indexes. The values are written into the statement
  * as literals, as a plain INSERT is: bound as 3,000 parameters they cost the server four times as

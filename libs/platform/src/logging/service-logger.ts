@@ -2,7 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import pino, { type DestinationStream, type LevelWithSilent, type Logger } from 'pino';
 import { logRequestIds, requestIdFields } from './log-context';
 
-/** Where a credential could sit in a log line: redacted there at any level (SPEC §2). */
+/** Where a credential could sit in a log line: redacted there at any level (docs/contract.md §2). */
 const REDACTED_PATHS = ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-api-key"]', '*.apiKey', '*.key'];
 
 /**

@@ -77,7 +77,7 @@ export class GatewayAuthGuard implements CanActivate {
   }
 }
 
-/** SPEC §2: a suspended account answers 403; a deactivated or deleted one has no valid keys (401). */
+/** docs/contract.md §2: a suspended account answers 403; a deactivated or deleted one has no valid keys (401). */
 function assertAccountUsable(identity: KeyIdentity): void {
   switch (identity.accountStatus) {
     case 'active':

@@ -4,7 +4,7 @@ import { TEST_ADMIN_TOKEN, type EdgeTestApp, startEdgeTestApp } from '../testing
 import { IdentityCache } from './identity-cache';
 import { KeyUsageRecorder } from './key-usage.recorder';
 
-describe('gateway authentication (SPEC §2) over HTTP', () => {
+describe('gateway authentication (docs/contract.md §2) over HTTP', () => {
   let edge: EdgeTestApp;
   let cache: IdentityCache;
 

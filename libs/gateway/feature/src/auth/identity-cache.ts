@@ -3,7 +3,7 @@ import type { KeyIdentity } from '@subledger/contracts';
 import { type Clock, CLOCK } from '@subledger/platform';
 import { IdentityLookup } from './identity-lookup';
 
-/** SPEC §8.4: a revocation through another replica must fail here within one second. */
+/** docs/contract.md §8.4: a revocation through another replica must fail here within one second. */
 export const IDENTITY_TTL_MS = 1000;
 
 /** Bounds memory under a flood of distinct unknown keys; entries live a second at most anyway. */

@@ -1,4 +1,4 @@
-/** What every error response carries, at the root of the body (SPEC §3). */
+/** What every error response carries, at the root of the body (docs/contract.md §3). */
 export interface ErrorBody {
   readonly code: string;
   readonly message: string;

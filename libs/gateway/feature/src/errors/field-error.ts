@@ -10,7 +10,7 @@ export interface FieldError {
 /** A body of 64 KiB cannot hold more bad fields than this is worth reporting. */
 const MAX_FIELD_ERRORS = 100;
 
-/** 400 `invalid_request` naming every bad field: the one shape of every validation failure (SPEC §3). */
+/** 400 `invalid_request` naming every bad field: the one shape of every validation failure (docs/contract.md §3). */
 export function invalidRequest(errors: readonly FieldError[], message = 'The request is invalid.'): ApiError {
   return new ApiError(400, 'invalid_request', message, { errors: errors.slice(0, MAX_FIELD_ERRORS) });
 }

@@ -4,7 +4,7 @@ import { sendErrorResponse } from './error-reply';
 import { errorResponseOf } from './error-response';
 
 /**
- * Writes every error of the HTTP edge as `{ code, message, details }` at the root (SPEC §3): our
+ * Writes every error of the HTTP edge as `{ code, message, details }` at the root (docs/contract.md §3): our
  * ApiErrors, validation failures, body refusals, unknown routes (404 for any method) and
  * unexpected errors (500 `internal_error`, logged with their stack, never shown to the client).
  */

@@ -3,7 +3,7 @@ import { flattenValidationErrors, invalidRequest } from './field-error';
 
 /**
  * The validation every gateway DTO gets (global pipe): DTO instances for handlers, unknown fields
- * refused rather than dropped (SPEC §3), a value that is not an object of the DTO refused, and every
+ * refused rather than dropped (docs/contract.md §3), a value that is not an object of the DTO refused, and every
  * failure reported at once as 400 `invalid_request` with `details.errors = [{ path, message }]`.
  */
 export const gatewayValidationOptions: ValidationPipeOptions = {

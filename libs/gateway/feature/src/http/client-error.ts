@@ -11,7 +11,7 @@ const CLIENT_ERRORS: Readonly<Record<string, { status: number; message: string }
 
 /**
  * Answers a request Node could not parse as HTTP (Fastify's clientErrorHandler, which no route,
- * hook or filter sees) in the SPEC §3 shape, as Fastify's default handler does in its own shape,
+ * hook or filter sees) in the docs/contract.md §3 shape, as Fastify's default handler does in its own shape,
  * then closes the connection: nothing after such bytes can be trusted to be a request.
  */
 export function answerClientError(error: Error & { code?: string }, socket: Socket): void {

@@ -5,7 +5,7 @@ import supertest from 'supertest';
 import { type EdgeTestApp, startEdgeTestApp } from '../testing/edge-test-app';
 import type { IssuedKey } from '../testing/stand-in-accounts';
 
-describe('gateway errors (SPEC §3) over HTTP', () => {
+describe('gateway errors (docs/contract.md §3) over HTTP', () => {
   let edge: EdgeTestApp;
   let key: IssuedKey;
   let baseUrl: string;
@@ -226,7 +226,7 @@ describe('gateway errors (SPEC §3) over HTTP', () => {
       }
     });
 
-    it('answers bytes that are not HTTP with 400 invalid_request in the SPEC shape, and closes', async () => {
+    it('answers bytes that are not HTTP with 400 invalid_request in the error shape of docs/contract.md §3.1, and closes', async () => {
       const answer = await new Promise<string>((resolve, reject) => {
         const socket = connect((edge.http.address() as AddressInfo).port, '127.0.0.1', () => socket.end('NOT HTTP AT ALL\r\n\r\n'));
         let text = '';

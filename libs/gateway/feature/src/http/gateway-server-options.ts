@@ -6,7 +6,7 @@ import { answerClientError } from './client-error';
 
 /**
  * The gateway's own Fastify options: the errors Fastify meets before any route or hook runs (a URL
- * that is not validly percent-encoded, bytes that are not HTTP) are answered in the SPEC §3 shape too.
+ * that is not validly percent-encoded, bytes that are not HTTP) are answered in the docs/contract.md §3 shape too.
  */
 export const gatewayServerOptions: FastifyServerOptions = {
   frameworkErrors: (error, _request, reply) => {

@@ -5,7 +5,7 @@ import { exceedsNestingDepth, findUnsafeJsonValues, MAX_JSON_DEPTH } from './jso
 import { classifyContentType } from './json-media-type';
 import { announcesBody, BodyTooLargeError, discardBody, readBody } from './read-body';
 
-/** SPEC §3: bodies over 64 KiB are refused. */
+/** docs/contract.md §3: bodies over 64 KiB are refused. */
 export const MAX_BODY_BYTES = 64 * 1024;
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });

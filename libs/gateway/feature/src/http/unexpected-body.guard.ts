@@ -6,7 +6,7 @@ import { invalidRequest } from '../errors/field-error';
 import { AUTH_REQUIREMENT } from '../shared/auth-requirement.decorator';
 
 /**
- * SPEC §3: unknown body fields are refused, not ignored. The validation pipe refuses them on routes
+ * docs/contract.md §3: unknown body fields are refused, not ignored. The validation pipe refuses them on routes
  * that read a body DTO; this does it on the API routes that read no body at all (DELETE, the
  * deletion POST, every GET), where any field is unknown. An empty body or `{}` passes. The last
  * guard, so a refused request claims no idempotency key; a guard rather than an interceptor, as

@@ -3,7 +3,7 @@ import { type EdgeTestApp, startEdgeTestApp } from '../testing/edge-test-app';
 import { EdgeTestController } from '../testing/edge-test.controllers';
 import type { IssuedKey } from '../testing/stand-in-accounts';
 
-describe('fields sent to a route that reads no body (SPEC §3)', () => {
+describe('fields sent to a route that reads no body (docs/contract.md §3)', () => {
   let edge: EdgeTestApp;
   let key: IssuedKey;
 

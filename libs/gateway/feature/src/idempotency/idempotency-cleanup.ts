@@ -6,7 +6,7 @@ import { IdempotencyStore } from './idempotency.store';
 
 export const IDEMPOTENCY_CLEANUP_MS = 10 * 60_000;
 
-/** Deletes idempotency records past their retention (at least 24 h, SPEC §3) every ten minutes. */
+/** Deletes idempotency records past their retention (at least 24 h, docs/contract.md §3) every ten minutes. */
 @Injectable()
 export class IdempotencyCleanup {
   private readonly logger = new Logger(IdempotencyCleanup.name);

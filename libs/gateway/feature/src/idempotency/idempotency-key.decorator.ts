@@ -18,7 +18,7 @@ export const IdempotencyKey = createParamDecorator(
 export const IDEMPOTENCY_BODY_FIELD = 'subledger:idempotency-body-field';
 
 /**
- * Lets a POST route take its idempotency key from a body field as well as from the header (SPEC §3:
+ * Lets a POST route take its idempotency key from a body field as well as from the header (docs/contract.md §3:
  * `idempotencyKey` on `POST /v1/messages`). When both are sent, the header wins.
  */
 export const IdempotencyKeyBodyField = (field = 'idempotencyKey') => SetMetadata(IDEMPOTENCY_BODY_FIELD, field);

@@ -6,7 +6,7 @@ import type { IssuedKey } from '../testing/stand-in-accounts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-describe.each<TestDatabaseKind>(['PGlite', 'PostgreSQL'])('idempotency (SPEC §3) on %s', (database) => {
+describe.each<TestDatabaseKind>(['PGlite', 'PostgreSQL'])('idempotency (docs/contract.md §3) on %s', (database) => {
   let edge: EdgeTestApp;
   let key: IssuedKey;
 
@@ -142,7 +142,7 @@ describe.each<TestDatabaseKind>(['PGlite', 'PostgreSQL'])('idempotency (SPEC §3
     expect(calls()).toBe(runs);
   });
 
-  it('stores no API key: a replay answers [redacted] where the first answer showed one (SPEC §2)', async () => {
+  it('stores no API key: a replay answers [redacted] where the first answer showed one (docs/contract.md §2)', async () => {
     const apiKey = `sl_live_sub_${'Ab3'.repeat(14).slice(0, 40)}`;
     const first = await post('/test/things', 'k-key').send({ name: apiKey });
     expect(first.body.received.name).toBe(apiKey);

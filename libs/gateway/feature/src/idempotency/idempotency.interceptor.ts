@@ -25,7 +25,7 @@ interface Claimed {
 }
 
 /**
- * SPEC §3 idempotency on every authenticated POST. The first request with a key claims it and runs;
+ * docs/contract.md §3 idempotency on every authenticated POST. The first request with a key claims it and runs;
  * its response is stored unless it is a 5xx (the client may retry those), with any API key in it
  * redacted. The same key and request again replays the stored status and body with
  * `Idempotent-Replayed: true`; a different request is 409 `idempotency_key_reused`; one arriving
@@ -78,7 +78,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
   private run(claimed: Claimed, next: CallHandler, response: FastifyReply): Observable<unknown> {
     return next.handle().pipe(
       mergeMap(async (body: unknown) => {
-        // A created key is shown once and never stored (SPEC §2): a replay says `[redacted]` instead.
+        // A created key is shown once and never stored (docs/contract.md §2): a replay says `[redacted]` instead.
         const json = body === undefined ? null : redactApiKeys(JSON.stringify(body));
         await this.finish(claimed, { status: response.statusCode, headers: outcomeHeaders(response), body: json });
         return body;

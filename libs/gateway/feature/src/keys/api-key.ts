@@ -4,10 +4,10 @@ import { randomBase62, type RandomSource } from './base62';
 
 /** Random characters of a key we generate: 40 base62 characters, about 238 bits. */
 export const API_KEY_RANDOM_LENGTH = 40;
-/** Characters of a key shown in listings (`keyPrefix`), per SPEC §2. */
+/** Characters of a key shown in listings (`keyPrefix`), per docs/contract.md §2. */
 export const API_KEY_PREFIX_LENGTH = 12;
 
-/** Keys we accept: SPEC §2 asks for at least 32 random characters; the upper bound keeps junk out early. */
+/** Keys we accept: docs/contract.md §2 asks for at least 32 random characters; the upper bound keeps junk out early. */
 const PRESENTED_KEY = /^sl_(live|test)_(sub_)?[0-9A-Za-z]{32,128}$/;
 
 export interface GeneratedApiKey {
@@ -45,7 +45,7 @@ export const REDACTED_API_KEY = '[redacted]';
 
 /**
  * The text with every full API key in it replaced by `[redacted]`: for copies of an answer that
- * outlive the request, since a key is shown once and only its digest is stored (SPEC §2).
+ * outlive the request, since a key is shown once and only its digest is stored (docs/contract.md §2).
  */
 export function redactApiKeys(text: string): string {
   return text.replace(KEY_IN_TEXT, REDACTED_API_KEY);

@@ -55,7 +55,7 @@ describe('API keys', () => {
     expect(parseApiKeyFormat(presented)).toBeNull();
   });
 
-  it('accepts 32 to 128 random characters, as SPEC §2 allows keys of other issuers', () => {
+  it('accepts 32 to 128 random characters, as docs/contract.md §2 allows keys of other issuers', () => {
     expect(parseApiKeyFormat('sl_live_' + 'Z'.repeat(32))).toEqual({ environment: 'live', kind: 'main' });
     expect(parseApiKeyFormat('sl_test_sub_' + '9'.repeat(128))).toEqual({ environment: 'test', kind: 'sub' });
   });

@@ -1,6 +1,6 @@
 import { isEmail } from 'class-validator';
 
-/** `+` and 8 to 15 digits (SPEC §5). */
+/** `+` and 8 to 15 digits (docs/contract.md §5). */
 const E164 = /^\+\d{8,15}$/;
 
 export function isE164(to: string): boolean {

@@ -10,7 +10,7 @@ const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch'
 
 const errorResponse = (description: string) => ({ description, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } });
 
-/** SPEC §3's error body, shared by every error response of the document. */
+/** docs/contract.md §3's error body, shared by every error response of the document. */
 const ERROR_SCHEMA = {
   type: 'object',
   required: ['code', 'message', 'details'],
@@ -34,7 +34,7 @@ export function documentSecurity(document: OpenAPIObject, requirements: Readonly
       const operation = (item as Record<string, Operation | undefined>)[method];
       if (!operation) continue;
       const responses = (operation.responses ??= {});
-      responses.default ??= errorResponse('An error: `{ code, message, details }` (SPEC §3).');
+      responses.default ??= errorResponse('An error: `{ code, message, details }` (docs/contract.md §3).');
       const requirement = operation.operationId ? requirements.get(operation.operationId) : undefined;
       if (requirement) secure(operation, responses, requirement);
     }

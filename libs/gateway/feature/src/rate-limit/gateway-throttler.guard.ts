@@ -23,7 +23,7 @@ const STORAGE_WARNING_INTERVAL_MS = 10_000;
 /**
  * @nestjs/throttler with the gateway's rules: it runs after authentication and counts per API key
  * (the key's digest) across all routes, or per operator token; public routes are not limited. It
- * writes SPEC §3's headers itself (throttler's own differ in the reset unit) and refuses with 429
+ * writes docs/contract.md §3's headers itself (throttler's own differ in the reset unit) and refuses with 429
  * `rate_limited`. When the shared storage (Redis) is unreachable it lets requests through and
  * says so in the log: rate limiting protects capacity, it is not worth refusing paying traffic.
  */

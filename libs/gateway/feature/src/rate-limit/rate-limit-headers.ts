@@ -7,7 +7,7 @@ export interface RateLimitHit {
 }
 
 /**
- * SPEC §3 rate-limit headers: the limit, what is left of it, when the window resets (epoch
+ * docs/contract.md §3 rate-limit headers: the limit, what is left of it, when the window resets (epoch
  * milliseconds, unlike throttler's own seconds-to-go) and, on a refusal, Retry-After in seconds.
  * The storages count in whole seconds, so the reset time is exact to the second.
  */

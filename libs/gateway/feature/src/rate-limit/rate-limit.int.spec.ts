@@ -9,7 +9,7 @@ const LIMIT = 3;
 describe.each([
   ['in memory', undefined],
   ['in Redis', REDIS_URL],
-])('rate limits (SPEC §3) %s', (_, redisUrl) => {
+])('rate limits (docs/contract.md §3) %s', (_, redisUrl) => {
   let edge: EdgeTestApp;
 
   beforeAll(async () => {

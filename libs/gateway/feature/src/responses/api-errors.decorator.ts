@@ -16,7 +16,7 @@ export const UPSTREAM_ERRORS: Partial<Record<DocumentedStatus, string>> = {
 };
 
 /**
- * Documents a route's own error answers, each with the SPEC §3 error body (the `Error` schema the
+ * Documents a route's own error answers, each with the docs/contract.md §3 error body (the `Error` schema the
  * gateway's OpenAPI setup declares) and the codes it can carry.
  */
 export function ApiErrors(errors: Partial<Record<DocumentedStatus, string>>): MethodDecorator & ClassDecorator {

@@ -29,7 +29,7 @@ export class MessagePage {
   @ApiProperty({ type: String, nullable: true }) nextCursor!: string | null;
 }
 
-/** The Zavu message object: costs in USD from exact micros, `costProvider` 0 (SPEC §1). */
+/** The Zavu message object: costs in USD from exact micros, `costProvider` 0 (docs/contract.md §1). */
 export function toMessage(view: MessageView): MessageResponse {
   const cost = microsToDecimalNumber(view.cost);
   return {

@@ -2,7 +2,7 @@ import { messageView } from './testing/views';
 import { toMessage } from './message.response';
 
 describe('message object', () => {
-  it('has the SPEC §5 fields, costs in USD from exact micros and costProvider 0', () => {
+  it('has the docs/contract.md §5 fields, costs in USD from exact micros and costProvider 0', () => {
     expect(toMessage(messageView({ cost: 7_900n, metadata: { order: '42' } }))).toEqual({
       id: 'msg_1',
       to: '+14155550100',

@@ -5,7 +5,7 @@ import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validato
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 100;
 
-/** `?limit&cursor` of every list (SPEC §3): 1 to 100 items, 50 by default; cursors are opaque. */
+/** `?limit&cursor` of every list (docs/contract.md §3): 1 to 100 items, 50 by default; cursors are opaque. */
 export class PageQuery {
   @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE })
   @IsOptional()

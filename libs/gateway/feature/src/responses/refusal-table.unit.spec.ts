@@ -152,7 +152,7 @@ describe('the refusal table', () => {
     expect(answer(upstreamTimeout('ledger'))).toEqual({ status: 503, code: 'upstream_timeout', details: { service: 'ledger' } });
   });
 
-  it('says sub_account_not_found in the SPEC body shape', () => {
+  it('says sub_account_not_found in the error body shape (docs/contract.md §3.1)', () => {
     expect(subAccountNotFound().getResponse()).toEqual({ code: 'sub_account_not_found', message: expect.any(String), details: {} });
   });
 

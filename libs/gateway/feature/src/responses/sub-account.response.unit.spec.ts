@@ -8,7 +8,7 @@ const accountView = (fields: Partial<AccountView> & { status?: VisibleAccountSta
 const CENT = 10_000n;
 
 describe('SubAccount', () => {
-  it('has the SPEC §4 fields, spend in cents rounded up and createdAt in ISO 8601', () => {
+  it('has the docs/contract.md §4 fields, spend in cents rounded up and createdAt in ISO 8601', () => {
     const account = accountView({ externalId: 'ext-1', metadata: { plan: 'pro', seats: 3 } });
     const spend = spendView({ totalSpent: 12n * CENT + 1n, creditLimit: 5_000n * CENT });
     expect(toSubAccount(account, spend)).toEqual({

@@ -1,7 +1,7 @@
 import { ApiError } from './api-error';
 
 describe('ApiError', () => {
-  it('carries its status and SPEC body, without a stack trace, and leaves stack traces on for other errors', () => {
+  it('carries its status and contract body (docs/contract.md §3.1), without a stack trace, and leaves stack traces on for other errors', () => {
     const limit = Error.stackTraceLimit;
     const error = new ApiError(401, 'invalid_api_key', 'No key.', { hint: 1 });
     expect({ status: error.getStatus(), body: error.getResponse(), message: error.message }).toEqual({

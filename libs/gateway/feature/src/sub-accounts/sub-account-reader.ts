@@ -8,7 +8,7 @@ import { isVisible, type SubAccountResponse, toSubAccount } from '../responses/s
 
 /**
  * Reads sub-accounts of the caller's team and presents them with the ledger's spend. The main
- * account, another team's account and an erased one are all "not found" (SPEC §4).
+ * account, another team's account and an erased one are all "not found" (docs/contract.md §4).
  */
 @Injectable()
 export class SubAccountReader {

@@ -3,7 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { ApiErrors, UPSTREAM_ERRORS } from '../responses/api-errors.decorator';
 import { RequireAuth } from '../shared';
 
-/** Every `/v1/sub-accounts` route: main-account keys only (SPEC §4). */
+/** Every `/v1/sub-accounts` route: main-account keys only (docs/contract.md §4). */
 export function SubAccountsController(): ClassDecorator {
   return applyDecorators(
     Controller('v1/sub-accounts'),

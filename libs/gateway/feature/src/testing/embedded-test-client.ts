@@ -11,7 +11,7 @@ export interface TestTeam {
 /** Where a client sends its requests: the in-process server or a base URL, and the operator token. */
 export type ClientTarget = Pick<EmbeddedTestApp, 'http' | 'adminToken'>;
 
-/** Statuses a message leaves no more (SPEC §5): the carrier is done with it. */
+/** Statuses a message leaves no more (docs/contract.md §5): the carrier is done with it. */
 export const FINAL_MESSAGE_STATUSES: readonly string[] = ['delivered', 'failed'];
 
 /**

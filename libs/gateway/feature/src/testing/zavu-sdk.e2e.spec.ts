@@ -2,7 +2,7 @@ import Zavudev from '@zavudev/sdk';
 import { testMode } from './test-app';
 import { useTestApp } from './use-test-app';
 
-/** The official `@zavudev/sdk`, unmodified, with its baseURL on our gateway (the SPEC's promise). */
+/** The official `@zavudev/sdk`, unmodified, with its baseURL on our gateway (the promise of docs/contract.md). */
 describe(`the Zavu SDK against the ${testMode()} gateway`, () => {
   const { testApp, client } = useTestApp();
   let baseURL: string;

@@ -19,7 +19,7 @@ import { type DecisionMode, recallFound, whatToLookUp } from './look-ups';
 import { hasWrites, writeBatch } from './write-batch';
 
 /**
- * The single writer of its teams' money (DESIGN.md, "The money path"): decides a batch of
+ * The single writer of its teams' money (docs/architecture.md §2, "The money path"): decides a batch of
  * commands against the teams' states in memory, commits the batch's events, projections, answers
  * without events and offsets in one transaction, and only then answers. Throwing means "answer
  * nothing": the bus delivers the batch again, and every command then finds either nothing of it

@@ -1,7 +1,7 @@
 import type { LedgerEvent } from '@subledger/contracts';
 import type { TeamEvent } from './team-events';
 
-/** One way the event store or the projections break SPEC §8 (docs/deployment.md, "verify"). */
+/** One way the event store or the projections break docs/contract.md §8 (docs/deployment.md, "verify"). */
 export interface MoneyMismatch {
   readonly teamId: string;
   readonly accountId?: string;
@@ -24,7 +24,7 @@ export interface ReplayedTeam {
 }
 
 /**
- * Replays the ledger's events with SPEC §8.3's own arithmetic, apart from the writer's `evolve`:
+ * Replays the ledger's events with docs/contract.md §8.3's own arithmetic, apart from the writer's `evolve`:
  * a team's balance is its top-ups and adjustments, less its charges, plus its refunds; an account's
  * `totalSpent` its charges less its refunds. Each event is checked as it comes: its stream follows
  * on without a gap, an accepted charge leaves its account within its credit limit and the balance

@@ -44,7 +44,7 @@ const refused: Stored = {
   balanceAfter: 85n,
 };
 
-describe('replaying the money invariants (SPEC 8.3)', () => {
+describe('replaying the money invariants (docs/contract.md §8.3)', () => {
   it('computes balance = top-ups + adjustments - charges + refunds and totalSpent = charges - refunds, finding nothing in a sound stream', () => {
     const { mismatches, replay } = replayed([opened, topUp(100n, 100n), adjust(-5n, 95n), limit(10n, 95n, 0n), accepted('c1', 7n, 88n, 7n), refunded('c1', 7n, 95n, 0n), accepted('c2', 10n, 85n, 10n), refused]);
     expect(mismatches).toEqual([]);

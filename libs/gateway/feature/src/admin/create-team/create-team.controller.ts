@@ -28,7 +28,7 @@ export class CreateTeamController {
   /**
    * The accounts service creates the team with its main account and opens its ledger. A team can
    * only hold the price list's currency: messages are priced in it, and amounts of different
-   * currencies never mix (SPEC §1).
+   * currencies never mix (docs/contract.md §1).
    */
   @Post()
   @HttpCode(HttpStatus.CREATED)

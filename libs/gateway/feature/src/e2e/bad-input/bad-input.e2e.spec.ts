@@ -35,10 +35,10 @@ async function startCorpusTarget(): Promise<CorpusTarget> {
 }
 
 /**
- * SPEC §3 against malformed input: every route gets the corpus (wrong types for every field,
+ * docs/contract.md §3 against malformed input: every route gets the corpus (wrong types for every field,
  * numbers past every limit, 10 MB strings, deep JSON, bytes that are not UTF-8, prototype keys,
  * wrong media types, no credentials, injections in fields, path ids and query parameters). No
- * answer is a 5xx, every refusal has the SPEC shape, the process stays healthy, and nothing at all
+ * answer is a 5xx, every refusal has the error shape of docs/contract.md §3.1, the process stays healthy, and nothing at all
  * was written: every table and the event store's position are as they were.
  */
 describe(`bad input on every route (${testMode()})`, () => {

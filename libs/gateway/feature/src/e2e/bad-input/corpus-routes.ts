@@ -83,7 +83,7 @@ const sendFields: FieldCorpus[] = [
 ];
 
 /**
- * Every route of the public and operator API (SPEC §4-§7). Top-ups go without an Idempotency-Key:
+ * Every route of the public and operator API (docs/contract.md §4-§7). Top-ups go without an Idempotency-Key:
  * the route then refuses even a valid body before the ledger, and a refused key records nothing.
  */
 export const CORPUS_ROUTES: readonly CorpusRoute[] = [

@@ -1,6 +1,6 @@
 import type { RawResponse } from './raw-http';
 
-/** What a request of the corpus must get: a refusal in the SPEC §3 shape, an empty page, or usage of nothing. */
+/** What a request of the corpus must get: a refusal in the docs/contract.md §3 shape, an empty page, or usage of nothing. */
 export type Expected =
   | { readonly kind: 'refused'; readonly status: number; readonly code: string; readonly field?: string }
   | { readonly kind: 'empty-page' }

@@ -7,7 +7,7 @@ type Parameters = readonly (readonly [name: string, value: string, expected: Exp
 
 const each = (name: string, values: readonly string[], expected: Expected): Parameters => values.map((value) => [name, value, expected] as const);
 
-/** `?limit&cursor` of every list (SPEC §3). */
+/** `?limit&cursor` of every list (docs/contract.md §3). */
 const PAGE: Parameters = [
   ...each('limit', ['-1', '0', 'abc', '1000', '1.5', '1e308', SQL_FRAGMENT], invalid('limit')),
   ...each('cursor', ['garbage', SQL_FRAGMENT, SCRIPT_FRAGMENT, 'x'.repeat(1025)], invalid('cursor')),

@@ -23,7 +23,7 @@ function sortOut(answers: readonly HttpAnswer[], refusalCode: string | null): Ou
 const costsOf = (answers: readonly HttpAnswer[]): Micros => sum(answers.map((answer) => usdToMicros(answer.body.message.cost)));
 
 /**
- * SPEC §8.1-8.3 under load over real HTTP: many senders at once on one team, every answer a 202 or
+ * docs/contract.md §8.1-8.3 under load over real HTTP: many senders at once on one team, every answer a 202 or
  * a 402, the limit and the balance never crossed, and the ledger's events, its projections and the
  * sum of the 202 answers telling the same story to the micro.
  */

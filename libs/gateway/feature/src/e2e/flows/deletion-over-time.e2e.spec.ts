@@ -25,7 +25,7 @@ interface Swept {
 }
 
 /**
- * SPEC §4 deletion as time passes (a ManualClock moved day by day, never a sleep): one sub-account
+ * docs/contract.md §4 deletion as time passes (a ManualClock moved day by day, never a sleep): one sub-account
  * restored on day 3, another left until its deleteAt on day 14 and purged there.
  */
 describe('sub-account deletion over fourteen days (embedded)', () => {

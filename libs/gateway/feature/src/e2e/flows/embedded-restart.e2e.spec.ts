@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { call, sendSms } from './support/http-calls';
 
 /**
- * SPEC §8.2 across a restart of the real embedded process: every service rebuilds its state from
+ * docs/contract.md §8.2 across a restart of the real embedded process: every service rebuilds its state from
  * the data directory, and nothing is forgotten or applied twice.
  */
 describe('the embedded process across a restart', () => {

@@ -5,7 +5,7 @@ import { call, type HttpAnswer, sendSms, US } from './support/http-calls';
 import { ledgerFacts } from './support/ledger-facts';
 
 /**
- * SPEC §3 idempotency over real HTTP, checked against the ledger's events rather than the answers
+ * docs/contract.md §3 idempotency over real HTTP, checked against the ledger's events rather than the answers
  * alone. What happens past the records' retention is in idempotency-retention.e2e.spec.ts.
  */
 describe(`idempotent requests (${testMode()}, real HTTP)`, () => {

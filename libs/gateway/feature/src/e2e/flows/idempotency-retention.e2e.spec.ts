@@ -6,7 +6,7 @@ import { ledgerFacts } from './support/ledger-facts';
 const HOUR_MS = 60 * 60 * 1000;
 
 /**
- * SPEC §3 idempotency records past their retention of 24 hours, the ManualClock moved rather than
+ * docs/contract.md §3 idempotency records past their retention of 24 hours, the ManualClock moved rather than
  * waited for: embedded only, since the distributed processes read the wall clock.
  */
 describe('idempotent requests past their retention (embedded, real HTTP)', () => {

@@ -52,7 +52,7 @@ describe(`flows through the Zavu SDK (${testMode()})`, () => {
     });
     const bare = await main.subAccounts.create({ name: 'Bare' });
     expect(bare.subAccount).toMatchObject({ externalId: null, creditLimit: null, metadata: null });
-    // SPEC §4: a credit limit of 0 means no limit.
+    // docs/contract.md §4: a credit limit of 0 means no limit.
     const zero = await main.subAccounts.create({ name: 'Zero', creditLimit: 0 });
     expect(zero.subAccount.creditLimit).toBeNull();
     const created = [full.subAccount.id, bare.subAccount.id, zero.subAccount.id];

@@ -6,7 +6,7 @@ import request from 'supertest';
 import { testMode } from '../../testing/test-app';
 
 const ENTRY = 'apps/embedded/src/main.ts';
-/** The start banner: the one place the operator token is printed, on purpose (SPEC §2). */
+/** The start banner: the one place the operator token is printed, on purpose (docs/contract.md §2). */
 const BANNER = /listening on (http:\/\/\S+)[\s\S]*Admin token \([^)]*\): (\S+)[\s\S]*curl .*\/admin\/v1\/teams.*\n/;
 const US = '+14155550100';
 
@@ -38,7 +38,7 @@ async function startLoggingApp(): Promise<LoggingApp> {
   return { url, adminToken, output: () => running.output().replace(banner, ''), stop };
 }
 
-/** SPEC §2: keys are never logged, whatever the log level and whatever the request makes of them. */
+/** docs/contract.md §2: keys are never logged, whatever the log level and whatever the request makes of them. */
 describe(`keys in the logs of the ${testMode() === 'distributed' ? 'distributed processes' : 'embedded process'}`, () => {
   let app: LoggingApp | undefined;
 

@@ -11,7 +11,7 @@ const US = '+14155550100';
 /** The part of a key never shown after its creation: everything past the 12-character keyPrefix. */
 const secretOf = (key: string) => key.slice(12);
 
-/** SPEC §2: the full key is returned once, at creation, and only a digest of it is ever stored. */
+/** docs/contract.md §2: the full key is returned once, at creation, and only a digest of it is ever stored. */
 describe(`API keys are shown once and stored as digests (${testMode()})`, () => {
   let testApp: TestApp;
   let client: EmbeddedTestClient;

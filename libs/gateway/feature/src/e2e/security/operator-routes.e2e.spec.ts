@@ -5,7 +5,7 @@ import { startTestClient } from '../../testing/use-test-app';
 import { callWith, expectRefusal } from './security-test-app';
 import type { RouteCall } from './sub-account-routes';
 
-/** SPEC §2, §7: operator routes take the ADMIN_TOKEN and nothing else, and say nothing to anyone else. */
+/** docs/contract.md §2, §7: operator routes take the ADMIN_TOKEN and nothing else, and say nothing to anyone else. */
 describe(`operator routes (${testMode()})`, () => {
   let testApp: TestApp;
   let client: EmbeddedTestClient;

@@ -9,7 +9,7 @@ export function callWith(client: EmbeddedTestClient, authorization: string | nul
   return body ? request.send(body) : request;
 }
 
-/** A refusal exactly in the SPEC §3 shape, with this status and code. */
+/** A refusal exactly in the docs/contract.md §3 shape, with this status and code. */
 export function expectRefusal(response: Response, status: number, code: string): void {
   expect({ status: response.status, code: response.body.code }).toEqual({ status, code });
   expect(Object.keys(response.body).sort()).toEqual(['code', 'details', 'message']);

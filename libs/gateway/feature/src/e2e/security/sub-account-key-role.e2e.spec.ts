@@ -6,7 +6,7 @@ import { SUB_ACCOUNT_ROUTES } from './sub-account-routes';
 
 const US = '+14155550100';
 
-/** SPEC §2: a sub-account key sends, and reads its own balance, messages and /v1/me; nothing more. */
+/** docs/contract.md §2: a sub-account key sends, and reads its own balance, messages and /v1/me; nothing more. */
 describe(`what a sub-account key may reach (${testMode()})`, () => {
   let testApp: TestApp;
   let client: EmbeddedTestClient;

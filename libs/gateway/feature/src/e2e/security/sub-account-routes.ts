@@ -7,7 +7,7 @@ export interface RouteCall {
 }
 
 export interface SubAccountRoute {
-  /** `POST /v1/sub-accounts/:id/api-keys`: the route as SPEC §4 lists it. */
+  /** `POST /v1/sub-accounts/:id/api-keys`: the route as docs/contract.md §4 lists it. */
   readonly name: string;
   /** The call aimed at a sub-account and one of its keys. */
   readonly call: (target: { readonly subAccountId: string; readonly keyId: string }) => RouteCall;
@@ -18,7 +18,7 @@ const route = (method: Method, path: string, body?: Record<string, unknown>): Su
   call: ({ subAccountId, keyId }) => ({ method, path: path.replace(':id', subAccountId).replace(':keyId', keyId), ...(body ? { body } : {}) }),
 });
 
-/** Every `/v1/sub-accounts` route of SPEC §4, each with a body it would accept from a main-account key. */
+/** Every `/v1/sub-accounts` route of docs/contract.md §4, each with a body it would accept from a main-account key. */
 export const SUB_ACCOUNT_ROUTES: readonly SubAccountRoute[] = [
   route('post', '/v1/sub-accounts', { name: 'Nested' }),
   route('get', '/v1/sub-accounts'),

@@ -7,7 +7,7 @@ import { ROUTES_WITH_AN_ID } from './sub-account-routes';
 const US = '+14155550100';
 const THEIR_RECIPIENT = '+442071838750';
 
-/** SPEC §4, §5: another team's sub-accounts, keys and messages do not exist for a caller. */
+/** docs/contract.md §4, §5: another team's sub-accounts, keys and messages do not exist for a caller. */
 describe(`teams are walled off from each other (${testMode()})`, () => {
   let testApp: TestApp;
   let client: EmbeddedTestClient;

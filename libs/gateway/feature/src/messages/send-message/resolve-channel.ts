@@ -3,7 +3,7 @@ import type { RequestedChannel } from '../message-kinds';
 import { isEmailAddress } from '../recipient';
 
 /**
- * The channel a message goes over (SPEC §5): the one named, else email for an email address,
+ * The channel a message goes over (docs/contract.md §5): the one named, else email for an email address,
  * SMS for a text message and WhatsApp for every other type.
  */
 export function resolveChannel(requested: RequestedChannel | undefined, to: string, messageType: string): MessageChannel {

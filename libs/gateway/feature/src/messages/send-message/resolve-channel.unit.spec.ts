@@ -1,6 +1,6 @@
 import { resolveChannel } from './resolve-channel';
 
-describe('channel resolution (SPEC §5)', () => {
+describe('channel resolution (docs/contract.md §5)', () => {
   it.each([
     [undefined, 'ana@example.com', 'text', 'email'],
     ['auto', 'ana@example.com', 'image', 'email'],

@@ -17,10 +17,10 @@ import { resolveChannel } from './resolve-channel';
 import type { SendMessageRequest } from './send-message.request.dto';
 
 /**
- * Sends a message (SPEC §5): validate, price, charge a live key's team before answering (a test
+ * Sends a message (docs/contract.md §5): validate, price, charge a live key's team before answering (a test
  * key is priced the same but never charged), then record the message with the accounts service.
  *
- * The charge is the send's one synchronous round trip (DESIGN.md, "Speed to design for"). A new
+ * The charge is the send's one synchronous round trip (docs/architecture.md §7, "Speed to design for"). A new
  * message's record is handed over to the accounts service on its team's partition and the answer
  * is built here: the hand-over resolves once the record can no longer be lost (Kafka acknowledged
  * it; in embedded mode the accounts service has committed it), and a read of the message that

@@ -14,7 +14,7 @@ const IsRecipient = () =>
     validator: { validate: isRecipient, defaultMessage: () => 'to must be an E.164 phone number (+ and 8 to 15 digits) or an email address' },
   });
 
-/** The Zavu send request (SPEC §5); the optional fields beyond ours are accepted and stored. */
+/** The Zavu send request (docs/contract.md §5); the optional fields beyond ours are accepted and stored. */
 export class SendMessageRequest {
   @ApiProperty({ description: 'E.164 (`+` and 8 to 15 digits) or an email address.', example: '+14155550100' })
   @IsRecipient()

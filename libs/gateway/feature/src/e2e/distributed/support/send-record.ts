@@ -72,7 +72,7 @@ function expectedChargeId(account: SendingAccount, idempotencyKey: string, body:
   return messageIdFor(identity, idempotencyKey, body);
 }
 
-/** A message's `cost` (USD, SPEC §1) in micros, read from its decimal digits rather than multiplied as a float. */
+/** A message's `cost` (USD, docs/contract.md §1) in micros, read from its decimal digits rather than multiplied as a float. */
 function usdToMicros(usd: number): Micros {
   const [units, fraction = ''] = String(usd).split('.');
   if (!/^\d+$/.test(units) || !/^\d{0,6}$/.test(fraction)) throw new Error(`not an amount of micros: ${usd}`);

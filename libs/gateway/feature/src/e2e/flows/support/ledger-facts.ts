@@ -18,7 +18,7 @@ export interface LedgerFacts {
   readonly refundsByCharge: ReadonlyMap<string, number>;
   /** Top-ups and adjustments. */
   readonly credits: Micros;
-  /** Credits + refunds - accepted charges (SPEC §8.3). */
+  /** Credits + refunds - accepted charges (docs/contract.md §8.3). */
   readonly balance: Micros;
   /** An account's accepted charges minus its refunds. */
   spentBy(accountId: string): Micros;
@@ -83,7 +83,7 @@ export async function ledgerProjection(store: SqlEventStore, teamId: string): Pr
 export const sum = (amounts: readonly Micros[]): Micros => amounts.reduce((total, amount) => total + amount, 0n);
 
 /**
- * A message's `cost` (a USD number, SPEC §1) in micros, read from its decimal digits rather than
+ * A message's `cost` (a USD number, docs/contract.md §1) in micros, read from its decimal digits rather than
  * multiplied as a float, so that a sum of costs is compared with the ledger exactly.
  */
 export function usdToMicros(usd: number): Micros {
