@@ -24,7 +24,3 @@ export function refused(refusal: AccountsRefusal): Decision<never> {
 export function invalid(violations: readonly FieldViolation[]): Decision<never> {
   return refused({ type: 'invalid', violations });
 }
-
-export function assertNever(value: never): never {
-  throw new Error(`Unhandled variant: ${JSON.stringify(value)}`);
-}

@@ -1,6 +1,6 @@
 import type { LedgerCommand } from '@subledger/contracts';
 import { decideAdjust } from './adjust-balance';
-import { assertNever } from './assert-never';
+import { assertNever } from '@subledger/kernel';
 import { decideChargeMessage } from './charge-message';
 import type { Decision } from './ledger-outcome';
 import type { LedgerView } from './ledger-state';

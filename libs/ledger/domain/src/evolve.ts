@@ -1,6 +1,6 @@
 import type { LedgerEvent } from '@subledger/contracts';
 import { evolveBalanceAdjusted } from './adjust-balance';
-import { assertNever } from './assert-never';
+import { assertNever } from '@subledger/kernel';
 import { evolveChargeAccepted, evolveChargeRefused } from './charge-message';
 import type { LedgerState } from './ledger-state';
 import { evolveTeamOpened } from './open-team';

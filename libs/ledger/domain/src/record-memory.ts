@@ -1,5 +1,5 @@
 import type { LedgerCommand, LedgerEvent } from '@subledger/contracts';
-import { assertNever } from './assert-never';
+import { assertNever } from '@subledger/kernel';
 import { chargeRecordOf } from './charge-message';
 import type { LedgerState, LedgerView } from './ledger-state';
 

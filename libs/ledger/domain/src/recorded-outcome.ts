@@ -1,6 +1,6 @@
 import type { LedgerEvent } from '@subledger/contracts';
 import type { Micros } from '@subledger/money';
-import { assertNever } from './assert-never';
+import { assertNever } from '@subledger/kernel';
 import type { LedgerOutcome } from './ledger-outcome';
 import { accountSpendOf } from './ledger-state';
 import type { LedgerView } from './ledger-state';

@@ -1,7 +1,7 @@
 import { LEDGER_EVENT_SCHEMA_VERSION } from '@subledger/contracts';
 import type { ChargeRefunded, RefundCharge } from '@subledger/contracts';
 import { isBlank } from './amount-rules';
-import { assertNever } from './assert-never';
+import { assertNever } from '@subledger/kernel';
 import { answer, optionalField, record, refuse } from './decision';
 import type { Decision } from './ledger-outcome';
 import { accountSpendOf } from './ledger-state';

@@ -1,5 +1,5 @@
 import type { ChargeMessage } from '@subledger/contracts';
-import { assertNever } from './assert-never';
+import { assertNever } from '@subledger/kernel';
 import { answer, refuse } from './decision';
 import type { Decision } from './ledger-outcome';
 import { accountSpendOf } from './ledger-state';

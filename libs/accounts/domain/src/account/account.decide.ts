@@ -1,5 +1,6 @@
 import type { AccountCommand, AccountEvent } from '@subledger/contracts';
-import { assertNever, Decision } from '../decision';
+import { assertNever } from '@subledger/kernel';
+import { Decision } from '../decision';
 import { resumeAccount, suspendAccount } from './account-suspension';
 import { AccountState } from './account.state';
 import { createAccount } from './create-account';

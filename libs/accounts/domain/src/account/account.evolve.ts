@@ -1,5 +1,5 @@
 import type { AccountDetailsChanges, AccountEvent, AccountCreated, AccountPurged, EpochMs } from '@subledger/contracts';
-import { assertNever } from '../decision';
+import { assertNever } from '@subledger/kernel';
 import {
   AccountDetails,
   AccountState,

@@ -1,5 +1,6 @@
 import type { TeamDirectoryCommand, TeamDirectoryEvent } from '@subledger/contracts';
-import { assertNever, Decision } from '../decision';
+import { assertNever } from '@subledger/kernel';
+import { Decision } from '../decision';
 import { changeExternalId } from './change-external-id';
 import { changeProjectStatus } from './change-project-status';
 import { createTeam } from './create-team';

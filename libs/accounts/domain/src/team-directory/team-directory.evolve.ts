@@ -1,5 +1,5 @@
 import type { TeamDirectoryEvent } from '@subledger/contracts';
-import { assertNever } from '../decision';
+import { assertNever } from '@subledger/kernel';
 import { initialTeamDirectoryState, Project, TeamDirectory, TeamDirectoryState } from './team-directory.state';
 
 /**

@@ -1,5 +1,5 @@
 import type { AccountEvent, TeamDirectoryCommand } from '@subledger/contracts';
-import { assertNever } from '../decision';
+import { assertNever } from '@subledger/kernel';
 
 /**
  * What an accepted account event asks of the team directory: the external id it reserves or

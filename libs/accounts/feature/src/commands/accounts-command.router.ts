@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { AccountsServiceRefusal, ServiceReply } from '@subledger/contracts';
-import { assertNever } from '../assert-never';
+import { assertNever } from '@subledger/kernel';
 import { ApiKeysHandler } from './api-keys/api-keys.handler';
 import type { LifecycleCommand } from './command-kinds';
 import { CreateSubAccountHandler } from './create-sub-account/create-sub-account.handler';

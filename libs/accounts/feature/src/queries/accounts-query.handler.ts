@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { type AccountsQueryRequest, type AccountsReply, MAX_TEAM_SEARCH_LENGTH, replyOk, replyRefused } from '@subledger/contracts';
-import { assertNever } from '../assert-never';
+import { assertNever } from '@subledger/kernel';
 import { AccountsReadModel } from '../read-model/accounts-read-model';
 import { apiKeyViewOf } from '../read-model/api-key-rows';
 import { messageViewOf } from '../read-model/message-rows';

@@ -1,6 +1,7 @@
 import { type CanActivate, type ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { KeyIdentity } from '@subledger/contracts';
+import { assertNever } from '@subledger/kernel';
 import { type Clock, CLOCK } from '@subledger/platform';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { apiKeyDigest, parseApiKeyFormat } from '../keys/api-key';
@@ -90,8 +91,4 @@ function assertAccountUsable(identity: KeyIdentity): void {
     default:
       return assertNever(identity.accountStatus);
   }
-}
-
-function assertNever(value: never): never {
-  throw new Error(`Unexpected value: ${String(value)}`);
 }

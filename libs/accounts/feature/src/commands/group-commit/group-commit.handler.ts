@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { type FieldViolation, replyOk, replyRefused } from '@subledger/contracts';
-import { assertNever } from '../../assert-never';
+import { assertNever } from '@subledger/kernel';
 import { MESSAGE_CARRIER, type MessageCarrier } from '../../carrier/message-carrier.port';
 import { LedgerClient } from '../../ledger/ledger-client';
 import type { StoredMessage } from '../../read-model/message-rows';
