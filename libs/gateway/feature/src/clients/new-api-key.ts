@@ -1,6 +1,6 @@
 import type { AccountKind, ApiKeyEnvironment, NewApiKey } from '@subledger/contracts';
 import { generateApiKey } from '../keys';
-import { newId } from './ids';
+import { newId } from '../ids/ids';
 
 export interface KeyToCreate {
   readonly name: string;

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { AccountKind, ApiKeyEnvironment } from '@subledger/contracts';
-import { randomBase62, type RandomSource } from './base62';
+import { randomBase62, type RandomSource } from '../ids/base62';
 
 /** Random characters of a key we generate: 40 base62 characters, about 238 bits. */
 export const API_KEY_RANDOM_LENGTH = 40;

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { API_KEY_PREFIX_LENGTH, apiKeyDigest, apiKeyPrefix, generateApiKey, parseApiKeyFormat, redactApiKeys } from './api-key';
-import { BASE62_ALPHABET, randomBase62 } from './base62';
+import { BASE62_ALPHABET, randomBase62 } from '../ids/base62';
 
 describe('API keys', () => {
   it.each([

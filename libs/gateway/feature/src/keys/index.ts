@@ -1,2 +1,2 @@
 export * from './api-key';
-export { BASE62_ALPHABET, randomBase62, type RandomSource } from './base62';
+export { BASE62_ALPHABET, randomBase62, type RandomSource } from '../ids/base62';

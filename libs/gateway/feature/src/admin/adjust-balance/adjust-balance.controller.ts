@@ -3,7 +3,7 @@ import { ApiCreatedResponse, ApiHeader, ApiOperation } from '@nestjs/swagger';
 import { balanceCents, centsToMicros } from '@subledger/money';
 import { CLOCK, type Clock } from '@subledger/platform';
 import { expectOutcome } from '../../clients/expect-outcome';
-import { derivedId, newId } from '../../clients/ids';
+import { derivedId, newId } from '../../ids/ids';
 import { LedgerClient } from '../../clients/ledger.client';
 import { IdempotencyKey } from '../../idempotency/idempotency-key.decorator';
 import { ApiErrors, IDEMPOTENCY_CONFLICT, INVALID_REQUEST, TEAM_NOT_FOUND } from '../../responses/api-errors.decorator';

@@ -3,7 +3,7 @@ import { ApiCreatedResponse, ApiOperation } from '@nestjs/swagger';
 import type { PriceList } from '@subledger/pricing';
 import { CLOCK, type Clock } from '@subledger/platform';
 import { AccountsClient } from '../../clients/accounts.client';
-import { newId } from '../../clients/ids';
+import { newId } from '../../ids/ids';
 import { newApiKey } from '../../clients/new-api-key';
 import { noSpend } from '../../clients/spend-of';
 import { invalidRequest } from '../../errors';

@@ -3,7 +3,7 @@ import { ApiCreatedResponse, ApiHeader, ApiOperation } from '@nestjs/swagger';
 import { balanceCents, centsToMicros } from '@subledger/money';
 import { CLOCK, type Clock } from '@subledger/platform';
 import { expectOutcome } from '../../clients/expect-outcome';
-import { derivedId } from '../../clients/ids';
+import { derivedId } from '../../ids/ids';
 import { LedgerClient } from '../../clients/ledger.client';
 import { invalidRequest } from '../../errors';
 import { IdempotencyKey } from '../../idempotency/idempotency-key.decorator';

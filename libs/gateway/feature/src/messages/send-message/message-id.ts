@@ -1,5 +1,5 @@
 import type { KeyIdentity } from '@subledger/contracts';
-import { derivedId, newId } from '../../clients/ids';
+import { derivedId, newId } from '../../ids/ids';
 import { canonicalJson } from '../../idempotency/request-fingerprint';
 
 /**

@@ -3,7 +3,7 @@ import { ApiCreatedResponse, ApiOperation } from '@nestjs/swagger';
 import type { KeyIdentity } from '@subledger/contracts';
 import { CLOCK, type Clock } from '@subledger/platform';
 import { AccountsClient } from '../../clients/accounts.client';
-import { newId } from '../../clients/ids';
+import { newId } from '../../ids/ids';
 import { newApiKey } from '../../clients/new-api-key';
 import { ApiErrors, IDEMPOTENCY_CONFLICT, INVALID_REQUEST } from '../../responses/api-errors.decorator';
 import { SubAccountEnvelope } from '../../responses/sub-account.response';

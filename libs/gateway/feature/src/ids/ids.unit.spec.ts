@@ -15,6 +15,10 @@ describe('ids', () => {
     expect(derivedId('topup', 'team_1', 'k-1')).toMatch(/^topup_[0-9A-Za-z]{22}$/);
   });
 
+  it('derives the very id it derived before: retries of requests already recorded must name the same charge', () => {
+    expect(derivedId('topup', 'team_1', 'k-1')).toBe('topup_sLGFK2dc8vQHV9i8IoxC2U');
+  });
+
   it('derives different ids for another key, another scope or another kind of thing', () => {
     const ids = [
       derivedId('topup', 'team_1', 'k-1'),

@@ -24,3 +24,18 @@ export function randomBase62(length: number, random: RandomSource = randomBytes)
   }
   return out;
 }
+
+/**
+ * The first `length` base62 digits of a byte string read as one big number. With 32 bytes in and
+ * 22 digits out (about 131 bits), the modulo bias is far below anything observable. Derived ids
+ * (ids.ts) depend on this exact mapping: changing it would give a retried request a new id.
+ */
+export function toBase62(bytes: Uint8Array, length: number): string {
+  let value = BigInt(`0x${Buffer.from(bytes).toString('hex') || '0'}`);
+  let digits = '';
+  for (let i = 0; i < length; i++) {
+    digits += BASE62_ALPHABET[Number(value % 62n)];
+    value /= 62n;
+  }
+  return digits;
+}
