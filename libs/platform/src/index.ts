@@ -2,6 +2,7 @@ export * from './config/validated-config.module';
 export * from './config/common-config.schema';
 export * from './config/infrastructure-config.schema';
 export * from './config/kafka-config.schema';
+export * from './config/kafka-security-config';
 export * from './config/postgres-config.schema';
 export * from './config/distributed-service-config.schema';
 export * from './health/health-checks';

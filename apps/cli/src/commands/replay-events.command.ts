@@ -3,11 +3,11 @@ import Joi from 'joi';
 import { TopicConfigs, Topics } from '@subledger/contracts';
 import { replayLedgerEvents } from '@subledger/ledger-feature';
 import { KafkaConnection, KafkaMessageBus, type MessagingLogger } from '@subledger/messaging';
-import { kafkaConfigSchema, parseBrokers, validateEnvironment } from '@subledger/platform';
+import { kafkaConfigSchema, type KafkaSecurity, kafkaSecurity, type KafkaSecurityConfig, kafkaSecurityConfigSchema, parseBrokers, validateEnvironment } from '@subledger/platform';
 import type { CliContext } from '../cli-context';
 
-/** The Kafka settings of the services (docs/deployment.md) that a replay needs; only this command reads them. */
-interface ReplayKafkaConfig {
+/** The Kafka settings of the services (docs/deployment.md) that a replay needs, TLS and SASL included; only this command reads them. */
+interface ReplayKafkaConfig extends KafkaSecurityConfig {
   KAFKA_BROKERS: string;
   KAFKA_CLIENT_ID?: string;
   KAFKA_TOPIC_PREFIX: string;
@@ -17,6 +17,7 @@ const replayKafkaSchema = Joi.object<ReplayKafkaConfig>({
   KAFKA_BROKERS: kafkaConfigSchema.KAFKA_BROKERS,
   KAFKA_CLIENT_ID: kafkaConfigSchema.KAFKA_CLIENT_ID,
   KAFKA_TOPIC_PREFIX: kafkaConfigSchema.KAFKA_TOPIC_PREFIX,
+  ...kafkaSecurityConfigSchema,
 }).unknown(true);
 
 export function replayEventsCommand(program: Command, run: (work: (context: CliContext) => Promise<number>) => Promise<void>): void {
@@ -27,8 +28,10 @@ export function replayEventsCommand(program: Command, run: (work: (context: CliC
     .action((options: { team?: string }) =>
       run(async (context) => {
         const kafka = validateEnvironment<ReplayKafkaConfig>(replayKafkaSchema, process.env);
+        // TLS files are read before anything else is opened: an unreadable one ends the command naming its variable.
+        const security = kafkaSecurity(kafka);
         const store = await context.stores.use('ledger');
-        const bus = await startedBus(kafka, context);
+        const bus = await startedBus(kafka, security, context);
         try {
           const result = await replayLedgerEvents(store, bus, {
             topic: Topics.ledgerEvents,
@@ -49,14 +52,20 @@ export function replayEventsCommand(program: Command, run: (work: (context: CliC
     );
 }
 
-async function startedBus(config: ReplayKafkaConfig, context: CliContext): Promise<KafkaMessageBus> {
+async function startedBus(config: ReplayKafkaConfig, security: KafkaSecurity, context: CliContext): Promise<KafkaMessageBus> {
   const logger: MessagingLogger = {
     error: (message) => context.err(`kafka: ${message}\n`),
     warn: (message) => context.err(`kafka: ${message}\n`),
     info: () => undefined,
     debug: () => undefined,
   };
-  const connection = new KafkaConnection({ clientId: config.KAFKA_CLIENT_ID ?? 'subledger-cli', brokers: parseBrokers(config.KAFKA_BROKERS), logger, logLevel: 'warn' });
+  const connection = new KafkaConnection({
+    clientId: config.KAFKA_CLIENT_ID ?? 'subledger-cli',
+    brokers: parseBrokers(config.KAFKA_BROKERS),
+    logger,
+    logLevel: 'warn',
+    ...security,
+  });
   const bus = new KafkaMessageBus({ connection, logger, namespace: config.KAFKA_TOPIC_PREFIX, topicConfigs: TopicConfigs });
   await bus.start();
   try {

@@ -2,6 +2,7 @@ export * from './consumer-lag';
 export * from './consumer-lag-probe';
 export * from './kafka-connection';
 export * from './kafka-connection.config';
+export { isKafkaAuthenticationError } from './kafka-security-options';
 export type { KafkaConsumerOptions } from './kafka-message-consumer';
 export type { KafkaProducerOptions } from './kafka-message-producer';
 export * from './messaging-logger.port';

@@ -4,6 +4,7 @@ import { KafkaConnectionConfig } from './kafka-connection.config';
 import { kafkaLogCreator, toKafkaLogLevel } from './kafka-log-creator';
 import { KafkaConsumerOptions, KafkaMessageConsumer } from './kafka-message-consumer';
 import { KafkaMessageProducer, KafkaProducerOptions } from './kafka-message-producer';
+import { kafkaSecurityOptions } from './kafka-security-options';
 import { KafkaTopicAdmin } from './kafka-topic-admin';
 import { MessageConsumer } from './message-consumer.port';
 import { MessageProducer } from './message-producer.port';
@@ -24,6 +25,7 @@ export class KafkaConnection {
       requestTimeout: config.requestTimeoutMs,
       logLevel: toKafkaLogLevel(config.logLevel ?? 'info'),
       logCreator: kafkaLogCreator(config.logger),
+      ...kafkaSecurityOptions(config),
     });
   }
 
@@ -49,18 +51,35 @@ export class KafkaConnection {
    * own that neither retries nor logs: for a readiness probe, which asks again soon anyway.
    */
   async brokerReachable(timeoutMs: number): Promise<boolean> {
-    const probe = new Kafka({ clientId: this.config.clientId, brokers: this.config.brokers, connectionTimeout: timeoutMs, requestTimeout: timeoutMs, retry: { retries: 0 }, logLevel: logLevel.NOTHING });
+    return this.checkBroker(timeoutMs).catch(() => false);
+  }
+
+  /**
+   * Like brokerReachable(), but a broker that refuses the credentials (or any other error of the
+   * request) rejects with kafkajs' error, so a start-up can say why it waits.
+   */
+  async checkBroker(timeoutMs: number): Promise<boolean> {
+    const probe = new Kafka({
+      clientId: this.config.clientId,
+      brokers: this.config.brokers,
+      connectionTimeout: timeoutMs,
+      requestTimeout: timeoutMs,
+      retry: { retries: 0 },
+      logLevel: logLevel.NOTHING,
+      ...kafkaSecurityOptions(this.config),
+    });
     const admin = probe.admin();
     let timer: NodeJS.Timeout | undefined;
     const deadline = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), timeoutMs)));
-    const asked = admin.connect().then(() => admin.describeCluster()).then(
-      (cluster) => cluster.brokers.length > 0,
-      () => false,
-    );
+    const asked = admin
+      .connect()
+      .then(() => admin.describeCluster())
+      .then((cluster) => cluster.brokers.length > 0);
     try {
       return await Promise.race([asked, deadline]);
     } finally {
       clearTimeout(timer);
+      asked.catch(() => undefined);
       await admin.disconnect().catch(() => undefined);
     }
   }

@@ -1,8 +1,9 @@
 import Joi from 'joi';
 import { kafkaBrokersSchema } from './infrastructure-config.schema';
+import { type KafkaSecurityConfig, kafkaSecurityConfigSchema } from './kafka-security-config';
 
 /** Kafka settings every service of distributed mode shares. */
-export interface KafkaConfig {
+export interface KafkaConfig extends KafkaSecurityConfig {
   KAFKA_BROKERS: string;
   KAFKA_CLIENT_ID?: string;
   KAFKA_TOPIC_PREFIX: string;
@@ -20,4 +21,5 @@ export const kafkaConfigSchema = {
   LEDGER_COMMAND_PARTITIONS: Joi.number().integer().min(1).max(1000).default(12),
   KAFKA_REPLICATION_FACTOR: Joi.number().integer().min(1).max(10).optional(),
   KAFKA_SESSION_TIMEOUT_MS: Joi.number().integer().min(6000).max(300000).default(30000),
+  ...kafkaSecurityConfigSchema,
 };

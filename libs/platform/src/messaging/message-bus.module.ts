@@ -4,6 +4,8 @@ import { TopicConfigs, Topics } from '@subledger/contracts';
 import { InProcessBus, KafkaConnection, KafkaMessageBus, type MessageBus, type MessagingLogger, StartingKafkaBus } from '@subledger/messaging';
 import { parseBrokers } from '../config/infrastructure-config.schema';
 import type { KafkaConfig } from '../config/kafka-config.schema';
+import { describeKafkaSecurity, kafkaSecurity, type KafkaSecurityConfig, kafkaSecurityConfigSchema } from '../config/kafka-security-config';
+import { configValues } from '../config/validated-config.module';
 import { tracingStarted } from '../tracing/start-tracing';
 import { traceBus } from '../tracing/traced-bus';
 import { scopeHandlersByRequestId } from './request-id-scope';
@@ -63,11 +65,15 @@ export class MessageBusModule implements BeforeApplicationShutdown {
 function startingKafkaBus(service: string, config: ConfigService<KafkaConfig, true>): StartingKafkaBus {
   const logger = nestMessagingLogger(new Logger(`kafka:${service}`));
   const brokers = parseBrokers(config.get('KAFKA_BROKERS'));
+  // Files are read here, at start: an unreadable one stops the start naming its variable.
+  const security = kafkaSecurity(configValues<KafkaSecurityConfig>(config as unknown as ConfigService, kafkaSecurityConfigSchema));
+  logger.info(`Kafka client: ${describeKafkaSecurity(security)}`);
   const connection = new KafkaConnection({
     clientId: config.get('KAFKA_CLIENT_ID', { infer: true }) ?? `subledger-${service}`,
     brokers,
     logger,
     logLevel: 'warn',
+    ...security,
   });
   const createBus = () => {
     const bus = new KafkaMessageBus({

@@ -5,6 +5,7 @@ import type { KafkaMessageBus } from '../bus/kafka-message-bus';
 import type { PartitionLag } from '../consumer-lag';
 import type { KafkaConnection } from '../kafka-connection';
 import type { MessagingLogger } from '../messaging-logger.port';
+import { isKafkaAuthenticationError } from '../kafka-security-options';
 import type { EnsuredTopic } from '../topic-admin.port';
 import { Backoff, sleep } from './backoff';
 
@@ -140,7 +141,12 @@ export class StartingKafkaBus implements MessageBus {
     const { logger, brokers } = this.options;
     this.enter('waiting_for_broker', `Waiting for Kafka at ${brokers.join(',')}`);
     await this.untilDone('reach a broker', async () => {
-      if (!(await this.options.connection.brokerReachable(PROBE_TIMEOUT_MS))) throw new Error('no broker answered');
+      // A broker that refuses the credentials is named as such (docs/deployment.md, "Kafka security").
+      const reachable = await this.options.connection.checkBroker(PROBE_TIMEOUT_MS).catch((error: unknown) => {
+        if (isKafkaAuthenticationError(error)) throw error;
+        return false;
+      });
+      if (!reachable) throw new Error('no broker answered');
     });
     if (this.abort.signal.aborted) return;
     this.enter('creating_topics', 'Kafka reachable, creating topics');
