@@ -1,4 +1,5 @@
 import { startKafkaBroker } from './kafka/kafka-broker';
+import { runBrokerSasl, saslEnvironment } from './kafka/run-broker-sasl';
 import { createTestDatabase } from './postgres/test-database';
 import { harnessState } from './harness-state';
 import { buildServices } from './process/compiled-services';
@@ -12,7 +13,12 @@ export default async function globalSetup(): Promise<void> {
   process.env.DATABASE_URL = database.url;
   harnessState.database = database;
 
-  const broker = await startKafkaBroker();
+  const sasl = runBrokerSasl(process.env.SUBLEDGER_TEST_KAFKA_SASL);
+  if (sasl && process.env.KAFKA_BROKERS) {
+    throw new Error('SUBLEDGER_TEST_KAFKA_SASL starts a broker of its own: unset KAFKA_BROKERS (an external broker takes KAFKA_SASL_* as the services do)');
+  }
+  const broker = await startKafkaBroker({ sasl });
   process.env.KAFKA_BROKERS = broker.brokers.join(',');
+  if (sasl) Object.assign(process.env, saslEnvironment(sasl));
   harnessState.broker = broker;
 }

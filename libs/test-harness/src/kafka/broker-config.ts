@@ -5,6 +5,14 @@ export interface BrokerPorts {
   controller: number;
 }
 
+/** One user a SASL_PLAINTEXT client listener accepts (docs/deployment.md, "Kafka security"). */
+export interface BrokerSasl {
+  mechanism: 'plain' | 'scram-sha-256' | 'scram-sha-512';
+  username: string;
+  /** Letters, digits, `.`, `_` and `-` only: it is written into a JAAS line unescaped. */
+  password: string;
+}
+
 /**
  * A KRaft cluster id: 16 random bytes in unpadded base64url, as Kafka's own tools generate. Like
  * Kafka's `Uuid.randomUuid()`, never one that starts with '-': the storage tool would read it as an
@@ -22,16 +30,18 @@ export function randomClusterId(random: (size: number) => Buffer = randomBytes):
  * cluster for the tests: explicit topics only, replication of internal topics at 1, no rebalance
  * delay for new consumer groups.
  */
-export function serverProperties(ports: BrokerPorts, logDir: string): string {
+export function serverProperties(ports: BrokerPorts, logDir: string, sasl?: BrokerSasl): string {
+  const client = sasl ? 'SASL_PLAINTEXT' : 'PLAINTEXT';
   const settings: Record<string, string | number> = {
     'process.roles': 'broker,controller',
     'node.id': 1,
     'controller.quorum.voters': `1@127.0.0.1:${ports.controller}`,
-    listeners: `PLAINTEXT://127.0.0.1:${ports.client},CONTROLLER://127.0.0.1:${ports.controller}`,
-    'advertised.listeners': `PLAINTEXT://127.0.0.1:${ports.client}`,
-    'listener.security.protocol.map': 'PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT',
+    listeners: `${client}://127.0.0.1:${ports.client},CONTROLLER://127.0.0.1:${ports.controller}`,
+    'advertised.listeners': `${client}://127.0.0.1:${ports.client}`,
+    'listener.security.protocol.map': `${client}:${client},CONTROLLER:PLAINTEXT`,
     'controller.listener.names': 'CONTROLLER',
-    'inter.broker.listener.name': 'PLAINTEXT',
+    'inter.broker.listener.name': client,
+    ...(sasl ? saslProperties(sasl) : {}),
     'log.dirs': logDir,
     'auto.create.topics.enable': 'false',
     'num.partitions': 1,
@@ -49,6 +59,34 @@ export function serverProperties(ports: BrokerPorts, logDir: string): string {
   return Object.entries(settings)
     .map(([key, value]) => `${key}=${value}`)
     .join('\n');
+}
+
+/**
+ * The client listener authenticates with one mechanism and one user, who is also the broker's own
+ * inter-broker identity. PLAIN users live in the JAAS line; SCRAM users in the cluster metadata,
+ * written when the storage is formatted (scramFormatArguments).
+ */
+function saslProperties(sasl: BrokerSasl): Record<string, string> {
+  if (!/^[A-Za-z0-9._-]+$/.test(sasl.username) || !/^[A-Za-z0-9._-]+$/.test(sasl.password)) {
+    throw new Error('The harness broker takes SASL usernames and passwords of letters, digits, ".", "_" and "-" only');
+  }
+  const mechanism = sasl.mechanism.toUpperCase();
+  const credentials = `username="${sasl.username}" password="${sasl.password}"`;
+  const jaas =
+    sasl.mechanism === 'plain'
+      ? `org.apache.kafka.common.security.plain.PlainLoginModule required ${credentials} user_${sasl.username}="${sasl.password}";`
+      : `org.apache.kafka.common.security.scram.ScramLoginModule required ${credentials};`;
+  return {
+    'sasl.enabled.mechanisms': mechanism,
+    'sasl.mechanism.inter.broker.protocol': mechanism,
+    [`listener.name.sasl_plaintext.${sasl.mechanism}.sasl.jaas.config`]: jaas,
+  };
+}
+
+/** `kafka-storage format` arguments that create a SCRAM user; none for PLAIN. */
+export function scramFormatArguments(sasl?: BrokerSasl): string[] {
+  if (!sasl || sasl.mechanism === 'plain') return [];
+  return ['--add-scram', `${sasl.mechanism.toUpperCase()}=[name=${sasl.username},password=${sasl.password}]`];
 }
 
 /** Console only, WARN and above: the broker's output is kept in memory to explain a failed start. */

@@ -1,4 +1,4 @@
-import { randomClusterId } from './broker-config';
+import { type BrokerSasl, randomClusterId, scramFormatArguments, serverProperties } from './broker-config';
 
 describe('randomClusterId', () => {
   it('is 22 characters of base64url', () => {
@@ -12,5 +12,46 @@ describe('randomClusterId', () => {
     expect(id.startsWith('-')).toBe(false);
     expect(id).toBe(Buffer.alloc(16, 0x01).toString('base64url'));
     expect(draws).toEqual([]);
+  });
+});
+
+describe('serverProperties with SASL', () => {
+  const ports = { client: 9092, controller: 9093 };
+  const lines = (sasl?: BrokerSasl) => serverProperties(ports, '/data', sasl).split('\n');
+
+  it('keeps a PLAINTEXT client listener without SASL', () => {
+    expect(lines()).toContain('listeners=PLAINTEXT://127.0.0.1:9092,CONTROLLER://127.0.0.1:9093');
+    expect(lines().some((line) => line.startsWith('sasl.'))).toBe(false);
+  });
+
+  it('serves PLAIN on a SASL_PLAINTEXT listener, the one user in the JAAS line', () => {
+    const properties = lines({ mechanism: 'plain', username: 'svc', password: 'pw-1' });
+    expect(properties).toEqual(
+      expect.arrayContaining([
+        'listeners=SASL_PLAINTEXT://127.0.0.1:9092,CONTROLLER://127.0.0.1:9093',
+        'advertised.listeners=SASL_PLAINTEXT://127.0.0.1:9092',
+        'listener.security.protocol.map=SASL_PLAINTEXT:SASL_PLAINTEXT,CONTROLLER:PLAINTEXT',
+        'inter.broker.listener.name=SASL_PLAINTEXT',
+        'sasl.enabled.mechanisms=PLAIN',
+        'sasl.mechanism.inter.broker.protocol=PLAIN',
+        'listener.name.sasl_plaintext.plain.sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required username="svc" password="pw-1" user_svc="pw-1";',
+      ]),
+    );
+    expect(scramFormatArguments({ mechanism: 'plain', username: 'svc', password: 'pw-1' })).toEqual([]);
+  });
+
+  it('serves SCRAM with the user created when the storage is formatted', () => {
+    const sasl: BrokerSasl = { mechanism: 'scram-sha-256', username: 'svc', password: 'pw-1' };
+    expect(lines(sasl)).toEqual(
+      expect.arrayContaining([
+        'sasl.enabled.mechanisms=SCRAM-SHA-256',
+        'listener.name.sasl_plaintext.scram-sha-256.sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username="svc" password="pw-1";',
+      ]),
+    );
+    expect(scramFormatArguments(sasl)).toEqual(['--add-scram', 'SCRAM-SHA-256=[name=svc,password=pw-1]']);
+  });
+
+  it('refuses a password it would have to escape', () => {
+    expect(() => lines({ mechanism: 'plain', username: 'svc', password: 'a"b' })).toThrow('letters, digits');
   });
 });

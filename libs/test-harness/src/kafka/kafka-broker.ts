@@ -1,13 +1,16 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { BrokerPorts, log4jProperties, randomClusterId, serverProperties } from './broker-config';
+import { BrokerPorts, type BrokerSasl, log4jProperties, randomClusterId, scramFormatArguments, serverProperties } from './broker-config';
 import { BrokerStartError, waitUntilReady } from './broker-readiness';
 import { freePort } from './free-port';
 import { defaultJarsDir, ensureKafkaJars } from './kafka-jars';
 import { requireJava } from './required-tools';
 import { runCommand } from './run-command';
 import { WatchedProcess } from './watched-process';
+
+export type { BrokerSasl } from './broker-config';
+export { saslEnvironment } from './run-broker-sasl';
 
 export interface KafkaBroker {
   /** Bootstrap addresses, `host:port`. */
@@ -30,6 +33,8 @@ export interface KafkaBrokerOptions {
   jvmOptions?: string[];
   /** The client port to listen on (the controller takes a free one); free loopback ports when absent. */
   clientPort?: number;
+  /** A SASL_PLAINTEXT client listener that accepts this one user instead of a PLAINTEXT one. */
+  sasl?: BrokerSasl;
 }
 
 // Serial GC and a small heap start faster and take ~300 MB of RSS instead of ~350 MB with G1 and 1 GB.
@@ -61,7 +66,7 @@ async function launchBroker(java: string, jarsDir: string, options: KafkaBrokerO
   const removeWorkDir = (): void => rmSync(workDir, { recursive: true, force: true });
   const propertiesFile = path.join(workDir, 'server.properties');
   const log4jFile = path.join(workDir, 'log4j.properties');
-  writeFileSync(propertiesFile, serverProperties(ports, path.join(workDir, 'data')));
+  writeFileSync(propertiesFile, serverProperties(ports, path.join(workDir, 'data'), options.sasl));
   writeFileSync(log4jFile, log4jProperties);
   const common = [`-Dlog4j.configuration=file:${log4jFile}`, '-cp', path.join(jarsDir, '*')];
 
@@ -73,11 +78,11 @@ async function launchBroker(java: string, jarsDir: string, options: KafkaBrokerO
   };
   process.on('exit', onExit);
   try {
-    const format = [...common, 'kafka.tools.StorageTool', 'format', '-t', randomClusterId(), '-c', propertiesFile];
+    const format = [...common, 'kafka.tools.StorageTool', 'format', '-t', randomClusterId(), '-c', propertiesFile, ...scramFormatArguments(options.sasl)];
     await runCommand(java, format, 'Formatting the Kafka storage failed');
     const jvmOptions = options.jvmOptions ?? defaultJvmOptions;
     broker = new WatchedProcess(java, [...jvmOptions, ...common, 'kafka.Kafka', propertiesFile], workDir);
-    await waitUntilReady(broker, ports.client, options.startTimeoutMs ?? 90_000);
+    await waitUntilReady(broker, ports.client, options.startTimeoutMs ?? 90_000, options.sasl);
   } catch (error) {
     broker?.killNow();
     await broker?.stop(5_000);
