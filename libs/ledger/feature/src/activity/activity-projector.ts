@@ -1,4 +1,4 @@
-import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { EVENT_STORE } from '@subledger/platform';
 import type { ProjectionStore } from '../schedule/projection-batch';
 import { ProjectionFollower } from '../schedule/projection-follower';
@@ -10,25 +10,8 @@ import { activityProjection } from './activity-batch';
  * ProjectionFollower and docs/decisions.md, "Operations dashboard").
  */
 @Injectable()
-export class ActivityProjector implements OnApplicationBootstrap, OnModuleDestroy {
-  private readonly follower: ProjectionFollower;
-
+export class ActivityProjector extends ProjectionFollower {
   constructor(@Inject(EVENT_STORE) store: ProjectionStore) {
-    this.follower = new ProjectionFollower(store, activityProjection(store.quotedSchema), 'Activity projection');
-  }
-
-  /** After every module's init, so the ledger's tables exist. */
-  onApplicationBootstrap(): void {
-    this.follower.start();
-  }
-
-  /** Before the store closes. */
-  onModuleDestroy(): Promise<void> {
-    return this.follower.stop();
-  }
-
-  /** Resolves once the projection holds every event committed before the call (tests settle on it). */
-  catchUp(): Promise<void> {
-    return this.follower.catchUp();
+    super(store, activityProjection(store.quotedSchema), 'Activity projection');
   }
 }

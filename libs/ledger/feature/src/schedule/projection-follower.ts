@@ -1,4 +1,4 @@
-import { Logger } from '@nestjs/common';
+import { Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { lagAfter, projectionLag } from '../metrics/projection-lag';
 import { ledgerTables } from '../store/ledger-tables';
 import { PollingLoop } from './polling-loop';
@@ -13,9 +13,10 @@ const RETRY_BACKOFF_MS = 1_000;
  * Keeps one projection a short moment behind the event store, batch after batch, until stopped,
  * and reports how far it trails in the projection-lag gauge. It reads the store, not the writer's
  * memory, so it runs beside the ledger's writer in any process; with several replicas one projects
- * and the others stand by (the projection's lock).
+ * and the others stand by (the projection's lock). A Nest provider extends it with its projection:
+ * it starts after every module's init (the ledger's tables exist) and stops before the store closes.
  */
-export class ProjectionFollower {
+export class ProjectionFollower implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger: Logger;
   private readonly loop = new PollingLoop(() => this.projectOnce());
   private failing = false;
@@ -30,11 +31,11 @@ export class ProjectionFollower {
     this.logger = new Logger(label.replace(/\s+/g, ''));
   }
 
-  start(): void {
+  onApplicationBootstrap(): void {
     this.loop.start();
   }
 
-  stop(): Promise<void> {
+  onModuleDestroy(): Promise<void> {
     return this.loop.stop();
   }
 

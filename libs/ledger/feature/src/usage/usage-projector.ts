@@ -1,4 +1,4 @@
-import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { EVENT_STORE } from '@subledger/platform';
 import { ProjectionFollower } from '../schedule/projection-follower';
 import { usageProjection, type UsageStore } from './usage-batch';
@@ -8,25 +8,8 @@ import { usageProjection, type UsageStore } from './usage-batch';
  * moment behind the event store, for as long as the application runs (see ProjectionFollower).
  */
 @Injectable()
-export class UsageProjector implements OnApplicationBootstrap, OnModuleDestroy {
-  private readonly follower: ProjectionFollower;
-
+export class UsageProjector extends ProjectionFollower {
   constructor(@Inject(EVENT_STORE) store: UsageStore) {
-    this.follower = new ProjectionFollower(store, usageProjection(store.quotedSchema), 'Usage projection');
-  }
-
-  /** After every module's init, so the ledger's tables exist. */
-  onApplicationBootstrap(): void {
-    this.follower.start();
-  }
-
-  /** Before the store closes. */
-  onModuleDestroy(): Promise<void> {
-    return this.follower.stop();
-  }
-
-  /** Resolves once the projection holds every event committed before the call (tests settle on it). */
-  catchUp(): Promise<void> {
-    return this.follower.catchUp();
+    super(store, usageProjection(store.quotedSchema), 'Usage projection');
   }
 }
