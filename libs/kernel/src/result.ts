@@ -1,0 +1,25 @@
+/** A value that was produced. */
+export interface Ok<T> {
+  readonly ok: true;
+  readonly value: T;
+}
+
+/** Why no value was produced: a failure that is expected, returned rather than thrown. */
+export interface Err<E> {
+  readonly ok: false;
+  readonly error: E;
+}
+
+/**
+ * The outcome of work that can fail for a reason the caller must handle: reading untrusted input,
+ * checking a value, decoding a payload. `E` says why, as precisely as the caller needs it.
+ */
+export type Result<T, E> = Ok<T> | Err<E>;
+
+export function ok<T>(value: T): Ok<T> {
+  return { ok: true, value };
+}
+
+export function err<E>(error: E): Err<E> {
+  return { ok: false, error };
+}
