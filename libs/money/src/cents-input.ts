@@ -1,9 +1,10 @@
 import { MICROS_PER_CENT, type Micros } from './micros';
-import { accepted, refused, type ParseResult } from './parse-result';
+import { ok, type Result } from '@subledger/kernel';
+import { type ParseRefusal, refused } from './parse-refusal';
 
 export type CentsRefusalReason = 'not_a_number' | 'not_an_integer' | 'negative' | 'unsafe_integer';
 
-export type CentsParseResult = ParseResult<number, CentsRefusalReason>;
+export type CentsParseResult = Result<number, ParseRefusal<CentsRefusalReason>>;
 
 /** Reads an amount of cents from API input: a JSON number that is a safe, non-negative integer. */
 export function parseCents(value: unknown): CentsParseResult {
@@ -29,7 +30,7 @@ function parseCentsWithSign(value: unknown, allowNegative: boolean): CentsParseR
     return refused('unsafe_integer', `must be at most ${Number.MAX_SAFE_INTEGER} in magnitude`);
   }
   // Normalises -0 to 0 so that it never leaks into stored amounts.
-  return accepted(value === 0 ? 0 : value);
+  return ok(value === 0 ? 0 : value);
 }
 
 /** Converts whole cents to micros exactly. A non-integer or unsafe number is a programming error. */

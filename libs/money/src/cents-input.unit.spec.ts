@@ -30,7 +30,7 @@ describe('parseCents', () => {
     [Number.MAX_SAFE_INTEGER + 1, 'unsafe_integer'],
     [1e300, 'unsafe_integer'],
   ])('refuses %p as %s', (input, reason) => {
-    expect(parseCents(input)).toMatchObject({ ok: false, reason });
+    expect(parseCents(input)).toMatchObject({ ok: false, error: { reason } });
   });
 });
 
@@ -48,7 +48,7 @@ describe('parseSignedCents', () => {
     [Number.MIN_SAFE_INTEGER - 1, 'unsafe_integer'],
     ['-1', 'not_a_number'],
   ])('refuses %p as %s', (input, reason) => {
-    expect(parseSignedCents(input)).toMatchObject({ ok: false, reason });
+    expect(parseSignedCents(input)).toMatchObject({ ok: false, error: { reason } });
   });
 });
 

@@ -14,6 +14,6 @@ describe('currency codes', () => {
   });
 
   it.each(['', 'us', 'usdt', 'u$d', ' usd', '\u212Asd', 840, null])('refuses %p', (input) => {
-    expect(parseCurrencyCode(input)).toMatchObject({ ok: false, reason: 'not_a_currency_code' });
+    expect(parseCurrencyCode(input)).toMatchObject({ ok: false, error: { reason: 'not_a_currency_code' } });
   });
 });

@@ -1,5 +1,5 @@
 export { MICROS_PER_CENT, MICROS_PER_UNIT, type Micros } from './micros';
-export type { ParseResult } from './parse-result';
+export type { ParseRefusal } from './parse-refusal';
 export { ceilDiv, floorDiv } from './bigint-division';
 export {
   centsToMicros,

@@ -1,9 +1,10 @@
 import type { Micros } from './micros';
-import { accepted, refused, type ParseResult } from './parse-result';
+import { ok, type Result } from '@subledger/kernel';
+import { type ParseRefusal, refused } from './parse-refusal';
 
 export type MicrosRefusalReason = 'not_an_amount' | 'negative' | 'unsafe_integer';
 
-export type MicrosParseResult = ParseResult<Micros, MicrosRefusalReason>;
+export type MicrosParseResult = Result<Micros, ParseRefusal<MicrosRefusalReason>>;
 
 const DIGITS = /^(0|[1-9][0-9]*)$/;
 
@@ -28,7 +29,7 @@ function readDigits(value: string): MicrosParseResult {
   if (!DIGITS.test(value)) {
     return refused('not_an_amount', 'must be a string of decimal digits without sign, point or leading zeros');
   }
-  return accepted(BigInt(value));
+  return ok(BigInt(value));
 }
 
 function readNumber(value: number): MicrosParseResult {
@@ -41,5 +42,5 @@ function readNumber(value: number): MicrosParseResult {
   if (!Number.isSafeInteger(value)) {
     return refused('unsafe_integer', 'must be written as a string when larger than 2^53 - 1');
   }
-  return accepted(BigInt(value));
+  return ok(BigInt(value));
 }

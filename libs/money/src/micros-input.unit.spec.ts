@@ -30,6 +30,6 @@ describe('parseMicros', () => {
     [null, 'not_an_amount'],
     [{}, 'not_an_amount'],
   ])('refuses %p as %s', (input, reason) => {
-    expect(parseMicros(input)).toMatchObject({ ok: false, reason });
+    expect(parseMicros(input)).toMatchObject({ ok: false, error: { reason } });
   });
 });

@@ -51,7 +51,7 @@ function parsePrefixes(value: unknown, path: string, issues: PriceListIssue[]): 
 function parseUnitPrice(value: unknown, path: string, issues: PriceListIssue[]): Micros | undefined {
   const result = parseMicros(value);
   if (!result.ok) {
-    issues.push({ path, message: `${result.message} (unit price in micros)` });
+    issues.push({ path, message: `${result.error.message} (unit price in micros)` });
     return undefined;
   }
   return result.value;

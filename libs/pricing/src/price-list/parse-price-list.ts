@@ -53,7 +53,7 @@ function parseCurrency(value: unknown, issues: PriceListIssue[]): CurrencyCode |
   }
   const result = parseCurrencyCode(value);
   if (!result.ok) {
-    issues.push({ path: childPath(ROOT, 'currency'), message: result.message });
+    issues.push({ path: childPath(ROOT, 'currency'), message: result.error.message });
     return undefined;
   }
   return result.value;

@@ -19,7 +19,7 @@ const centsViolation: Record<CentsRefusalReason, ViolationReason> = {
 export function creditLimitFromCents(value: unknown, field = 'creditLimit'): Validated<Micros | null> {
   if (value === undefined || value === null) return valid(null);
   const cents = parseCents(value);
-  if (!cents.ok) return violation(field, centsViolation[cents.reason]);
+  if (!cents.ok) return violation(field, centsViolation[cents.error.reason]);
   if (cents.value > MAX_CREDIT_LIMIT_CENTS) return violation(field, 'too_large');
   return valid(cents.value === 0 ? null : centsToMicros(cents.value));
 }
