@@ -1,3 +1,4 @@
+import { err, ok, type Result } from '@subledger/kernel';
 import { DEFAULT_CURRENCY, parseCurrencyCode, type CurrencyCode } from '@subledger/money';
 import { isMessageChannel, MESSAGE_CHANNELS, type MessageChannel } from '../message-channel';
 import { parseChannelPrices } from './parse-channel-prices';
@@ -10,9 +11,8 @@ import {
   type PriceListIssue,
 } from './price-list-issue';
 
-export type PriceListValidation =
-  | { readonly ok: true; readonly priceList: PriceList }
-  | { readonly ok: false; readonly issues: readonly PriceListIssue[] };
+/** A price list, or every problem found in it. */
+export type PriceListValidation = Result<PriceList, readonly PriceListIssue[]>;
 
 const ROOT = '$';
 
@@ -23,7 +23,7 @@ const ROOT = '$';
  */
 export function validatePriceList(json: unknown): PriceListValidation {
   if (!isJsonObject(json)) {
-    return { ok: false, issues: [{ path: ROOT, message: 'must be a JSON object' }] };
+    return err([{ path: ROOT, message: 'must be a JSON object' }]);
   }
   const issues: PriceListIssue[] = [];
   reportUnknownFields(json, ['description', 'currency', 'channels'], ROOT, issues);
@@ -33,18 +33,18 @@ export function validatePriceList(json: unknown): PriceListValidation {
   const currency = parseCurrency(json['currency'], issues);
   const channels = parseChannels(json['channels'], childPath(ROOT, 'channels'), issues);
   if (issues.length > 0 || currency === undefined || channels === undefined) {
-    return { ok: false, issues };
+    return err(issues);
   }
-  return { ok: true, priceList: { currency, channels } };
+  return ok({ currency, channels });
 }
 
 /** Like validatePriceList, for start-up: a bad price list throws a PriceListError naming each bad path. */
 export function parsePriceList(json: unknown): PriceList {
   const validation = validatePriceList(json);
   if (!validation.ok) {
-    throw new PriceListError(validation.issues);
+    throw new PriceListError(validation.error);
   }
-  return validation.priceList;
+  return validation.value;
 }
 
 function parseCurrency(value: unknown, issues: PriceListIssue[]): CurrencyCode | undefined {

@@ -61,7 +61,7 @@ describe('parsePriceList', () => {
   ])('refuses %s, naming the bad path', (_name, json, path, message) => {
     const validation = validatePriceList(json);
     expect(validation.ok).toBe(false);
-    expect(validation.ok ? [] : validation.issues).toContainEqual({ path, message: expect.stringContaining(message) });
+    expect(validation.ok ? [] : validation.error).toContainEqual({ path, message: expect.stringContaining(message) });
     expect(() => parsePriceList(json)).toThrow(PriceListError);
     expect(() => parsePriceList(json)).toThrow(path);
   });
@@ -71,7 +71,7 @@ describe('parsePriceList', () => {
       currency: 'us',
       channels: { sms: { default: 'x', prefixes: { '+1': '-5' } }, fax: { default: '1' } },
     });
-    expect(validation.ok ? [] : validation.issues.map((issue) => issue.path)).toEqual([
+    expect(validation.ok ? [] : validation.error.map((issue) => issue.path)).toEqual([
       '$.currency',
       '$.channels.sms.default',
       '$.channels.sms.prefixes["+1"]',
