@@ -11,7 +11,12 @@ export interface KafkaConsumerOptions {
   partitionsConsumedConcurrently?: number;
   /** Upper bound of one fetch per partition, hence of one batch; kafkajs' default is 1 MiB. */
   maxBytesPerPartition?: number;
+  /** How long the group waits for a silent member (a killed process) before giving its partitions to others. Defaults to kafkajs' 30 s. */
   sessionTimeoutMs?: number;
+  /** How often this member tells the group it is alive, and so how soon it notices a rebalance. Defaults to kafkajs' 3 s. */
+  heartbeatIntervalMs?: number;
+  /** How long the group waits for its live members to rejoin during a rebalance. Defaults to kafkajs' 60 s. */
+  rebalanceTimeoutMs?: number;
   /**
    * How long the broker holds a fetch open while there is nothing new. It adds no latency when
    * messages arrive, but stop() waits for the fetch in flight, so kafkajs' 5 s default would make
@@ -50,6 +55,8 @@ export class KafkaMessageConsumer implements MessageConsumer {
       allowAutoTopicCreation: false,
       maxBytesPerPartition: options.maxBytesPerPartition,
       sessionTimeout: options.sessionTimeoutMs,
+      heartbeatInterval: options.heartbeatIntervalMs,
+      rebalanceTimeout: options.rebalanceTimeoutMs,
       maxWaitTimeInMs: options.maxWaitTimeMs ?? 1_000,
     });
     // Readiness reports membership (docs/deployment.md, "Health"): a join makes this consumer a member, anything that ends its session does not.

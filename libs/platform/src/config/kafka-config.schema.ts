@@ -11,6 +11,8 @@ export interface KafkaConfig extends KafkaSecurityConfig {
   LEDGER_COMMAND_PARTITIONS: number;
   KAFKA_REPLICATION_FACTOR?: number;
   KAFKA_SESSION_TIMEOUT_MS: number;
+  KAFKA_HEARTBEAT_INTERVAL_MS: number;
+  KAFKA_REBALANCE_TIMEOUT_MS: number;
 }
 
 export const kafkaConfigSchema = {
@@ -20,6 +22,10 @@ export const kafkaConfigSchema = {
   KAFKA_TOPIC_PARTITIONS: Joi.number().integer().min(1).max(1000).default(12),
   LEDGER_COMMAND_PARTITIONS: Joi.number().integer().min(1).max(1000).default(12),
   KAFKA_REPLICATION_FACTOR: Joi.number().integer().min(1).max(10).optional(),
-  KAFKA_SESSION_TIMEOUT_MS: Joi.number().integer().min(6000).max(300000).default(30000),
+  // Chosen so that a killed member's partitions are served again within about 8 s, and a member
+  // notices a rebalance within about a second (docs/deployment.md, "Failures and restarts").
+  KAFKA_SESSION_TIMEOUT_MS: Joi.number().integer().min(6000).max(300000).default(6000),
+  KAFKA_HEARTBEAT_INTERVAL_MS: Joi.number().integer().min(100).less(Joi.ref('KAFKA_SESSION_TIMEOUT_MS')).default(1000),
+  KAFKA_REBALANCE_TIMEOUT_MS: Joi.number().integer().min(1000).max(300000).default(10000),
   ...kafkaSecurityConfigSchema,
 };

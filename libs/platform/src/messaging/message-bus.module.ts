@@ -85,6 +85,8 @@ function startingKafkaBus(service: string, config: ConfigService<KafkaConfig, tr
       topicConfigs: TopicConfigs,
       replicationFactor: config.get('KAFKA_REPLICATION_FACTOR', { infer: true }),
       sessionTimeoutMs: config.get('KAFKA_SESSION_TIMEOUT_MS'),
+      heartbeatIntervalMs: config.get('KAFKA_HEARTBEAT_INTERVAL_MS'),
+      rebalanceTimeoutMs: config.get('KAFKA_REBALANCE_TIMEOUT_MS'),
     });
     const scoped = scopeHandlersByRequestId(bus, service);
     return tracingStarted() ? traceBus(scoped) : scoped;

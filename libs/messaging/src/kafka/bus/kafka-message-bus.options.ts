@@ -28,12 +28,17 @@ export interface KafkaMessageBusOptions {
   maxBytesPerPartition?: number;
   /** How long the group waits for a silent member (a killed process) before giving its partitions to others. Defaults to kafkajs' 30 s. */
   sessionTimeoutMs?: number;
+  /** How often each consumer heartbeats, which bounds how soon it notices a rebalance. Defaults to kafkajs' 3 s; must stay below `sessionTimeoutMs`. */
+  heartbeatIntervalMs?: number;
+  /** How long a rebalance waits for live members to rejoin (a member busy longer is dropped from the group). Defaults to kafkajs' 60 s. */
+  rebalanceTimeoutMs?: number;
   /** Retention of this instance's reply topic, in case it is not deleted (a crash). Defaults to 1 hour. */
   replyRetentionMs?: number;
 }
 
-export type ResolvedBusOptions = Required<Omit<KafkaMessageBusOptions, 'replicationFactor' | 'partitionsConsumedConcurrently' | 'maxBytesPerPartition' | 'sessionTimeoutMs'>> &
-  Pick<KafkaMessageBusOptions, 'replicationFactor' | 'partitionsConsumedConcurrently' | 'maxBytesPerPartition' | 'sessionTimeoutMs'>;
+type OptionalKeys = 'replicationFactor' | 'partitionsConsumedConcurrently' | 'maxBytesPerPartition' | 'sessionTimeoutMs' | 'heartbeatIntervalMs' | 'rebalanceTimeoutMs';
+
+export type ResolvedBusOptions = Required<Omit<KafkaMessageBusOptions, OptionalKeys>> & Pick<KafkaMessageBusOptions, OptionalKeys>;
 
 export function resolveBusOptions(options: KafkaMessageBusOptions): ResolvedBusOptions {
   const resolved = { namespace: '', defaultPartitions: 12, partitions: {}, topicConfigs: {}, maxAttempts: 5, retryBackoffMs: 200, replyRetentionMs: 3_600_000, ...options };

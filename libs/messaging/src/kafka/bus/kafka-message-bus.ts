@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { MessageBusClosedError } from '../../port/message-bus-closed.error';
 import { type BatchHandler, Headers } from '../../port/message-envelope';
 import type { MessageBus, SubscribeOptions } from '../../port/message-bus.port';
 import type { ConsumerLagProbe } from '../consumer-lag-probe';
@@ -14,6 +15,9 @@ import { PendingRequests } from './pending-requests';
 import { replyListener } from './reply-listener';
 import { ReplyTopics } from './reply-topics';
 import { SubscriptionWorker } from './subscription-worker';
+
+/** Bounds how long close() waits for the replies of requests in flight; each has its own, shorter, deadline. */
+const MAX_DRAIN_MS = 60_000;
 
 interface Started {
   producer: MessageProducer;
@@ -61,7 +65,7 @@ export class KafkaMessageBus implements MessageBus {
     await this.admin.ensureTopics([{ topic: replyTopic, partitions: 1, replicationFactor: this.options.replicationFactor, configs: { 'retention.ms': String(replyRetentionMs) } }]);
     // The group is as unique as the topic, and starts from the beginning, so no reply is missed
     // even if one arrives before the group has joined.
-    const replyConsumer = connection.consumer({ groupId: replyTopic, topics: [replyTopic], fromBeginning: true });
+    const replyConsumer = connection.consumer({ groupId: replyTopic, topics: [replyTopic], fromBeginning: true, ...this.groupTimings() });
     await replyConsumer.start(replyListener(this.pending, logger));
     this.started = { producer, sender: new CoalescingSender(producer), replyTopic, replyConsumer };
   }
@@ -109,7 +113,7 @@ export class KafkaMessageBus implements MessageBus {
       topics: [this.named(topic)],
       partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? ensured.partitions,
       maxBytesPerPartition: this.options.maxBytesPerPartition,
-      sessionTimeoutMs: this.options.sessionTimeoutMs,
+      ...this.groupTimings(),
     });
     this.subscriptions.set(id, consumer);
     this.groups.add(this.named(group));
@@ -151,13 +155,16 @@ export class KafkaMessageBus implements MessageBus {
   }
 
   /**
-   * Stops the subscriptions (each finishes or abandons its batch, uncommitted), fails the requests
-   * still waiting, and deletes this instance's reply topic.
+   * Stops the subscriptions (each finishes or abandons its batch, uncommitted, and leaves its
+   * group), lets the requests still waiting get their replies within their own deadlines (a
+   * gateway's in-flight HTTP requests are answered rather than cut), then deletes this instance's
+   * reply topic. Nothing new can be asked meanwhile.
    */
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
     await Promise.all([...this.subscriptions.values()].map((consumer) => consumer.stop()));
+    await this.pending.drained(MAX_DRAIN_MS);
     this.pending.failAll();
     await this.lagProbe?.close();
     if (!this.started) return;
@@ -165,6 +172,11 @@ export class KafkaMessageBus implements MessageBus {
     await replyConsumer.stop();
     await producer.disconnect();
     await this.admin.deleteTopics([replyTopic]);
+  }
+
+  private groupTimings(): Pick<KafkaMessageBusOptions, 'sessionTimeoutMs' | 'heartbeatIntervalMs' | 'rebalanceTimeoutMs'> {
+    const { sessionTimeoutMs, heartbeatIntervalMs, rebalanceTimeoutMs } = this.options;
+    return { sessionTimeoutMs, heartbeatIntervalMs, rebalanceTimeoutMs };
   }
 
   private named(topicOrGroup: string): string {
@@ -176,7 +188,7 @@ export class KafkaMessageBus implements MessageBus {
   }
 
   private running(): Started {
-    if (this.closed) throw new Error('KafkaMessageBus is closed');
+    if (this.closed) throw new MessageBusClosedError();
     if (!this.started) throw new Error('KafkaMessageBus is not started: call start() first');
     return this.started;
   }

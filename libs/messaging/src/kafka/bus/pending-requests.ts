@@ -10,13 +10,11 @@ interface Pending {
 /** Requests waiting for their reply, by correlation id, each with its deadline. */
 export class PendingRequests {
   private readonly pending = new Map<string, Pending>();
+  private readonly drainWaiters = new Set<() => void>();
 
   wait<R>(correlationId: string, topic: string, timeoutMs: number): Promise<R> {
     return new Promise<R>((resolve, reject) => {
-      const timer = setTimeout(() => {
-        this.pending.delete(correlationId);
-        reject(new RequestTimeoutError(topic, timeoutMs));
-      }, timeoutMs);
+      const timer = setTimeout(() => this.settle(correlationId, { error: new RequestTimeoutError(topic, timeoutMs) }), timeoutMs);
       this.pending.set(correlationId, { resolve: resolve as (value: unknown) => void, reject, timer });
     });
   }
@@ -29,7 +27,22 @@ export class PendingRequests {
     this.pending.delete(correlationId);
     if ('value' in outcome) request.resolve(outcome.value);
     else request.reject(outcome.error);
+    if (this.pending.size === 0) for (const wake of [...this.drainWaiters]) wake();
     return true;
+  }
+
+  /** Resolves once no request waits any more (each is answered or reaches its own deadline), or after `timeoutMs`. */
+  drained(timeoutMs: number): Promise<void> {
+    if (this.pending.size === 0) return Promise.resolve();
+    return new Promise((resolve) => {
+      const wake = () => {
+        clearTimeout(timer);
+        this.drainWaiters.delete(wake);
+        resolve();
+      };
+      const timer = setTimeout(wake, timeoutMs);
+      this.drainWaiters.add(wake);
+    });
   }
 
   failAll(): void {
