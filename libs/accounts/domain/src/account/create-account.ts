@@ -15,7 +15,7 @@ export function createAccount(command: CreateAccount, state: AccountState): Deci
     creditLimit: validateCreditLimitOf(command.kind, command.creditLimit),
     metadata: validateMetadata(command.metadata),
   });
-  if (!checked.ok) return invalid(checked.violations);
+  if (!checked.ok) return invalid(checked.error);
   if (state.status !== 'missing') return refused({ type: 'account_id_taken' });
   const { accountId, teamId, kind, at } = command;
   return accepted({ type: 'AccountCreated', ...eventBase(accountId, at), teamId, kind, ...checked.value });

@@ -26,7 +26,7 @@ export function createApiKey(command: CreateApiKey, state: AccountState): Decisi
     prefix: validateKeyPrefix(command.prefix),
     digest: validateKeyDigest(command.digest),
   });
-  if (!checked.ok) return invalid(checked.violations);
+  if (!checked.ok) return invalid(checked.error);
   if (state.keys.has(command.keyId)) return refused({ type: 'key_id_taken' });
   const { keyId, at } = command;
   return accepted({ type: 'ApiKeyCreated', ...eventBase(state.accountId, at), keyId, ...checked.value });

@@ -13,7 +13,7 @@ export function scheduleDeletion(command: ScheduleDeletion, state: AccountState)
   if (!isLive(state)) return refused(notLiveRefusal(state));
   if (state.status === 'pending_deletion') return unchanged('already_pending_deletion');
   const retention = validateRetention(command.retentionMs);
-  if (!retention.ok) return invalid(retention.violations);
+  if (!retention.ok) return invalid(retention.error);
   const deleteAt = command.at + retention.value;
   return accepted({
     type: 'DeletionScheduled',

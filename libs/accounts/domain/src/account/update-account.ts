@@ -1,10 +1,11 @@
 import type { AccountDetailsChanges, AccountEvent, AccountMetadata, UpdateAccount } from '@subledger/contracts';
+import { ok } from '@subledger/kernel';
 import { accepted, Decision, invalid, refused, unchanged } from '../decision';
 import { validateMetadata } from '../values/account-metadata.value-object';
 import { validateName } from '../values/account-name.value-object';
 import { validateCreditLimitOf } from '../values/credit-limit.value-object';
 import { validateExternalId } from '../values/external-id.value-object';
-import { valid, Validated, validateAll, violation } from '../values/validated';
+import { Validated, validateAll, violation } from '../values/validated';
 import { eventBase } from './account-event';
 import { statusChange } from './account-suspension';
 import { AccountState, isLive, LiveAccount, notLiveRefusal } from './account.state';
@@ -24,7 +25,7 @@ export function updateAccount(command: UpdateAccount, state: AccountState): Deci
     metadata: ifPresent(changes.metadata, (value) => validateMetadata(value)),
     status: ifPresent(changes.status, validateRequestedStatus),
   });
-  if (!checked.ok) return invalid(checked.violations);
+  if (!checked.ok) return invalid(checked.error);
   const events: AccountEvent[] = [];
   const details = changedDetails(state, checked.value);
   if (Object.keys(details).length > 0) {
@@ -36,11 +37,11 @@ export function updateAccount(command: UpdateAccount, state: AccountState): Deci
 }
 
 function ifPresent<T>(value: unknown, validate: (value: unknown) => Validated<T>): Validated<T | undefined> {
-  return value === undefined ? valid(undefined) : validate(value);
+  return value === undefined ? ok(undefined) : validate(value);
 }
 
 function validateRequestedStatus(value: unknown): Validated<'active' | 'inactive'> {
-  return value === 'active' || value === 'inactive' ? valid(value) : violation('status', 'not_allowed');
+  return value === 'active' || value === 'inactive' ? ok(value) : violation('status', 'not_allowed');
 }
 
 function changedDetails(account: LiveAccount, wanted: AccountDetailsChanges): AccountDetailsChanges {

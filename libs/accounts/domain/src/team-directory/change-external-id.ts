@@ -9,7 +9,7 @@ export function changeExternalId(command: ChangeExternalId, state: TeamDirectory
   const found = liveProject(state, command.accountId);
   if (!found.ok) return refused(found.refusal);
   const externalId = validateExternalId(command.externalId);
-  if (!externalId.ok) return invalid(externalId.violations);
+  if (!externalId.ok) return invalid(externalId.error);
   if (externalId.value === found.project.externalId) return unchanged('no_changes');
   if (externalId.value !== null && externalIdOwner(found.team, externalId.value) !== undefined) {
     return refused({ type: 'external_id_taken' });

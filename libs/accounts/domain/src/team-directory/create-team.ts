@@ -9,7 +9,7 @@ import { TeamDirectoryState } from './team-directory.state';
 /** A new team comes with exactly one main account, active, named in the same event. */
 export function createTeam(command: CreateTeam, state: TeamDirectoryState): Decision<TeamDirectoryEvent> {
   const checked = validateAll({ name: validateName(command.name), currency: validateCurrency(command.currency) });
-  if (!checked.ok) return invalid(checked.violations);
+  if (!checked.ok) return invalid(checked.error);
   if (state.status !== 'missing') return refused({ type: 'team_already_exists' });
   const { teamId, mainAccountId, at } = command;
   return accepted({ type: 'TeamCreated', ...teamEventBase(at), teamId, mainAccountId, ...checked.value });

@@ -11,7 +11,7 @@ export function registerSubAccount(
 ): Decision<TeamDirectoryEvent> {
   if (state.status === 'missing') return refused({ type: 'team_not_found' });
   const externalId = validateExternalId(command.externalId);
-  if (!externalId.ok) return invalid(externalId.violations);
+  if (!externalId.ok) return invalid(externalId.error);
   if (state.projects.has(command.accountId)) return refused({ type: 'account_id_taken' });
   if (externalId.value !== null && externalIdOwner(state, externalId.value) !== undefined) {
     return refused({ type: 'external_id_taken' });

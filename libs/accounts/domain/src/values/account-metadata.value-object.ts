@@ -5,7 +5,8 @@ import {
   isPlainObject,
   type ViolationReason,
 } from '@subledger/contracts';
-import { characterCount, valid, Validated, violation } from './validated';
+import { err, ok } from '@subledger/kernel';
+import { characterCount, Validated, violation } from './validated';
 
 export const MAX_METADATA_KEYS = 50;
 export const MAX_METADATA_VALUE_LENGTH = 500;
@@ -20,7 +21,7 @@ export const MAX_METADATA_BYTES = 8 * 1024;
  * means no metadata.
  */
 export function validateMetadata(value: unknown, field = 'metadata'): Validated<AccountMetadata | null> {
-  if (value === undefined || value === null) return valid(null);
+  if (value === undefined || value === null) return ok(null);
   if (!isPlainObject(value)) return violation(field, 'not_an_object');
   const entries = Object.entries(value);
   const violations: FieldViolation[] = [];
@@ -35,9 +36,9 @@ export function validateMetadata(value: unknown, field = 'metadata'): Validated<
   if (utf8Length(JSON.stringify(Object.fromEntries(scalars))) > MAX_METADATA_BYTES) {
     violations.push({ field, reason: 'too_large' });
   }
-  if (violations.length > 0) return { ok: false, violations };
+  if (violations.length > 0) return err(violations);
   // Rebuilt from own entries so that a `__proto__` key stays a plain key and never a prototype.
-  return valid(Object.fromEntries(entries) as AccountMetadata);
+  return ok(Object.fromEntries(entries) as AccountMetadata);
 }
 
 function isScalar(item: unknown): item is AccountMetadataValue {

@@ -28,7 +28,7 @@ describe('metadata (scalar values, 50 keys, 500 characters each, 8 KiB in all)',
     expect(validateMetadata(exact)).toEqual({ ok: true, value: exact });
     expect(validateMetadata({ ...exact, e: `${emoji(39)}a` })).toEqual({
       ok: false,
-      violations: [{ field: 'metadata', reason: 'too_large' }],
+      error: [{ field: 'metadata', reason: 'too_large' }],
     });
   });
 
@@ -46,13 +46,13 @@ describe('metadata (scalar values, 50 keys, 500 characters each, 8 KiB in all)',
     ['a bigint value, without throwing', { seats: 3n }, 'metadata.seats', 'not_allowed'],
     ['a cyclic value, without throwing', cyclic(), 'metadata.self', 'not_allowed'],
   ])('refuses %s', (_case, input, field, reason) => {
-    expect(validateMetadata(input)).toEqual({ ok: false, violations: [{ field, reason }] });
+    expect(validateMetadata(input)).toEqual({ ok: false, error: [{ field, reason }] });
   });
 
   it('lists every bad field at once', () => {
     expect(validateMetadata({ ...keys(51), seats: [3], note: 'x'.repeat(501) })).toEqual({
       ok: false,
-      violations: [
+      error: [
         { field: 'metadata', reason: 'too_many_keys' },
         { field: 'metadata.seats', reason: 'not_allowed' },
         { field: 'metadata.note', reason: 'too_long' },
@@ -65,7 +65,7 @@ describe('metadata (scalar values, 50 keys, 500 characters each, 8 KiB in all)',
     const texts = Object.fromEntries(Array.from({ length: 16 }, (_, i) => [`t${i}`, 'x'.repeat(500)]));
     const numbers = Object.fromEntries(Array.from({ length: 34 }, (_, i) => [`n${i}`, 1_000_000]));
     expect(new TextEncoder().encode(JSON.stringify({ ...texts, ...numbers })).length).toBeGreaterThan(8192);
-    expect(validateMetadata({ ...texts, ...numbers })).toEqual({ ok: false, violations: [{ field: 'metadata', reason: 'too_large' }] });
+    expect(validateMetadata({ ...texts, ...numbers })).toEqual({ ok: false, error: [{ field: 'metadata', reason: 'too_large' }] });
     expect(validateMetadata(texts)).toMatchObject({ ok: true });
   });
 

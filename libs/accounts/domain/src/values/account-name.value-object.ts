@@ -1,4 +1,5 @@
-import { characterCount, valid, Validated, violation } from './validated';
+import { ok } from '@subledger/kernel';
+import { characterCount, Validated, violation } from './validated';
 
 export const MAX_NAME_LENGTH = 200;
 
@@ -12,5 +13,5 @@ export function validateName(value: unknown, field = 'name'): Validated<string> 
   if (value.length === 0) return violation(field, 'empty');
   if (value.trim().length === 0) return violation(field, 'blank');
   if (characterCount(value) > MAX_NAME_LENGTH) return violation(field, 'too_long');
-  return valid(value);
+  return ok(value);
 }

@@ -19,10 +19,10 @@ describe('name (1 to 200 characters)', () => {
     ['201 characters', 'n'.repeat(201), 'too_long'],
     ['201 emoji', '😀'.repeat(201), 'too_long'],
   ])('refuses %s', (_case, name, reason) => {
-    expect(validateName(name)).toEqual({ ok: false, violations: [{ field: 'name', reason }] });
+    expect(validateName(name)).toEqual({ ok: false, error: [{ field: 'name', reason }] });
   });
 
   it('names the field it was given', () => {
-    expect(validateName('', 'apiKey.name')).toEqual({ ok: false, violations: [{ field: 'apiKey.name', reason: 'empty' }] });
+    expect(validateName('', 'apiKey.name')).toEqual({ ok: false, error: [{ field: 'apiKey.name', reason: 'empty' }] });
   });
 });

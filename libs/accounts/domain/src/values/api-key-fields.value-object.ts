@@ -1,12 +1,13 @@
 import type { ApiKeyEnvironment, FieldViolation } from '@subledger/contracts';
-import { characterCount, valid, Validated, violation } from './validated';
+import { err, ok } from '@subledger/kernel';
+import { characterCount, Validated, violation } from './validated';
 
 export const API_KEY_PREFIX_LENGTH = 12;
 export const MAX_PERMISSIONS = 50;
 export const MAX_PERMISSION_LENGTH = 100;
 
 export function validateEnvironment(value: unknown, field = 'environment'): Validated<ApiKeyEnvironment> {
-  return value === 'live' || value === 'test' ? valid(value) : violation(field, 'not_allowed');
+  return value === 'live' || value === 'test' ? ok(value) : violation(field, 'not_allowed');
 }
 
 /**
@@ -14,7 +15,7 @@ export function validateEnvironment(value: unknown, field = 'environment'): Vali
  * leaves them free-form; the bounds only keep a key's event small.
  */
 export function validatePermissions(value: unknown, field = 'permissions'): Validated<readonly string[] | null> {
-  if (value === undefined || value === null) return valid(null);
+  if (value === undefined || value === null) return ok(null);
   if (!Array.isArray(value)) return violation(field, 'not_an_array');
   if (value.length > MAX_PERMISSIONS) return violation(field, 'too_many_items');
   const violations: FieldViolation[] = [];
@@ -24,7 +25,7 @@ export function validatePermissions(value: unknown, field = 'permissions'): Vali
     if (reason) violations.push({ field: `${field}.${index}`, reason });
     if (typeof item === 'string') seen.add(item);
   }
-  return violations.length > 0 ? { ok: false, violations } : valid([...value] as string[]);
+  return violations.length > 0 ? err(violations) : ok([...value] as string[]);
 }
 
 function permissionViolation(item: unknown, seen: ReadonlySet<string>): FieldViolation['reason'] | null {
@@ -37,11 +38,11 @@ function permissionViolation(item: unknown, seen: ReadonlySet<string>): FieldVio
 /** The first 12 characters of the raw key, shown in listings to tell keys apart. */
 export function validateKeyPrefix(value: unknown, field = 'prefix'): Validated<string> {
   if (typeof value !== 'string') return violation(field, 'not_a_string');
-  return value.length === API_KEY_PREFIX_LENGTH ? valid(value) : violation(field, 'wrong_length');
+  return value.length === API_KEY_PREFIX_LENGTH ? ok(value) : violation(field, 'wrong_length');
 }
 
 /** The digest the edge computed from the raw key; the raw key itself never reaches the domain. */
 export function validateKeyDigest(value: unknown, field = 'digest'): Validated<string> {
   if (typeof value !== 'string') return violation(field, 'not_a_string');
-  return value.length > 0 ? valid(value) : violation(field, 'empty');
+  return value.length > 0 ? ok(value) : violation(field, 'empty');
 }

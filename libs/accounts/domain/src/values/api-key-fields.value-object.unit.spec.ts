@@ -5,7 +5,7 @@ import {
   validatePermissions,
 } from './api-key-fields.value-object';
 
-const refusal = (field: string, reason: string) => ({ ok: false, violations: [{ field, reason }] });
+const refusal = (field: string, reason: string) => ({ ok: false, error: [{ field, reason }] });
 
 describe('API key fields', () => {
   it.each(['live', 'test'])('accepts environment %s', (environment) => {

@@ -1,6 +1,7 @@
 import type { AccountKind, ViolationReason } from '@subledger/contracts';
 import { centsToMicros, type CentsRefusalReason, type Micros, MICROS_PER_CENT, parseCents } from '@subledger/money';
-import { valid, Validated, violation } from './validated';
+import { ok } from '@subledger/kernel';
+import { Validated, violation } from './validated';
 
 export const MAX_CREDIT_LIMIT_CENTS = 1_000_000_000_000;
 const MAX_CREDIT_LIMIT_MICROS = centsToMicros(MAX_CREDIT_LIMIT_CENTS);
@@ -17,21 +18,21 @@ const centsViolation: Record<CentsRefusalReason, ViolationReason> = {
  * mean no limit. Returns micros, or `null` for no limit.
  */
 export function creditLimitFromCents(value: unknown, field = 'creditLimit'): Validated<Micros | null> {
-  if (value === undefined || value === null) return valid(null);
+  if (value === undefined || value === null) return ok(null);
   const cents = parseCents(value);
   if (!cents.ok) return violation(field, centsViolation[cents.error.reason]);
   if (cents.value > MAX_CREDIT_LIMIT_CENTS) return violation(field, 'too_large');
-  return valid(cents.value === 0 ? null : centsToMicros(cents.value));
+  return ok(cents.value === 0 ? null : centsToMicros(cents.value));
 }
 
 /** The same rule on micros, as commands carry them: whole cents, at most 10^12 cents, 0 meaning none. */
 export function validateCreditLimit(micros: unknown, field = 'creditLimit'): Validated<Micros | null> {
-  if (micros === undefined || micros === null || micros === 0n) return valid(null);
+  if (micros === undefined || micros === null || micros === 0n) return ok(null);
   if (typeof micros !== 'bigint') return violation(field, 'not_an_integer');
   if (micros < 0n) return violation(field, 'negative');
   if (micros > MAX_CREDIT_LIMIT_MICROS) return violation(field, 'too_large');
   if (micros % MICROS_PER_CENT !== 0n) return violation(field, 'not_whole_cents');
-  return valid(micros);
+  return ok(micros);
 }
 
 /** Only sub-accounts carry a spending cap: the main account spends the team balance directly. */

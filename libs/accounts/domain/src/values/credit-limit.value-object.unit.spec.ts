@@ -25,7 +25,7 @@ describe('creditLimit from API cents (0 to 10^12, 0 / null / absent = no limit)'
     ['a numeric string', '100', 'not_a_number'],
     ['a bigint', 100n, 'not_a_number'],
   ])('refuses %s', (_case, cents, reason) => {
-    expect(creditLimitFromCents(cents)).toEqual({ ok: false, violations: [{ field: 'creditLimit', reason }] });
+    expect(creditLimitFromCents(cents)).toEqual({ ok: false, error: [{ field: 'creditLimit', reason }] });
   });
 });
 
@@ -45,7 +45,7 @@ describe('creditLimit in micros, as commands carry it', () => {
     ['negative', -CENT, 'negative'],
     ['a number', 10_000, 'not_an_integer'],
   ])('refuses %s', (_case, micros, reason) => {
-    expect(validateCreditLimit(micros)).toEqual({ ok: false, violations: [{ field: 'creditLimit', reason }] });
+    expect(validateCreditLimit(micros)).toEqual({ ok: false, error: [{ field: 'creditLimit', reason }] });
   });
 
   it('allows a limit on a sub-account only', () => {
@@ -54,7 +54,7 @@ describe('creditLimit in micros, as commands carry it', () => {
     expect(validateCreditLimitOf('main', 0n)).toEqual({ ok: true, value: null });
     expect(validateCreditLimitOf('main', CENT)).toEqual({
       ok: false,
-      violations: [{ field: 'creditLimit', reason: 'not_allowed' }],
+      error: [{ field: 'creditLimit', reason: 'not_allowed' }],
     });
   });
 });

@@ -1,4 +1,5 @@
-import { valid, Validated, violation } from './validated';
+import { ok } from '@subledger/kernel';
+import { Validated, violation } from './validated';
 
 export const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -6,7 +7,7 @@ export const DAY_MS = 24 * 60 * 60 * 1000;
 export const DEFAULT_DELETION_RETENTION_MS = 14 * DAY_MS;
 
 export function validateRetention(value: unknown, field = 'retentionMs'): Validated<number> {
-  if (value === undefined) return valid(DEFAULT_DELETION_RETENTION_MS);
+  if (value === undefined) return ok(DEFAULT_DELETION_RETENTION_MS);
   if (typeof value !== 'number' || !Number.isSafeInteger(value)) return violation(field, 'not_an_integer');
-  return value > 0 ? valid(value) : violation(field, 'not_positive');
+  return value > 0 ? ok(value) : violation(field, 'not_positive');
 }

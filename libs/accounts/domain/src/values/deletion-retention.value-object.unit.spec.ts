@@ -16,6 +16,6 @@ describe('deletion retention', () => {
     [1.5, 'not_an_integer'],
     ['14d', 'not_an_integer'],
   ])('refuses %s', (retention, reason) => {
-    expect(validateRetention(retention)).toEqual({ ok: false, violations: [{ field: 'retentionMs', reason }] });
+    expect(validateRetention(retention)).toEqual({ ok: false, error: [{ field: 'retentionMs', reason }] });
   });
 });

@@ -16,6 +16,6 @@ describe('externalId (absent, or 1 to 255 characters)', () => {
     ['only white space', '   ', 'blank'],
     ['a number', 7, 'not_a_string'],
   ])('refuses %s', (_case, input, reason) => {
-    expect(validateExternalId(input)).toEqual({ ok: false, violations: [{ field: 'externalId', reason }] });
+    expect(validateExternalId(input)).toEqual({ ok: false, error: [{ field: 'externalId', reason }] });
   });
 });

@@ -9,6 +9,6 @@ describe('team currency', () => {
   });
 
   it.each([['us'], ['usdt'], ['u$d'], [840]])('refuses %s', (input) => {
-    expect(validateCurrency(input)).toEqual({ ok: false, violations: [{ field: 'currency', reason: 'not_allowed' }] });
+    expect(validateCurrency(input)).toEqual({ ok: false, error: [{ field: 'currency', reason: 'not_allowed' }] });
   });
 });

@@ -1,16 +1,11 @@
 import type { FieldViolation, ViolationReason } from '@subledger/contracts';
+import { err, ok, type Result } from '@subledger/kernel';
 
 /** A checked value, or every reason it was refused. */
-export type Validated<T> =
-  | { readonly ok: true; readonly value: T }
-  | { readonly ok: false; readonly violations: readonly FieldViolation[] };
-
-export function valid<T>(value: T): Validated<T> {
-  return { ok: true, value };
-}
+export type Validated<T> = Result<T, readonly FieldViolation[]>;
 
 export function violation<T = never>(field: string, reason: ViolationReason): Validated<T> {
-  return { ok: false, violations: [{ field, reason }] };
+  return err([{ field, reason }]);
 }
 
 type ValuesOf<T extends Record<string, Validated<unknown>>> = {
@@ -20,10 +15,10 @@ type ValuesOf<T extends Record<string, Validated<unknown>>> = {
 /** Checks every field at once, so that a caller can report all bad fields together. */
 export function validateAll<T extends Record<string, Validated<unknown>>>(checks: T): Validated<ValuesOf<T>> {
   const results = Object.entries(checks);
-  const violations = results.flatMap(([, result]) => (result.ok ? [] : result.violations));
-  if (violations.length > 0) return { ok: false, violations };
+  const violations = results.flatMap(([, result]) => (result.ok ? [] : result.error));
+  if (violations.length > 0) return err(violations);
   const values = results.map(([key, result]) => [key, result.ok ? result.value : undefined]);
-  return valid(Object.fromEntries(values) as ValuesOf<T>);
+  return ok(Object.fromEntries(values) as ValuesOf<T>);
 }
 
 /** Length in Unicode code points, which is what a person counts as characters. */

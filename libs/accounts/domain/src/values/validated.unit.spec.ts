@@ -1,14 +1,15 @@
-import { characterCount, valid, validateAll, violation } from './validated';
+import { ok } from '@subledger/kernel';
+import { characterCount, validateAll, violation } from './validated';
 
 describe('validateAll', () => {
   it('returns every value when every check passes', () => {
-    expect(validateAll({ name: valid('Acme'), limit: valid(null) })).toEqual({ ok: true, value: { name: 'Acme', limit: null } });
+    expect(validateAll({ name: ok('Acme'), limit: ok(null) })).toEqual({ ok: true, value: { name: 'Acme', limit: null } });
   });
 
   it('returns the violations of every failing check, in field order', () => {
-    expect(validateAll({ name: violation('name', 'empty'), ok: valid(1), metadata: violation('metadata', 'too_large') })).toEqual({
+    expect(validateAll({ name: violation('name', 'empty'), ok: ok(1), metadata: violation('metadata', 'too_large') })).toEqual({
       ok: false,
-      violations: [
+      error: [
         { field: 'name', reason: 'empty' },
         { field: 'metadata', reason: 'too_large' },
       ],

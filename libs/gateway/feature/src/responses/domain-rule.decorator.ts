@@ -1,9 +1,10 @@
 import type { FieldViolation } from '@subledger/contracts';
+import type { Result } from '@subledger/kernel';
 import { type ValidationArguments, ValidateBy, type ValidationOptions } from 'class-validator';
 import { violationMessage } from './violation-messages';
 
 /** A check of the accounts domain's value objects (`validateName`, `validateMetadata`, ...). */
-export type DomainRule = (value: unknown, field: string) => { readonly ok: true } | { readonly ok: false; readonly violations: readonly FieldViolation[] };
+export type DomainRule = (value: unknown, field: string) => Result<unknown, readonly FieldViolation[]>;
 
 /**
  * Validates a DTO property with the very rule the accounts service applies, so the edge and the
@@ -25,5 +26,5 @@ export function SatisfiesRule(rule: DomainRule, options?: ValidationOptions): Pr
 
 function describe(result: ReturnType<DomainRule>): string {
   if (result.ok) return '';
-  return result.violations.map((violation) => `${violation.field} ${violationMessage(violation.reason)}`).join('; ');
+  return result.error.map((violation) => `${violation.field} ${violationMessage(violation.reason)}`).join('; ');
 }

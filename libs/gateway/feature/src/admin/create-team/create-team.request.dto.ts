@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { validateCurrency, validateName } from '@subledger/accounts-domain';
+import { ok } from '@subledger/kernel';
 import { SatisfiesRule } from '../../responses/domain-rule.decorator';
 
 export class CreateTeamRequest {
@@ -8,6 +9,6 @@ export class CreateTeamRequest {
   name!: string;
 
   @ApiPropertyOptional({ example: 'usd', description: "ISO 4217; must be the price list's currency (usd by default)." })
-  @SatisfiesRule((value, field) => (value === undefined ? { ok: true } : validateCurrency(value, field)))
+  @SatisfiesRule((value, field) => (value === undefined ? ok(value) : validateCurrency(value, field)))
   currency?: string;
 }
