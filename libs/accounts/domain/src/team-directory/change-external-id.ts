@@ -7,11 +7,12 @@ import { externalIdOwner, TeamDirectoryState } from './team-directory.state';
 /** A new external id must not belong to another project of the team; `null` releases it. */
 export function changeExternalId(command: ChangeExternalId, state: TeamDirectoryState): Decision<TeamDirectoryEvent> {
   const found = liveProject(state, command.accountId);
-  if (!found.ok) return refused(found.refusal);
+  if (!found.ok) return refused(found.error);
+  const { team, project } = found.value;
   const externalId = validateExternalId(command.externalId);
   if (!externalId.ok) return invalid(externalId.error);
-  if (externalId.value === found.project.externalId) return unchanged('no_changes');
-  if (externalId.value !== null && externalIdOwner(found.team, externalId.value) !== undefined) {
+  if (externalId.value === project.externalId) return unchanged('no_changes');
+  if (externalId.value !== null && externalIdOwner(team, externalId.value) !== undefined) {
     return refused({ type: 'external_id_taken' });
   }
   const { accountId, at } = command;

@@ -15,8 +15,8 @@ export function changeProjectStatus(
   state: TeamDirectoryState,
 ): Decision<TeamDirectoryEvent> {
   const found = liveProject(state, command.accountId);
-  if (!found.ok) return refused(found.refusal);
-  const { team, project } = found;
+  if (!found.ok) return refused(found.error);
+  const { team, project } = found.value;
   if (project.status === command.status) return unchanged(alreadyThere[command.status]);
   const leavesNoActiveProject = project.status === 'active' && activeProjectCount(team) === 1;
   if (command.status === 'pending_deletion' && leavesNoActiveProject) return refused({ type: 'last_active_project' });
