@@ -1,27 +1,27 @@
 import { LEDGER_EVENT_SCHEMA_VERSION } from '@subledger/contracts';
 import type { Adjust, BalanceAdjusted } from '@subledger/contracts';
+import { answered, recorded, refused } from '@subledger/kernel';
 import { isBlank, isNonZeroAmount, overflowsBalance } from './amount-rules';
-import { answer, record, refuse } from './decision';
-import type { Decision } from './ledger-outcome';
+import type { LedgerDecision } from './ledger-outcome';
 import type { AdjustmentRecord, LedgerState, LedgerView } from './ledger-state';
 import { missingTeam } from './team-guard';
 
-export function decideAdjust(command: Adjust, state: LedgerView): Decision {
+export function decideAdjust(command: Adjust, state: LedgerView): LedgerDecision {
   const { adjustmentId, amount, reason } = command;
-  if (!isNonZeroAmount(amount)) return refuse({ reason: 'invalid_amount', amount });
-  if (isBlank(reason)) return refuse({ reason: 'invalid_reason' });
+  if (!isNonZeroAmount(amount)) return refused({ reason: 'invalid_amount', amount });
+  if (isBlank(reason)) return refused({ reason: 'invalid_reason' });
   const noTeam = missingTeam(state, command.teamId);
-  if (noTeam !== null) return refuse(noTeam);
+  if (noTeam !== null) return refused(noTeam);
   const earlier = state.adjustments.get(adjustmentId);
   if (earlier !== undefined) {
     return isSameAdjustment(earlier, command)
-      ? answer({ type: 'balance_adjusted', adjustmentId, amount, balance: state.balance, replayed: true })
-      : refuse({ reason: 'adjustment_id_reused', adjustmentId });
+      ? answered({ type: 'balance_adjusted', adjustmentId, amount, balance: state.balance, replayed: true })
+      : refused({ reason: 'adjustment_id_reused', adjustmentId });
   }
   const balance = state.balance + amount;
-  if (balance < 0n) return refuse({ reason: 'insufficient_balance', balance: state.balance, amount });
+  if (balance < 0n) return refused({ reason: 'insufficient_balance', balance: state.balance, amount });
   if (overflowsBalance(state.balance, amount)) {
-    return refuse({ reason: 'balance_overflow', balance: state.balance, amount });
+    return refused({ reason: 'balance_overflow', balance: state.balance, amount });
   }
   const event: BalanceAdjusted = {
     type: 'BalanceAdjusted',
@@ -31,7 +31,7 @@ export function decideAdjust(command: Adjust, state: LedgerView): Decision {
     reason,
     at: command.at,
   };
-  return record(event, { type: 'balance_adjusted', adjustmentId, amount, balance, replayed: false });
+  return recorded([event], { type: 'balance_adjusted', adjustmentId, amount, balance, replayed: false });
 }
 
 function isSameAdjustment(earlier: AdjustmentRecord, command: Adjust): boolean {

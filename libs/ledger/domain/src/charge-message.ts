@@ -1,19 +1,20 @@
 import { LEDGER_EVENT_SCHEMA_VERSION } from '@subledger/contracts';
 import type { ChargeAccepted, ChargeMessage, ChargeRefusalReason, ChargeRefused } from '@subledger/contracts';
+import { recorded, refused } from '@subledger/kernel';
 import type { Micros } from '@subledger/money';
 import { isPositiveAmount } from './amount-rules';
-import { optionalField, record, refuse } from './decision';
-import type { Decision } from './ledger-outcome';
+import { optionalField } from './optional-field';
+import type { LedgerDecision } from './ledger-outcome';
 import { accountSpendOf } from './ledger-state';
 import type { AccountSpend, ChargeRecord, ChargeStanding, LedgerState, LedgerView } from './ledger-state';
 import { replayCharge } from './replay-charge';
 import { missingTeam } from './team-guard';
 
-export function decideChargeMessage(command: ChargeMessage, state: LedgerView): Decision {
+export function decideChargeMessage(command: ChargeMessage, state: LedgerView): LedgerDecision {
   const { chargeId, accountId, amount } = command;
-  if (!isPositiveAmount(amount)) return refuse({ reason: 'invalid_amount', amount });
+  if (!isPositiveAmount(amount)) return refused({ reason: 'invalid_amount', amount });
   const noTeam = missingTeam(state, command.teamId);
-  if (noTeam !== null) return refuse(noTeam);
+  if (noTeam !== null) return refused(noTeam);
   const earlier = state.charges.get(chargeId);
   if (earlier !== undefined) return replayCharge(command, earlier, state);
   const account = accountSpendOf(state, accountId);
@@ -28,11 +29,11 @@ export function decideChargeMessage(command: ChargeMessage, state: LedgerView): 
   if (reason === null) {
     const event: ChargeAccepted = { type: 'ChargeAccepted', ...base, at: command.at };
     const after = { balance: state.balance - amount, totalSpent: account.totalSpent + amount };
-    return record(event, { type: 'charge_accepted', chargeId, accountId, amount, ...after, replayed: false });
+    return recorded([event], { type: 'charge_accepted', chargeId, accountId, amount, ...after, replayed: false });
   }
   const numbers = { creditLimit: account.creditLimit, totalSpent: account.totalSpent, balance: state.balance };
   const event: ChargeRefused = { type: 'ChargeRefused', ...base, reason, ...numbers, at: command.at };
-  return record(event, { type: 'charge_refused', chargeId, accountId, amount, reason, ...numbers, replayed: false });
+  return recorded([event], { type: 'charge_refused', chargeId, accountId, amount, reason, ...numbers, replayed: false });
 }
 
 /**

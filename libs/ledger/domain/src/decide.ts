@@ -2,7 +2,7 @@ import type { LedgerCommand } from '@subledger/contracts';
 import { decideAdjust } from './adjust-balance';
 import { assertNever } from '@subledger/kernel';
 import { decideChargeMessage } from './charge-message';
-import type { Decision } from './ledger-outcome';
+import type { LedgerDecision } from './ledger-outcome';
 import type { LedgerView } from './ledger-state';
 import { decideOpenTeam } from './open-team';
 import { decideRefundCharge } from './refund-charge';
@@ -10,7 +10,7 @@ import { decideSetSpendPolicy } from './set-spend-policy';
 import { decideTopUp } from './top-up';
 
 /** Decides a command against the team's state without changing it. */
-export function decide(command: LedgerCommand, state: LedgerView): Decision {
+export function decide(command: LedgerCommand, state: LedgerView): LedgerDecision {
   switch (command.type) {
     case 'OpenTeam':
       return decideOpenTeam(command, state);

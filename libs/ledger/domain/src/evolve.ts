@@ -9,10 +9,9 @@ import { evolveSpendPolicySet } from './set-spend-policy';
 import { evolveTopUpRecorded } from './top-up';
 
 /**
- * Applies one event IN PLACE and returns the same state object. A hot team folds tens of
- * thousands of charges a second, and copying its maps per event would cost time proportional to
- * its history; so the caller owns the state, and takes a `cloneLedgerState` snapshot first when it
- * needs the state as it was (for example, to roll back after a failed commit).
+ * Applies one event IN PLACE and returns the same state object: the ledger's decider is a
+ * `MutatingDecider` (libs/kernel/src/decider.ts says why). Whoever needs the state as it was takes
+ * a `cloneLedgerState` snapshot first.
  */
 export function evolve(state: LedgerState, event: LedgerEvent): LedgerState {
   switch (event.type) {

@@ -1,6 +1,7 @@
 export { decide } from './decide';
 export { evolve } from './evolve';
 export { replay } from './replay';
+export { ledgerDecider } from './ledger-decider';
 export {
   initialState,
   cloneLedgerState,

@@ -1,14 +1,14 @@
 import { LEDGER_EVENT_SCHEMA_VERSION } from '@subledger/contracts';
 import type { OpenTeam, TeamOpened } from '@subledger/contracts';
-import { answer, record, refuse } from './decision';
-import type { Decision } from './ledger-outcome';
+import { answered, recorded, refused } from '@subledger/kernel';
+import type { LedgerDecision } from './ledger-outcome';
 import type { LedgerState, LedgerView } from './ledger-state';
 
 const CURRENCY = /^[a-z]{3}$/;
 
-export function decideOpenTeam(command: OpenTeam, state: LedgerView): Decision {
+export function decideOpenTeam(command: OpenTeam, state: LedgerView): LedgerDecision {
   const { teamId, currency } = command;
-  if (!CURRENCY.test(currency)) return refuse({ reason: 'invalid_currency', currency });
+  if (!CURRENCY.test(currency)) return refused({ reason: 'invalid_currency', currency });
   if (state.team === null) {
     const event: TeamOpened = {
       type: 'TeamOpened',
@@ -17,12 +17,12 @@ export function decideOpenTeam(command: OpenTeam, state: LedgerView): Decision {
       currency,
       at: command.at,
     };
-    return record(event, { type: 'team_opened', teamId, currency, replayed: false });
+    return recorded([event], { type: 'team_opened', teamId, currency, replayed: false });
   }
   if (state.team.teamId === teamId && state.team.currency === currency) {
-    return answer({ type: 'team_opened', teamId, currency, replayed: true });
+    return answered({ type: 'team_opened', teamId, currency, replayed: true });
   }
-  return refuse({ reason: 'team_already_opened', teamId: state.team.teamId, currency: state.team.currency });
+  return refused({ reason: 'team_already_opened', teamId: state.team.teamId, currency: state.team.currency });
 }
 
 export function evolveTeamOpened(state: LedgerState, event: TeamOpened): LedgerState {

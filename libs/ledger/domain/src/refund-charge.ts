@@ -1,39 +1,39 @@
 import { LEDGER_EVENT_SCHEMA_VERSION } from '@subledger/contracts';
 import type { ChargeRefunded, RefundCharge } from '@subledger/contracts';
 import { isBlank } from './amount-rules';
-import { assertNever } from '@subledger/kernel';
-import { answer, optionalField, record, refuse } from './decision';
-import type { Decision } from './ledger-outcome';
+import { answered, assertNever, recorded, refused } from '@subledger/kernel';
+import { optionalField } from './optional-field';
+import type { LedgerDecision } from './ledger-outcome';
 import { accountSpendOf } from './ledger-state';
 import type { ChargeRecord, LedgerState, LedgerView } from './ledger-state';
 import { missingTeam } from './team-guard';
 
 /** A charge is refunded at most once; asking again answers with that refund and appends nothing. */
-export function decideRefundCharge(command: RefundCharge, state: LedgerView): Decision {
+export function decideRefundCharge(command: RefundCharge, state: LedgerView): LedgerDecision {
   const { chargeId } = command;
-  if (isBlank(command.reason)) return refuse({ reason: 'invalid_reason' });
+  if (isBlank(command.reason)) return refused({ reason: 'invalid_reason' });
   const noTeam = missingTeam(state, command.teamId);
-  if (noTeam !== null) return refuse(noTeam);
+  if (noTeam !== null) return refused(noTeam);
   const charge = state.charges.get(chargeId);
-  if (charge === undefined) return refuse({ reason: 'charge_not_found', chargeId });
+  if (charge === undefined) return refused({ reason: 'charge_not_found', chargeId });
   switch (charge.standing) {
     case 'accepted':
       return refundAccepted(command, charge, state);
     case 'refunded': {
       const { accountId, amount } = charge;
       const now = { balance: state.balance, totalSpent: accountSpendOf(state, accountId).totalSpent };
-      return answer({ type: 'charge_refunded', chargeId, accountId, amount, ...now, replayed: true });
+      return answered({ type: 'charge_refunded', chargeId, accountId, amount, ...now, replayed: true });
     }
     case 'account_inactive':
     case 'credit_limit_exceeded':
     case 'insufficient_balance':
-      return refuse({ reason: 'charge_not_refundable', chargeId, refusedFor: charge.standing });
+      return refused({ reason: 'charge_not_refundable', chargeId, refusedFor: charge.standing });
     default:
       return assertNever(charge.standing, 'charge standing');
   }
 }
 
-function refundAccepted(command: RefundCharge, charge: ChargeRecord, state: LedgerView): Decision {
+function refundAccepted(command: RefundCharge, charge: ChargeRecord, state: LedgerView): LedgerDecision {
   const { chargeId } = command;
   const { accountId, amount } = charge;
   const event: ChargeRefunded = {
@@ -47,7 +47,7 @@ function refundAccepted(command: RefundCharge, charge: ChargeRecord, state: Ledg
     at: command.at,
   };
   const after = { balance: state.balance + amount, totalSpent: accountSpendOf(state, accountId).totalSpent - amount };
-  return record(event, { type: 'charge_refunded', chargeId, accountId, amount, ...after, replayed: false });
+  return recorded([event], { type: 'charge_refunded', chargeId, accountId, amount, ...after, replayed: false });
 }
 
 export function evolveChargeRefunded(state: LedgerState, event: ChargeRefunded): LedgerState {

@@ -1,24 +1,25 @@
 import { LEDGER_EVENT_SCHEMA_VERSION } from '@subledger/contracts';
 import type { TopUp, TopUpRecorded } from '@subledger/contracts';
+import { answered, recorded, refused } from '@subledger/kernel';
 import { isPositiveAmount, overflowsBalance } from './amount-rules';
-import { answer, optionalField, record, refuse } from './decision';
-import type { Decision } from './ledger-outcome';
+import { optionalField } from './optional-field';
+import type { LedgerDecision } from './ledger-outcome';
 import type { LedgerState, LedgerView, TopUpRecord } from './ledger-state';
 import { missingTeam } from './team-guard';
 
-export function decideTopUp(command: TopUp, state: LedgerView): Decision {
+export function decideTopUp(command: TopUp, state: LedgerView): LedgerDecision {
   const { topUpId, amount } = command;
-  if (!isPositiveAmount(amount)) return refuse({ reason: 'invalid_amount', amount });
+  if (!isPositiveAmount(amount)) return refused({ reason: 'invalid_amount', amount });
   const noTeam = missingTeam(state, command.teamId);
-  if (noTeam !== null) return refuse(noTeam);
+  if (noTeam !== null) return refused(noTeam);
   const earlier = state.topUps.get(topUpId);
   if (earlier !== undefined) {
     return isSameTopUp(earlier, command)
-      ? answer({ type: 'top_up_recorded', topUpId, amount, balance: state.balance, replayed: true })
-      : refuse({ reason: 'top_up_id_reused', topUpId });
+      ? answered({ type: 'top_up_recorded', topUpId, amount, balance: state.balance, replayed: true })
+      : refused({ reason: 'top_up_id_reused', topUpId });
   }
   if (overflowsBalance(state.balance, amount)) {
-    return refuse({ reason: 'balance_overflow', balance: state.balance, amount });
+    return refused({ reason: 'balance_overflow', balance: state.balance, amount });
   }
   const event: TopUpRecorded = {
     type: 'TopUpRecorded',
@@ -28,7 +29,7 @@ export function decideTopUp(command: TopUp, state: LedgerView): Decision {
     ...optionalField('reference', command.reference),
     at: command.at,
   };
-  return record(event, { type: 'top_up_recorded', topUpId, amount, balance: state.balance + amount, replayed: false });
+  return recorded([event], { type: 'top_up_recorded', topUpId, amount, balance: state.balance + amount, replayed: false });
 }
 
 function isSameTopUp(earlier: TopUpRecord, command: TopUp): boolean {

@@ -1,14 +1,14 @@
 import type { LedgerCommand, LedgerEvent } from '@subledger/contracts';
 import { decide } from '../decide';
 import { evolve } from '../evolve';
-import type { Decision } from '../ledger-outcome';
+import type { LedgerDecision } from '../ledger-outcome';
 import { initialState } from '../ledger-state';
 import type { LedgerState, LedgerView } from '../ledger-state';
 import type { LedgerStep } from './ledger-arbitraries';
 
 export interface StepRecord {
   readonly command: LedgerCommand;
-  readonly decision: Decision;
+  readonly decision: LedgerDecision;
   /** The earlier step this one repeats exactly, when it is a repeat. */
   readonly repeats?: StepRecord;
 }
