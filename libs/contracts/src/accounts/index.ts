@@ -10,7 +10,6 @@ export * from './codec/team-directory.codec';
 export * from './codec/account.codec';
 // Prefixed so that they cannot clash with the ledger section's own codec names in the root index.
 export type {
-  Decoded as AccountsDecoded,
   DecodeError as AccountsDecodeError,
   JsonObject as AccountsJsonObject,
 } from './codec/json-codec';

@@ -1,7 +1,7 @@
 export * from './ledger-command';
 export * from './ledger-event';
 export type * from './ledger-outcome';
-export type { LedgerDecodeError, LedgerDecodeReason, LedgerDecodeResult } from './ledger-decode-result';
+export type { LedgerDecodeError, LedgerDecodeReason } from './ledger-decode-error';
 export type { LedgerJson, LedgerJsonValue } from './ledger-json';
 export * from './ledger-event-codec';
 export * from './ledger-command-codec';

@@ -1,5 +1,6 @@
+import type { Result } from '@subledger/kernel';
 import type { LedgerCommand } from './ledger-command';
-import type { LedgerDecodeResult } from './ledger-decode-result';
+import type { LedgerDecodeError } from './ledger-decode-error';
 import type { LedgerFieldKindsByType } from './ledger-field-reader';
 import { toLedgerJson } from './ledger-json';
 import type { LedgerJson } from './ledger-json';
@@ -30,7 +31,7 @@ export function encodeLedgerCommand(command: LedgerCommand): LedgerCommandJson {
 }
 
 /** Reads a consumed command; a payload that is not a valid command is an error value. */
-export function decodeLedgerCommand(json: unknown): LedgerDecodeResult<LedgerCommand> {
+export function decodeLedgerCommand(json: unknown): Result<LedgerCommand, LedgerDecodeError> {
   return decodeTaggedPayload<LedgerCommand>(json, COMMAND_FIELDS);
 }
 
@@ -38,7 +39,7 @@ export function serializeLedgerCommand(command: LedgerCommand): string {
   return JSON.stringify(encodeLedgerCommand(command));
 }
 
-export function parseLedgerCommand(text: string): LedgerDecodeResult<LedgerCommand> {
+export function parseLedgerCommand(text: string): Result<LedgerCommand, LedgerDecodeError> {
   const parsed = parseLedgerJsonText(text);
   return parsed.ok ? decodeLedgerCommand(parsed.value) : parsed;
 }

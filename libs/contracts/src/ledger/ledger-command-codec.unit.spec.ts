@@ -5,7 +5,7 @@ import {
   serializeLedgerCommand,
 } from './ledger-command-codec';
 import type { LedgerCommand } from './ledger-command';
-import type { LedgerDecodeReason } from './ledger-decode-result';
+import type { LedgerDecodeReason } from './ledger-decode-error';
 
 const at = 1_767_225_600_000;
 const teamId = 'team-1';

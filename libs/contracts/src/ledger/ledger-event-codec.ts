@@ -1,6 +1,7 @@
+import type { Result } from '@subledger/kernel';
 import { LEDGER_EVENT_SCHEMA_VERSION } from './ledger-event';
 import type { LedgerEvent } from './ledger-event';
-import type { LedgerDecodeResult } from './ledger-decode-result';
+import type { LedgerDecodeError } from './ledger-decode-error';
 import type { LedgerFieldKindsByType } from './ledger-field-reader';
 import { toLedgerJson } from './ledger-json';
 import type { LedgerJson } from './ledger-json';
@@ -41,7 +42,7 @@ export function encodeLedgerEvent(event: LedgerEvent): LedgerEventJson {
 }
 
 /** Reads a stored or consumed event; a payload that is not a valid event is an error value. */
-export function decodeLedgerEvent(json: unknown): LedgerDecodeResult<LedgerEvent> {
+export function decodeLedgerEvent(json: unknown): Result<LedgerEvent, LedgerDecodeError> {
   return decodeTaggedPayload<LedgerEvent>(json, EVENT_FIELDS, LEDGER_EVENT_SCHEMA_VERSION);
 }
 
@@ -49,7 +50,7 @@ export function serializeLedgerEvent(event: LedgerEvent): string {
   return JSON.stringify(encodeLedgerEvent(event));
 }
 
-export function parseLedgerEvent(text: string): LedgerDecodeResult<LedgerEvent> {
+export function parseLedgerEvent(text: string): Result<LedgerEvent, LedgerDecodeError> {
   const parsed = parseLedgerJsonText(text);
   return parsed.ok ? decodeLedgerEvent(parsed.value) : parsed;
 }

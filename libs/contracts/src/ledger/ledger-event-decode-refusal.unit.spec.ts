@@ -1,5 +1,5 @@
 import { decodeLedgerEvent, encodeLedgerEvent, parseLedgerEvent } from './ledger-event-codec';
-import type { LedgerDecodeReason } from './ledger-decode-result';
+import type { LedgerDecodeReason } from './ledger-decode-error';
 
 const at = 1_767_225_600_000;
 const v = 1 as const;

@@ -1,3 +1,4 @@
+import { err, ok, type Result } from '@subledger/kernel';
 import { CHARGE_REFUSAL_REASONS, SPEND_STATUSES } from './ledger-event';
 import type { ChargeRefusalReason, SpendStatus } from './ledger-event';
 
@@ -54,34 +55,28 @@ export type LedgerFieldKindsByType<U extends { readonly type: string }> = {
   readonly [T in U['type']]: LedgerFieldKinds<Extract<U, { readonly type: T }>>;
 };
 
-export type FieldRead =
-  | { readonly ok: true; readonly value: unknown }
-  | { readonly ok: false; readonly message: string };
-
 // SQL bigint columns hold signed 64-bit integers; anything wider could never be stored.
 const INT64_MIN = -(2n ** 63n);
 const INT64_MAX = 2n ** 63n - 1n;
 const DECIMAL = /^-?(0|[1-9][0-9]{0,18})$/;
 const CURRENCY = /^[a-z]{3}$/;
 
-const ok = (value: unknown): FieldRead => ({ ok: true, value });
-const bad = (message: string): FieldRead => ({ ok: false, message });
 
-export function readLedgerField(kind: LedgerFieldKind, raw: unknown): FieldRead {
+export function readLedgerField(kind: LedgerFieldKind, raw: unknown): Result<unknown, string> {
   switch (kind) {
     case 'id':
     case 'nonEmptyText':
-      return typeof raw === 'string' && raw.length > 0 ? ok(raw) : bad('must be a non-empty string');
+      return typeof raw === 'string' && raw.length > 0 ? ok(raw) : err('must be a non-empty string');
     case 'optionalId':
       return raw === undefined ? ok(undefined) : readLedgerField('id', raw);
     case 'text':
-      return typeof raw === 'string' ? ok(raw) : bad('must be a string');
+      return typeof raw === 'string' ? ok(raw) : err('must be a string');
     case 'optionalText':
       return raw === undefined ? ok(undefined) : readLedgerField('text', raw);
     case 'currency':
-      return typeof raw === 'string' && CURRENCY.test(raw) ? ok(raw) : bad('must be three lower-case letters');
+      return typeof raw === 'string' && CURRENCY.test(raw) ? ok(raw) : err('must be three lower-case letters');
     case 'time':
-      return Number.isSafeInteger(raw) && (raw as number) >= 0 ? ok(raw) : bad('must be epoch milliseconds');
+      return Number.isSafeInteger(raw) && (raw as number) >= 0 ? ok(raw) : err('must be epoch milliseconds');
     case 'micros':
     case 'positiveMicros':
     case 'nonZeroMicros':
@@ -97,33 +92,33 @@ export function readLedgerField(kind: LedgerFieldKind, raw: unknown): FieldRead 
       return readOneOf(CHARGE_REFUSAL_REASONS, raw);
     default: {
       const unknownKind: never = kind;
-      return bad(`has an unknown kind ${String(unknownKind)}`);
+      return err(`has an unknown kind ${String(unknownKind)}`);
     }
   }
 }
 
-function readMicros(kind: MicrosKind, raw: unknown): FieldRead {
+function readMicros(kind: MicrosKind, raw: unknown): Result<unknown, string> {
   if (typeof raw !== 'string' || !DECIMAL.test(raw) || raw === '-0') {
-    return bad('must be an integer amount of micros written as a decimal string');
+    return err('must be an integer amount of micros written as a decimal string');
   }
   const amount = BigInt(raw);
-  if (amount < INT64_MIN || amount > INT64_MAX) return bad('must fit in a signed 64-bit integer');
+  if (amount < INT64_MIN || amount > INT64_MAX) return err('must fit in a signed 64-bit integer');
   switch (kind) {
     case 'micros':
       return ok(amount);
     case 'positiveMicros':
-      return amount > 0n ? ok(amount) : bad('must be greater than zero');
+      return amount > 0n ? ok(amount) : err('must be greater than zero');
     case 'nonZeroMicros':
-      return amount !== 0n ? ok(amount) : bad('must not be zero');
+      return amount !== 0n ? ok(amount) : err('must not be zero');
     case 'nonNegativeMicros':
-      return amount >= 0n ? ok(amount) : bad('must not be negative');
+      return amount >= 0n ? ok(amount) : err('must not be negative');
     default: {
       const unknownKind: never = kind;
-      return bad(`has an unknown kind ${String(unknownKind)}`);
+      return err(`has an unknown kind ${String(unknownKind)}`);
     }
   }
 }
 
-function readOneOf(allowed: readonly string[], raw: unknown): FieldRead {
-  return typeof raw === 'string' && allowed.includes(raw) ? ok(raw) : bad(`must be one of ${allowed.join(', ')}`);
+function readOneOf(allowed: readonly string[], raw: unknown): Result<unknown, string> {
+  return typeof raw === 'string' && allowed.includes(raw) ? ok(raw) : err(`must be one of ${allowed.join(', ')}`);
 }

@@ -1,5 +1,5 @@
-import { decoded, decodeFailure } from './ledger-decode-result';
-import type { LedgerDecodeResult } from './ledger-decode-result';
+import { ok, type Result } from '@subledger/kernel';
+import { decodeFailure, type LedgerDecodeError } from './ledger-decode-error';
 import { readLedgerField } from './ledger-field-reader';
 import type { LedgerFieldKind } from './ledger-field-reader';
 
@@ -13,7 +13,7 @@ export function decodeTaggedPayload<T>(
   json: unknown,
   kindsByType: FieldKindsByType,
   schemaVersion?: number,
-): LedgerDecodeResult<T> {
+): Result<T, LedgerDecodeError> {
   if (!isRecord(json)) return decodeFailure('not_an_object', 'a ledger payload must be a JSON object');
   const type = json['type'];
   if (typeof type !== 'string' || !Object.hasOwn(kindsByType, type)) {
@@ -28,15 +28,15 @@ export function decodeTaggedPayload<T>(
   const kinds = kindsByType[type];
   for (const field in kinds) {
     const read = readLedgerField(kinds[field], json[field]);
-    if (!read.ok) return decodeFailure('invalid_field', `${type}.${field} ${read.message}`, field);
+    if (!read.ok) return decodeFailure('invalid_field', `${type}.${field} ${read.error}`, field);
     if (read.value !== undefined) value[field] = read.value;
   }
-  return decoded(value as T);
+  return ok(value as T);
 }
 
-export function parseLedgerJsonText(text: string): LedgerDecodeResult<unknown> {
+export function parseLedgerJsonText(text: string): Result<unknown, LedgerDecodeError> {
   try {
-    return decoded(JSON.parse(text) as unknown);
+    return ok(JSON.parse(text) as unknown);
   } catch {
     return decodeFailure('invalid_json', 'the payload is not valid JSON');
   }

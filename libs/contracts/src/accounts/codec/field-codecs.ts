@@ -1,5 +1,6 @@
+import { ok } from '@subledger/kernel';
 import { type Micros, parseMicros } from '@subledger/money';
-import { decoded, FieldCodec, invalidField, isPlainObject, JsonObject, JsonValue, joinPath } from './json-codec';
+import { FieldCodec, invalidField, isPlainObject, JsonObject, JsonValue, joinPath } from './json-codec';
 
 function required<T>(
   expected: string,
@@ -9,7 +10,7 @@ function required<T>(
   return {
     optional: false,
     encode,
-    decode: (value, path) => (accepts(value) ? decoded(value) : invalidField(path, expected)),
+    decode: (value, path) => (accepts(value) ? ok(value) : invalidField(path, expected)),
   };
 }
 
@@ -28,7 +29,7 @@ export const micros: FieldCodec<Micros> = {
   encode: (value) => value.toString(),
   decode: (value, path) => {
     const amount = parseMicros(value);
-    return amount.ok ? decoded(amount.value) : invalidField(path, 'non-negative micros as a decimal string');
+    return amount.ok ? ok(amount.value) : invalidField(path, 'non-negative micros as a decimal string');
   },
 };
 
@@ -40,7 +41,7 @@ export function nullable<T>(codec: FieldCodec<T>): FieldCodec<T | null> {
   return {
     optional: false,
     encode: (value) => (value === null ? null : codec.encode(value)),
-    decode: (value, path) => (value === null ? decoded(null) : codec.decode(value, path)),
+    decode: (value, path) => (value === null ? ok(null) : codec.decode(value, path)),
   };
 }
 
@@ -64,7 +65,7 @@ export function list<T>(codec: FieldCodec<T>): FieldCodec<readonly T[]> {
         if (!result.ok) return result;
         items.push(result.value);
       }
-      return decoded(items);
+      return ok(items);
     },
   };
 }
@@ -84,6 +85,6 @@ export const scalarRecord: FieldCodec<Readonly<Record<string, string | number | 
     const entries = Object.entries(value);
     const bad = entries.find(([, item]) => !isScalar(item));
     if (bad) return invalidField(joinPath(path, bad[0]), 'string, number, boolean or null');
-    return decoded(Object.fromEntries(entries) as Record<string, string | number | boolean | null>);
+    return ok(Object.fromEntries(entries) as Record<string, string | number | boolean | null>);
   },
 };

@@ -1,3 +1,5 @@
+import { err, type Err, ok, type Result } from '@subledger/kernel';
+
 export type JsonValue = null | boolean | number | string | readonly JsonValue[] | JsonObject;
 export interface JsonObject {
   readonly [key: string]: JsonValue;
@@ -9,30 +11,24 @@ export type DecodeError =
   | { readonly type: 'unknown_type'; readonly received: string }
   | { readonly type: 'invalid_field'; readonly path: string; readonly expected: string };
 
-export type Decoded<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: DecodeError };
-
 /** Encodes one field to JSON and decodes it back, checking its shape on the way in. */
 export interface FieldCodec<T> {
   /** An optional field may be absent; it is then left out of the decoded object too. */
   readonly optional: boolean;
   encode(value: T): JsonValue;
-  decode(value: unknown, path: string): Decoded<T>;
+  decode(value: unknown, path: string): Result<T, DecodeError>;
 }
 
-export function decoded<T>(value: T): Decoded<T> {
-  return { ok: true, value };
-}
-
-export function invalidField<T>(path: string, expected: string): Decoded<T> {
-  return { ok: false, error: { type: 'invalid_field', path, expected } };
+export function invalidField(path: string, expected: string): Err<DecodeError> {
+  return err({ type: 'invalid_field', path, expected });
 }
 
 /** JSON.parse without the exception: a broken payload is a value like any other refusal. */
-export function parseJsonText(text: string): Decoded<unknown> {
+export function parseJsonText(text: string): Result<unknown, DecodeError> {
   try {
-    return decoded(JSON.parse(text) as unknown);
+    return ok(JSON.parse(text) as unknown);
   } catch {
-    return { ok: false, error: { type: 'malformed_json' } };
+    return err({ type: 'malformed_json' });
   }
 }
 

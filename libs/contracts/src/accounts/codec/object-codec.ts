@@ -1,6 +1,6 @@
+import { ok, type Result } from '@subledger/kernel';
 import {
-  Decoded,
-  decoded,
+  type DecodeError,
   FieldCodec,
   invalidField,
   isPlainObject,
@@ -32,7 +32,7 @@ export function decodeObject<T>(
   value: unknown,
   path: string,
   ignore: readonly string[] = [],
-): Decoded<T> {
+): Result<T, DecodeError> {
   if (!isPlainObject(value)) return invalidField(path, 'object');
   const extra = Object.keys(value).find((key) => !Object.hasOwn(shape, key) && !ignore.includes(key));
   if (extra !== undefined) return invalidField(joinPath(path, extra), 'no such field');
@@ -47,7 +47,7 @@ export function decodeObject<T>(
     if (!result.ok) return result;
     entries.push([key, result.value]);
   }
-  return decoded(Object.fromEntries(entries) as T);
+  return ok(Object.fromEntries(entries) as T);
 }
 
 export function object<T>(shape: Shape<T>): FieldCodec<T> {

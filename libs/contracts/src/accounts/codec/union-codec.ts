@@ -1,4 +1,5 @@
-import { Decoded, isPlainObject, invalidField, JsonObject, parseJsonText } from './json-codec';
+import { err, ok, type Result } from '@subledger/kernel';
+import { type DecodeError, isPlainObject, invalidField, JsonObject, parseJsonText } from './json-codec';
 import { decodeObject, encodeObject, Shape } from './object-codec';
 
 type Variant<U, K> = Omit<Extract<U, { type: K }>, 'type'>;
@@ -8,20 +9,20 @@ export type Variants<U extends { type: string }> = { readonly [K in U['type']]: 
 
 export interface UnionCodec<U> {
   encode(value: U): JsonObject;
-  decode(json: unknown): Decoded<U>;
+  decode(json: unknown): Result<U, DecodeError>;
   /** Parses JSON text and decodes it; malformed text is a decode error too. */
-  decodeText(text: string): Decoded<U>;
+  decodeText(text: string): Result<U, DecodeError>;
 }
 
 export function unionCodec<U extends { type: string }>(variants: Variants<U>): UnionCodec<U> {
   const shapeOf = (type: U['type']): Shape<Variant<U, U['type']>> => variants[type];
-  const decode = (json: unknown): Decoded<U> => {
+  const decode = (json: unknown): Result<U, DecodeError> => {
     if (!isPlainObject(json)) return invalidField('', 'object');
     const type = json['type'];
     if (typeof type !== 'string') return invalidField('type', 'string');
-    if (!Object.hasOwn(variants, type)) return { ok: false, error: { type: 'unknown_type', received: type } };
+    if (!Object.hasOwn(variants, type)) return err({ type: 'unknown_type', received: type });
     const fields = decodeObject(shapeOf(type as U['type']), json, '', ['type']);
-    return fields.ok ? { ok: true, value: { type, ...fields.value } as unknown as U } : fields;
+    return fields.ok ? ok({ type, ...fields.value } as unknown as U) : fields;
   };
   return {
     encode: (value) => {
