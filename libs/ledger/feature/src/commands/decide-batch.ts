@@ -44,15 +44,15 @@ export function decideBatch(
   const batches = new Map<string, TeamBatch>();
   const processed: ProcessedCommandRow[] = [];
   const replies = reads.map((read): LedgerCommandReply => {
-    if (!read.ok) return replyRefused(read.refusal);
-    const { command } = read;
+    if (!read.ok) return replyRefused(read.error);
+    const { command, requestId } = read.value;
     const commandId = commandIdOf(command);
     const answers = batches.get(command.teamId)?.answers;
     const earlier = commandId === null ? undefined : (answers?.answerFor(command, commandId) ?? storedAnswer(command, commandId, history));
     if (earlier !== undefined) return replyOk(earlier);
     const team = teamBatchOf(batches, teams, command.teamId);
     const { events, outcome } = decide(command, team.ledger.state);
-    team.batch.apply(events, read.requestId);
+    team.batch.apply(events, requestId);
     if (commandId !== null) {
       team.batch.answers.add(command, commandId, outcome);
       if (events.length === 0) {

@@ -12,7 +12,7 @@ import { recallFound } from './look-ups';
 const newTeam = (teamId: string): TeamLedger => newTeamLedger(teamId, DEFAULT_TEAM_MEMORY);
 
 function decideAll(commands: LedgerCommand[], teams: TeamLedger[], history?: CommandHistory) {
-  const reads: CommandRead[] = commands.map((command) => ({ ok: true, command }));
+  const reads: CommandRead[] = commands.map((command) => ({ ok: true, value: { command } }));
   const byId = new Map(teams.map((team) => [team.teamId, team]));
   if (history !== undefined) recallFound(byId, history);
   return decideBatch(reads, byId, history);
@@ -53,8 +53,8 @@ describe('deciding a batch', () => {
     const team = newTeam('t');
     decideAll([openTeam('t'), topUp('t', 'u', 10n)], [team]);
     const reads: CommandRead[] = [
-      { ok: true, command: charge('t', 'a', 'c1', 1n), requestId: 'req-1' },
-      { ok: true, command: charge('t', 'a', 'c2', 1n) },
+      { ok: true, value: { command: charge('t', 'a', 'c1', 1n), requestId: 'req-1' } },
+      { ok: true, value: { command: charge('t', 'a', 'c2', 1n) } },
     ];
     const { writes } = decideBatch(reads, new Map([['t', team]]));
     expect(writes.appends[0].events.map((event) => event.metadata?.correlationId)).toEqual(['req-1', undefined]);
@@ -137,7 +137,7 @@ describe('deciding a batch', () => {
     const team = newTeam('t');
     decideAll([openTeam('t')], [team]);
     const refusal = { type: 'invalid_command', field: 'amount', message: 'bad' } as const;
-    const reads: CommandRead[] = [{ ok: false, refusal }, { ok: true, command: setPolicy('t', 'a', 1n) }];
+    const reads: CommandRead[] = [{ ok: false, error: refusal }, { ok: true, value: { command: setPolicy('t', 'a', 1n) } }];
     const { replies, writes } = decideBatch(reads, new Map([['t', team]]));
     expect(replies[0]).toEqual({ ok: false, refusal });
     expect(replies[1]).toMatchObject({ ok: true, value: { type: 'spend_policy_set' } });

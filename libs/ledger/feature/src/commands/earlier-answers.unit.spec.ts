@@ -16,8 +16,8 @@ const opened: LedgerEvent = { type: 'TeamOpened', schemaVersion: v, teamId: 't',
 /** A command as the writer reads it from the bus. */
 function read(command: LedgerCommand): LedgerCommand {
   const result = readLedgerCommand({ topic: 'ledger.commands', partition: 0, offset: 0, key: command.teamId, value: command, headers: {} });
-  if (!result.ok) throw new Error(result.refusal.message);
-  return result.command;
+  if (!result.ok) throw new Error(result.error.message);
+  return result.value.command;
 }
 
 const history = (events: LedgerEvent[], stored: [string, string, LedgerOutcome][] = []): CommandHistory => ({

@@ -78,7 +78,7 @@ export class LedgerCommandHandler {
   }
 
   private async decideAndCommit(batch: Envelope<unknown>[], reads: readonly CommandRead[], mode: DecisionMode): Promise<LedgerCommandReply[]> {
-    const commands = reads.flatMap((read) => (read.ok ? [read.command] : []));
+    const commands = reads.flatMap((read) => (read.ok ? [read.value.command] : []));
     // Teams taken out of the cache go back only after the commit: on any failure their states,
     // perhaps advanced by a batch that never committed, are forgotten and reloaded next time.
     const teams = new Map<string, TeamLedger>();
@@ -114,8 +114,8 @@ export class LedgerCommandHandler {
     reads.forEach((read, i) => {
       if (read.ok) return;
       const { topic, key, value, headers } = batch[i];
-      runWithRequestIds(requestIdsOf([batch[i]]), () => this.logger.warn(`Refused an invalid command on ${topic}: ${read.refusal.message}`));
-      const deadLetter = { ...headers, [Headers.deadLetterReason]: read.refusal.message };
+      runWithRequestIds(requestIdsOf([batch[i]]), () => this.logger.warn(`Refused an invalid command on ${topic}: ${read.error.message}`));
+      const deadLetter = { ...headers, [Headers.deadLetterReason]: read.error.message };
       Promise.resolve()
         .then(() => this.bus.publish(`${topic}.dead-letter`, key, value, deadLetter))
         .catch((error: unknown) => this.logger.error(`Could not dead-letter a command: ${String(error)}`));

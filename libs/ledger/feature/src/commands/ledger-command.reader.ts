@@ -1,10 +1,15 @@
 import { decodeLedgerCommand } from '@subledger/contracts';
 import type { LedgerCommand, LedgerCommandRefusal } from '@subledger/contracts';
+import { err, ok, type Result } from '@subledger/kernel';
 import { type Envelope, Headers } from '@subledger/messaging';
 
-export type CommandRead =
-  | { readonly ok: true; readonly command: LedgerCommand; readonly requestId?: string }
-  | { readonly ok: false; readonly refusal: LedgerCommandRefusal };
+/** A command as read off the bus, with the id of the HTTP request it was sent for when it carries one. */
+export interface ReadCommand {
+  readonly command: LedgerCommand;
+  readonly requestId?: string;
+}
+
+export type CommandRead = Result<ReadCommand, LedgerCommandRefusal>;
 
 /**
  * Validates a consumed command. The in-process bus hands over the command itself, with bigint
@@ -17,15 +22,15 @@ export function readLedgerCommand(message: Envelope<unknown>): CommandRead {
   const decoded = decodeLedgerCommand(withDecimalAmounts(message.value));
   if (!decoded.ok) {
     const { field, message: text } = decoded.error;
-    return { ok: false, refusal: { type: 'invalid_command', field: field ?? null, message: text } };
+    return err({ type: 'invalid_command', field: field ?? null, message: text });
   }
   const command = decoded.value;
   if (command.teamId !== message.key) {
     const text = `a command of team ${command.teamId} must be keyed by its team id, not ${JSON.stringify(message.key)}`;
-    return { ok: false, refusal: { type: 'invalid_command', field: 'teamId', message: text } };
+    return err({ type: 'invalid_command', field: 'teamId', message: text });
   }
   const requestId = message.headers[Headers.requestId];
-  return requestId === undefined ? { ok: true, command } : { ok: true, command, requestId };
+  return ok(requestId === undefined ? { command } : { command, requestId });
 }
 
 function withDecimalAmounts(value: unknown): unknown {

@@ -9,18 +9,18 @@ describe('reading a consumed command', () => {
   const command = charge('t', 'a', 'c', 1_500n);
 
   it('reads the command itself, as the in-process bus carries it', () => {
-    expect(readLedgerCommand(envelope('t', command))).toEqual({ ok: true, command });
+    expect(readLedgerCommand(envelope('t', command))).toEqual({ ok: true, value: { command } });
   });
 
   it('keeps the id of the HTTP request the command was sent for', () => {
     const sent = { ...envelope('t', command), headers: { 'request-id': 'order-42' } };
-    expect(readLedgerCommand(sent)).toStrictEqual({ ok: true, command, requestId: 'order-42' });
-    expect(readLedgerCommand(envelope('t', command))).toStrictEqual({ ok: true, command });
+    expect(readLedgerCommand(sent)).toStrictEqual({ ok: true, value: { command, requestId: 'order-42' } });
+    expect(readLedgerCommand(envelope('t', command))).toStrictEqual({ ok: true, value: { command } });
   });
 
   it('reads its JSON form, amounts as decimal strings, as Kafka will carry it', () => {
     const json: unknown = JSON.parse(JSON.stringify({ ...command, amount: '1500' }));
-    expect(readLedgerCommand(envelope('t', json))).toEqual({ ok: true, command });
+    expect(readLedgerCommand(envelope('t', json))).toEqual({ ok: true, value: { command } });
   });
 
   it.each([
@@ -31,14 +31,14 @@ describe('reading a consumed command', () => {
   ])('refuses %s, naming the field', (_case, value, field) => {
     expect(readLedgerCommand(envelope('t', value))).toEqual({
       ok: false,
-      refusal: { type: 'invalid_command', field, message: expect.any(String) },
+      error: { type: 'invalid_command', field, message: expect.any(String) },
     });
   });
 
   it('refuses a command keyed by another team, which would escape its team single writer', () => {
     expect(readLedgerCommand(envelope('other', command))).toEqual({
       ok: false,
-      refusal: { type: 'invalid_command', field: 'teamId', message: expect.stringContaining('keyed by its team id') },
+      error: { type: 'invalid_command', field: 'teamId', message: expect.stringContaining('keyed by its team id') },
     });
   });
 });

@@ -20,7 +20,7 @@ export function whatToLookUp(reads: readonly CommandRead[], teams: ReadonlyMap<s
   const commands: CommandKey[] = [];
   for (const read of reads) {
     if (!read.ok) continue;
-    const { command } = read;
+    const { command } = read.value;
     const commandId = commandIdOf(command);
     const team = teams.get(command.teamId);
     if (commandId === null || team === undefined) continue;

@@ -50,7 +50,7 @@ describe('what a batch looks up in the store before deciding', () => {
 
   it('looks up every command with an id in careful mode, and only some in fast mode', () => {
     const teams = new Map([['t', team()]]);
-    const reads = [charge('t', 'a', 'new', 1n), refund('t', 'forgotten'), setPolicy('t', 'a', null)].map((command) => ({ ok: true as const, command }));
+    const reads = [charge('t', 'a', 'new', 1n), refund('t', 'forgotten'), setPolicy('t', 'a', null)].map((command) => ({ ok: true as const, value: { command } }));
     expect(whatToLookUp(reads, teams, 'fast')).toEqual({
       eventIds: lookUpEventIds('team-t', refund('t', 'forgotten')),
       commands: [{ teamId: 't', commandId: 'refund:forgotten' }],

@@ -33,8 +33,8 @@ export class LedgerQueryHandler {
 
   answer(value: unknown): Promise<AnyQueryReply> {
     const read = readLedgerQuery(value);
-    if (!read.ok) return Promise.resolve(replyRefused({ type: 'invalid_query', message: read.message }));
-    const { query } = read;
+    if (!read.ok) return Promise.resolve(replyRefused({ type: 'invalid_query', message: read.error }));
+    const query = read.value;
     switch (query.type) {
       case 'GetBalance':
         return getBalance(this.store.sql, this.tables, query.teamId, query.accountIds);

@@ -4,15 +4,15 @@ describe('reading a consumed query', () => {
   it('reads a balance query and a page query, with or without an account', () => {
     expect(readLedgerQuery({ type: 'GetBalance', teamId: 't', accountIds: ['a'] })).toEqual({
       ok: true,
-      query: { type: 'GetBalance', teamId: 't', accountIds: ['a'] },
+      value: { type: 'GetBalance', teamId: 't', accountIds: ['a'] },
     });
     expect(readLedgerQuery({ type: 'ListLedgerEntries', teamId: 't', cursor: null, limit: 50 })).toEqual({
       ok: true,
-      query: { type: 'ListLedgerEntries', teamId: 't', cursor: null, limit: 50 },
+      value: { type: 'ListLedgerEntries', teamId: 't', cursor: null, limit: 50 },
     });
     expect(readLedgerQuery({ type: 'ListLedgerEntries', teamId: 't', accountId: 'a', cursor: '9', limit: 1 })).toMatchObject({
       ok: true,
-      query: { accountId: 'a', cursor: '9' },
+      value: { accountId: 'a', cursor: '9' },
     });
   });
 
@@ -20,24 +20,24 @@ describe('reading a consumed query', () => {
     const day = Date.UTC(2026, 0, 1);
     expect(readLedgerQuery({ type: 'GetUsage', teamId: 't', from: day, to: day + 744 * 3_600_000, granularity: 'hour' })).toEqual({
       ok: true,
-      query: { type: 'GetUsage', teamId: 't', from: day, to: day + 744 * 3_600_000, granularity: 'hour' },
+      value: { type: 'GetUsage', teamId: 't', from: day, to: day + 744 * 3_600_000, granularity: 'hour' },
     });
     expect(readLedgerQuery({ type: 'GetUsage', teamId: 't', accountId: 'a', from: day + 1, to: day + 2, granularity: 'day' })).toMatchObject({
       ok: true,
-      query: { accountId: 'a', granularity: 'day' },
+      value: { accountId: 'a', granularity: 'day' },
     });
   });
 
   it('reads an activity query of whole minutes, a summaries query, and a page newest first', () => {
     const minute = Date.UTC(2026, 0, 1, 10);
-    expect(readLedgerQuery({ type: 'GetActivity', from: minute, to: minute + 1_440 * 60_000 })).toEqual({ ok: true, query: { type: 'GetActivity', from: minute, to: minute + 1_440 * 60_000 } });
+    expect(readLedgerQuery({ type: 'GetActivity', from: minute, to: minute + 1_440 * 60_000 })).toEqual({ ok: true, value: { type: 'GetActivity', from: minute, to: minute + 1_440 * 60_000 } });
     expect(readLedgerQuery({ type: 'GetTeamSummaries', teamIds: ['t', 'u'], spendSince: minute })).toEqual({
       ok: true,
-      query: { type: 'GetTeamSummaries', teamIds: ['t', 'u'], spendSince: minute },
+      value: { type: 'GetTeamSummaries', teamIds: ['t', 'u'], spendSince: minute },
     });
     expect(readLedgerQuery({ type: 'ListLedgerEntries', teamId: 't', cursor: null, limit: 5, order: 'desc' })).toEqual({
       ok: true,
-      query: { type: 'ListLedgerEntries', teamId: 't', cursor: null, limit: 5, order: 'desc' },
+      value: { type: 'ListLedgerEntries', teamId: 't', cursor: null, limit: 5, order: 'desc' },
     });
   });
 
@@ -60,6 +60,6 @@ describe('reading a consumed query', () => {
     ['a limit past the most', { type: 'ListLedgerEntries', teamId: 't', cursor: null, limit: 1_001 }, 'limit'],
     ['a cursor that is a number', { type: 'ListLedgerEntries', teamId: 't', cursor: 5, limit: 5 }, 'cursor'],
   ])('refuses %s, saying what is wrong', (_case, value, word) => {
-    expect(readLedgerQuery(value)).toEqual({ ok: false, message: expect.stringContaining(word) });
+    expect(readLedgerQuery(value)).toEqual({ ok: false, error: expect.stringContaining(word) });
   });
 });
