@@ -6,12 +6,10 @@ import {
   type LedgerOutcome,
   Topics,
 } from '@subledger/contracts';
+import { err, type Err, ok, type Result } from '@subledger/kernel';
 import type { MessageBus } from '@subledger/messaging';
 import { MESSAGE_BUS } from '@subledger/platform';
 import { ACCOUNTS_OPTIONS, type ResolvedAccountsOptions } from '../accounts-options';
-
-/** The ledger's answer as the accounts service needs it: done, or why not. */
-export type LedgerVerdict = { readonly ok: true; readonly outcome: LedgerOutcome } | { readonly ok: false; readonly refusal: AccountsServiceRefusal };
 
 /**
  * Sends commands to the ledger on the team's partition of `ledger.commands` and waits for the
@@ -26,19 +24,20 @@ export class LedgerClient {
   ) {}
 
   /**
-   * `accepts` names the outcomes that mean "done"; any other decided outcome is the ledger
-   * refusing, which the accounts service passes on as `upstream_refused`.
+   * The ledger's answer as the accounts service needs it: done, or why not. `accepts` names the
+   * outcomes that mean "done"; any other decided outcome is the ledger refusing, which the
+   * accounts service passes on as `upstream_refused`.
    */
-  async send(command: LedgerCommand, accepts: (outcome: LedgerOutcome) => boolean): Promise<LedgerVerdict> {
+  async send(command: LedgerCommand, accepts: (outcome: LedgerOutcome) => boolean): Promise<Result<LedgerOutcome, AccountsServiceRefusal>> {
     const reply = await this.bus.request<LedgerCommandReply>(Topics.ledgerCommands, command.teamId, command, {
       timeoutMs: this.options.ledgerTimeoutMs,
     });
     if (!reply.ok) return refusedBy(reply.refusal.type);
-    if (accepts(reply.value)) return { ok: true, outcome: reply.value };
+    if (accepts(reply.value)) return ok(reply.value);
     return refusedBy(reply.value.type === 'refused' ? reply.value.refusal.reason : reply.value.type);
   }
 }
 
-function refusedBy(reason: string): LedgerVerdict {
-  return { ok: false, refusal: { type: 'upstream_refused', service: 'ledger', reason } };
+function refusedBy(reason: string): Err<AccountsServiceRefusal> {
+  return err({ type: 'upstream_refused', service: 'ledger', reason });
 }

@@ -38,7 +38,7 @@ export class TeamWriter {
     if (!change.hasEvents) return null;
     for (const effect of ledgerEffectsOf(change, at)) {
       const verdict = await this.ledger.send(effect.command, effect.accepts);
-      if (!verdict.ok) return verdict.refusal;
+      if (!verdict.ok) return verdict.error;
     }
     try {
       const results = await this.store.transaction(async (tx) => {

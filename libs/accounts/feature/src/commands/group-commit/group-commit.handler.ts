@@ -110,7 +110,7 @@ export class GroupCommitHandler {
         const verdict = await this.ledger.send(command, (outcome) => outcome.type === 'charge_refunded');
         if (messageId !== null) group.settleRefund(messageId, verdict.ok);
         else this.logger.warn(`A message of charge ${command.chargeId} could not be recorded; its charge is refunded`);
-        if (!verdict.ok) this.logger.warn(`The ledger did not refund charge ${command.chargeId} (${command.reason}): ${JSON.stringify(verdict.refusal)}`);
+        if (!verdict.ok) this.logger.warn(`The ledger did not refund charge ${command.chargeId} (${command.reason}): ${JSON.stringify(verdict.error)}`);
       }),
     );
   }
@@ -135,8 +135,8 @@ function messageIdsOf(items: readonly GatheredItem[]): string[] {
 }
 
 function messageAnswer(outcome: MessageOutcome): Answer {
-  if (!outcome.ok) return { reply: () => replyRefused(outcome.refusal) };
-  const { snapshot } = outcome;
+  if (!outcome.ok) return { reply: () => replyRefused(outcome.error) };
+  const snapshot = outcome.value;
   return {
     shows: MessageGroup.needsContent(snapshot) ? snapshot.row.id : undefined,
     reply: (records) => replyOk({ message: MessageGroup.view(snapshot, records.get(snapshot.row.id)) }),
@@ -144,7 +144,7 @@ function messageAnswer(outcome: MessageOutcome): Answer {
 }
 
 function stepReply(outcome: MessageOutcome) {
-  return outcome.ok ? replyOk({ status: outcome.snapshot.row.status }) : replyRefused(outcome.refusal);
+  return outcome.ok ? replyOk({ status: outcome.value.row.status }) : replyRefused(outcome.error);
 }
 
 function invalid(violations: FieldViolation[]): Answer {

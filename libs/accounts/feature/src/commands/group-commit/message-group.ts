@@ -1,4 +1,5 @@
 import type { AccountsServiceRefusal, EpochMs, MessageStatus, MessageView, NewMessage, RefundCharge } from '@subledger/contracts';
+import { err, ok, type Result } from '@subledger/kernel';
 import type { CarrierMessage } from '../../carrier/message-carrier.port';
 import { type MessageState, messageViewOf, type StoredMessage } from '../../read-model/message-rows';
 import type { DeliveryStep } from '../accounts-internal-command';
@@ -29,7 +30,8 @@ export interface Snapshot {
   readonly entry: Entry;
 }
 
-export type MessageOutcome = { readonly ok: true; readonly snapshot: Snapshot } | { readonly ok: false; readonly refusal: AccountsServiceRefusal };
+/** A message as a command left it, or why the command was refused. */
+export type MessageOutcome = Result<Snapshot, AccountsServiceRefusal>;
 
 const STEP: Record<MessageStatus, number> = { queued: 0, sent: 1, delivered: 2, failed: 2 };
 
@@ -59,20 +61,20 @@ export class MessageGroup {
     const content = newRow(teamId, message, at);
     const entry: Entry = { row: content, content, changed: true, recorded: true, refund: null };
     this.entries.set(message.id, entry);
-    return ok(entry);
+    return snapshotOf(entry);
   }
 
   advance(teamId: string, { messageId, status, errorCode }: DeliveryStep, at: EpochMs): MessageOutcome {
     const entry = this.entries.get(messageId);
-    if (!entry || entry.row.team_id !== teamId) return { ok: false, refusal: { type: 'message_not_found' } };
-    if (STEP[status] <= STEP[entry.row.status]) return ok(entry);
+    if (!entry || entry.row.team_id !== teamId) return err({ type: 'message_not_found' });
+    if (STEP[status] <= STEP[entry.row.status]) return snapshotOf(entry);
     entry.row = { ...entry.row, status, error_code: errorCode, updated_at: String(at) };
     entry.changed = true;
     const { row } = entry;
     if (status === 'failed' && !row.refunded && !row.is_test && row.charge_id !== null) {
       entry.refund = { type: 'RefundCharge', teamId, chargeId: row.charge_id, reason: 'delivery_failed', at };
     }
-    return ok(entry);
+    return snapshotOf(entry);
   }
 
   refunds(): PendingRefund[] {
@@ -123,19 +125,19 @@ export class MessageGroup {
 
   private recordedAgain(entry: Entry): MessageOutcome {
     entry.recorded = true;
-    return ok(entry);
+    return snapshotOf(entry);
   }
 
   private refuse(teamId: string, message: NewMessage, at: EpochMs, refusal: AccountsServiceRefusal): MessageOutcome {
     if (!message.isTest && message.chargeId !== null) {
       this.notRecorded.set(message.chargeId, { type: 'RefundCharge', teamId, chargeId: message.chargeId, reason: 'message_not_recorded', at });
     }
-    return { ok: false, refusal };
+    return err(refusal);
   }
 }
 
-function ok(entry: Entry): MessageOutcome {
-  return { ok: true, snapshot: { row: entry.row, entry } };
+function snapshotOf(entry: Entry): MessageOutcome {
+  return ok({ row: entry.row, entry });
 }
 
 /**

@@ -40,8 +40,8 @@ function stored(id: string, overrides: Partial<StoredMessage> = {}): MessageStat
 }
 
 function viewOf(outcome: MessageOutcome) {
-  if (!outcome.ok) throw new Error(`refused: ${outcome.refusal.type}`);
-  const { snapshot } = outcome;
+  if (!outcome.ok) throw new Error(`refused: ${outcome.error.type}`);
+  const snapshot = outcome.value;
   return MessageGroup.view(snapshot, MessageGroup.needsContent(snapshot) ? records.get(snapshot.row.id) : undefined);
 }
 
@@ -82,7 +82,7 @@ describe('a group of message records', () => {
       group.record(teamId, newMessage('test', { isTest: true, chargeId: null }), at, 'account_purged'),
     ];
 
-    expect(outcomes.map((outcome) => (outcome.ok ? 'ok' : outcome.refusal.type))).toEqual([
+    expect(outcomes.map((outcome) => (outcome.ok ? 'ok' : outcome.error.type))).toEqual([
       'account_not_found',
       'account_not_found',
       'account_purged',
@@ -90,7 +90,7 @@ describe('a group of message records', () => {
       'invalid',
       'account_purged',
     ]);
-    expect(outcomes[3]).toEqual({ ok: false, refusal: { type: 'invalid', violations: [{ field: 'message.id', reason: 'duplicate' }] } });
+    expect(outcomes[3]).toEqual({ ok: false, error: { type: 'invalid', violations: [{ field: 'message.id', reason: 'duplicate' }] } });
     expect(group.refunds()).toEqual(
       ['m1', 'm2', 'taken', 'elsewhere'].map((chargeId) => ({ command: { type: 'RefundCharge', teamId, chargeId, reason: 'message_not_recorded', at }, messageId: null })),
     );
@@ -120,8 +120,8 @@ describe('a group of message records', () => {
 
   it('knows no message of another team, nor one never recorded', () => {
     const group = new MessageGroup([stored('m1', { team_id: 'team-other' })]);
-    expect(group.advance(teamId, step('m1', 'sent'), at)).toEqual({ ok: false, refusal: { type: 'message_not_found' } });
-    expect(group.advance(teamId, step('nope', 'sent'), at)).toEqual({ ok: false, refusal: { type: 'message_not_found' } });
+    expect(group.advance(teamId, step('m1', 'sent'), at)).toEqual({ ok: false, error: { type: 'message_not_found' } });
+    expect(group.advance(teamId, step('nope', 'sent'), at)).toEqual({ ok: false, error: { type: 'message_not_found' } });
   });
 
   it('asks the refund of a failed live message before its row says refunded, and writes what the ledger answered', () => {
