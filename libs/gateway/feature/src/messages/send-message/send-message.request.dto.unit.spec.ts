@@ -60,7 +60,7 @@ describe('POST /v1/messages body', () => {
       content: { mediaUrl: 'https://x.test/a.png', buttons: [{ id: 'a', title: 'A' }] },
       fallbackEnabled: true,
     });
-    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    if (!result.ok) throw new Error(JSON.stringify(result.error));
     const extra = extraFieldsOf(result.value);
     expect(extra).toEqual({ content: { mediaUrl: 'https://x.test/a.png', buttons: [{ id: 'a', title: 'A' }] }, fallbackEnabled: true });
     expect(Object.getPrototypeOf(extra?.['content'])).toBe(Object.prototype);

@@ -36,7 +36,7 @@ describe('POST /v1/sub-accounts body', () => {
     const result = await validateRequest(CreateSubAccountRequest, { name: '', creditLimit: -5, metadata: { note: 'x'.repeat(501) } });
     expect(result).toEqual({
       ok: false,
-      errors: [
+      error: [
         { path: 'name', message: 'name must not be empty' },
         { path: 'creditLimit', message: 'creditLimit must not be negative' },
         { path: 'metadata', message: 'metadata.note is too long' },

@@ -5,7 +5,7 @@ import { UpdateSubAccountRequest } from './update-sub-account.request.dto';
 
 async function changesOf(body: object): Promise<AccountChanges> {
   const result = await validateRequest(UpdateSubAccountRequest, body);
-  if (!result.ok) throw new Error(JSON.stringify(result.errors));
+  if (!result.ok) throw new Error(JSON.stringify(result.error));
   return toAccountChanges(result.value);
 }
 
