@@ -1,3 +1,3 @@
 export { assertNever } from './assert-never';
-export { err, type Err, ok, type Ok, type Result } from './result';
+export { andThen, err, type Err, ok, type Ok, type Result } from './result';
 export { answered, type AnyDecider, type Decider, type Decision, fold, isRefused, type MutatingDecider, recorded, refused, type Refused } from './decider';

@@ -23,3 +23,8 @@ export function ok<T>(value: T): Ok<T> {
 export function err<E>(error: E): Err<E> {
   return { ok: false, error };
 }
+
+/** The next step on a value, or the error as it is: reading in stages (JSON text, then its shape). */
+export function andThen<T, U, E, F>(result: Result<T, E>, next: (value: T) => Result<U, F>): Result<U, E | F> {
+  return result.ok ? next(result.value) : result;
+}

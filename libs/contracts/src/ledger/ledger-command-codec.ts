@@ -1,4 +1,4 @@
-import type { Result } from '@subledger/kernel';
+import { andThen, type Result } from '@subledger/kernel';
 import type { LedgerCommand } from './ledger-command';
 import type { LedgerDecodeError } from './ledger-decode-error';
 import type { LedgerFieldKindsByType } from './ledger-field-reader';
@@ -40,6 +40,5 @@ export function serializeLedgerCommand(command: LedgerCommand): string {
 }
 
 export function parseLedgerCommand(text: string): Result<LedgerCommand, LedgerDecodeError> {
-  const parsed = parseLedgerJsonText(text);
-  return parsed.ok ? decodeLedgerCommand(parsed.value) : parsed;
+  return andThen(parseLedgerJsonText(text), decodeLedgerCommand);
 }

@@ -1,4 +1,4 @@
-import type { Result } from '@subledger/kernel';
+import { andThen, type Result } from '@subledger/kernel';
 import { LEDGER_EVENT_SCHEMA_VERSION } from './ledger-event';
 import type { LedgerEvent } from './ledger-event';
 import type { LedgerDecodeError } from './ledger-decode-error';
@@ -51,6 +51,5 @@ export function serializeLedgerEvent(event: LedgerEvent): string {
 }
 
 export function parseLedgerEvent(text: string): Result<LedgerEvent, LedgerDecodeError> {
-  const parsed = parseLedgerJsonText(text);
-  return parsed.ok ? decodeLedgerEvent(parsed.value) : parsed;
+  return andThen(parseLedgerJsonText(text), decodeLedgerEvent);
 }

@@ -1,4 +1,4 @@
-import { err, ok, type Result } from '@subledger/kernel';
+import { andThen, err, ok, type Result } from '@subledger/kernel';
 import { type DecodeError, isPlainObject, invalidField, JsonObject, parseJsonText } from './json-codec';
 import { decodeObject, encodeObject, Shape } from './object-codec';
 
@@ -30,9 +30,6 @@ export function unionCodec<U extends { type: string }>(variants: Variants<U>): U
       return { type: value.type, ...encodeObject(shapeOf(value.type), fields) };
     },
     decode,
-    decodeText: (text) => {
-      const parsed = parseJsonText(text);
-      return parsed.ok ? decode(parsed.value) : parsed;
-    },
+    decodeText: (text) => andThen(parseJsonText(text), decode),
   };
 }
