@@ -1,26 +1,25 @@
 import type { AccountsRefusal, FieldViolation, UnchangedReason } from '@subledger/contracts';
+import { answered, type Decision, recorded, refused } from '@subledger/kernel';
 
 /**
- * What a decider answers. Only `accepted` carries events; the other outcomes append nothing, and
- * all three keep `events` so that a caller can append `decision.events` whatever the outcome.
+ * What an accounts decider answers when it acts: `accepted` with the events it records, or
+ * `unchanged` when the command asks for what is already true (nothing is recorded). A refusal is
+ * the kernel's `{ type: 'refused', refusal }` outcome (docs/architecture.md, "5. Layering", Deciders).
  */
-export type Decision<E> =
-  | { readonly type: 'accepted'; readonly events: readonly E[] }
-  | { readonly type: 'unchanged'; readonly reason: UnchangedReason; readonly events: readonly [] }
-  | { readonly type: 'refused'; readonly refusal: AccountsRefusal; readonly events: readonly [] };
+export type AccountsOutcome = { readonly type: 'accepted' } | { readonly type: 'unchanged'; readonly reason: UnchangedReason };
 
-export function accepted<E>(...events: E[]): Decision<E> {
-  return { type: 'accepted', events };
+export type AccountsDecision<E> = Decision<E, AccountsOutcome, AccountsRefusal>;
+
+const ACCEPTED: AccountsOutcome = { type: 'accepted' };
+
+export function accepted<E>(...events: E[]): AccountsDecision<E> {
+  return recorded(events, ACCEPTED);
 }
 
-export function unchanged(reason: UnchangedReason): Decision<never> {
-  return { type: 'unchanged', reason, events: [] };
+export function unchanged(reason: UnchangedReason): AccountsDecision<never> {
+  return answered({ type: 'unchanged', reason });
 }
 
-export function refused(refusal: AccountsRefusal): Decision<never> {
-  return { type: 'refused', refusal, events: [] };
-}
-
-export function invalid(violations: readonly FieldViolation[]): Decision<never> {
-  return refused({ type: 'invalid', violations });
+export function invalid(violations: readonly FieldViolation[]): AccountsDecision<never> {
+  return refused<AccountsRefusal>({ type: 'invalid', violations });
 }

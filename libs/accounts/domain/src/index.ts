@@ -1,4 +1,4 @@
-export type { Decision } from './decision';
+export type { AccountsDecision, AccountsOutcome } from './decision';
 
 export * from './values/validated';
 export * from './values/account-name.value-object';

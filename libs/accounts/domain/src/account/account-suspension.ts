@@ -1,18 +1,19 @@
 import type { AccountEvent, RequestedAccountStatus, ResumeAccount, SuspendAccount } from '@subledger/contracts';
-import { accepted, Decision, refused, unchanged } from '../decision';
+import { refused } from '@subledger/kernel';
+import { accepted, AccountsDecision, unchanged } from '../decision';
 import { eventBase } from './account-event';
 import { AccountState, isLive, LiveAccount, notLiveRefusal } from './account.state';
 
 /** Suspending keeps the keys: calls made with them answer `account_inactive` until resumed. */
-export function suspendAccount(command: SuspendAccount, state: AccountState): Decision<AccountEvent> {
+export function suspendAccount(command: SuspendAccount, state: AccountState): AccountsDecision<AccountEvent> {
   return moveTo('inactive', state, command.at);
 }
 
-export function resumeAccount(command: ResumeAccount, state: AccountState): Decision<AccountEvent> {
+export function resumeAccount(command: ResumeAccount, state: AccountState): AccountsDecision<AccountEvent> {
   return moveTo('active', state, command.at);
 }
 
-function moveTo(status: RequestedAccountStatus, state: AccountState, at: number): Decision<AccountEvent> {
+function moveTo(status: RequestedAccountStatus, state: AccountState, at: number): AccountsDecision<AccountEvent> {
   if (!isLive(state)) return refused(notLiveRefusal(state));
   if (state.status === 'pending_deletion') return refused({ type: 'account_pending_deletion' });
   const event = statusChange(state, status, at);

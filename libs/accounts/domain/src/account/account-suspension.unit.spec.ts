@@ -1,6 +1,7 @@
-import type { AccountCommand, AccountEvent } from '@subledger/contracts';
+import type { AccountCommand, AccountEvent, AccountsRefusal } from '@subledger/contracts';
+import type { AccountsOutcome } from '../decision';
 import { command, DAYS, event, keyCreated, subCreated, T0 } from '../testing/account-fixtures';
-import { decideAccount } from './account.decide';
+import { accountSpec, ACCEPTED, unchangedFor } from '../testing/account-spec';
 import { replayAccount } from './account.evolve';
 
 const created = subCreated();
@@ -11,17 +12,22 @@ const suspend = command('SuspendAccount', {}, T0 + 3);
 const resume = command('ResumeAccount', {}, T0 + 3);
 
 describe('SuspendAccount and ResumeAccount', () => {
-  it.each<[string, AccountEvent[], AccountCommand, object]>([
-    ['an active account, suspend', [created], suspend, { type: 'accepted', events: [event('AccountSuspended', {}, T0 + 3)] }],
-    ['a suspended account, suspend', [created, suspended], suspend, { type: 'unchanged', reason: 'already_inactive', events: [] }],
-    ['a suspended account, resume', [created, suspended], resume, { type: 'accepted', events: [event('AccountResumed', {}, T0 + 3)] }],
-    ['an active account, resume', [created], resume, { type: 'unchanged', reason: 'already_active', events: [] }],
-    ['a deletion pending, suspend', [created, pending], suspend, { type: 'refused', refusal: { type: 'account_pending_deletion' }, events: [] }],
-    ['a deletion pending, resume', [created, pending], resume, { type: 'refused', refusal: { type: 'account_pending_deletion' }, events: [] }],
-    ['no account, suspend', [], suspend, { type: 'refused', refusal: { type: 'account_not_found' }, events: [] }],
-    ['a purged account, resume', [purged], resume, { type: 'refused', refusal: { type: 'account_purged' }, events: [] }],
-  ])('given %s', (_case, given, when, then) => {
-    expect(decideAccount(when, replayAccount(given))).toEqual(then);
+  it.each<[string, AccountEvent[], AccountCommand, AccountEvent[], AccountsOutcome]>([
+    ['an active account, suspend', [created], suspend, [event('AccountSuspended', {}, T0 + 3)], ACCEPTED],
+    ['a suspended account, suspend', [created, suspended], suspend, [], unchangedFor('already_inactive')],
+    ['a suspended account, resume', [created, suspended], resume, [event('AccountResumed', {}, T0 + 3)], ACCEPTED],
+    ['an active account, resume', [created], resume, [], unchangedFor('already_active')],
+  ])('given %s', (_case, given, when, events, outcome) => {
+    accountSpec.given(given).when(when).then(events, outcome);
+  });
+
+  it.each<[string, AccountEvent[], AccountCommand, AccountsRefusal]>([
+    ['a deletion pending, suspend', [created, pending], suspend, { type: 'account_pending_deletion' }],
+    ['a deletion pending, resume', [created, pending], resume, { type: 'account_pending_deletion' }],
+    ['no account, suspend', [], suspend, { type: 'account_not_found' }],
+    ['a purged account, resume', [purged], resume, { type: 'account_purged' }],
+  ])('given %s', (_case, given, when, refusal) => {
+    accountSpec.given(given).when(when).thenRefused(refusal);
   });
 
   it('then a suspended account is inactive and keeps its keys', () => {

@@ -1,6 +1,6 @@
 import type { AccountCommand, AccountEvent } from '@subledger/contracts';
 import { assertNever } from '@subledger/kernel';
-import { Decision } from '../decision';
+import { AccountsDecision } from '../decision';
 import { resumeAccount, suspendAccount } from './account-suspension';
 import { AccountState } from './account.state';
 import { createAccount } from './create-account';
@@ -14,7 +14,7 @@ import { scheduleDeletion } from './schedule-deletion';
 import { updateAccount } from './update-account';
 
 /** The account decider: stream `account-<accountId>`, one project (main or sub-account). */
-export function decideAccount(command: AccountCommand, state: AccountState): Decision<AccountEvent> {
+export function decideAccount(command: AccountCommand, state: AccountState): AccountsDecision<AccountEvent> {
   switch (command.type) {
     case 'CreateAccount':
       return createAccount(command, state);

@@ -40,7 +40,7 @@ function run(commands: readonly AccountCommand[]) {
   const events: AccountEvent[] = [];
   for (const command of commands) {
     const decision = decideAccount(command, state);
-    if (decision.type !== 'accepted') expect(decision.events).toEqual([]);
+    if (decision.outcome.type !== 'accepted') expect(decision.events).toEqual([]);
     events.push(...decision.events);
     state = decision.events.reduce(evolveAccount, state);
     states.push(state);

@@ -1,6 +1,7 @@
-import type { AccountEvent } from '@subledger/contracts';
+import type { AccountEvent, AccountsRefusal } from '@subledger/contracts';
 import { command, createKey, DAYS, event, keyCreated, subCreated, T0 } from '../testing/account-fixtures';
-import { decideAccount } from './account.decide';
+import type { AccountsOutcome } from '../decision';
+import { ACCEPTED, accountSpec, unchangedFor } from '../testing/account-spec';
 import { replayAccount } from './account.evolve';
 
 const created = subCreated();
@@ -9,32 +10,39 @@ const purged = event('AccountPurged', { teamId: 't', kind: 'sub', createdAt: T0 
 const revoke = (keyId: string) => command('RevokeApiKey', { keyId }, T0 + 5);
 
 describe('CreateApiKey', () => {
-  it.each<[string, AccountEvent[], object]>([
-    ['an active account', [created], { type: 'accepted', events: [keyCreated('k1')] }],
-    ['a suspended account (its keys answer account_inactive)', [created, event('AccountSuspended', {})], { type: 'accepted', events: [keyCreated('k1')] }],
-    ['a deactivated account', [created, event('AccountDeactivated', { revokedKeyIds: [] })], { type: 'accepted', events: [keyCreated('k1')] }],
-    ['the key id taken', [created, keyCreated('k1')], { type: 'refused', refusal: { type: 'key_id_taken' }, events: [] }],
-    ['the key id taken by a revoked key', [created, keyCreated('k1'), event('ApiKeyRevoked', { keyId: 'k1' })], { type: 'refused', refusal: { type: 'key_id_taken' }, events: [] }],
-    ['a deletion pending', [created, pending], { type: 'refused', refusal: { type: 'account_pending_deletion' }, events: [] }],
-    ['a purged account', [purged], { type: 'refused', refusal: { type: 'account_purged' }, events: [] }],
-    ['no account', [], { type: 'refused', refusal: { type: 'account_not_found' }, events: [] }],
-  ])('given %s', (_case, given, then) => {
-    expect(decideAccount(createKey('k1'), replayAccount(given))).toEqual(then);
+  it.each<[string, AccountEvent[]]>([
+    ['an active account', [created]],
+    ['a suspended account (its keys answer account_inactive)', [created, event('AccountSuspended', {})]],
+    ['a deactivated account', [created, event('AccountDeactivated', { revokedKeyIds: [] })]],
+  ])('given %s', (_case, given) => {
+    accountSpec.given(given).when(createKey('k1')).then([keyCreated('k1')], ACCEPTED);
+  });
+
+  it.each<[string, AccountEvent[], AccountsRefusal]>([
+    ['the key id taken', [created, keyCreated('k1')], { type: 'key_id_taken' }],
+    ['the key id taken by a revoked key', [created, keyCreated('k1'), event('ApiKeyRevoked', { keyId: 'k1' })], { type: 'key_id_taken' }],
+    ['a deletion pending', [created, pending], { type: 'account_pending_deletion' }],
+    ['a purged account', [purged], { type: 'account_purged' }],
+    ['no account', [], { type: 'account_not_found' }],
+  ])('given %s', (_case, given, refusal) => {
+    accountSpec.given(given).when(createKey('k1')).thenRefused(refusal);
   });
 
   it('keeps the environment and permissions it was given', () => {
     const when = createKey('k1', { environment: 'test', permissions: ['messages:send'] });
-    expect(decideAccount(when, replayAccount([created]))).toMatchObject({
-      type: 'accepted',
+    const { decision } = accountSpec.given([created]).when(when);
+    expect(decision).toMatchObject({
+      outcome: { type: 'accepted' },
       events: [{ type: 'ApiKeyCreated', environment: 'test', permissions: ['messages:send'] }],
     });
   });
 
   it('lists every invalid field', () => {
     const when = createKey('k1', { name: '', environment: 'prod' as 'live', permissions: ['a', 'a'], prefix: 'sl_', digest: '' });
-    expect(decideAccount(when, replayAccount([created]))).toEqual({
-      type: 'refused',
-      refusal: {
+    accountSpec
+      .given([created])
+      .when(when)
+      .thenRefused({
         type: 'invalid',
         violations: [
           { field: 'name', reason: 'empty' },
@@ -43,9 +51,7 @@ describe('CreateApiKey', () => {
           { field: 'prefix', reason: 'wrong_length' },
           { field: 'digest', reason: 'empty' },
         ],
-      },
-      events: [],
-    });
+      });
   });
 
   it('then the key is listed, active, with its creation time', () => {
@@ -65,14 +71,19 @@ describe('RevokeApiKey', () => {
   const revokedEarlier = event('ApiKeyRevoked', { keyId: 'k1' }, T0 + 2);
   const deactivated = event('AccountDeactivated', { revokedKeyIds: ['k1'] });
 
-  it.each<[string, AccountEvent[], string, object]>([
-    ['an active key', [created, keyCreated('k1')], 'k1', { type: 'accepted', events: [event('ApiKeyRevoked', { keyId: 'k1' }, T0 + 5)] }],
-    ['a key revoked before: nothing new', [created, keyCreated('k1'), revokedEarlier], 'k1', { type: 'unchanged', reason: 'key_already_revoked', events: [] }],
-    ['a key revoked by the deactivation', [created, keyCreated('k1'), deactivated], 'k1', { type: 'unchanged', reason: 'key_already_revoked', events: [] }],
-    ['an unknown key', [created, keyCreated('k1')], 'k2', { type: 'refused', refusal: { type: 'key_not_found' }, events: [] }],
-    ['no account', [], 'k1', { type: 'refused', refusal: { type: 'account_not_found' }, events: [] }],
-  ])('given %s', (_case, given, keyId, then) => {
-    expect(decideAccount(revoke(keyId), replayAccount(given))).toEqual(then);
+  it.each<[string, AccountEvent[], string, AccountEvent[], AccountsOutcome]>([
+    ['an active key', [created, keyCreated('k1')], 'k1', [event('ApiKeyRevoked', { keyId: 'k1' }, T0 + 5)], ACCEPTED],
+    ['a key revoked before: nothing new', [created, keyCreated('k1'), revokedEarlier], 'k1', [], unchangedFor('key_already_revoked')],
+    ['a key revoked by the deactivation', [created, keyCreated('k1'), deactivated], 'k1', [], unchangedFor('key_already_revoked')],
+  ])('given %s', (_case, given, keyId, events, outcome) => {
+    accountSpec.given(given).when(revoke(keyId)).then(events, outcome);
+  });
+
+  it.each<[string, AccountEvent[], string, AccountsRefusal]>([
+    ['an unknown key', [created, keyCreated('k1')], 'k2', { type: 'key_not_found' }],
+    ['no account', [], 'k1', { type: 'account_not_found' }],
+  ])('given %s', (_case, given, keyId, refusal) => {
+    accountSpec.given(given).when(revoke(keyId)).thenRefused(refusal);
   });
 
   it('then the key stays listed with its revocation time', () => {

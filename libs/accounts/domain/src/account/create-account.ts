@@ -1,5 +1,6 @@
 import type { AccountEvent, CreateAccount } from '@subledger/contracts';
-import { accepted, Decision, invalid, refused } from '../decision';
+import { refused } from '@subledger/kernel';
+import { accepted, AccountsDecision, invalid } from '../decision';
 import { validateMetadata } from '../values/account-metadata.value-object';
 import { validateName } from '../values/account-name.value-object';
 import { validateCreditLimitOf } from '../values/credit-limit.value-object';
@@ -8,7 +9,7 @@ import { validateAll } from '../values/validated';
 import { eventBase } from './account-event';
 import { AccountState } from './account.state';
 
-export function createAccount(command: CreateAccount, state: AccountState): Decision<AccountEvent> {
+export function createAccount(command: CreateAccount, state: AccountState): AccountsDecision<AccountEvent> {
   const checked = validateAll({
     name: validateName(command.name),
     externalId: validateExternalId(command.externalId),

@@ -1,10 +1,10 @@
 import { CENT, createSub, MAIN_ID, subCreated, T0, TEAM_ID } from '../testing/account-fixtures';
-import { decideAccount } from './account.decide';
+import { ACCEPTED, accountSpec } from '../testing/account-spec';
 import { evolveAccount, replayAccount } from './account.evolve';
 
 describe('CreateAccount', () => {
   it('given no account, creates it with every field', () => {
-    expect(decideAccount(createSub(), replayAccount([]))).toEqual({ type: 'accepted', events: [subCreated()] });
+    accountSpec.given([]).when(createSub()).then([subCreated()], ACCEPTED);
   });
 
   it.each([
@@ -12,10 +12,7 @@ describe('CreateAccount', () => {
     ['a zero credit limit, stored as no limit', { creditLimit: 0n }, { creditLimit: null }],
     ['a main account without limit', { accountId: MAIN_ID, kind: 'main' as const, creditLimit: null }, { accountId: MAIN_ID, kind: 'main' as const, creditLimit: null }],
   ])('given no account, accepts %s', (_case, overrides, stored) => {
-    expect(decideAccount(createSub(overrides), replayAccount([]))).toEqual({
-      type: 'accepted',
-      events: [subCreated({ ...overrides, ...stored })],
-    });
+    accountSpec.given([]).when(createSub(overrides)).then([subCreated({ ...overrides, ...stored })], ACCEPTED);
   });
 
   it('then the account is active, keyless, created at the command time', () => {
@@ -34,18 +31,15 @@ describe('CreateAccount', () => {
   });
 
   it('given the id is taken, refuses', () => {
-    expect(decideAccount(createSub(), replayAccount([subCreated()]))).toEqual({
-      type: 'refused',
-      refusal: { type: 'account_id_taken' },
-      events: [],
-    });
+    accountSpec.given([subCreated()]).when(createSub()).thenRefused({ type: 'account_id_taken' });
   });
 
   it('lists every invalid field, before any other refusal', () => {
     const command = createSub({ name: '', externalId: 'x'.repeat(256), creditLimit: CENT + 1n, metadata: { seats: [3] as unknown as string } });
-    expect(decideAccount(command, replayAccount([subCreated()]))).toEqual({
-      type: 'refused',
-      refusal: {
+    accountSpec
+      .given([subCreated()])
+      .when(command)
+      .thenRefused({
         type: 'invalid',
         violations: [
           { field: 'name', reason: 'empty' },
@@ -53,13 +47,13 @@ describe('CreateAccount', () => {
           { field: 'creditLimit', reason: 'not_whole_cents' },
           { field: 'metadata.seats', reason: 'not_allowed' },
         ],
-      },
-      events: [],
-    });
+      });
   });
 
   it('refuses a credit limit on a main account', () => {
-    const decision = decideAccount(createSub({ kind: 'main', creditLimit: CENT }), replayAccount([]));
-    expect(decision).toMatchObject({ type: 'refused', refusal: { violations: [{ field: 'creditLimit', reason: 'not_allowed' }] } });
+    accountSpec
+      .given([])
+      .when(createSub({ kind: 'main', creditLimit: CENT }))
+      .thenRefused({ type: 'invalid', violations: [{ field: 'creditLimit', reason: 'not_allowed' }] });
   });
 });

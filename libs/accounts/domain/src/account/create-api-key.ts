@@ -1,5 +1,6 @@
 import type { AccountEvent, CreateApiKey } from '@subledger/contracts';
-import { accepted, Decision, invalid, refused } from '../decision';
+import { refused } from '@subledger/kernel';
+import { accepted, AccountsDecision, invalid } from '../decision';
 import { validateName } from '../values/account-name.value-object';
 import {
   validateEnvironment,
@@ -16,7 +17,7 @@ import { AccountState, isLive, notLiveRefusal } from './account.state';
  * until it is resumed); an account pending deletion may not, since restoring it is the only way
  * back and it promises an account without keys.
  */
-export function createApiKey(command: CreateApiKey, state: AccountState): Decision<AccountEvent> {
+export function createApiKey(command: CreateApiKey, state: AccountState): AccountsDecision<AccountEvent> {
   if (!isLive(state)) return refused(notLiveRefusal(state));
   if (state.status === 'pending_deletion') return refused({ type: 'account_pending_deletion' });
   const checked = validateAll({

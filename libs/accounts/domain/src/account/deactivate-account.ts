@@ -1,5 +1,6 @@
 import type { AccountEvent, DeactivateAccount } from '@subledger/contracts';
-import { accepted, Decision, refused, unchanged } from '../decision';
+import { refused } from '@subledger/kernel';
+import { accepted, AccountsDecision, unchanged } from '../decision';
 import { eventBase } from './account-event';
 import { AccountState, activeKeyIds, isLive, notLiveRefusal } from './account.state';
 
@@ -8,7 +9,7 @@ import { AccountState, activeKeyIds, isLive, notLiveRefusal } from './account.st
  * inactive and keyless changes nothing (`keysRevoked` is then 0). An account pending deletion has
  * no keys left and is on its way out: it must be restored first.
  */
-export function deactivateAccount(command: DeactivateAccount, state: AccountState): Decision<AccountEvent> {
+export function deactivateAccount(command: DeactivateAccount, state: AccountState): AccountsDecision<AccountEvent> {
   if (!isLive(state)) return refused(notLiveRefusal(state));
   if (state.status === 'pending_deletion') return refused({ type: 'account_pending_deletion' });
   const revokedKeyIds = activeKeyIds(state);

@@ -1,5 +1,6 @@
 import type { AccountEvent, DeletionReminder, EpochMs, RecordDeletionReminder } from '@subledger/contracts';
-import { accepted, Decision, refused, unchanged } from '../decision';
+import { refused } from '@subledger/kernel';
+import { accepted, AccountsDecision, unchanged } from '../decision';
 import { DAY_MS } from '../values/deletion-retention.value-object';
 import { eventBase } from './account-event';
 import { AccountState, isLive, notLiveRefusal, ScheduledReminder } from './account.state';
@@ -35,7 +36,7 @@ export function dueReminderCommands(state: AccountState, at: EpochMs): RecordDel
 }
 
 /** Records that a reminder went out; each day at most once. */
-export function recordDeletionReminder(command: RecordDeletionReminder, state: AccountState): Decision<AccountEvent> {
+export function recordDeletionReminder(command: RecordDeletionReminder, state: AccountState): AccountsDecision<AccountEvent> {
   if (!isLive(state)) return refused(notLiveRefusal(state));
   if (state.status !== 'pending_deletion') return refused({ type: 'not_pending_deletion' });
   const reminder = state.deletion.reminders.find((candidate) => candidate.day === command.day);

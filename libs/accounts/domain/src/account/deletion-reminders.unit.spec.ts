@@ -1,5 +1,7 @@
-import type { AccountEvent, AccountCommand } from '@subledger/contracts';
+import type { AccountEvent, AccountCommand, AccountsRefusal } from '@subledger/contracts';
+import type { AccountsOutcome } from '../decision';
 import { command, DAYS, event, subCreated, SUB_ID, T0 } from '../testing/account-fixtures';
+import { ACCEPTED, accountSpec, unchangedFor } from '../testing/account-spec';
 import { decideAccount } from './account.decide';
 import { evolveAccount, replayAccount } from './account.evolve';
 import { AccountState } from './account.state';
@@ -57,16 +59,21 @@ describe('deletion reminders', () => {
 });
 
 describe('RecordDeletionReminder', () => {
-  it.each<[string, AccountEvent[], AccountCommand, object]>([
-    ['a due reminder', [created, scheduled], record(7), { type: 'accepted', events: [recorded(7)] }],
-    ['a reminder recorded late', [created, scheduled], record(1, DAYS(3)), { type: 'accepted', events: [recorded(1, DAYS(3))] }],
-    ['a reminder already recorded', [created, scheduled, recorded(7)], record(7, DAYS(8)), { type: 'unchanged', reason: 'reminder_already_recorded', events: [] }],
-    ['a reminder not yet due', [created, scheduled], record(7, DAYS(7) - 1), { type: 'refused', refusal: { type: 'reminder_not_due', day: 7, dueAt: DAYS(7) }, events: [] }],
-    ['a day without a reminder', [created, scheduled], record(5), { type: 'refused', refusal: { type: 'reminder_not_scheduled', day: 5 }, events: [] }],
-    ['no pending deletion', [created], record(0), { type: 'refused', refusal: { type: 'not_pending_deletion' }, events: [] }],
-    ['a restored account', [created, scheduled, event('AccountRestored', {}, DAYS(2))], record(7), { type: 'refused', refusal: { type: 'not_pending_deletion' }, events: [] }],
-  ])('given %s', (_case, given, when, then) => {
-    expect(decideAccount(when, replayAccount(given))).toEqual(then);
+  it.each<[string, AccountEvent[], AccountCommand, AccountEvent[], AccountsOutcome]>([
+    ['a due reminder', [created, scheduled], record(7), [recorded(7)], ACCEPTED],
+    ['a reminder recorded late', [created, scheduled], record(1, DAYS(3)), [recorded(1, DAYS(3))], ACCEPTED],
+    ['a reminder already recorded', [created, scheduled, recorded(7)], record(7, DAYS(8)), [], unchangedFor('reminder_already_recorded')],
+  ])('given %s', (_case, given, when, events, outcome) => {
+    accountSpec.given(given).when(when).then(events, outcome);
+  });
+
+  it.each<[string, AccountEvent[], AccountCommand, AccountsRefusal]>([
+    ['a reminder not yet due', [created, scheduled], record(7, DAYS(7) - 1), { type: 'reminder_not_due', day: 7, dueAt: DAYS(7) }],
+    ['a day without a reminder', [created, scheduled], record(5), { type: 'reminder_not_scheduled', day: 5 }],
+    ['no pending deletion', [created], record(0), { type: 'not_pending_deletion' }],
+    ['a restored account', [created, scheduled, event('AccountRestored', {}, DAYS(2))], record(7), { type: 'not_pending_deletion' }],
+  ])('given %s', (_case, given, when, refusal) => {
+    accountSpec.given(given).when(when).thenRefused(refusal);
   });
 
   it('then the reminder carries the time it was recorded', () => {

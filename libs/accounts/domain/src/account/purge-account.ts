@@ -1,10 +1,11 @@
 import type { AccountEvent, EpochMs, PurgeAccount } from '@subledger/contracts';
-import { accepted, Decision, refused, unchanged } from '../decision';
+import { refused } from '@subledger/kernel';
+import { accepted, AccountsDecision, unchanged } from '../decision';
 import { eventBase } from './account-event';
 import { AccountState } from './account.state';
 
 /** Erases the account's personal data for good, at or after `deleteAt`. */
-export function purgeAccount(command: PurgeAccount, state: AccountState): Decision<AccountEvent> {
+export function purgeAccount(command: PurgeAccount, state: AccountState): AccountsDecision<AccountEvent> {
   if (state.status === 'missing') return refused({ type: 'account_not_found' });
   if (state.status === 'purged') return unchanged('already_purged');
   if (state.status !== 'pending_deletion') return refused({ type: 'not_pending_deletion' });

@@ -1,6 +1,7 @@
-import type { AccountCommand, AccountEvent } from '@subledger/contracts';
+import type { AccountCommand, AccountEvent, AccountsRefusal } from '@subledger/contracts';
+import type { AccountsOutcome } from '../decision';
 import { command, createKey, createSub, DAYS, event, subCreated, TEAM_ID, T0 } from '../testing/account-fixtures';
-import { decideAccount } from './account.decide';
+import { ACCEPTED, accountSpec, unchangedFor } from '../testing/account-spec';
 import { replayAccount } from './account.evolve';
 import { reminderSchedule } from './deletion-reminders';
 import { isPurgeDue } from './purge-account';
@@ -11,15 +12,20 @@ const purged = event('AccountPurged', { teamId: TEAM_ID, kind: 'sub', createdAt:
 const purge = (at: number) => command('PurgeAccount', {}, at);
 
 describe('PurgeAccount', () => {
-  it.each<[string, AccountEvent[], number, object]>([
-    ['at deleteAt', [created, scheduled], DAYS(14), { type: 'accepted', events: [purged] }],
-    ['after deleteAt', [created, scheduled], DAYS(30), { type: 'accepted', events: [{ ...purged, at: DAYS(30) }] }],
-    ['before deleteAt', [created, scheduled], DAYS(14) - 1, { type: 'refused', refusal: { type: 'purge_not_due', deleteAt: DAYS(14) }, events: [] }],
-    ['an account not pending deletion', [created], DAYS(30), { type: 'refused', refusal: { type: 'not_pending_deletion' }, events: [] }],
-    ['an account already purged', [created, scheduled, purged], DAYS(15), { type: 'unchanged', reason: 'already_purged', events: [] }],
-    ['no account', [], DAYS(14), { type: 'refused', refusal: { type: 'account_not_found' }, events: [] }],
-  ])('given %s', (_case, given, at, then) => {
-    expect(decideAccount(purge(at), replayAccount(given))).toEqual(then);
+  it.each<[string, AccountEvent[], number, AccountEvent[], AccountsOutcome]>([
+    ['at deleteAt', [created, scheduled], DAYS(14), [purged], ACCEPTED],
+    ['after deleteAt', [created, scheduled], DAYS(30), [{ ...purged, at: DAYS(30) }], ACCEPTED],
+    ['an account already purged', [created, scheduled, purged], DAYS(15), [], unchangedFor('already_purged')],
+  ])('given %s', (_case, given, at, events, outcome) => {
+    accountSpec.given(given).when(purge(at)).then(events, outcome);
+  });
+
+  it.each<[string, AccountEvent[], number, AccountsRefusal]>([
+    ['before deleteAt', [created, scheduled], DAYS(14) - 1, { type: 'purge_not_due', deleteAt: DAYS(14) }],
+    ['an account not pending deletion', [created], DAYS(30), { type: 'not_pending_deletion' }],
+    ['no account', [], DAYS(14), { type: 'account_not_found' }],
+  ])('given %s', (_case, given, at, refusal) => {
+    accountSpec.given(given).when(purge(at)).thenRefused(refusal);
   });
 
   it('records no personal data in the tombstone', () => {
@@ -50,7 +56,7 @@ describe('PurgeAccount', () => {
     command('RevokeApiKey', { keyId: 'k1' }),
   ])('then $type is refused', (when) => {
     const refusal = when.type === 'CreateAccount' ? 'account_id_taken' : 'account_purged';
-    expect(decideAccount(when, replayAccount([purged]))).toEqual({ type: 'refused', refusal: { type: refusal }, events: [] });
+    accountSpec.given([purged]).when(when).thenRefused({ type: refusal });
   });
 
   it('is due at deleteAt, only while the deletion is pending', () => {

@@ -1,6 +1,6 @@
-import type { AccountEvent } from '@subledger/contracts';
+import type { AccountEvent, AccountsRefusal } from '@subledger/contracts';
 import { command, DAYS, event, keyCreated, subCreated, T0 } from '../testing/account-fixtures';
-import { decideAccount } from './account.decide';
+import { ACCEPTED, accountSpec } from '../testing/account-spec';
 import { replayAccount } from './account.evolve';
 import { activeKeyIds } from './account.state';
 import { reminderSchedule } from './deletion-reminders';
@@ -10,14 +10,19 @@ const scheduled = event('DeletionScheduled', { deleteAt: DAYS(14), reminders: re
 const restore = (at: number) => command('RestoreAccount', {}, at);
 
 describe('RestoreAccount', () => {
-  it.each<[string, AccountEvent[], number, object]>([
-    ['on day 13, within the window', [created, keyCreated('k1', T0), scheduled], DAYS(13), { type: 'accepted', events: [event('AccountRestored', {}, DAYS(13))] }],
-    ['one millisecond before deleteAt', [created, scheduled], DAYS(14) - 1, { type: 'accepted', events: [event('AccountRestored', {}, DAYS(14) - 1)] }],
-    ['at deleteAt', [created, scheduled], DAYS(14), { type: 'refused', refusal: { type: 'deletion_window_closed', deleteAt: DAYS(14) }, events: [] }],
-    ['no pending deletion', [created], T0, { type: 'refused', refusal: { type: 'not_pending_deletion' }, events: [] }],
-    ['no account', [], T0, { type: 'refused', refusal: { type: 'account_not_found' }, events: [] }],
-  ])('given a deletion scheduled on day 0, restoring %s', (_case, given, at, then) => {
-    expect(decideAccount(restore(at), replayAccount(given))).toEqual(then);
+  it.each<[string, AccountEvent[], number, AccountEvent[]]>([
+    ['on day 13, within the window', [created, keyCreated('k1', T0), scheduled], DAYS(13), [event('AccountRestored', {}, DAYS(13))]],
+    ['one millisecond before deleteAt', [created, scheduled], DAYS(14) - 1, [event('AccountRestored', {}, DAYS(14) - 1)]],
+  ])('given a deletion scheduled on day 0, restoring %s', (_case, given, at, events) => {
+    accountSpec.given(given).when(restore(at)).then(events, ACCEPTED);
+  });
+
+  it.each<[string, AccountEvent[], number, AccountsRefusal]>([
+    ['at deleteAt', [created, scheduled], DAYS(14), { type: 'deletion_window_closed', deleteAt: DAYS(14) }],
+    ['no pending deletion', [created], T0, { type: 'not_pending_deletion' }],
+    ['no account', [], T0, { type: 'account_not_found' }],
+  ])('given a deletion scheduled on day 0, restoring %s', (_case, given, at, refusal) => {
+    accountSpec.given(given).when(restore(at)).thenRefused(refusal);
   });
 
   it('then the account is active, without active keys or schedule', () => {

@@ -1,7 +1,8 @@
-import type { AccountEvent } from '@subledger/contracts';
+import type { AccountEvent, AccountsRefusal } from '@subledger/contracts';
+import type { AccountsOutcome } from '../decision';
 import { DAY_MS } from '../values/deletion-retention.value-object';
 import { command, DAYS, event, keyCreated, subCreated, T0 } from '../testing/account-fixtures';
-import { decideAccount } from './account.decide';
+import { ACCEPTED, accountSpec, unchangedFor } from '../testing/account-spec';
 import { replayAccount } from './account.evolve';
 
 const created = subCreated();
@@ -13,7 +14,7 @@ const scheduled = (revokedKeyIds: string[] = []) =>
 describe('ScheduleDeletion', () => {
   it('given an active account with keys, revokes them all and sets deleteAt 14 days ahead with reminders on days 0, 1, 7, 12, 14', () => {
     const given = [created, keyCreated('k1'), keyCreated('k2'), event('ApiKeyRevoked', { keyId: 'k2' })];
-    expect(decideAccount(schedule(), replayAccount(given))).toEqual({ type: 'accepted', events: [scheduled(['k1'])] });
+    accountSpec.given(given).when(schedule()).then([scheduled(['k1'])], ACCEPTED);
   });
 
   it.each<[string, number, { day: number; dueAt: number }[]]>([
@@ -23,26 +24,28 @@ describe('ScheduleDeletion', () => {
     ['12.5 days', 12.5 * DAY_MS, [0, 1, 7, 12].map((day) => ({ day, dueAt: DAYS(day) })).concat({ day: 13, dueAt: DAYS(12.5) })],
     ['30 days', 30 * DAY_MS, [0, 1, 7, 12].map((day) => ({ day, dueAt: DAYS(day) })).concat({ day: 30, dueAt: DAYS(30) })],
   ])('with a retention of %s, ends with the final reminder at deleteAt', (_case, retentionMs, reminders) => {
-    const decision = decideAccount(schedule(retentionMs), replayAccount([created]));
-    expect(decision).toEqual({
-      type: 'accepted',
-      events: [event('DeletionScheduled', { deleteAt: T0 + retentionMs, reminders, revokedKeyIds: [] })],
-    });
+    accountSpec
+      .given([created])
+      .when(schedule(retentionMs))
+      .then([event('DeletionScheduled', { deleteAt: T0 + retentionMs, reminders, revokedKeyIds: [] })], ACCEPTED);
   });
 
-  it.each<[string, AccountEvent[], object]>([
-    ['a suspended account: accepted', [created, event('AccountSuspended', {})], { type: 'accepted', events: [scheduled()] }],
-    ['a deletion already pending: unchanged, deleteAt kept', [created, scheduled()], { type: 'unchanged', reason: 'already_pending_deletion', events: [] }],
-    ['no account', [], { type: 'refused', refusal: { type: 'account_not_found' }, events: [] }],
-  ])('given %s', (_case, given, then) => {
-    expect(decideAccount(schedule(), replayAccount(given))).toEqual(then);
+  it.each<[string, AccountEvent[], AccountEvent[], AccountsOutcome]>([
+    ['a suspended account: accepted', [created, event('AccountSuspended', {})], [scheduled()], ACCEPTED],
+    ['a deletion already pending: unchanged, deleteAt kept', [created, scheduled()], [], unchangedFor('already_pending_deletion')],
+  ])('given %s', (_case, given, events, outcome) => {
+    accountSpec.given(given).when(schedule()).then(events, outcome);
+  });
+
+  it.each<[string, AccountEvent[], AccountsRefusal]>([
+    ['no account', [], { type: 'account_not_found' }],
+  ])('given %s', (_case, given, refusal) => {
+    accountSpec.given(given).when(schedule()).thenRefused(refusal);
   });
 
   it.each([0, -1, 1.5])('refuses a retention of %d ms', (retentionMs) => {
-    expect(decideAccount(schedule(retentionMs), replayAccount([created]))).toMatchObject({
-      type: 'refused',
-      refusal: { type: 'invalid', violations: [{ field: 'retentionMs' }] },
-    });
+    const { decision } = accountSpec.given([created]).when(schedule(retentionMs));
+    expect(decision).toMatchObject({ events: [], outcome: { type: 'refused', refusal: { type: 'invalid', violations: [{ field: 'retentionMs' }] } } });
   });
 
   it('then the account is pending deletion, keyless, with its schedule', () => {

@@ -1,6 +1,7 @@
 import type { AccountDetailsChanges, AccountEvent, AccountMetadata, UpdateAccount } from '@subledger/contracts';
 import { ok } from '@subledger/kernel';
-import { accepted, Decision, invalid, refused, unchanged } from '../decision';
+import { refused } from '@subledger/kernel';
+import { accepted, AccountsDecision, invalid, unchanged } from '../decision';
 import { validateMetadata } from '../values/account-metadata.value-object';
 import { validateName } from '../values/account-name.value-object';
 import { validateCreditLimitOf } from '../values/credit-limit.value-object';
@@ -14,7 +15,7 @@ import { AccountState, isLive, LiveAccount, notLiveRefusal } from './account.sta
  * PATCH semantics: absent fields stay, `null` clears, metadata is replaced whole. Only the fields
  * that really change go into the event. An account pending deletion must be restored first.
  */
-export function updateAccount(command: UpdateAccount, state: AccountState): Decision<AccountEvent> {
+export function updateAccount(command: UpdateAccount, state: AccountState): AccountsDecision<AccountEvent> {
   if (!isLive(state)) return refused(notLiveRefusal(state));
   if (state.status === 'pending_deletion') return refused({ type: 'account_pending_deletion' });
   const { changes, at } = command;

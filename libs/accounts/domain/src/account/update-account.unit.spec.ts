@@ -1,6 +1,6 @@
-import type { AccountChanges, AccountDetailsChanges, AccountEvent } from '@subledger/contracts';
+import type { AccountChanges, AccountDetailsChanges, AccountEvent, AccountsRefusal } from '@subledger/contracts';
 import { CENT, command, DAYS, event, subCreated, T0 } from '../testing/account-fixtures';
-import { decideAccount } from './account.decide';
+import { ACCEPTED, accountSpec, unchangedFor } from '../testing/account-spec';
 import { replayAccount } from './account.evolve';
 
 const created = subCreated({ metadata: { plan: 'gold', tier: '2' } });
@@ -21,7 +21,7 @@ describe('UpdateAccount', () => {
       [updated({ externalId: 'cust-2' }), event('AccountSuspended', {}, T0 + 5)],
     ],
   ])('given an active account, accepts %s', (_case, changes, events) => {
-    expect(decideAccount(update(changes), replayAccount([created]))).toEqual({ type: 'accepted', events });
+    accountSpec.given([created]).when(update(changes)).then(events, ACCEPTED);
   });
 
   it.each<[string, AccountChanges]>([
@@ -29,15 +29,12 @@ describe('UpdateAccount', () => {
     ['the same values', { name: 'Acme', externalId: 'cust-1', creditLimit: 500n * CENT, status: 'active' }],
     ['the same metadata in another key order', { metadata: { tier: '2', plan: 'gold' } }],
   ])('given %s, changes nothing', (_case, changes) => {
-    expect(decideAccount(update(changes), replayAccount([created]))).toEqual({ type: 'unchanged', reason: 'no_changes', events: [] });
+    accountSpec.given([created]).when(update(changes)).then([], unchangedFor('no_changes'));
   });
 
   it('given a suspended account, status active resumes it', () => {
     const given = [created, event('AccountSuspended', {}, T0 + 1)];
-    expect(decideAccount(update({ status: 'active' }), replayAccount(given))).toEqual({
-      type: 'accepted',
-      events: [event('AccountResumed', {}, T0 + 5)],
-    });
+    accountSpec.given(given).when(update({ status: 'active' })).then([event('AccountResumed', {}, T0 + 5)], ACCEPTED);
   });
 
   it('then the account holds the new values and keeps the others', () => {
@@ -47,26 +44,25 @@ describe('UpdateAccount', () => {
 
   it('lists every invalid field', () => {
     const changes = { name: '', metadata: [] as unknown as null, status: 'pending_deletion' as 'active' };
-    expect(decideAccount(update(changes), replayAccount([created]))).toEqual({
-      type: 'refused',
-      refusal: {
+    accountSpec
+      .given([created])
+      .when(update(changes))
+      .thenRefused({
         type: 'invalid',
         violations: [
           { field: 'name', reason: 'empty' },
           { field: 'metadata', reason: 'not_an_object' },
           { field: 'status', reason: 'not_allowed' },
         ],
-      },
-      events: [],
-    });
+      });
   });
 
   it('refuses a credit limit on the main account', () => {
     const main = subCreated({ kind: 'main', creditLimit: null });
-    expect(decideAccount(update({ creditLimit: CENT }), replayAccount([main]))).toMatchObject({
-      type: 'refused',
-      refusal: { type: 'invalid', violations: [{ field: 'creditLimit', reason: 'not_allowed' }] },
-    });
+    accountSpec
+      .given([main])
+      .when(update({ creditLimit: CENT }))
+      .thenRefused({ type: 'invalid', violations: [{ field: 'creditLimit', reason: 'not_allowed' }] });
   });
 
   it.each<[string, AccountEvent[], string]>([
@@ -74,6 +70,6 @@ describe('UpdateAccount', () => {
     ['a purged account', [event('AccountPurged', { teamId: 't', kind: 'sub', createdAt: T0 })], 'account_purged'],
     ['a deletion pending', [created, event('DeletionScheduled', { deleteAt: DAYS(14), reminders: [], revokedKeyIds: [] })], 'account_pending_deletion'],
   ])('given %s, refuses with %s', (_case, given, refusal) => {
-    expect(decideAccount(update({ name: 'New' }), replayAccount(given))).toEqual({ type: 'refused', refusal: { type: refusal }, events: [] });
+    accountSpec.given(given).when(update({ name: 'New' })).thenRefused({ type: refusal } as AccountsRefusal);
   });
 });

@@ -1,11 +1,12 @@
 import type { ChangeExternalId, TeamDirectoryEvent } from '@subledger/contracts';
-import { accepted, Decision, invalid, refused, unchanged } from '../decision';
+import { refused } from '@subledger/kernel';
+import { accepted, AccountsDecision, invalid, unchanged } from '../decision';
 import { validateExternalId } from '../values/external-id.value-object';
 import { liveProject, teamEventBase } from './team-directory-guards';
 import { externalIdOwner, TeamDirectoryState } from './team-directory.state';
 
 /** A new external id must not belong to another project of the team; `null` releases it. */
-export function changeExternalId(command: ChangeExternalId, state: TeamDirectoryState): Decision<TeamDirectoryEvent> {
+export function changeExternalId(command: ChangeExternalId, state: TeamDirectoryState): AccountsDecision<TeamDirectoryEvent> {
   const found = liveProject(state, command.accountId);
   if (!found.ok) return refused(found.error);
   const { team, project } = found.value;

@@ -1,5 +1,6 @@
 import type { ChangeProjectStatus, TeamDirectoryEvent, UnchangedReason } from '@subledger/contracts';
-import { accepted, Decision, refused, unchanged } from '../decision';
+import { refused } from '@subledger/kernel';
+import { accepted, AccountsDecision, unchanged } from '../decision';
 import { liveProject, teamEventBase } from './team-directory-guards';
 import { activeProjectCount, TeamDirectoryState } from './team-directory.state';
 
@@ -13,7 +14,7 @@ const alreadyThere: Record<ChangeProjectStatus['status'], UnchangedReason> = {
 export function changeProjectStatus(
   command: ChangeProjectStatus,
   state: TeamDirectoryState,
-): Decision<TeamDirectoryEvent> {
+): AccountsDecision<TeamDirectoryEvent> {
   const found = liveProject(state, command.accountId);
   if (!found.ok) return refused(found.error);
   const { team, project } = found.value;

@@ -1,6 +1,6 @@
 import type { CreateTeam } from '@subledger/contracts';
-import { MAIN_ID, T0, TEAM_ID, teamCreated } from '../testing/account-fixtures';
-import { decideTeamDirectory } from './team-directory.decide';
+import { MAIN_ID, T0, TEAM_ID, teamCreated, teamEvent } from '../testing/account-fixtures';
+import { ACCEPTED, teamDirectorySpec } from '../testing/account-spec';
 import { replayTeamDirectory } from './team-directory.evolve';
 import { activeProjectCount } from './team-directory.state';
 
@@ -16,13 +16,14 @@ const createTeam = (overrides: Partial<CreateTeam> = {}): CreateTeam => ({
 
 describe('CreateTeam', () => {
   it('given no team, creates it with its main account', () => {
-    expect(decideTeamDirectory(createTeam(), replayTeamDirectory([]))).toEqual({ type: 'accepted', events: [teamCreated()] });
+    teamDirectorySpec.given([]).when(createTeam()).then([teamCreated()], ACCEPTED);
   });
 
   it('stores the currency in lower case', () => {
-    expect(decideTeamDirectory(createTeam({ currency: 'EUR' }), replayTeamDirectory([]))).toMatchObject({
-      events: [{ currency: 'eur' }],
-    });
+    teamDirectorySpec
+      .given([])
+      .when(createTeam({ currency: 'EUR' }))
+      .then([teamEvent('TeamCreated', { teamId: TEAM_ID, name: 'Team', currency: 'eur', mainAccountId: MAIN_ID })], ACCEPTED);
   });
 
   it('then the team has exactly one project, its main account, active', () => {
@@ -41,24 +42,19 @@ describe('CreateTeam', () => {
   });
 
   it('given the team exists, refuses', () => {
-    expect(decideTeamDirectory(createTeam(), replayTeamDirectory([teamCreated()]))).toEqual({
-      type: 'refused',
-      refusal: { type: 'team_already_exists' },
-      events: [],
-    });
+    teamDirectorySpec.given([teamCreated()]).when(createTeam()).thenRefused({ type: 'team_already_exists' });
   });
 
   it('lists every invalid field', () => {
-    expect(decideTeamDirectory(createTeam({ name: ' ', currency: 'dollars' }), replayTeamDirectory([]))).toEqual({
-      type: 'refused',
-      refusal: {
+    teamDirectorySpec
+      .given([])
+      .when(createTeam({ name: ' ', currency: 'dollars' }))
+      .thenRefused({
         type: 'invalid',
         violations: [
           { field: 'name', reason: 'blank' },
           { field: 'currency', reason: 'not_allowed' },
         ],
-      },
-      events: [],
-    });
+      });
   });
 });

@@ -1,6 +1,7 @@
-import type { TeamDirectoryCommand, TeamDirectoryEvent } from '@subledger/contracts';
+import type { AccountsRefusal, TeamDirectoryCommand, TeamDirectoryEvent } from '@subledger/contracts';
+import type { AccountsOutcome } from '../decision';
 import { MAIN_ID, T0, teamCreated, teamEvent } from '../testing/account-fixtures';
-import { decideTeamDirectory } from './team-directory.decide';
+import { ACCEPTED, teamDirectorySpec, unchangedFor } from '../testing/account-spec';
 import { replayTeamDirectory } from './team-directory.evolve';
 
 type Status = 'active' | 'inactive' | 'pending_deletion';
@@ -8,53 +9,61 @@ const registered = (accountId: string) => teamEvent('SubAccountRegistered', { ac
 const statusOf = (accountId: string, status: Status) => teamEvent('ProjectStatusChanged', { accountId, status });
 const setStatus = (accountId: string, status: Status): TeamDirectoryCommand => ({ type: 'ChangeProjectStatus', accountId, status, at: T0 });
 const purge = (accountId: string): TeamDirectoryCommand => ({ type: 'PurgeProject', accountId, at: T0 });
-const refusedWith = (type: string) => ({ type: 'refused', refusal: { type }, events: [] });
-const accepted = (event: TeamDirectoryEvent) => ({ type: 'accepted', events: [event] });
 
 const team = teamCreated();
 const mainSuspended = statusOf(MAIN_ID, 'inactive');
 
 describe('ChangeProjectStatus and the last active project', () => {
-  it.each<[string, TeamDirectoryEvent[], TeamDirectoryCommand, object]>([
-    ['main and one sub active: scheduling the sub', [team, registered('a')], setStatus('a', 'pending_deletion'), accepted(statusOf('a', 'pending_deletion'))],
-    ['main and one sub active: scheduling the main', [team, registered('a')], setStatus(MAIN_ID, 'pending_deletion'), accepted(statusOf(MAIN_ID, 'pending_deletion'))],
-    ['only the main active: scheduling it', [team], setStatus(MAIN_ID, 'pending_deletion'), refusedWith('last_active_project')],
-    ['main suspended, one sub active: scheduling the sub', [team, registered('a'), mainSuspended], setStatus('a', 'pending_deletion'), refusedWith('last_active_project')],
-    [
-      'main suspended, the other sub pending: scheduling the last active sub',
-      [team, registered('a'), registered('b'), mainSuspended, statusOf('b', 'pending_deletion')],
-      setStatus('a', 'pending_deletion'),
-      refusedWith('last_active_project'),
-    ],
-    ['main suspended, one sub active: scheduling the suspended main', [team, registered('a'), mainSuspended], setStatus(MAIN_ID, 'pending_deletion'), accepted(statusOf(MAIN_ID, 'pending_deletion'))],
-    ['only the main active: suspending it (only deletion is guarded)', [team], setStatus(MAIN_ID, 'inactive'), accepted(statusOf(MAIN_ID, 'inactive'))],
-    ['a pending project: restoring it', [team, registered('a'), statusOf('a', 'pending_deletion')], setStatus('a', 'active'), accepted(statusOf('a', 'active'))],
-    ['an active project: activating it', [team, registered('a')], setStatus('a', 'active'), { type: 'unchanged', reason: 'already_active', events: [] }],
-    ['an inactive project: suspending it', [team, registered('a'), statusOf('a', 'inactive')], setStatus('a', 'inactive'), { type: 'unchanged', reason: 'already_inactive', events: [] }],
+  it.each<[string, TeamDirectoryEvent[], TeamDirectoryCommand, TeamDirectoryEvent[], AccountsOutcome]>([
+    ['main and one sub active: scheduling the sub', [team, registered('a')], setStatus('a', 'pending_deletion'), [statusOf('a', 'pending_deletion')], ACCEPTED],
+    ['main and one sub active: scheduling the main', [team, registered('a')], setStatus(MAIN_ID, 'pending_deletion'), [statusOf(MAIN_ID, 'pending_deletion')], ACCEPTED],
+    ['main suspended, one sub active: scheduling the suspended main', [team, registered('a'), mainSuspended], setStatus(MAIN_ID, 'pending_deletion'), [statusOf(MAIN_ID, 'pending_deletion')], ACCEPTED],
+    ['only the main active: suspending it (only deletion is guarded)', [team], setStatus(MAIN_ID, 'inactive'), [statusOf(MAIN_ID, 'inactive')], ACCEPTED],
+    ['a pending project: restoring it', [team, registered('a'), statusOf('a', 'pending_deletion')], setStatus('a', 'active'), [statusOf('a', 'active')], ACCEPTED],
+    ['an active project: activating it', [team, registered('a')], setStatus('a', 'active'), [], unchangedFor('already_active')],
+    ['an inactive project: suspending it', [team, registered('a'), statusOf('a', 'inactive')], setStatus('a', 'inactive'), [], unchangedFor('already_inactive')],
     [
       'a pending project: scheduling it again',
       [team, registered('a'), statusOf('a', 'pending_deletion')],
       setStatus('a', 'pending_deletion'),
-      { type: 'unchanged', reason: 'already_pending_deletion', events: [] },
+      [], unchangedFor('already_pending_deletion'),
     ],
-    ['an unknown project', [team], setStatus('zz', 'inactive'), refusedWith('account_not_found')],
-    ['a purged project', [team, registered('a'), teamEvent('ProjectPurged', { accountId: 'a' })], setStatus('a', 'active'), refusedWith('account_purged')],
-    ['no team', [], setStatus('a', 'inactive'), refusedWith('team_not_found')],
-  ])('given %s', (_case, history, when, then) => {
-    expect(decideTeamDirectory(when, replayTeamDirectory(history))).toEqual(then);
+  ])('given %s', (_case, history, when, events, outcome) => {
+    teamDirectorySpec.given(history).when(when).then(events, outcome);
+  });
+
+  it.each<[string, TeamDirectoryEvent[], TeamDirectoryCommand, AccountsRefusal]>([
+    ['only the main active: scheduling it', [team], setStatus(MAIN_ID, 'pending_deletion'), { type: 'last_active_project' }],
+    ['main suspended, one sub active: scheduling the sub', [team, registered('a'), mainSuspended], setStatus('a', 'pending_deletion'), { type: 'last_active_project' }],
+    [
+      'main suspended, the other sub pending: scheduling the last active sub',
+      [team, registered('a'), registered('b'), mainSuspended, statusOf('b', 'pending_deletion')],
+      setStatus('a', 'pending_deletion'),
+      { type: 'last_active_project' },
+    ],
+    ['an unknown project', [team], setStatus('zz', 'inactive'), { type: 'account_not_found' }],
+    ['a purged project', [team, registered('a'), teamEvent('ProjectPurged', { accountId: 'a' })], setStatus('a', 'active'), { type: 'account_purged' }],
+    ['no team', [], setStatus('a', 'inactive'), { type: 'team_not_found' }],
+  ])('given %s', (_case, history, when, refusal) => {
+    teamDirectorySpec.given(history).when(when).thenRefused(refusal);
   });
 });
 
 describe('PurgeProject', () => {
   const pending = [team, registered('a'), statusOf('a', 'pending_deletion')];
 
-  it.each<[string, TeamDirectoryEvent[], TeamDirectoryCommand, object]>([
-    ['a pending project', pending, purge('a'), accepted(teamEvent('ProjectPurged', { accountId: 'a' }))],
-    ['a purged project', [...pending, teamEvent('ProjectPurged', { accountId: 'a' })], purge('a'), { type: 'unchanged', reason: 'already_purged', events: [] }],
-    ['an unknown project', [team], purge('zz'), refusedWith('account_not_found')],
-    ['no team', [], purge('a'), refusedWith('team_not_found')],
-  ])('given %s', (_case, history, when, then) => {
-    expect(decideTeamDirectory(when, replayTeamDirectory(history))).toEqual(then);
+  it.each<[string, TeamDirectoryEvent[], TeamDirectoryCommand, TeamDirectoryEvent[], AccountsOutcome]>([
+    ['a pending project', pending, purge('a'), [teamEvent('ProjectPurged', { accountId: 'a' })], ACCEPTED],
+    ['a purged project', [...pending, teamEvent('ProjectPurged', { accountId: 'a' })], purge('a'), [], unchangedFor('already_purged')],
+  ])('given %s', (_case, history, when, events, outcome) => {
+    teamDirectorySpec.given(history).when(when).then(events, outcome);
+  });
+
+  it.each<[string, TeamDirectoryEvent[], TeamDirectoryCommand, AccountsRefusal]>([
+    ['an unknown project', [team], purge('zz'), { type: 'account_not_found' }],
+    ['no team', [], purge('a'), { type: 'team_not_found' }],
+  ])('given %s', (_case, history, when, refusal) => {
+    teamDirectorySpec.given(history).when(when).thenRefused(refusal);
   });
 
   it('then the project is purged and holds no external id', () => {

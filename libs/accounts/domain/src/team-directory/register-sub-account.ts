@@ -1,5 +1,6 @@
 import type { RegisterSubAccount, TeamDirectoryEvent } from '@subledger/contracts';
-import { accepted, Decision, invalid, refused } from '../decision';
+import { refused } from '@subledger/kernel';
+import { accepted, AccountsDecision, invalid } from '../decision';
 import { validateExternalId } from '../values/external-id.value-object';
 import { teamEventBase } from './team-directory-guards';
 import { externalIdOwner, TeamDirectoryState } from './team-directory.state';
@@ -8,7 +9,7 @@ import { externalIdOwner, TeamDirectoryState } from './team-directory.state';
 export function registerSubAccount(
   command: RegisterSubAccount,
   state: TeamDirectoryState,
-): Decision<TeamDirectoryEvent> {
+): AccountsDecision<TeamDirectoryEvent> {
   if (state.status === 'missing') return refused({ type: 'team_not_found' });
   const externalId = validateExternalId(command.externalId);
   if (!externalId.ok) return invalid(externalId.error);

@@ -1,6 +1,7 @@
-import type { TeamDirectoryCommand, TeamDirectoryEvent } from '@subledger/contracts';
+import type { AccountsRefusal, TeamDirectoryCommand, TeamDirectoryEvent } from '@subledger/contracts';
+import type { AccountsOutcome } from '../decision';
 import { MAIN_ID, T0, teamCreated, teamEvent } from '../testing/account-fixtures';
-import { decideTeamDirectory } from './team-directory.decide';
+import { ACCEPTED, teamDirectorySpec, unchangedFor } from '../testing/account-spec';
 import { replayTeamDirectory } from './team-directory.evolve';
 import { externalIdOwner } from './team-directory.state';
 
@@ -8,29 +9,32 @@ const registered = (accountId: string, externalId: string | null) => teamEvent('
 const register = (accountId: string, externalId: string | null): TeamDirectoryCommand => ({ type: 'RegisterSubAccount', accountId, externalId, at: T0 });
 const change = (accountId: string, externalId: string | null): TeamDirectoryCommand => ({ type: 'ChangeExternalId', accountId, externalId, at: T0 });
 const given = [teamCreated(), registered('a', 'cust-a'), registered('b', null)];
-const refusedWith = (type: string) => ({ type: 'refused', refusal: { type }, events: [] });
 
 describe('RegisterSubAccount', () => {
-  it.each<[string, TeamDirectoryEvent[], TeamDirectoryCommand, object]>([
-    ['a free external id', given, register('c', 'cust-c'), { type: 'accepted', events: [registered('c', 'cust-c')] }],
-    ['no external id, even beside another without one', given, register('c', null), { type: 'accepted', events: [registered('c', null)] }],
-    ['an external id differing only in case', given, register('c', 'CUST-A'), { type: 'accepted', events: [registered('c', 'CUST-A')] }],
-    ['an external id taken in the team', given, register('c', 'cust-a'), refusedWith('external_id_taken')],
-    ['the id of an existing project', given, register('a', 'cust-z'), refusedWith('account_id_taken')],
-    ['the main account id', given, register(MAIN_ID, null), refusedWith('account_id_taken')],
-    ['a purged project id', [...given, teamEvent('ProjectPurged', { accountId: 'a' })], register('a', null), refusedWith('account_id_taken')],
-    ['an external id freed by a purge', [...given, teamEvent('ProjectPurged', { accountId: 'a' })], register('c', 'cust-a'), { type: 'accepted', events: [registered('c', 'cust-a')] }],
-    ['no team', [], register('c', null), refusedWith('team_not_found')],
-  ])('given %s', (_case, history, when, then) => {
-    expect(decideTeamDirectory(when, replayTeamDirectory(history))).toEqual(then);
+  it.each<[string, TeamDirectoryEvent[], TeamDirectoryCommand, TeamDirectoryEvent[], AccountsOutcome]>([
+    ['a free external id', given, register('c', 'cust-c'), [registered('c', 'cust-c')], ACCEPTED],
+    ['no external id, even beside another without one', given, register('c', null), [registered('c', null)], ACCEPTED],
+    ['an external id differing only in case', given, register('c', 'CUST-A'), [registered('c', 'CUST-A')], ACCEPTED],
+    ['an external id freed by a purge', [...given, teamEvent('ProjectPurged', { accountId: 'a' })], register('c', 'cust-a'), [registered('c', 'cust-a')], ACCEPTED],
+  ])('given %s', (_case, history, when, events, outcome) => {
+    teamDirectorySpec.given(history).when(when).then(events, outcome);
+  });
+
+  it.each<[string, TeamDirectoryEvent[], TeamDirectoryCommand, AccountsRefusal]>([
+    ['an external id taken in the team', given, register('c', 'cust-a'), { type: 'external_id_taken' }],
+    ['the id of an existing project', given, register('a', 'cust-z'), { type: 'account_id_taken' }],
+    ['the main account id', given, register(MAIN_ID, null), { type: 'account_id_taken' }],
+    ['a purged project id', [...given, teamEvent('ProjectPurged', { accountId: 'a' })], register('a', null), { type: 'account_id_taken' }],
+    ['no team', [], register('c', null), { type: 'team_not_found' }],
+  ])('given %s', (_case, history, when, refusal) => {
+    teamDirectorySpec.given(history).when(when).thenRefused(refusal);
   });
 
   it('refuses an invalid external id by field', () => {
-    expect(decideTeamDirectory(register('c', 'x'.repeat(256)), replayTeamDirectory(given))).toEqual({
-      type: 'refused',
-      refusal: { type: 'invalid', violations: [{ field: 'externalId', reason: 'too_long' }] },
-      events: [],
-    });
+    teamDirectorySpec
+      .given(given)
+      .when(register('c', 'x'.repeat(256)))
+      .thenRefused({ type: 'invalid', violations: [{ field: 'externalId', reason: 'too_long' }] });
   });
 
   it('then the project is active and holds its external id', () => {
@@ -42,21 +46,26 @@ describe('RegisterSubAccount', () => {
 });
 
 describe('ChangeExternalId', () => {
-  it.each<[string, TeamDirectoryEvent[], TeamDirectoryCommand, object]>([
-    ['a free external id', given, change('a', 'cust-new'), { type: 'accepted', events: [teamEvent('ExternalIdChanged', { accountId: 'a', externalId: 'cust-new' })] }],
-    ['null, releasing it', given, change('a', null), { type: 'accepted', events: [teamEvent('ExternalIdChanged', { accountId: 'a', externalId: null })] }],
-    ['its own external id', given, change('a', 'cust-a'), { type: 'unchanged', reason: 'no_changes', events: [] }],
-    ['null when it has none', given, change('b', null), { type: 'unchanged', reason: 'no_changes', events: [] }],
-    ['another project\'s external id', given, change('b', 'cust-a'), refusedWith('external_id_taken')],
-    ['an unknown project', given, change('zz', 'x'), refusedWith('account_not_found')],
-    ['a purged project', [...given, teamEvent('ProjectPurged', { accountId: 'a' })], change('a', 'x'), refusedWith('account_purged')],
-    ['no team', [], change('a', 'x'), refusedWith('team_not_found')],
-  ])('given %s', (_case, history, when, then) => {
-    expect(decideTeamDirectory(when, replayTeamDirectory(history))).toEqual(then);
+  it.each<[string, TeamDirectoryEvent[], TeamDirectoryCommand, TeamDirectoryEvent[], AccountsOutcome]>([
+    ['a free external id', given, change('a', 'cust-new'), [teamEvent('ExternalIdChanged', { accountId: 'a', externalId: 'cust-new' })], ACCEPTED],
+    ['null, releasing it', given, change('a', null), [teamEvent('ExternalIdChanged', { accountId: 'a', externalId: null })], ACCEPTED],
+    ['its own external id', given, change('a', 'cust-a'), [], unchangedFor('no_changes')],
+    ['null when it has none', given, change('b', null), [], unchangedFor('no_changes')],
+  ])('given %s', (_case, history, when, events, outcome) => {
+    teamDirectorySpec.given(history).when(when).then(events, outcome);
+  });
+
+  it.each<[string, TeamDirectoryEvent[], TeamDirectoryCommand, AccountsRefusal]>([
+    ['another project\'s external id', given, change('b', 'cust-a'), { type: 'external_id_taken' }],
+    ['an unknown project', given, change('zz', 'x'), { type: 'account_not_found' }],
+    ['a purged project', [...given, teamEvent('ProjectPurged', { accountId: 'a' })], change('a', 'x'), { type: 'account_purged' }],
+    ['no team', [], change('a', 'x'), { type: 'team_not_found' }],
+  ])('given %s', (_case, history, when, refusal) => {
+    teamDirectorySpec.given(history).when(when).thenRefused(refusal);
   });
 
   it('then the old external id is free for another project', () => {
     const history = [...given, teamEvent('ExternalIdChanged', { accountId: 'a', externalId: 'cust-new' })];
-    expect(decideTeamDirectory(change('b', 'cust-a'), replayTeamDirectory(history))).toMatchObject({ type: 'accepted' });
+    teamDirectorySpec.given(history).when(change('b', 'cust-a')).then([teamEvent('ExternalIdChanged', { accountId: 'b', externalId: 'cust-a' })], ACCEPTED);
   });
 });

@@ -1,6 +1,6 @@
 import type { TeamDirectoryCommand, TeamDirectoryEvent } from '@subledger/contracts';
 import { assertNever } from '@subledger/kernel';
-import { Decision } from '../decision';
+import { AccountsDecision } from '../decision';
 import { changeExternalId } from './change-external-id';
 import { changeProjectStatus } from './change-project-status';
 import { createTeam } from './create-team';
@@ -12,7 +12,7 @@ import { TeamDirectoryState } from './team-directory.state';
 export function decideTeamDirectory(
   command: TeamDirectoryCommand,
   state: TeamDirectoryState,
-): Decision<TeamDirectoryEvent> {
+): AccountsDecision<TeamDirectoryEvent> {
   switch (command.type) {
     case 'CreateTeam':
       return createTeam(command, state);

@@ -6,7 +6,7 @@ import { acceptedProject, notAccepted, ProjectDecision, ProjectStates } from './
 /** A new team and its one main account (named like the team, without a credit limit), together. */
 export function createTeamWithMainAccount(command: CreateTeam, states: ProjectStates): ProjectDecision {
   const team = decideTeamDirectory(command, states.team);
-  if (team.type !== 'accepted') return notAccepted(team);
+  if (team.outcome.type !== 'accepted') return notAccepted(team);
   const { teamId, mainAccountId, name, at } = command;
   const main: CreateAccount = {
     type: 'CreateAccount',
@@ -20,6 +20,6 @@ export function createTeamWithMainAccount(command: CreateTeam, states: ProjectSt
     at,
   };
   const account = decideAccount(main, states.account);
-  if (account.type !== 'accepted') return notAccepted(account);
+  if (account.outcome.type !== 'accepted') return notAccepted(account);
   return acceptedProject(team.events, account.events);
 }

@@ -1,7 +1,8 @@
 import type { AccountCommand, AccountEvent, AccountsRefusal, TeamDirectoryEvent } from '@subledger/contracts';
+import { refused } from '@subledger/kernel';
 import { decideAccount } from '../account/account.decide';
 import { isLive } from '../account/account.state';
-import { accepted, Decision, refused } from '../decision';
+import { accepted, AccountsDecision } from '../decision';
 import { decideTeamDirectory } from '../team-directory/team-directory.decide';
 import { evolveTeamDirectory } from '../team-directory/team-directory.evolve';
 import { TeamDirectoryState } from '../team-directory/team-directory.state';
@@ -17,9 +18,9 @@ export function decideForTeam(command: AccountCommand, states: ProjectStates): P
   const foreign = ownershipRefusal(command, states);
   if (foreign) return refusedProject(foreign);
   const account = decideAccount(command, states.account);
-  if (account.type !== 'accepted') return notAccepted(account);
+  if (account.outcome.type !== 'accepted') return notAccepted(account);
   const team = followInTeam(account.events, states.team);
-  if (team.type !== 'accepted') return notAccepted(team);
+  if (team.outcome.type !== 'accepted') return notAccepted(team);
   return acceptedProject(team.events, account.events);
 }
 
@@ -36,13 +37,13 @@ function ownershipRefusal(command: AccountCommand, { team, account }: ProjectSta
 }
 
 /** Runs the team directory commands the account events imply, each on the state the last one left. */
-function followInTeam(events: readonly AccountEvent[], initial: TeamDirectoryState): Decision<TeamDirectoryEvent> {
+function followInTeam(events: readonly AccountEvent[], initial: TeamDirectoryState): AccountsDecision<TeamDirectoryEvent> {
   const teamEvents: TeamDirectoryEvent[] = [];
   let team = initial;
   for (const command of events.flatMap(teamCommandsFor)) {
     const decision = decideTeamDirectory(command, team);
     // An unchanged outcome is fine: the directory already agrees with the account.
-    if (decision.type === 'refused') return refused(decision.refusal);
+    if (decision.outcome.type === 'refused') return refused(decision.outcome.refusal);
     teamEvents.push(...decision.events);
     team = decision.events.reduce(evolveTeamDirectory, team);
   }

@@ -4,7 +4,7 @@ import { ProjectWorld } from '../testing/project-world';
 import { replayAccount } from '../account/account.evolve';
 
 const createTeam: CreateTeam = { type: 'CreateTeam', teamId: TEAM_ID, name: 'Team', currency: 'usd', mainAccountId: MAIN_ID, at: T0 };
-const refusedWith = (type: string) => ({ type: 'refused', refusal: { type }, teamEvents: [], accountEvents: [] });
+const refusedWith = (type: string) => ({ teamEvents: [], accountEvents: [], outcome: { type: 'refused', refusal: { type } } });
 
 function teamWithSub(): ProjectWorld {
   const world = new ProjectWorld();
@@ -16,9 +16,9 @@ function teamWithSub(): ProjectWorld {
 describe('createTeamWithMainAccount', () => {
   it('creates the team and its one main account, named like the team, without a limit', () => {
     expect(new ProjectWorld().createTeam(createTeam)).toEqual({
-      type: 'accepted',
       teamEvents: [teamEvent('TeamCreated', { teamId: TEAM_ID, name: 'Team', currency: 'usd', mainAccountId: MAIN_ID })],
       accountEvents: [subCreated({ accountId: MAIN_ID, kind: 'main', name: 'Team', externalId: null, creditLimit: null, metadata: null })],
+      outcome: { type: 'accepted' },
     });
   });
 
@@ -40,19 +40,18 @@ describe('decideForTeam: creating a sub-account', () => {
     const world = new ProjectWorld();
     world.createTeam(createTeam);
     expect(world.send(createSub())).toEqual({
-      type: 'accepted',
       teamEvents: [teamEvent('SubAccountRegistered', { accountId: 'acc-sub', externalId: 'cust-1' })],
       accountEvents: [subCreated()],
+      outcome: { type: 'accepted' },
     });
   });
 
   it.each<[string, AccountCommand, object]>([
     ['an external id taken by another sub-account', createSub({ accountId: 'acc-2' }), refusedWith('external_id_taken')],
     ['a main account', createSub({ accountId: 'acc-2', kind: 'main', externalId: null }), {
-      type: 'refused',
-      refusal: { type: 'invalid', violations: [{ field: 'kind', reason: 'not_allowed' }] },
       teamEvents: [],
       accountEvents: [],
+      outcome: { type: 'refused', refusal: { type: 'invalid', violations: [{ field: 'kind', reason: 'not_allowed' }] } },
     }],
     ['another team', createSub({ accountId: 'acc-2', teamId: 'team-2', externalId: null }), refusedWith('team_not_found')],
   ])('refuses %s', (_case, when, then) => {
@@ -61,8 +60,7 @@ describe('decideForTeam: creating a sub-account', () => {
 
   it('reports invalid fields before a taken external id', () => {
     expect(teamWithSub().send(createSub({ accountId: 'acc-2', name: '' }))).toMatchObject({
-      type: 'refused',
-      refusal: { type: 'invalid', violations: [{ field: 'name', reason: 'empty' }] },
+      outcome: { type: 'refused', refusal: { type: 'invalid', violations: [{ field: 'name', reason: 'empty' }] } },
     });
   });
 
@@ -75,9 +73,9 @@ describe('decideForTeam: changing a sub-account', () => {
   it('moves the external id in the team when it changes', () => {
     const when = command('UpdateAccount', { changes: { externalId: 'cust-9', name: 'Acme 9' } }, T0 + 1);
     expect(teamWithSub().send(when)).toEqual({
-      type: 'accepted',
       teamEvents: [teamEvent('ExternalIdChanged', { accountId: 'acc-sub', externalId: 'cust-9' }, T0 + 1)],
       accountEvents: [event('AccountUpdated', { changes: { name: 'Acme 9', externalId: 'cust-9' } }, T0 + 1)],
+      outcome: { type: 'accepted' },
     });
   });
 
@@ -89,11 +87,11 @@ describe('decideForTeam: changing a sub-account', () => {
 
   it('touches only the account for a change the team does not track', () => {
     expect(teamWithSub().send(command('UpdateAccount', { changes: { creditLimit: 9n * CENT } }))).toMatchObject({
-      type: 'accepted',
       teamEvents: [],
       accountEvents: [{ type: 'AccountUpdated' }],
+      outcome: { type: 'accepted' },
     });
-    expect(teamWithSub().send(createKey('k1'))).toMatchObject({ type: 'accepted', teamEvents: [], accountEvents: [{ type: 'ApiKeyCreated' }] });
+    expect(teamWithSub().send(createKey('k1'))).toMatchObject({ outcome: { type: 'accepted' }, teamEvents: [], accountEvents: [{ type: 'ApiKeyCreated' }] });
   });
 
   it.each<[string, AccountCommand, string]>([
@@ -103,13 +101,13 @@ describe('decideForTeam: changing a sub-account', () => {
     ['schedule deletion', command('ScheduleDeletion', {}), 'pending_deletion'],
   ])('mirrors the status in the team on %s', (_case, when, status) => {
     const decision = teamWithSub().send(when);
-    expect(decision).toMatchObject({ type: 'accepted', teamEvents: [{ type: 'ProjectStatusChanged', accountId: 'acc-sub', status }] });
+    expect(decision).toMatchObject({ outcome: { type: 'accepted' }, teamEvents: [{ type: 'ProjectStatusChanged', accountId: 'acc-sub', status }] });
   });
 
   it('passes an unchanged outcome through', () => {
     const world = teamWithSub();
     world.send(command('SuspendAccount', {}));
-    expect(world.send(command('SuspendAccount', {}))).toEqual({ type: 'unchanged', reason: 'already_inactive', teamEvents: [], accountEvents: [] });
+    expect(world.send(command('SuspendAccount', {}))).toEqual({ teamEvents: [], accountEvents: [], outcome: { type: 'unchanged', reason: 'already_inactive' } });
   });
 
   it('answers account_not_found for an account of another team', () => {
@@ -135,10 +133,10 @@ describe('decideForTeam: deletion', () => {
     });
     world.send(command('ScheduleDeletion', {}, DAYS(3)));
     expect(world.send(command('PurgeAccount', {}, DAYS(17)))).toMatchObject({
-      type: 'accepted',
       teamEvents: [{ type: 'ProjectPurged', accountId: 'acc-sub' }],
       accountEvents: [{ type: 'AccountPurged' }],
+      outcome: { type: 'accepted' },
     });
-    expect(world.send(createSub({ accountId: 'acc-2', at: DAYS(18) }))).toMatchObject({ type: 'accepted' });
+    expect(world.send(createSub({ accountId: 'acc-2', at: DAYS(18) }))).toMatchObject({ outcome: { type: 'accepted' } });
   });
 });

@@ -1,6 +1,7 @@
-import type { AccountEvent, AccountsRefusal, TeamDirectoryEvent, UnchangedReason } from '@subledger/contracts';
+import type { AccountEvent, AccountsRefusal, TeamDirectoryEvent } from '@subledger/contracts';
+import type { Refused } from '@subledger/kernel';
 import { AccountState } from '../account/account.state';
-import { Decision } from '../decision';
+import { AccountsDecision, AccountsOutcome } from '../decision';
 import { TeamDirectoryState } from '../team-directory/team-directory.state';
 
 /** The two streams a project command may touch: the team directory and the project's own stream. */
@@ -9,38 +10,29 @@ export interface ProjectStates {
   readonly account: AccountState;
 }
 
-interface NoEvents {
-  readonly teamEvents: readonly [];
-  readonly accountEvents: readonly [];
-}
-
 /**
- * A decision over both streams. When accepted, the caller appends both lists in one atomic
- * `appendMany`, with the versions it read as expected versions, so that the two never disagree.
+ * A decision over both streams: the kernel's decision shape with one list of events per stream.
+ * When accepted, the caller appends both lists in one atomic `appendMany`, with the versions it
+ * read as expected versions, so that the two never disagree; otherwise both lists are empty.
  */
-export type ProjectDecision =
-  | {
-      readonly type: 'accepted';
-      readonly teamEvents: readonly TeamDirectoryEvent[];
-      readonly accountEvents: readonly AccountEvent[];
-    }
-  | ({ readonly type: 'unchanged'; readonly reason: UnchangedReason } & NoEvents)
-  | ({ readonly type: 'refused'; readonly refusal: AccountsRefusal } & NoEvents);
+export interface ProjectDecision {
+  readonly teamEvents: readonly TeamDirectoryEvent[];
+  readonly accountEvents: readonly AccountEvent[];
+  readonly outcome: AccountsOutcome | Refused<AccountsRefusal>;
+}
 
 export function acceptedProject(
   teamEvents: readonly TeamDirectoryEvent[],
   accountEvents: readonly AccountEvent[],
 ): ProjectDecision {
-  return { type: 'accepted', teamEvents, accountEvents };
+  return { teamEvents, accountEvents, outcome: { type: 'accepted' } };
 }
 
 export function refusedProject(refusal: AccountsRefusal): ProjectDecision {
-  return { type: 'refused', refusal, teamEvents: [], accountEvents: [] };
+  return { teamEvents: [], accountEvents: [], outcome: { type: 'refused', refusal } };
 }
 
 /** Carries a refusal or an unchanged outcome of either stream over to the project decision. */
-export function notAccepted(decision: Exclude<Decision<unknown>, { type: 'accepted' }>): ProjectDecision {
-  return decision.type === 'refused'
-    ? refusedProject(decision.refusal)
-    : { type: 'unchanged', reason: decision.reason, teamEvents: [], accountEvents: [] };
+export function notAccepted(decision: AccountsDecision<unknown>): ProjectDecision {
+  return { teamEvents: [], accountEvents: [], outcome: decision.outcome };
 }

@@ -117,7 +117,7 @@ describe('a team and its projects, over random command histories', () => {
         world.createTeam(createTeam);
         for (const command of commands) {
           const decision = world.send(command);
-          if (decision.type === 'refused') seen.add(decision.refusal.type);
+          if (decision.outcome.type === 'refused') seen.add(decision.outcome.refusal.type);
           for (const event of decision.accountEvents) seen.add(event.type);
         }
       }),

@@ -105,7 +105,7 @@ export class TeamChange {
   }
 
   private stage(decision: ProjectDecision): ProjectDecision {
-    if (decision.type !== 'accepted') return decision;
+    if (decision.outcome.type !== 'accepted') return decision;
     this.teamEvents.push(...decision.teamEvents);
     this.directory = decision.teamEvents.reduce(evolveTeamDirectory, this.directory);
     for (const event of decision.accountEvents) {

@@ -23,7 +23,7 @@ export class ApiKeysHandler {
     if (notSub) return replyRefused(notSub);
     if (!holdsKey(await change.account(accountId), teamId, key)) {
       const decision = await change.decide(createApiKeyCommand(accountId, key, at));
-      if (decision.type === 'refused') return replyRefused(decision.refusal);
+      if (decision.outcome.type === 'refused') return replyRefused(decision.outcome.refusal);
       const refusal = await this.writer.commit(change, at);
       if (refusal) return replyRefused(refusal);
     }
@@ -35,7 +35,7 @@ export class ApiKeysHandler {
     const notSub = await mainAccountRefusal(change, accountId);
     if (notSub) return replyRefused(notSub);
     const decision = await change.decide({ type: 'RevokeApiKey', accountId, keyId, at });
-    if (decision.type === 'refused') return replyRefused(decision.refusal);
+    if (decision.outcome.type === 'refused') return replyRefused(decision.outcome.refusal);
     const refusal = await this.writer.commit(change, at);
     return refusal ? replyRefused(refusal) : replyOk({ apiKey: await this.views.apiKey(accountId, keyId) });
   }

@@ -25,9 +25,9 @@ export class CreateSubAccountHandler {
     const existing = await change.account(accountId);
     if (createdBy(existing, command) && holdsKey(existing, teamId, key)) return this.reply(command);
     const created = await change.decide({ type: 'CreateAccount', accountId, teamId, kind: 'sub', name, externalId, creditLimit, metadata, at });
-    if (created.type === 'refused') return replyRefused(created.refusal);
+    if (created.outcome.type === 'refused') return replyRefused(created.outcome.refusal);
     const keyed = await change.decide(createApiKeyCommand(accountId, key, at));
-    if (keyed.type === 'refused') return replyRefused(keyed.refusal);
+    if (keyed.outcome.type === 'refused') return replyRefused(keyed.outcome.refusal);
     const refusal = await this.writer.commit(change, at);
     return refusal ? replyRefused(refusal) : this.reply(command);
   }

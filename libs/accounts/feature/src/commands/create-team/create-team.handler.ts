@@ -21,9 +21,9 @@ export class CreateTeamHandler {
     const change = await this.writer.begin(teamId);
     if (sameTeam(change.team, command) && holdsKey(await change.account(mainAccountId), teamId, mainKey)) return this.reply(command);
     const team = await change.createTeam({ type: 'CreateTeam', teamId, name, currency, mainAccountId, at });
-    if (team.type === 'refused') return replyRefused(team.refusal);
+    if (team.outcome.type === 'refused') return replyRefused(team.outcome.refusal);
     const key = await change.decide(createApiKeyCommand(mainAccountId, mainKey, at));
-    if (key.type === 'refused') return replyRefused(key.refusal);
+    if (key.outcome.type === 'refused') return replyRefused(key.outcome.refusal);
     const refusal = await this.writer.commit(change, at);
     return refusal ? replyRefused(refusal) : this.reply(command);
   }

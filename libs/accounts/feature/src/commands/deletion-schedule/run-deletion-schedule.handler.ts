@@ -20,11 +20,11 @@ export class RunDeletionScheduleHandler {
     const remindersRecorded: number[] = [];
     for (const reminder of dueReminderCommands(account, at)) {
       const decision = await change.decide(reminder);
-      if (decision.type === 'accepted') remindersRecorded.push(reminder.day);
+      if (decision.outcome.type === 'accepted') remindersRecorded.push(reminder.day);
     }
     let purged = false;
     if (isPurgeDue(await change.account(accountId), at)) {
-      purged = (await change.decide({ type: 'PurgeAccount', accountId, at })).type === 'accepted';
+      purged = (await change.decide({ type: 'PurgeAccount', accountId, at })).outcome.type === 'accepted';
     }
     const refusal = await this.writer.commit(change, at);
     return refusal ? replyRefused(refusal) : replyOk({ remindersRecorded, purged });

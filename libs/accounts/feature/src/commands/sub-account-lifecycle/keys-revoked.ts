@@ -6,7 +6,7 @@ import type { AccountState, ProjectDecision } from '@subledger/accounts-domain';
  * they are counted again, while a later deactivation of the same account (another `at`) counts 0.
  */
 export function keysRevokedBy(decision: ProjectDecision, account: AccountState, at: number): number {
-  if (decision.type === 'accepted') {
+  if (decision.outcome.type === 'accepted') {
     return decision.accountEvents.reduce((count, event) => count + (event.type === 'AccountDeactivated' ? event.revokedKeyIds.length : 0), 0);
   }
   if (account.status === 'missing' || account.status === 'purged') return 0;

@@ -59,8 +59,8 @@ export class SubAccountLifecycleHandler {
     const notSub = await mainAccountRefusal(change, command.accountId);
     if (notSub) return replyRefused(notSub);
     const decision = await change.decide(command);
-    if (decision.type === 'refused') return replyRefused(decision.refusal);
-    if (decision.type === 'accepted') await follow?.(change);
+    if (decision.outcome.type === 'refused') return replyRefused(decision.outcome.refusal);
+    if (decision.outcome.type === 'accepted') await follow?.(change);
     const refusal = await this.writer.commit(change, command.at);
     return refusal ? replyRefused(refusal) : replyOk(await reply(decision, change));
   }
