@@ -42,12 +42,22 @@ export class PgliteWorkerSqlClient implements SqlClient {
   }
 
   async query<R extends SqlRow = SqlRow>(sql: string, params?: readonly unknown[]): Promise<SqlResult<R>> {
-    // A query outside a transaction waits for the one holding the connection, then runs alone.
+    await this.untilFree();
+    return { rows: (await this.send('query', sql, params)) as R[] };
+  }
+
+  /** Runs a script, statements without parameters (the simple protocol); the rows of its last statement. */
+  async exec<R extends SqlRow = SqlRow>(script: string): Promise<SqlResult<R>> {
+    await this.untilFree();
+    return { rows: (await this.send('exec', script)) as R[] };
+  }
+
+  /** A statement outside a transaction waits for the one holding the connection, then runs alone. */
+  private async untilFree(): Promise<void> {
     for (let held = this.held; ; held = this.held) {
       await held;
       if (held === this.held) break;
     }
-    return { rows: (await this.send('query', sql, params)) as R[] };
   }
 
   async transaction<T>(work: (tx: SqlClient) => Promise<T>): Promise<T> {
@@ -62,16 +72,31 @@ export class PgliteWorkerSqlClient implements SqlClient {
       begun = true;
       return { rows: await this.send('query', sql, params, begin) };
     });
+    let result: T;
     try {
-      const result = await work(tx);
-      if (begun) await this.send('exec', 'COMMIT');
-      return result;
+      result = await work(tx);
     } catch (error) {
-      if (begun) await this.send('exec', 'ROLLBACK').catch(() => undefined);
+      if (begun) await this.endWith('ROLLBACK', release).catch(() => undefined);
       throw error;
     } finally {
-      release();
+      if (!begun) release();
     }
+    // No ROLLBACK after a failed COMMIT: the transaction has ended, and the next one may be running.
+    if (begun) await this.endWith('COMMIT', release);
+    return result;
+  }
+
+  /**
+   * Sends the transaction's last statement and hands the connection on at once, before the answer:
+   * the worker runs its messages in the order they were sent, so the next transaction's first
+   * statement queues behind this COMMIT instead of waiting a round trip through this thread's
+   * event loop (busy with HTTP under load) while the database idles. A COMMIT that fails has still
+   * ended the transaction (PostgreSQL rolls it back), so the next one starts clean.
+   */
+  private endWith(statement: 'COMMIT' | 'ROLLBACK', release: () => void): Promise<SqlRow[]> {
+    const ended = this.send('exec', statement);
+    release();
+    return ended;
   }
 
   async close(): Promise<void> {

@@ -2,7 +2,8 @@
 // Plain JavaScript, so that the same file runs from the sources (tests) and from dist/.
 // Messages in: { id, op: 'query', sql, params, begin } | { id, op: 'exec', sql } | { id, op: 'close' }.
 // `begin` opens a transaction before the query, saving the round trip of a BEGIN of its own; 'exec'
-// runs a statement without parameters through the simple protocol (COMMIT, ROLLBACK, SAVEPOINT).
+// runs statements without parameters through the simple protocol (COMMIT, ROLLBACK, a migration's
+// script) and answers the rows of the last one.
 // Messages out: { id, rows } | { id, error: { message, code, detail, constraint, ... } }.
 'use strict';
 const { parentPort, workerData } = require('node:worker_threads');
@@ -18,7 +19,14 @@ function plainError(error) {
 
 const opened = PGlite.create(workerData.dataDir);
 
-parentPort.on('message', async ({ id, op, sql, params, begin }) => {
+// Messages run strictly one after another, in the order they arrived: the client hands the
+// connection to the next transaction as soon as it has sent a COMMIT, relying on this order.
+let previous = Promise.resolve();
+parentPort.on('message', (message) => {
+  previous = previous.then(() => run(message));
+});
+
+async function run({ id, op, sql, params, begin }) {
   try {
     const db = await opened;
     if (op === 'close') {
@@ -28,8 +36,8 @@ parentPort.on('message', async ({ id, op, sql, params, begin }) => {
       return;
     }
     if (op === 'exec') {
-      await db.exec(sql);
-      parentPort.postMessage({ id, rows: [] });
+      const results = await db.exec(sql);
+      parentPort.postMessage({ id, rows: results.length > 0 ? results[results.length - 1].rows : [] });
       return;
     }
     if (begin) await db.exec('BEGIN');
@@ -38,4 +46,4 @@ parentPort.on('message', async ({ id, op, sql, params, begin }) => {
   } catch (error) {
     parentPort.postMessage({ id, error: plainError(error) });
   }
-});
+}

@@ -59,6 +59,30 @@ export function describeSqlTransactionContract(fixture: ContractFixture<SqlContr
       expect(await balanceOf(streamId)).toBeUndefined();
     });
 
+    it('reports a COMMIT that fails, and runs the transactions queued behind it clean', async () => {
+      const { store } = fixture.subject;
+      const deferred = `${fixture.subject.store.quotedSchema}.contract_deferred`;
+      await store.sql.query(
+        `CREATE TABLE IF NOT EXISTS ${deferred} (id text, UNIQUE (id) DEFERRABLE INITIALLY DEFERRED)`,
+      );
+      const [failing, next] = [uniqueStreamId('tx-commit-fails'), uniqueStreamId('tx-after')];
+      const attempt = store.transaction(async (tx) => {
+        await tx.append(failing, sampleEvents(1), { expectedVersion: 'no_stream' });
+        await tx.query(`INSERT INTO ${deferred} VALUES ($1), ($1)`, [failing]);
+      });
+      const queued = store.transaction(async (tx) => {
+        await tx.query(`INSERT INTO ${table()} VALUES ($1, 7)`, [next]);
+        return tx.append(next, sampleEvents(1), { expectedVersion: 'no_stream' });
+      });
+      const read = store.sql.query(`SELECT count(*)::int AS n FROM ${deferred} WHERE id = $1`, [failing]);
+      await expect(attempt).rejects.toMatchObject({ code: '23505' });
+      await expect(queued).resolves.toMatchObject({ nextExpectedVersion: 0n });
+      expect((await read).rows).toEqual([{ n: 0 }]);
+      expect(await store.readStream(failing)).toEqual([]);
+      expect(await store.readStream(next)).toHaveLength(1);
+      expect(await balanceOf(next)).toBe('7');
+    });
+
     it('keeps the global order of appends made inside and outside transactions', async () => {
       const { store } = fixture.subject;
       const [inside, outside] = [uniqueStreamId('tx-in'), uniqueStreamId('tx-out')];
