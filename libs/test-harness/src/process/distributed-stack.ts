@@ -13,6 +13,8 @@ export interface StackProcess {
 export interface DistributedStackOptions {
   readonly gateways?: number;
   readonly ledgers?: number;
+  /** Accounts replicas; defaults to 1. */
+  readonly accountsReplicas?: number;
   /** Extra environment for every service (e.g. REQUEST_TIMEOUT_MS, KAFKA_SESSION_TIMEOUT_MS). */
   readonly env?: Record<string, string>;
   /** Extra environment per service. */
@@ -26,7 +28,10 @@ export interface DistributedStack {
   /** Topic and group prefix of this stack on the shared broker. */
   readonly topicPrefix: string;
   readonly gateways: StackProcess[];
+  /** The first accounts replica, as started. */
   readonly accounts: StackProcess;
+  /** Every accounts replica by number; undefined while one is stopped. */
+  readonly accountsReplicas: (StackProcess | undefined)[];
   readonly ledgers: (StackProcess | undefined)[];
   /** Every gateway's base URL. */
   gatewayUrls(): string[];
@@ -34,6 +39,12 @@ export interface DistributedStack {
   startLedger(replica: number): Promise<StackProcess>;
   /** Ends ledger replica `replica` with `signal` (SIGKILL: no shutdown hook runs). */
   stopLedger(replica: number, signal?: NodeJS.Signals): Promise<void>;
+  /** Starts (again) replica `replica` of a service; resolves once it is ready. */
+  startReplica(name: ServiceName, replica: number): Promise<StackProcess>;
+  /** Ends replica `replica` of a service with `signal` and waits for its exit; a stopped gateway leaves `gateways` and `gatewayUrls()`. */
+  stopReplica(name: ServiceName, replica: number, signal?: NodeJS.Signals): Promise<void>;
+  /** The environment replica `replica` of `name` is started with (to start another process beside it). */
+  envOf(name: ServiceName, replica: number): Record<string, string>;
   /** Everything every process printed, for a failing test's message. */
   output(): string;
   stop(): Promise<void>;
@@ -89,29 +100,38 @@ export async function startDistributedStack(options: DistributedStackOptions = {
     // The ledger first: it creates its tables before anyone asks it anything. The others ask
     // nothing of each other while they start, so they start together.
     const ledgers: (StackProcess | undefined)[] = [await start('ledger', 0)];
-    const [accounts, rest, gateways] = await Promise.all([
-      start('accounts', 0),
+    const [accountsReplicas, rest, gateways] = await Promise.all([
+      Promise.all(Array.from({ length: options.accountsReplicas ?? 1 }, (_, i) => start('accounts', i))),
       Promise.all(Array.from({ length: (options.ledgers ?? 1) - 1 }, (_, i) => start('ledger', i + 1))),
       Promise.all(Array.from({ length: options.gateways ?? 1 }, (_, i) => start('gateway', i))),
     ]);
     ledgers.push(...rest);
+    const replicas: Record<ServiceName, (StackProcess | undefined)[]> = { gateway: [...gateways], accounts: accountsReplicas, ledger: ledgers };
+    const syncGateways = () => gateways.splice(0, gateways.length, ...replicas.gateway.filter((gateway) => gateway !== undefined));
+    const startReplica = async (name: ServiceName, replica: number) => {
+      const started = (replicas[name][replica] = await start(name, replica));
+      syncGateways();
+      return started;
+    };
+    const stopReplica = async (name: ServiceName, replica: number, signal: NodeJS.Signals = 'SIGTERM') => {
+      await replicas[name][replica]?.process.stop(signal);
+      replicas[name][replica] = undefined;
+      syncGateways();
+    };
     return {
       adminToken,
       schemas,
       topicPrefix,
       gateways,
-      accounts,
+      accounts: accountsReplicas[0],
+      accountsReplicas,
       ledgers,
       gatewayUrls: () => gateways.map((gateway) => gateway.url),
-      startLedger: async (replica) => {
-        const ledger = await start('ledger', replica);
-        ledgers[replica] = ledger;
-        return ledger;
-      },
-      stopLedger: async (replica, signal = 'SIGTERM') => {
-        await ledgers[replica]?.process.stop(signal);
-        ledgers[replica] = undefined;
-      },
+      startLedger: (replica) => startReplica('ledger', replica),
+      stopLedger: (replica, signal) => stopReplica('ledger', replica, signal),
+      startReplica,
+      stopReplica,
+      envOf,
       output: () => outputOf(all),
       stop: () => stopAll(all),
     };
