@@ -1,5 +1,6 @@
 import type { BatchHandler } from '../../port/message-envelope';
 import type { MessageBus, SubscribeOptions } from '../../port/message-bus.port';
+import { MessageBusClosedError } from '../../port/message-bus-closed.error';
 import { RequestTimeoutError } from '../../port/request-timeout.error';
 import type { KafkaMessageBus } from '../bus/kafka-message-bus';
 import type { PartitionLag } from '../consumer-lag';
@@ -97,13 +98,13 @@ export class StartingKafkaBus implements MessageBus {
 
   async publish(topic: string, key: string, value: unknown, headers?: Record<string, string>): Promise<void> {
     const bus = await this.whenReady(this.options.publishWaitMs ?? 5_000);
-    if (!bus) throw new Error(`Kafka is not connected yet (${this.state}): nothing was published to ${topic}`);
+    if (!bus) throw this.notReady(`nothing was published to ${topic}`);
     await bus.publish(topic, key, value, headers);
   }
 
   async handOver(topic: string, key: string, value: unknown, headers?: Record<string, string>): Promise<void> {
     const bus = await this.whenReady(this.options.publishWaitMs ?? 5_000);
-    if (!bus) throw new Error(`Kafka is not connected yet (${this.state}): nothing was handed over to ${topic}`);
+    if (!bus) throw this.notReady(`nothing was handed over to ${topic}`);
     await bus.handOver(topic, key, value, headers);
   }
 
@@ -113,6 +114,7 @@ export class StartingKafkaBus implements MessageBus {
     const started = Date.now();
     const bus = await this.whenReady(options.timeoutMs);
     const left = options.timeoutMs - (Date.now() - started);
+    if (this.state === 'closed') throw new MessageBusClosedError();
     if (!bus || left <= 0) throw new RequestTimeoutError(topic, options.timeoutMs);
     return bus.request<R>(topic, key, value, { ...options, timeoutMs: left });
   }
@@ -224,6 +226,11 @@ export class StartingKafkaBus implements MessageBus {
     this.state = state;
     this.lastFailure = '';
     this.options.logger.info(line);
+  }
+
+  /** Closing (a SIGTERM) is said as such, so the gateway answers 503 `shutting_down` rather than a timeout or a 500. */
+  private notReady(what: string): Error {
+    return this.state === 'closed' ? new MessageBusClosedError() : new Error(`Kafka is not connected yet (${this.state}): ${what}`);
   }
 
   private whenReady(timeoutMs: number): Promise<KafkaMessageBus | undefined> {
