@@ -5,7 +5,17 @@ export interface BrokerPorts {
   controller: number;
 }
 
-/** One user a SASL_PLAINTEXT client listener accepts (docs/deployment.md, "Kafka security"). */
+/** PEM files of a TLS client listener (Kafka's PEM key and trust stores). */
+export interface BrokerTlsFiles {
+  /** The broker's PKCS#8 key followed by its certificate. */
+  keyStoreFile: string;
+  /** The CA the broker trusts, for client certificates. */
+  trustStoreFile: string;
+  /** Whether a client must present a certificate signed by that CA. */
+  requireClientCertificate: boolean;
+}
+
+/** One user a SASL client listener accepts (docs/deployment.md, "Kafka security"). */
 export interface BrokerSasl {
   mechanism: 'plain' | 'scram-sha-256' | 'scram-sha-512';
   username: string;
@@ -30,8 +40,9 @@ export function randomClusterId(random: (size: number) => Buffer = randomBytes):
  * cluster for the tests: explicit topics only, replication of internal topics at 1, no rebalance
  * delay for new consumer groups.
  */
-export function serverProperties(ports: BrokerPorts, logDir: string, sasl?: BrokerSasl): string {
-  const client = sasl ? 'SASL_PLAINTEXT' : 'PLAINTEXT';
+export function serverProperties(ports: BrokerPorts, logDir: string, sasl?: BrokerSasl, tls?: BrokerTlsFiles): string {
+  // PLAINTEXT, SASL_PLAINTEXT, SSL or SASL_SSL: Kafka's names of the client listener's protocol.
+  const client = `${sasl ? 'SASL_' : ''}${tls ? 'SSL' : 'PLAINTEXT'}`;
   const settings: Record<string, string | number> = {
     'process.roles': 'broker,controller',
     'node.id': 1,
@@ -41,7 +52,8 @@ export function serverProperties(ports: BrokerPorts, logDir: string, sasl?: Brok
     'listener.security.protocol.map': `${client}:${client},CONTROLLER:PLAINTEXT`,
     'controller.listener.names': 'CONTROLLER',
     'inter.broker.listener.name': client,
-    ...(sasl ? saslProperties(sasl) : {}),
+    ...(sasl ? saslProperties(sasl, client.toLowerCase()) : {}),
+    ...(tls ? tlsProperties(tls, client.toLowerCase()) : {}),
     'log.dirs': logDir,
     'auto.create.topics.enable': 'false',
     'num.partitions': 1,
@@ -66,7 +78,7 @@ export function serverProperties(ports: BrokerPorts, logDir: string, sasl?: Brok
  * inter-broker identity. PLAIN users live in the JAAS line; SCRAM users in the cluster metadata,
  * written when the storage is formatted (scramFormatArguments).
  */
-function saslProperties(sasl: BrokerSasl): Record<string, string> {
+function saslProperties(sasl: BrokerSasl, listener: string): Record<string, string> {
   if (!/^[A-Za-z0-9._-]+$/.test(sasl.username) || !/^[A-Za-z0-9._-]+$/.test(sasl.password)) {
     throw new Error('The harness broker takes SASL usernames and passwords of letters, digits, ".", "_" and "-" only');
   }
@@ -79,7 +91,22 @@ function saslProperties(sasl: BrokerSasl): Record<string, string> {
   return {
     'sasl.enabled.mechanisms': mechanism,
     'sasl.mechanism.inter.broker.protocol': mechanism,
-    [`listener.name.sasl_plaintext.${sasl.mechanism}.sasl.jaas.config`]: jaas,
+    [`listener.name.${listener}.${sasl.mechanism}.sasl.jaas.config`]: jaas,
+  };
+}
+
+/**
+ * PEM stores (no keytool needed); the broker's certificate names 127.0.0.1, which the client verifies.
+ * Kafka ignores a broker-wide ssl.client.auth on SASL_SSL listeners (KIP-684): only the
+ * listener-prefixed one makes such a listener require a client certificate.
+ */
+function tlsProperties(tls: BrokerTlsFiles, listener: string): Record<string, string> {
+  return {
+    'ssl.keystore.type': 'PEM',
+    'ssl.keystore.location': tls.keyStoreFile,
+    'ssl.truststore.type': 'PEM',
+    'ssl.truststore.location': tls.trustStoreFile,
+    [`listener.name.${listener}.ssl.client.auth`]: tls.requireClientCertificate ? 'required' : 'none',
   };
 }
 

@@ -51,6 +51,25 @@ describe('serverProperties with SASL', () => {
     expect(scramFormatArguments(sasl)).toEqual(['--add-scram', 'SCRAM-SHA-256=[name=svc,password=pw-1]']);
   });
 
+  it('serves SASL_SSL from PEM stores, requiring a client certificate when asked to', () => {
+    const tls = { keyStoreFile: '/w/broker.pem', trustStoreFile: '/w/ca.pem', requireClientCertificate: true };
+    const properties = serverProperties(ports, '/data', { mechanism: 'scram-sha-512', username: 'svc', password: 'pw' }, tls).split('\n');
+    expect(properties).toEqual(
+      expect.arrayContaining([
+        'listeners=SASL_SSL://127.0.0.1:9092,CONTROLLER://127.0.0.1:9093',
+        'listener.security.protocol.map=SASL_SSL:SASL_SSL,CONTROLLER:PLAINTEXT',
+        'listener.name.sasl_ssl.scram-sha-512.sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username="svc" password="pw";',
+        'ssl.keystore.type=PEM',
+        'ssl.keystore.location=/w/broker.pem',
+        'ssl.truststore.location=/w/ca.pem',
+        'listener.name.sasl_ssl.ssl.client.auth=required',
+      ]),
+    );
+    const ssl = serverProperties(ports, '/data', undefined, { ...tls, requireClientCertificate: false }).split('\n');
+    expect(ssl).toEqual(expect.arrayContaining(['listeners=SSL://127.0.0.1:9092,CONTROLLER://127.0.0.1:9093', 'listener.name.ssl.ssl.client.auth=none']));
+    expect(ssl.filter((line) => line.startsWith('ssl.client.auth'))).toEqual([]);
+  });
+
   it('refuses a password it would have to escape', () => {
     expect(() => lines({ mechanism: 'plain', username: 'svc', password: 'a"b' })).toThrow('letters, digits');
   });

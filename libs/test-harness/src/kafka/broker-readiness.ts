@@ -1,5 +1,5 @@
 import { Kafka, logLevel, type SASLOptions } from 'kafkajs';
-import type { BrokerSasl } from './broker-config';
+import type { KafkaBrokerOptions } from './kafka-broker';
 import { isPortOpen } from './free-port';
 import { WatchedProcess } from './watched-process';
 
@@ -23,7 +23,7 @@ export class BrokerStartError extends Error {
  * metadata. The port opens only after the controller has unfenced the broker, but a client is the
  * only proof that requests are actually served.
  */
-export async function waitUntilReady(broker: WatchedProcess, port: number, timeoutMs: number, sasl?: BrokerSasl): Promise<void> {
+export async function waitUntilReady(broker: WatchedProcess, port: number, timeoutMs: number, security: Pick<KafkaBrokerOptions, 'sasl' | 'tls'> = {}): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     if (broker.hasExited()) {
@@ -32,14 +32,15 @@ export async function waitUntilReady(broker: WatchedProcess, port: number, timeo
     if (Date.now() > deadline) {
       throw new BrokerStartError(`The Kafka broker was not ready within ${timeoutMs} ms`, broker.output());
     }
-    if ((await isPortOpen(port)) && (await servesMetadata(port, sasl))) return;
+    if ((await isPortOpen(port)) && (await servesMetadata(port, security))) return;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
 
-async function servesMetadata(port: number, sasl?: BrokerSasl): Promise<boolean> {
+async function servesMetadata(port: number, { sasl, tls }: Pick<KafkaBrokerOptions, 'sasl' | 'tls'>): Promise<boolean> {
   const admin = new Kafka({
     ...(sasl ? { sasl: { ...sasl } as SASLOptions } : {}),
+    ...(tls ? { ssl: { ca: [tls.ca], ...tls.clientCertificate } } : {}),
     clientId: 'subledger-test-harness',
     brokers: [`127.0.0.1:${port}`],
     logLevel: logLevel.NOTHING,

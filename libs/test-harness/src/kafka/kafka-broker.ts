@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { BrokerPorts, type BrokerSasl, log4jProperties, randomClusterId, scramFormatArguments, serverProperties } from './broker-config';
+import { BrokerPorts, type BrokerSasl, type BrokerTlsFiles, log4jProperties, randomClusterId, scramFormatArguments, serverProperties } from './broker-config';
 import { BrokerStartError, waitUntilReady } from './broker-readiness';
 import { freePort } from './free-port';
 import { defaultJarsDir, ensureKafkaJars } from './kafka-jars';
@@ -11,6 +11,7 @@ import { WatchedProcess } from './watched-process';
 
 export type { BrokerSasl } from './broker-config';
 export { saslEnvironment } from './run-broker-sasl';
+export { createTestCertificates, type TestCertificates } from './test-certificates';
 
 export interface KafkaBroker {
   /** Bootstrap addresses, `host:port`. */
@@ -33,8 +34,17 @@ export interface KafkaBrokerOptions {
   jvmOptions?: string[];
   /** The client port to listen on (the controller takes a free one); free loopback ports when absent. */
   clientPort?: number;
-  /** A SASL_PLAINTEXT client listener that accepts this one user instead of a PLAINTEXT one. */
+  /** A SASL client listener that accepts this one user instead of a PLAINTEXT one. */
   sasl?: BrokerSasl;
+  /** A TLS client listener (SSL, or SASL_SSL with `sasl`). */
+  tls?: BrokerTls;
+}
+
+/** PEM text: the CA, the broker's key and certificate, and the client certificate the broker then requires. */
+export interface BrokerTls {
+  ca: string;
+  brokerKeyAndCertificate: string;
+  clientCertificate?: { cert: string; key: string };
 }
 
 // Serial GC and a small heap start faster and take ~300 MB of RSS instead of ~350 MB with G1 and 1 GB.
@@ -66,7 +76,13 @@ async function launchBroker(java: string, jarsDir: string, options: KafkaBrokerO
   const removeWorkDir = (): void => rmSync(workDir, { recursive: true, force: true });
   const propertiesFile = path.join(workDir, 'server.properties');
   const log4jFile = path.join(workDir, 'log4j.properties');
-  writeFileSync(propertiesFile, serverProperties(ports, path.join(workDir, 'data'), options.sasl));
+  let tlsFiles: BrokerTlsFiles | undefined;
+  if (options.tls) {
+    tlsFiles = { keyStoreFile: path.join(workDir, 'broker-keystore.pem'), trustStoreFile: path.join(workDir, 'ca.pem'), requireClientCertificate: options.tls.clientCertificate !== undefined };
+    writeFileSync(tlsFiles.keyStoreFile, options.tls.brokerKeyAndCertificate);
+    writeFileSync(tlsFiles.trustStoreFile, options.tls.ca);
+  }
+  writeFileSync(propertiesFile, serverProperties(ports, path.join(workDir, 'data'), options.sasl, tlsFiles));
   writeFileSync(log4jFile, log4jProperties);
   const common = [`-Dlog4j.configuration=file:${log4jFile}`, '-cp', path.join(jarsDir, '*')];
 
@@ -82,7 +98,7 @@ async function launchBroker(java: string, jarsDir: string, options: KafkaBrokerO
     await runCommand(java, format, 'Formatting the Kafka storage failed');
     const jvmOptions = options.jvmOptions ?? defaultJvmOptions;
     broker = new WatchedProcess(java, [...jvmOptions, ...common, 'kafka.Kafka', propertiesFile], workDir);
-    await waitUntilReady(broker, ports.client, options.startTimeoutMs ?? 90_000, options.sasl);
+    await waitUntilReady(broker, ports.client, options.startTimeoutMs ?? 90_000, options);
   } catch (error) {
     broker?.killNow();
     await broker?.stop(5_000);

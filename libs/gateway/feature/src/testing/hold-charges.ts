@@ -1,5 +1,5 @@
 import { Topics } from '@subledger/contracts';
-import { Kafka, logLevel } from 'kafkajs';
+import { Kafka, logLevel, type SASLOptions } from 'kafkajs';
 import { type ChargeGate, holdCharges as holdChargesOnBus } from '../e2e/flows/support/charge-gate';
 import type { TestApp } from './test-app';
 
@@ -12,7 +12,10 @@ import type { TestApp } from './test-app';
 export async function holdCharges(testApp: TestApp): Promise<ChargeGate> {
   if (testApp.mode === 'embedded') return holdChargesOnBus(testApp.bus);
   const { stack } = testApp;
-  const kafka = new Kafka({ clientId: 'test-charge-gate', brokers: (process.env.KAFKA_BROKERS ?? '').split(','), logLevel: logLevel.NOTHING });
+  const { KAFKA_SASL_MECHANISM: mechanism, KAFKA_SASL_USERNAME: username, KAFKA_SASL_PASSWORD: password } = process.env;
+  // The run's broker may take SASL clients only (SUBLEDGER_TEST_KAFKA_SASL, docs/deployment.md "Kafka security").
+  const sasl = mechanism ? { sasl: { mechanism, username, password } as SASLOptions } : {};
+  const kafka = new Kafka({ clientId: 'test-charge-gate', brokers: (process.env.KAFKA_BROKERS ?? '').split(','), logLevel: logLevel.NOTHING, ...sasl });
   const admin = kafka.admin();
   await admin.connect();
   const topic = `${stack.topicPrefix}${Topics.ledgerCommands}`;
