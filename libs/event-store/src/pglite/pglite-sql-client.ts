@@ -14,6 +14,12 @@ export class PgliteSqlClient implements SqlClient {
     return { rows: result.rows };
   }
 
+  /** Runs a script, statements without parameters (the simple protocol); the rows of its last statement. */
+  async exec<R extends SqlRow = SqlRow>(script: string): Promise<SqlResult<R>> {
+    const results = await this.db.exec(script);
+    return { rows: (results.at(-1)?.rows ?? []) as R[] };
+  }
+
   transaction<T>(work: (tx: SqlClient) => Promise<T>): Promise<T> {
     return this.db.transaction((tx) =>
       work(

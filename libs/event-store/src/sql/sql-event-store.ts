@@ -11,7 +11,8 @@ import type {
 } from '../event-store.port';
 import type { SubscribeOptions, Subscription, SubscriptionHandler } from '../subscription.port';
 import { startPollingSubscription } from '../subscriptions/polling-subscription';
-import { eventStoreSchemaSql } from './event-store-schema.sql';
+import { migrateSchema } from '../migrations/migrate-schema';
+import { eventStoreMigrations } from './event-store-migrations';
 import { eventStoreStatements } from './event-store-statements.sql';
 import type { AppendContext } from './sql-append';
 import type { SqlClient } from './sql-client';
@@ -55,12 +56,13 @@ export class SqlEventStore implements EventStore {
     this.log = new SqlEventLog(sql, this.context, false);
   }
 
-  /** Creates the schema and tables if missing; safe to run at every start, also concurrently. */
+  /**
+   * Applies the event store's own pending migrations (eventStoreMigrations) in its schema, creating
+   * the schema if missing; safe at every start, also concurrently. The services apply theirs too,
+   * with `migrateSchema` (EventStoreModule).
+   */
   async migrate(): Promise<void> {
-    await this.sql.transaction(async (tx) => {
-      await tx.query('SELECT pg_advisory_xact_lock(hashtext($1)) AS locked', ['subledger.event-store.migrate']);
-      for (const statement of eventStoreSchemaSql(this.quotedSchema)) await tx.query(statement);
-    });
+    await migrateSchema(this.sql, this.schema, [eventStoreMigrations]);
   }
 
   /**

@@ -1,0 +1,2 @@
+-- Up Migration
+ALTER TABLE fixture_things ADD COLUMN note text;
