@@ -21,7 +21,7 @@ import {
 } from '@subledger/test-harness';
 import { Cleanup } from '../e2e/cleanup';
 import { describeMachine } from '../e2e/machine-info';
-import { type FaultResult, fiveXxOf, killAndRestart } from './fault-run';
+import { type FaultResult, fiveXxOf, inWindow, killAndRestart } from './fault-run';
 
 const USAGE = `Usage: node dist/tools/bench/faults/bench-faults.main.js [options]
   --senders N        concurrent senders (default 8)
@@ -79,7 +79,7 @@ async function main(): Promise<number> {
   const problems = await moneyProblems(stack.gatewayUrls()[0], stack.adminToken, teams, finalAnswers(load.answers, settled), 30_000);
   await cleanup.runAll();
   const money = { status: problems.length === 0 ? 'ok' : 'mismatch', sends: load.answers.length, retried: settled.length, problems };
-  const outside = load.answers.filter((answer) => !results.some((r) => answer.startedAt >= r.from && answer.startedAt < r.to));
+  const outside = load.answers.filter((answer) => !results.some((r) => inWindow(answer, r.from, r.to)));
   const steady = { sent: outside.length, fiveXx: fiveXxOf(outside), cut: outside.filter((a) => a.status === 0).length };
   print(report(results, steady, money, header));
   mkdirSync(values.out, { recursive: true });
@@ -105,7 +105,7 @@ function report(results: FaultResult[], steady: Steady, money: { status: string;
     '| SIGKILL of | sends | 5xx | cut | served again after | teams with a send failed or over 3 s | restarted and ready after |',
     '|---|---|---|---|---|---|---|',
     ...rows,
-    `| (no fault: the steady phases before each kill) | ${steady.sent} | ${codes(steady.fiveXx)} | ${steady.cut} | | | |`,
+    `| (no fault: the rest of the run) | ${steady.sent} | ${codes(steady.fiveXx)} | ${steady.cut} | | | |`,
     '',
     `Money: ${money.status} (${money.sends} sends, ${money.retried} sent again with their key)${money.problems.map((p) => `\n- ${p}`).join('')}`,
   ].join('\n');

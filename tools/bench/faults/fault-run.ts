@@ -6,7 +6,7 @@ export interface FaultResult {
   /** The window measured: from the kill to the end of the steady phase after the restart. */
   from: number;
   to: number;
-  /** Sends started from the kill until the restarted replica was ready and one more steady phase passed. */
+  /** Sends waiting at the kill or started after it, until the restarted replica was ready and one more steady phase passed. */
   sent: number;
   /** Of those, answered 5xx, by code (e.g. `upstream_timeout`). */
   fiveXx: Record<string, number>;
@@ -40,7 +40,12 @@ export async function killAndRestart(stack: DistributedStack, load: SteadyLoad, 
   const restartedAfterMs = Date.now() - killedAt;
   await sleep(plan.phaseMs);
   const to = Date.now();
-  return { service, from: killedAt, to, restartedAfterMs, ...whatClientsSaw(load.between(killedAt, to), killedAt) };
+  return { service, from: killedAt, to, restartedAfterMs, ...whatClientsSaw(load.answers.filter((answer) => inWindow(answer, killedAt, to)), killedAt) };
+}
+
+/** A send belongs to a fault's window if it was still waiting at the kill or started before the window ended. */
+export function inWindow(answer: LoadAnswer, from: number, to: number): boolean {
+  return answer.endedAt >= from && answer.startedAt < to;
 }
 
 /** The 5xx of `answers`, by code. */
@@ -53,7 +58,7 @@ export function fiveXxOf(answers: readonly LoadAnswer[]): Record<string, number>
 function whatClientsSaw(answers: readonly LoadAnswer[], killedAt: number): Omit<FaultResult, 'service' | 'restartedAfterMs' | 'from' | 'to'> {
   const firstServed = new Map<number, number>();
   for (const answer of answers) {
-    if (answer.status < 200 || answer.status >= 300) continue;
+    if (answer.status < 200 || answer.status >= 300 || answer.startedAt < killedAt) continue;
     const after = answer.endedAt - killedAt;
     if (after < (firstServed.get(answer.team) ?? Infinity)) firstServed.set(answer.team, after);
   }
