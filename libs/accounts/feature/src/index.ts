@@ -7,5 +7,6 @@ export { SimulatedCarrier, DELIVERY_FAILED } from './carrier/simulated-carrier';
 export { DeletionScheduler, type DeletionSweepResult } from './deletion/deletion-scheduler';
 export type { AccountsInternalCommand, AccountsInternalReplies, DeliveryStatus, DeliveryStep, DeliveryStepReply } from './commands/accounts-internal-command';
 export { accountsEnvSchema, accountsOptionsFromEnv, type AccountsEnv } from './config/accounts-env';
+export { accountsMigrations } from './read-model/accounts-migrations';
 export { accountsRebuilds } from './operations/accounts.rebuild';
 export { listTeams } from './operations/teams-list';

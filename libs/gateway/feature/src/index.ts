@@ -6,5 +6,6 @@ export { apiKeyDigest, apiKeyPrefix, generateApiKey, parseApiKeyFormat, type Gen
 export { errorResponseOf, flattenValidationErrors, gatewayValidationOptions, invalidRequest, type ErrorBody, type FieldError } from './errors';
 export { IDENTITY_TTL_MS, IdentityCache, KeyUsageRecorder } from './auth';
 export { IdempotencyKey, IdempotencyKeyBodyField, REPLAYED_HEADER } from './idempotency';
+export { gatewayMigrations } from './idempotency/gateway-migrations';
 export { buildOpenApiDocument, OPENAPI_JSON_PATH, OPENAPI_UI_PATH } from './openapi';
 export { gatewayEnvSchema, gatewayOptionsFromEnv, type GatewayEnv } from './config/gateway-env';

@@ -10,7 +10,7 @@ import type { MessageBus } from '@subledger/messaging';
 import { systemClock } from '@subledger/platform';
 import { LedgerCommandHandler } from '../src/commands/ledger-command.handler';
 import { LedgerMetrics } from '../src/metrics/ledger-metrics';
-import { createLedgerTables } from '../src/store/create-ledger-tables';
+import { applyLedgerMigrations } from '../src/store/ledger-migrations';
 import { TeamLedgerCache } from '../src/team-state/team-ledger.cache';
 import { chargeWorkload, type Workload } from './bench-workloads';
 import { cpuBetween, sampleCpu } from './cpu-usage';
@@ -49,7 +49,7 @@ async function runRound(workload: Workload): Promise<Round> {
   const store = createPostgresEventStore({ pool, schema, maxConnections: 4 });
   try {
     await store.migrate();
-    await createLedgerTables(store);
+    await applyLedgerMigrations(store);
     const writer = new LedgerCommandHandler(store, noBus, systemClock, new TeamLedgerCache(), {}, new LedgerMetrics());
     for (const batch of workload.setup) await writer.handle(batch);
     const before = await sampleCpu(store.sql, APPLICATION);

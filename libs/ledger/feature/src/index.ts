@@ -5,6 +5,7 @@ export { LedgerQueryHandler } from './queries/ledger-query.handler';
 export { TeamLedgerCache } from './team-state/team-ledger.cache';
 export { readConsumerOffsets, type ConsumerOffsetRow } from './commands/consumer-offsets';
 export { ledgerTables, type LedgerTables } from './store/ledger-tables';
+export { ledgerMigrations } from './store/ledger-migrations';
 export type { LedgerStore } from './store/ledger-store';
 export { LedgerEventsRelayModule } from './outbox/ledger-events-relay.module';
 export { LedgerEventsRelay } from './outbox/ledger-events.relay';

@@ -5,10 +5,10 @@ import { EVENT_STORE, MESSAGE_BUS } from '@subledger/platform';
 import { LedgerCommandHandler } from './commands/ledger-command.handler';
 import { LedgerGroups } from './ledger-module.options';
 import { LedgerQueryHandler } from './queries/ledger-query.handler';
-import { createLedgerTables } from './store/create-ledger-tables';
+import { applyLedgerMigrations } from './store/ledger-migrations';
 import type { LedgerStore } from './store/ledger-store';
 
-/** At start: the ledger's tables first, then the commands and queries topics. */
+/** At start: the ledger's migrations first, then the commands and queries topics. */
 @Injectable()
 export class LedgerBusSubscriptions implements OnModuleInit {
   constructor(
@@ -19,7 +19,7 @@ export class LedgerBusSubscriptions implements OnModuleInit {
   ) {}
 
   async onModuleInit(): Promise<void> {
-    await createLedgerTables(this.store);
+    await applyLedgerMigrations(this.store);
     // Invalid commands are answered by the handler itself, so a batch that fails is never the
     // messages' fault (a database outage, a fenced writer): it is retried, never dead-lettered.
     await this.bus.subscribe(Topics.ledgerCommands, LedgerGroups.commands, (batch) => this.commands.handle(batch), { onRepeatedFailure: 'retry' });

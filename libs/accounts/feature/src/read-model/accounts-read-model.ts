@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { SqlEventStore } from '@subledger/event-store';
+import { migrateSchema, type SqlEventStore } from '@subledger/event-store';
 import { EVENT_STORE } from '@subledger/platform';
-import { accountsTablesSql } from './accounts-tables.sql';
+import { accountsMigrations } from './accounts-migrations';
 import { ApiKeyRows } from './api-key-rows';
 import { GatheredWriteStatement } from './gathered-writes';
 import { MessageRows } from './message-rows';
@@ -30,11 +30,12 @@ export class AccountsReadModel {
     this.db = store.sql;
   }
 
-  /** Creates the tables if missing; serialised by an advisory lock, so every replica may run it at start. */
+  /**
+   * Applies the read model's pending migrations. A service has applied (or verified) them before
+   * its modules start (EventStoreModule), so this finds nothing to do there; compositions over a
+   * bare store (tests) rely on it.
+   */
   async migrate(): Promise<void> {
-    await this.store.sql.transaction(async (tx) => {
-      await tx.query('SELECT pg_advisory_xact_lock(hashtext($1)) AS locked', [`subledger.accounts.migrate.${this.store.schema}`]);
-      for (const statement of accountsTablesSql(this.store.quotedSchema)) await tx.query(statement);
-    });
+    await migrateSchema(this.store.sql, this.store.schema, [accountsMigrations]);
   }
 }

@@ -1,27 +1,6 @@
-/**
- * The gateway's idempotency records, beside the events in the event store's schema. One row per
- * (scope, key): `in_progress` while its request runs, under a lease, so that a crashed gateway does
- * not hold the key forever; `completed` with the response to replay. Times come from the gateway's
- * clock, not the database's, so that tests move them.
- */
-export function idempotencySchemaSql(schema: string): string[] {
-  return [
-    `CREATE TABLE IF NOT EXISTS ${schema}.gateway_idempotency (
-      scope text NOT NULL,
-      idempotency_key text NOT NULL,
-      fingerprint text NOT NULL,
-      state text NOT NULL CHECK (state IN ('in_progress', 'completed')),
-      owner text,
-      lease_expires_at timestamptz,
-      response_status integer,
-      response_headers text,
-      response_body text,
-      created_at timestamptz NOT NULL,
-      PRIMARY KEY (scope, idempotency_key)
-    )`,
-    `CREATE INDEX IF NOT EXISTS gateway_idempotency_created_at ON ${schema}.gateway_idempotency (created_at)`,
-  ];
-}
+// The gateway's idempotency records (the table: migrations/, the gateway's history). One row per
+// (scope, key): `in_progress` while its request runs, under a lease; `completed` with the response
+// to replay. Times come from the gateway's clock, not the database's, so that tests move them.
 
 /** Epoch milliseconds from the gateway clock to a timestamptz, exact to the millisecond. */
 const at = (value: string) => `to_timestamp((${value})::bigint / 1000.0)`;

@@ -1,7 +1,8 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
-import { GroupCommit, type SqlEventStore } from '@subledger/event-store';
+import { GroupCommit, migrateSchema, type SqlEventStore } from '@subledger/event-store';
 import { EVENT_STORE } from '@subledger/platform';
-import { idempotencySchemaSql, idempotencyStatements } from './idempotency-schema.sql';
+import { gatewayMigrations } from './gateway-migrations';
+import { idempotencyStatements } from './idempotency-schema.sql';
 
 export interface StoredResponse {
   readonly status: number;
@@ -72,12 +73,13 @@ export class IdempotencyStore implements OnModuleInit {
     this.statements = idempotencyStatements(store.quotedSchema);
   }
 
-  /** Creates the table if missing; serialised by an advisory lock so replicas may start together. */
+  /**
+   * Applies the gateway's pending migrations. A service has applied (or verified) them before its
+   * modules start (EventStoreModule), so this finds nothing to do there; compositions over a bare
+   * store (tests) rely on it.
+   */
   async onModuleInit(): Promise<void> {
-    await this.store.sql.transaction(async (tx) => {
-      await tx.query('SELECT pg_advisory_xact_lock(hashtext($1)) AS locked', ['subledger.gateway.idempotency.migrate']);
-      for (const statement of idempotencySchemaSql(this.store.quotedSchema)) await tx.query(statement);
-    });
+    await migrateSchema(this.store.sql, this.store.schema, [gatewayMigrations]);
   }
 
   async claim(request: ClaimRequest): Promise<ClaimResult> {

@@ -5,4 +5,4 @@ import type { SqlEventStore } from '@subledger/event-store';
  * own rows commit together), stream reads for replay, and its SQL client and schema for the
  * ledger's tables. EVENT_STORE provides a whole SqlEventStore; tests may wrap one.
  */
-export type LedgerStore = Pick<SqlEventStore, 'transaction' | 'readStream' | 'sql' | 'quotedSchema'>;
+export type LedgerStore = Pick<SqlEventStore, 'transaction' | 'readStream' | 'sql' | 'schema' | 'quotedSchema'>;

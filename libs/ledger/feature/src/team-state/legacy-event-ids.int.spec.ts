@@ -2,7 +2,7 @@ import { LEDGER_EVENT_SCHEMA_VERSION, type LedgerEvent, type LedgerOutcome } fro
 import type { SqlEventStore } from '@subledger/event-store';
 import { commandDigest } from '../commands/command-identity';
 import { insertProcessedCommands } from '../commands/processed-commands';
-import { createLedgerTables } from '../store/create-ledger-tables';
+import { applyLedgerMigrations } from '../store/ledger-migrations';
 import { ledgerTables } from '../store/ledger-tables';
 import { combinedWrite } from '../store/rows-write';
 import { outcomeOf } from '../testing/expect-reply';
@@ -46,7 +46,7 @@ describe.each(ledgerDatabases)('a team whose events have version-derived ids, on
   beforeAll(async () => {
     database = await openDatabase();
     store = await database.openStore();
-    await createLedgerTables(store);
+    await applyLedgerMigrations(store);
     await writeOldTeam(store);
     ledger = await startLedger(store, { teamMemory: { recentCharges: 0, refusedIds: 2 } });
   });

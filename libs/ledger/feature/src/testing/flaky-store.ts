@@ -18,6 +18,10 @@ export class FlakyStore implements LedgerStore {
     return this.inner.sql;
   }
 
+  get schema(): string {
+    return this.inner.schema;
+  }
+
   get quotedSchema(): string {
     return this.inner.quotedSchema;
   }
