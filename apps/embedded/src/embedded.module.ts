@@ -1,10 +1,10 @@
 import { Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { HealthIndicatorService } from '@nestjs/terminus';
-import { type AccountsEnv, accountsEnvSchema, AccountsModule, accountsOptionsFromEnv } from '@subledger/accounts-feature';
+import { type AccountsEnv, accountsEnvSchema, accountsMigrations, AccountsModule, accountsOptionsFromEnv } from '@subledger/accounts-feature';
 import type { SqlEventStore } from '@subledger/event-store';
-import { type GatewayEnv, gatewayEnvSchema, GatewayModule, gatewayOptionsFromEnv } from '@subledger/gateway-feature';
-import { LedgerModule } from '@subledger/ledger-feature';
+import { type GatewayEnv, gatewayEnvSchema, gatewayMigrations, GatewayModule, gatewayOptionsFromEnv } from '@subledger/gateway-feature';
+import { ledgerMigrations, LedgerModule } from '@subledger/ledger-feature';
 import {
   ClockModule,
   configValues,
@@ -24,7 +24,8 @@ import { embeddedConfigSchema } from './config/embedded.config';
   imports: [
     validatedConfigModule(embeddedConfigSchema),
     ClockModule,
-    EventStoreModule.pglite(),
+    // The three services share one schema; each keeps its own migration history in it.
+    EventStoreModule.pglite([gatewayMigrations, accountsMigrations, ledgerMigrations]),
     MessageBusModule.inProcess(),
     LedgerModule.forRoot(),
     AccountsModule.forRootAsync({

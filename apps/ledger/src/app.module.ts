@@ -1,12 +1,12 @@
 import { Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { LedgerEventsRelayModule, LedgerModule } from '@subledger/ledger-feature';
+import { LedgerEventsRelayModule, ledgerMigrations, LedgerModule } from '@subledger/ledger-feature';
 import { postgresServiceModules } from '@subledger/platform';
 import { type LedgerConfig, ledgerConfigSchema } from './config/ledger.config';
 
 @Module({
   imports: [
-    ...postgresServiceModules('ledger', ledgerConfigSchema),
+    ...postgresServiceModules('ledger', ledgerConfigSchema, [ledgerMigrations]),
     LedgerModule.forRootAsync({
       inject: [ConfigService],
       // Kafka offsets are stored with each batch: unlike the in-process bus', they outlive the process.

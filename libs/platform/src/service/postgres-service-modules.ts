@@ -1,7 +1,7 @@
 import type { DynamicModule, Type } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { HealthIndicatorService } from '@nestjs/terminus';
-import type { SqlEventStore } from '@subledger/event-store';
+import type { MigrationHistory, SqlEventStore } from '@subledger/event-store';
 import type { MessageBus } from '@subledger/messaging';
 import type { ObjectSchema } from 'joi';
 import { validatedConfigModule } from '../config/validated-config.module';
@@ -16,15 +16,20 @@ import { MetricsModule } from '../metrics/metrics.module';
 
 /**
  * What every service of distributed mode starts with: validated configuration, the clock,
- * PostgreSQL (in the service's own schema), the Kafka bus, /health/live, /health/ready (PostgreSQL,
+ * PostgreSQL (in the service's own schema, migrated with the event store's and the service's
+ * `histories`), the Kafka bus, /health/live, /health/ready (PostgreSQL,
  * Kafka and lag) and /metrics. Logging comes with the
  * process (bootstrapHttp).
  */
-export function postgresServiceModules(service: string, schema: ObjectSchema): (DynamicModule | Promise<DynamicModule> | Type<unknown>)[] {
+export function postgresServiceModules(
+  service: string,
+  schema: ObjectSchema,
+  histories: readonly MigrationHistory[],
+): (DynamicModule | Promise<DynamicModule> | Type<unknown>)[] {
   return [
     validatedConfigModule(schema),
     ClockModule,
-    EventStoreModule.postgres(),
+    EventStoreModule.postgres(histories),
     MessageBusModule.kafka(service),
     HealthModule.forRoot({
       inject: [HealthIndicatorService, EVENT_STORE, MESSAGE_BUS, ConfigService],
