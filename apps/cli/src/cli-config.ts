@@ -3,13 +3,15 @@ import { postgresUrlSchema } from '@subledger/platform';
 
 /**
  * The services' own settings: DATABASE_URL for distributed mode's PostgreSQL (each service in its
- * schema, `ledger` and `accounts` unless their DATABASE_SCHEMA says otherwise), else DATA_DIR for
- * embedded mode's PGlite, where both live in one schema.
+ * schema, `ledger`, `accounts` and `gateway` unless their DATABASE_SCHEMA says otherwise), else
+ * DATA_DIR for embedded mode's PGlite, where all live in one schema.
  */
 export interface CliConfig {
   DATABASE_URL?: string;
   LEDGER_DATABASE_SCHEMA: string;
   ACCOUNTS_DATABASE_SCHEMA: string;
+  /** Only `migrate` touches the gateway's schema. */
+  GATEWAY_DATABASE_SCHEMA: string;
   DATA_DIR: string;
 }
 
@@ -23,5 +25,6 @@ export const cliConfigSchema = Joi.object<CliConfig>({
   DATABASE_URL: postgresUrlSchema.empty('').optional(),
   LEDGER_DATABASE_SCHEMA: schemaName('ledger'),
   ACCOUNTS_DATABASE_SCHEMA: schemaName('accounts'),
+  GATEWAY_DATABASE_SCHEMA: schemaName('gateway'),
   DATA_DIR: Joi.string().default('./data'),
 });

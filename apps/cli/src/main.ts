@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { Command } from 'commander';
 import { exportLedgerCommand } from './commands/export-ledger.command';
+import { migrateCommand } from './commands/migrate.command';
 import { rebuildProjectionsCommand } from './commands/rebuild-projections.command';
 import { replayEventsCommand } from './commands/replay-events.command';
 import { teamsCommand } from './commands/teams.command';
@@ -23,5 +24,6 @@ verifyCommand(program, runCommand);
 exportLedgerCommand(program, runCommand);
 teamsCommand(program, runCommand);
 replayEventsCommand(program, runCommand);
+migrateCommand(program);
 
 void program.parseAsync(process.argv);
