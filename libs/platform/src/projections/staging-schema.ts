@@ -29,8 +29,9 @@ export async function prepareStage(db: Queryable, schemas: RebuildSchemas, table
 
 /**
  * `LIKE` names the copied indexes after their columns; each takes the name of the live index it
- * copies, so that after the swap the services' `CREATE INDEX IF NOT EXISTS <name>` finds it instead
- * of building a second one.
+ * copies, so that after the swap the index keeps the name its migration gave it, which a later
+ * migration may use to change or drop it (and the first migrations' `CREATE INDEX IF NOT EXISTS
+ * <name>`, run on a schema made before migrations, finds it instead of building a second one).
  */
 async function nameIndexesAsLive(db: Queryable, schemas: RebuildSchemas, table: string): Promise<void> {
   const indexes = async (schema: string) => {
