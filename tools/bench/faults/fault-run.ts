@@ -51,7 +51,10 @@ export function inWindow(answer: LoadAnswer, from: number, to: number): boolean 
 /** The 5xx of `answers`, by code. */
 export function fiveXxOf(answers: readonly LoadAnswer[]): Record<string, number> {
   const counts: Record<string, number> = {};
-  for (const answer of answers.filter((a) => a.status >= 500)) counts[answer.code ?? String(answer.status)] = (counts[answer.code ?? String(answer.status)] ?? 0) + 1;
+  for (const answer of answers.filter((a) => a.status >= 500)) {
+    const code = answer.code ?? String(answer.status);
+    counts[code] = (counts[code] ?? 0) + 1;
+  }
   return counts;
 }
 
@@ -62,13 +65,15 @@ function whatClientsSaw(answers: readonly LoadAnswer[], killedAt: number): Omit<
     const after = answer.endedAt - killedAt;
     if (after < (firstServed.get(answer.team) ?? Infinity)) firstServed.set(answer.team, after);
   }
-  const waits = [...firstServed.values()];
+  const teams = new Set(answers.map((a) => a.team)).size;
+  // A team never served again within the window makes the wait unbounded, not the longest of the others.
+  const servedAgainMs = firstServed.size < teams ? Infinity : Math.max(...firstServed.values());
   return {
     sent: answers.length,
     fiveXx: fiveXxOf(answers),
     cut: answers.filter((a) => a.status === 0).length,
-    servedAgainMs: waits.length === 0 ? NaN : Math.max(...waits),
+    servedAgainMs,
     teamsWaited: new Set(answers.filter((a) => a.status === 0 || a.status >= 500 || a.endedAt - a.startedAt > 3_000).map((a) => a.team)).size,
-    teams: new Set(answers.map((a) => a.team)).size,
+    teams,
   };
 }
