@@ -1,5 +1,5 @@
 import type { AccountsOrderedRead, AccountsServiceRefusal } from '@subledger/contracts';
-import type { AccountsCommandMessage } from './accounts-internal-command';
+import type { AccountsCommandMessage } from '../accounts-internal-command';
 
 /**
  * How each message type of `accounts.commands` is handled. `gathered`: the frequent writes,

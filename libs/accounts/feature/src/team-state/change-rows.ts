@@ -1,6 +1,6 @@
 import { type AccountState, type ApiKey, isLive } from '@subledger/accounts-domain';
 import type { SqlEventStoreTransaction } from '@subledger/event-store';
-import { eraseAccountHistory } from '../deletion/history-erasure';
+import { eraseAccountHistory } from './history-erasure';
 import type { AccountsReadModel } from '../read-model/accounts-read-model';
 import type { TeamChange } from './team-change';
 

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { AccountsServiceRefusal } from '@subledger/contracts';
 import type { SqlEventStore } from '@subledger/event-store';
 import { EVENT_STORE } from '@subledger/platform';
-import { ledgerEffectsOf } from '../ledger/ledger-effects';
+import { ledgerEffectsOf } from './ledger-effects';
 import { LedgerClient } from '../ledger/ledger-client';
 import { AccountsReadModel } from '../read-model/accounts-read-model';
 import { writeChangeRows } from './change-rows';

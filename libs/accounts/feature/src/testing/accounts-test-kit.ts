@@ -14,7 +14,7 @@ import { GivenInfrastructureModule, ManualClock } from '@subledger/platform';
 import { AccountsModule } from '../accounts.module';
 import type { AccountsModuleOptions } from '../accounts-options';
 import { SimulatedCarrier } from '../carrier/simulated-carrier';
-import type { AccountsCommandMessage, AccountsInternalReplies } from '../commands/accounts-internal-command';
+import type { AccountsCommandMessage, AccountsInternalReplies } from '../accounts-internal-command';
 import { DeletionScheduler } from '../deletion/deletion-scheduler';
 import { LedgerStandIn } from './ledger-stand-in';
 import type { OpenedStore } from './test-backends';

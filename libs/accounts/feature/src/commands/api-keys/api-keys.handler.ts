@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { replyOk, replyRefused } from '@subledger/contracts';
 import { AccountViews } from '../../read-model/account-views';
 import { TeamWriter } from '../../team-state/team-writer';
-import type { CommandOf, CommandReply } from '../accounts-internal-command';
+import type { CommandOf, CommandReply } from '../../accounts-internal-command';
 import { createApiKeyCommand, holdsKey } from '../new-api-key';
 import { mainAccountRefusal } from '../sub-account-target';
 

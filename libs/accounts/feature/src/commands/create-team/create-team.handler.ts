@@ -3,7 +3,7 @@ import type { TeamDirectoryState } from '@subledger/accounts-domain';
 import { replyOk, replyRefused } from '@subledger/contracts';
 import { AccountViews } from '../../read-model/account-views';
 import { TeamWriter } from '../../team-state/team-writer';
-import type { CommandOf, CommandReply } from '../accounts-internal-command';
+import type { CommandOf, CommandReply } from '../../accounts-internal-command';
 import { createApiKeyCommand, holdsKey } from '../new-api-key';
 
 type CreateTeam = CommandOf<'CreateTeam'>;

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { dueReminderCommands, isPurgeDue } from '@subledger/accounts-domain';
 import { replyOk, replyRefused } from '@subledger/contracts';
 import { TeamWriter } from '../../team-state/team-writer';
-import type { CommandOf, CommandReply } from '../accounts-internal-command';
+import type { CommandOf, CommandReply } from '../../accounts-internal-command';
 
 /**
  * One account's due deletion work at `at`: every reminder due and not yet recorded (each day once),

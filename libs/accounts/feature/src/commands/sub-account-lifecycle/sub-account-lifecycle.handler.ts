@@ -5,7 +5,7 @@ import { ACCOUNTS_OPTIONS, type ResolvedAccountsOptions } from '../../accounts-o
 import { AccountViews } from '../../read-model/account-views';
 import type { TeamChange } from '../../team-state/team-change';
 import { TeamWriter } from '../../team-state/team-writer';
-import type { CommandOf, CommandReply } from '../accounts-internal-command';
+import type { CommandOf, CommandReply } from '../../accounts-internal-command';
 import { mainAccountRefusal } from '../sub-account-target';
 import { keysRevokedBy } from './keys-revoked';
 

@@ -1,6 +1,6 @@
 import { eraseAccountEventPersonalData, eraseTeamDirectoryEventPersonalData } from '@subledger/contracts';
 import type { EventData, JsonObject, SqlEventStoreTransaction } from '@subledger/event-store';
-import { accountEvents, accountStream, teamDirectoryEvents, teamDirectoryStream } from '../team-state/account-streams';
+import { accountEvents, accountStream, teamDirectoryEvents, teamDirectoryStream } from './account-streams';
 
 interface StoredEvent {
   [column: string]: unknown;

@@ -1,8 +1,8 @@
 import { initialAccountState, initialTeamDirectoryState } from '@subledger/accounts-domain';
 import type { AccountCommand, LedgerOutcome } from '@subledger/contracts';
 import type { AppendResult } from '@subledger/event-store';
-import type { TeamAccounts } from '../team-state/team-accounts';
-import { TeamChange } from '../team-state/team-change';
+import type { TeamAccounts } from './team-accounts';
+import { TeamChange } from './team-change';
 import { ledgerEffectsOf } from './ledger-effects';
 
 const at = 1_700_000_000_000;

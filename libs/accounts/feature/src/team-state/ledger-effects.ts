@@ -1,7 +1,7 @@
 import { type AccountState, isLive } from '@subledger/accounts-domain';
 import type { LedgerCommand, LedgerOutcome, SpendStatus } from '@subledger/contracts';
 import type { CurrencyCode, Micros } from '@subledger/money';
-import type { TeamChange } from '../team-state/team-change';
+import type { TeamChange } from './team-change';
 
 interface SpendPolicy {
   readonly creditLimit: Micros | null;
