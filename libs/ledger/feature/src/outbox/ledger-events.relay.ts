@@ -3,7 +3,7 @@ import type { MessageBus } from '@subledger/messaging';
 import { EVENT_STORE, MESSAGE_BUS } from '@subledger/platform';
 import { LEDGER_EVENTS_RELAY_OPTIONS, type ResolvedRelayOptions } from './ledger-events-relay.options';
 import { type RelayBatch, relayBatch, type RelayStore } from './relay-batch';
-import { relayLag, relayLagAfter } from '../metrics/relay-lag';
+import { relayLag, relayLagAfter } from './relay-lag';
 import { PollingLoop } from '../schedule/polling-loop';
 import { delayAfter } from './relay-schedule';
 

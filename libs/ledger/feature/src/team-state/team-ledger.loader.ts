@@ -1,8 +1,8 @@
 import { evolve } from '@subledger/ledger-domain';
-import { findRefusedCommandIds } from '../commands/processed-commands';
 import type { LedgerStore } from '../store/ledger-store';
 import type { LedgerTables } from '../store/ledger-tables';
 import type { RefusedCommandIds } from './refused-command-ids';
+import { findRefusedCommandIds } from './stored-refused-command-ids';
 import type { TeamLedger } from './team-ledger';
 import { teamEventId } from './team-event-ids';
 import { forgetOldRecordsOf, newTeamLedger, type TeamMemoryLimits } from './team-memory';

@@ -1,9 +1,9 @@
 import type { SqlEventStore } from '@subledger/event-store';
 import { InProcessBus } from '@subledger/messaging';
 import { Client } from 'pg';
-import { relayBatch } from '../outbox/relay-batch';
-import { relayStatements } from '../outbox/relay-statements.sql';
-import { dropSchema, freshStore, startRelay, TeamHistories, uniqueName, waitFor } from '../outbox/testing/relay-test-kit';
+import { relayBatch } from './relay-batch';
+import { relayStatements } from './relay-statements.sql';
+import { dropSchema, freshStore, startRelay, TeamHistories, uniqueName, waitFor } from './testing/relay-test-kit';
 import { relayLag, relayLagAfter } from './relay-lag';
 
 const NAME = 'ledger-events-relay';

@@ -1,5 +1,5 @@
 import { gaugeMetric } from '@subledger/platform';
-import type { RelayBatch, RelayStore } from '../outbox/relay-batch';
+import type { RelayBatch, RelayStore } from './relay-batch';
 
 /** Events of the event store the outbox relay has not published yet (docs/deployment.md, "Metrics"). */
 export const relayLag = () =>
