@@ -48,6 +48,13 @@ export default [
             { sourceTag: 'type:feature', onlyDependOnLibsWithTags: ['type:feature', 'type:data-access', 'type:domain', 'type:util', 'type:contracts'] },
             { sourceTag: 'type:test', onlyDependOnLibsWithTags: ['type:test', 'type:feature', 'type:data-access', 'type:domain', 'type:util', 'type:contracts'] },
             { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:feature', 'type:data-access', 'type:domain', 'type:util', 'type:contracts'] },
+            // Ownership (docs/architecture.md §1): a service's libraries import their own and the shared ones;
+            // the gateway also validates with the services' pure domain rules, never their feature libraries.
+            { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
+            { sourceTag: 'scope:ledger', onlyDependOnLibsWithTags: ['scope:ledger', 'scope:shared'] },
+            { sourceTag: 'scope:accounts', onlyDependOnLibsWithTags: ['scope:accounts', 'scope:shared'] },
+            { sourceTag: 'scope:gateway', onlyDependOnLibsWithTags: ['scope:gateway', 'scope:shared', 'type:domain'] },
+            { sourceTag: 'scope:system', onlyDependOnLibsWithTags: ['scope:gateway', 'scope:accounts', 'scope:ledger', 'scope:shared'] },
           ],
         },
       ],

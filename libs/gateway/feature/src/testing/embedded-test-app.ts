@@ -1,8 +1,11 @@
 import type { INestApplication } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
+// Test code of the end-to-end specs: it runs the whole system, so it takes the other services' modules.
+// eslint-disable-next-line @nx/enforce-module-boundaries
 import { AccountsModule, type AccountsModuleOptions, DeletionScheduler, SimulatedCarrier } from '@subledger/accounts-feature';
 import { createPgliteEventStore, type SqlEventStore } from '@subledger/event-store';
+// eslint-disable-next-line @nx/enforce-module-boundaries
 import { LedgerModule, type LedgerModuleOptions } from '@subledger/ledger-feature';
 import { InProcessBus } from '@subledger/messaging';
 import { CLOCK, GivenInfrastructureModule, ManualClock, MetricsModule } from '@subledger/platform';

@@ -2,8 +2,11 @@ import { Global, Module } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { HealthIndicatorService } from '@nestjs/terminus';
 import { Test } from '@nestjs/testing';
+// Test code of the end-to-end specs: it runs the whole system, so it takes the other services' modules.
+// eslint-disable-next-line @nx/enforce-module-boundaries
 import { AccountsModule, SimulatedCarrier } from '@subledger/accounts-feature';
 import { createPgliteEventStore, type SqlEventStore } from '@subledger/event-store';
+// eslint-disable-next-line @nx/enforce-module-boundaries
 import { LedgerModule } from '@subledger/ledger-feature';
 import { InProcessBus } from '@subledger/messaging';
 import { CLOCK, databaseHealthCheck, EVENT_STORE, HealthModule, ManualClock, MESSAGE_BUS } from '@subledger/platform';

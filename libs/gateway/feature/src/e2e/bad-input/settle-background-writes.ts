@@ -1,6 +1,9 @@
 import type { INestApplication } from '@nestjs/common';
+// Test code of the end-to-end specs: it waits on the other services' background writers.
+// eslint-disable-next-line @nx/enforce-module-boundaries
 import { SimulatedCarrier } from '@subledger/accounts-feature';
 import { type AccountsCommandRequest, Topics } from '@subledger/contracts';
+// eslint-disable-next-line @nx/enforce-module-boundaries
 import { ActivityProjector, UsageProjector } from '@subledger/ledger-feature';
 import type { MessageBus } from '@subledger/messaging';
 import { KeyUsageRecorder } from '../../auth/key-usage.recorder';
