@@ -28,6 +28,24 @@ const impureSyntax = [
   { selector: "MemberExpression[object.name='process']", message: 'Pure code does not read the process environment.' },
 ];
 
+// Pure code does no I/O and takes time, ids and randomness from its input.
+const pureImports = {
+  group: ['node:*', 'crypto', 'fs', 'fs/*', 'net', 'http', 'https', 'child_process', 'os', 'timers'],
+  message: 'Pure code does no I/O and takes time, ids and randomness from its input.',
+};
+
+// Test helpers (the decider spec of @subledger/kernel/testing, test kits, the harness) stay out of production code.
+const testingImports = {
+  group: ['@subledger/*/testing', '@subledger/*/testing/*', '@subledger/test-harness', '@nestjs/testing', '**/testing', '**/testing/*', '**/e2e/*'],
+  message: 'Production code does not import test helpers: testing entry points and testing folders are for specs and test kits.',
+};
+
+// Where test code lives: specs, test kits, end-to-end support, benches and tools, the test harness.
+const testCode = ['**/*.spec.ts', '**/testing/**', '**/e2e/**', '**/bench/**', 'tools/**', 'libs/test-harness/**'];
+
+// Pure libraries: domain, money, pricing, contracts.
+const pureCode = ['libs/*/domain/src/**/*.ts', 'libs/money/src/**/*.ts', 'libs/pricing/src/**/*.ts', 'libs/contracts/src/**/*.ts'];
+
 export default [
   ...nx.configs['flat/base'],
   ...nx.configs['flat/typescript'],
@@ -62,19 +80,25 @@ export default [
     },
   },
   {
-    files: ['libs/*/domain/src/**/*.ts', 'libs/money/src/**/*.ts', 'libs/pricing/src/**/*.ts', 'libs/contracts/src/**/*.ts'],
+    files: ['**/*.ts'],
+    ignores: testCode,
+    rules: { 'no-restricted-imports': ['error', { patterns: [testingImports] }] },
+  },
+  {
+    // Test kits of pure libraries are pure too.
+    files: pureCode,
     ignores: ['**/*.spec.ts'],
     rules: {
       'no-restricted-syntax': ['error', ...impureSyntax],
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            { group: ['node:*', 'crypto', 'fs', 'fs/*', 'net', 'http', 'https', 'child_process', 'os', 'timers'], message: 'Pure code does no I/O and takes time, ids and randomness from its input.' },
-          ],
-        },
-      ],
+      'no-restricted-imports': ['error', { patterns: [pureImports] }],
     },
+  },
+  {
+    // A later config object replaces a rule's options for the files it matches: pure production code
+    // gets both lists of patterns here, not only the last one.
+    files: pureCode,
+    ignores: testCode,
+    rules: { 'no-restricted-imports': ['error', { patterns: [pureImports, testingImports] }] },
   },
   {
     // The ops dashboard renders names and metadata that clients chose: as text only, never as markup.

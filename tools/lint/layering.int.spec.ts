@@ -18,6 +18,12 @@ const probes: { file: string; code: string; complaint: RegExp }[] = [
   { file: 'libs/accounts/domain/src/probe.ts', code: "import { evolve } from '@subledger/ledger-domain';\nexport const x = evolve;\n", complaint: /tagged with "scope:accounts" can only depend on/ },
   { file: 'libs/gateway/feature/src/probe.ts', code: "import { LedgerModule } from '@subledger/ledger-feature';\nexport const x = LedgerModule;\n", complaint: /tagged with "scope:gateway" can only depend on/ },
   { file: 'tools/dev-kafka/probe.ts', code: "import { LedgerModule } from '@subledger/ledger-feature';\nexport const x = LedgerModule;\n", complaint: /tagged with "scope:shared" can only depend on/ },
+  // Test helpers stay out of production code, and pure code keeps its own list of refused imports beside that one.
+  { file: 'libs/ledger/domain/src/probe.ts', code: "import { deciderSpec } from '@subledger/kernel/testing';\nexport const x = deciderSpec;\n", complaint: /Production code does not import test helpers/ },
+  { file: 'libs/accounts/domain/src/probe.ts', code: "import { readFileSync } from 'fs';\nexport const x = readFileSync;\n", complaint: /Pure code does no I\/O/ },
+  { file: 'libs/ledger/feature/src/commands/probe.ts', code: "import { ledgerRows } from '../testing/ledger-rows';\nexport const x = ledgerRows;\n", complaint: /Production code does not import test helpers/ },
+  { file: 'libs/platform/src/probe.ts', code: "export * from './testing/given-infrastructure.module';\n", complaint: /Production code does not import test helpers/ },
+  { file: 'apps/gateway/src/probe.ts', code: "import { Test } from '@nestjs/testing';\nexport const x = Test;\n", complaint: /Production code does not import test helpers/ },
 ];
 
 // Imports the rules allow, each next to a refused one above.
@@ -25,6 +31,8 @@ const allowed: { file: string; code: string }[] = [
   { file: 'libs/ledger/domain/src/probe.ts', code: 'export const add = (a: bigint, b: bigint): bigint => a + b;\n' },
   { file: 'libs/gateway/feature/src/probe.ts', code: "import { validateName } from '@subledger/accounts-domain';\nexport const x = validateName;\n" },
   { file: 'apps/embedded/src/probe.ts', code: "import { LedgerModule } from '@subledger/ledger-feature';\nexport const x = LedgerModule;\n" },
+  { file: 'libs/ledger/domain/src/testing/probe.ts', code: "import { deciderSpec } from '@subledger/kernel/testing';\nexport const x = deciderSpec;\n" },
+  { file: 'libs/accounts/domain/src/probe.unit.spec.ts', code: "import { deciderSpec } from '@subledger/kernel/testing';\nexport const x = deciderSpec;\n" },
 ];
 
 describe('layering lint rules', () => {

@@ -20,7 +20,6 @@ export * from './messaging/message-bus.module';
 export * from './clock/clock';
 export * from './clock/clock.module';
 export * from './service/postgres-service-modules';
-export * from './testing/given-infrastructure.module';
 export * from './metrics/metrics.module';
 export * from './metrics/registered-metrics';
 export * from './request-id/request-id';

@@ -5,7 +5,8 @@ import { type LedgerCommand, Topics } from '@subledger/contracts';
 import { createPostgresEventStore } from '@subledger/event-store';
 import { LedgerCommandHandler, LedgerModule } from '@subledger/ledger-feature';
 import { type Envelope, InProcessBus } from '@subledger/messaging';
-import { GivenInfrastructureModule, systemClock } from '@subledger/platform';
+import { systemClock } from '@subledger/platform';
+import { GivenInfrastructureModule } from '@subledger/platform/testing';
 
 // Seeds a ledger for the operator CLI's sample run (docs/performance.md, "Operator CLI"): `teams`
 // teams, each opened, funded and given a capped account, then `charges` charges each, pushed

@@ -10,7 +10,8 @@ import {
 } from '@subledger/contracts';
 import type { SqlEventStore } from '@subledger/event-store';
 import { InProcessBus } from '@subledger/messaging';
-import { GivenInfrastructureModule, ManualClock } from '@subledger/platform';
+import { ManualClock } from '@subledger/platform';
+import { GivenInfrastructureModule } from '@subledger/platform/testing';
 import { AccountsModule } from '../accounts.module';
 import type { AccountsModuleOptions } from '../accounts-options';
 import { SimulatedCarrier } from '../carrier/simulated-carrier';

@@ -8,7 +8,8 @@ import { createPgliteEventStore, type SqlEventStore } from '@subledger/event-sto
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { LedgerModule, type LedgerModuleOptions } from '@subledger/ledger-feature';
 import { InProcessBus } from '@subledger/messaging';
-import { CLOCK, GivenInfrastructureModule, ManualClock, MetricsModule } from '@subledger/platform';
+import { CLOCK, ManualClock, MetricsModule } from '@subledger/platform';
+import { GivenInfrastructureModule } from '@subledger/platform/testing';
 import { mkdtemp, rm } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';

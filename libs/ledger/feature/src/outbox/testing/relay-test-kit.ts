@@ -4,7 +4,7 @@ import { LEDGER_EVENT_SCHEMA_VERSION, type LedgerEvent } from '@subledger/contra
 import { createPostgresEventStore, type SqlEventStore, type StreamAppend } from '@subledger/event-store';
 import { KafkaConnection, KafkaMessageBus, type MessageBus, type MessagingLogger } from '@subledger/messaging';
 import type { CurrencyCode } from '@subledger/money';
-import { GivenInfrastructureModule } from '@subledger/platform';
+import { GivenInfrastructureModule } from '@subledger/platform/testing';
 import { type Consumer, Kafka, logLevel } from 'kafkajs';
 import { AT } from '../../testing/ledger-commands.fixtures';
 import { teamEventData, teamStreamId } from '../../team-state/team-stream';
