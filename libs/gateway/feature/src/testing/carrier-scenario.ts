@@ -1,7 +1,7 @@
 // Test code of the end-to-end specs: it drives accounts' delivery reports.
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { DeliveryReports, type DeliveryStatus } from '@subledger/accounts-feature';
-import { US } from '../e2e/flows/support/http-calls';
+import { US } from './http-calls';
 import type { EmbeddedTestClient, TestTeam } from './embedded-test-client';
 import type { TestApp } from './test-app';
 import { useTestApp } from './use-test-app';

@@ -1,5 +1,5 @@
-import { type DatabaseSnapshot, snapshotDatabase, type TableState } from '../e2e/bad-input/database-snapshot';
-import { settleBackgroundWrites } from '../e2e/bad-input/settle-background-writes';
+import { type DatabaseSnapshot, snapshotDatabase, type TableState } from './database-snapshot';
+import { settleBackgroundWrites } from './settle-background-writes';
 import { FINAL_MESSAGE_STATUSES } from './embedded-test-client';
 import type { TestApp } from './test-app';
 

@@ -1,6 +1,6 @@
 import { Topics } from '@subledger/contracts';
 import { Kafka, logLevel, type SASLOptions } from 'kafkajs';
-import { type ChargeGate, holdCharges as holdChargesOnBus } from '../e2e/flows/support/charge-gate';
+import { type ChargeGate, holdCharges as holdChargesOnBus } from './charge-gate';
 import type { TestApp } from './test-app';
 
 /**

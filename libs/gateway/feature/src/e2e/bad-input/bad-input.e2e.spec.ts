@@ -4,7 +4,7 @@ import { RATE_LIMIT_OUT_OF_REACH, startTestApp, testMode } from '../../testing/t
 import { buildCorpus, type CorpusCase } from './corpus-cases';
 import { CORPUS_ROUTES, type IdKind } from './corpus-routes';
 import { startCorpusTestApp } from './corpus-test-app';
-import { type DatabaseSnapshot, snapshotDatabase } from './database-snapshot';
+import { type DatabaseSnapshot, snapshotDatabase } from '../../testing/database-snapshot';
 import { expectAnswer } from './expected-answer';
 import { sendRaw } from './raw-http';
 

@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import { GatewayModule } from '../../gateway.module';
 import { TEST_ADMIN_TOKEN, testGatewayOptions } from '../../testing/edge-test-app';
 import { createGatewayTestApplication } from '../../testing/gateway-test-application';
-import { settleBackgroundWrites } from './settle-background-writes';
+import { settleBackgroundWrites } from '../../testing/settle-background-writes';
 
 export interface CorpusTestApp {
   readonly app: NestFastifyApplication;

@@ -1,7 +1,7 @@
 import { balanceCents, centsToMicros, costCents, type Micros, toCentsFloor } from '@subledger/money';
 import { EmbeddedTestClient, type TestTeam } from '../../testing/embedded-test-client';
 import { startTestApp, testMode, type TestApp } from '../../testing/test-app';
-import { call, type HttpAnswer, sendSms, SMS_SEGMENT_MICROS } from './support/http-calls';
+import { call, type HttpAnswer, sendSms, SMS_SEGMENT_MICROS } from '../../testing/http-calls';
 import { ledgerFacts, ledgerProjection, sum, teamStream, usdToMicros } from './support/ledger-facts';
 
 // One or two SMS segments (7,900 or 15,800 micros), so that accepted costs are not all alike.

@@ -1,7 +1,7 @@
 import { centsToMicros } from '@subledger/money';
 import { carrierScenario } from '../../testing/carrier-scenario';
 import { testMode } from '../../testing/test-app';
-import { SMS_SEGMENT_MICROS } from './support/http-calls';
+import { SMS_SEGMENT_MICROS } from '../../testing/http-calls';
 import { ledgerFacts, ledgerProjection } from './support/ledger-facts';
 
 const TOP_UP_CENTS = 1_000;

@@ -1,7 +1,7 @@
 import { type LedgerCommandReply, type RefundCharge, Topics } from '@subledger/contracts';
 import { centsToMicros } from '@subledger/money';
 import { carrierScenario } from '../../testing/carrier-scenario';
-import { SMS_SEGMENT_MICROS } from './support/http-calls';
+import { SMS_SEGMENT_MICROS } from '../../testing/http-calls';
 import { ledgerFacts } from './support/ledger-facts';
 
 const TOP_UP_CENTS = 1_000;

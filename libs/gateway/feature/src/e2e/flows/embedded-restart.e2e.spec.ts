@@ -2,7 +2,7 @@ import { startServiceProcess, type ServiceProcess } from '@subledger/test-harnes
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { call, sendSms } from './support/http-calls';
+import { call, sendSms } from '../../testing/http-calls';
 
 /**
  * docs/contract.md §8.2 across a restart of the real embedded process: every service rebuilds its state from

@@ -1,7 +1,7 @@
 import { EmbeddedTestClient, type TestTeam } from '../../testing/embedded-test-client';
 import { holdCharges } from '../../testing/hold-charges';
 import { startTestApp, testMode, type TestApp } from '../../testing/test-app';
-import { call, type HttpAnswer, sendSms, US } from './support/http-calls';
+import { call, type HttpAnswer, sendSms, US } from '../../testing/http-calls';
 import { ledgerFacts } from './support/ledger-facts';
 
 /**

@@ -1,6 +1,6 @@
 import { type EmbeddedTestApp, startEmbeddedTestApp } from '../../testing/embedded-test-app';
 import { EmbeddedTestClient, type TestTeam } from '../../testing/embedded-test-client';
-import { type HttpAnswer, sendSms } from './support/http-calls';
+import { type HttpAnswer, sendSms } from '../../testing/http-calls';
 import { ledgerFacts } from './support/ledger-facts';
 
 const HOUR_MS = 60 * 60 * 1000;

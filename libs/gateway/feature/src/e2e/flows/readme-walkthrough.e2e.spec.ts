@@ -2,7 +2,7 @@ import { startServiceProcess, type ServiceProcess } from '@subledger/test-harnes
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { call } from './support/http-calls';
+import { call } from '../../testing/http-calls';
 
 /*
  * The README's five-minute walkthrough, step by step, against the real embedded process as

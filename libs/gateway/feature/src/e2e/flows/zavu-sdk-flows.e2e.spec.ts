@@ -2,7 +2,7 @@ import Zavudev from '@zavudev/sdk';
 import { EmbeddedTestClient, type TestTeam } from '../../testing/embedded-test-client';
 import { instantBetween } from '../../testing/instant-between';
 import { startTestApp, testMode, type TestApp } from '../../testing/test-app';
-import { US } from './support/http-calls';
+import { US } from '../../testing/http-calls';
 import { ledgerFacts } from './support/ledger-facts';
 
 /**

@@ -6,7 +6,7 @@ import { type AccountsCommandRequest, Topics } from '@subledger/contracts';
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { ActivityProjector, UsageProjector } from '@subledger/ledger-feature';
 import type { MessageBus } from '@subledger/messaging';
-import { KeyUsageRecorder } from '../../auth/key-usage.recorder';
+import { KeyUsageRecorder } from '../auth/key-usage.recorder';
 
 /**
  * Waits for the writes the app makes on its own: deliveries under way, the key usage the
