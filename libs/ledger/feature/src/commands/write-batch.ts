@@ -10,9 +10,12 @@ import { assertStreamsUnchanged } from './unchanged-streams';
 
 /**
  * Everything a batch changed, in the caller's transaction: one statement for the ledger's own rows,
- * then the check that the teams it decided on without appending are still at the version it read,
- * then the events. The check and the events go last because both take the store's append lock,
- * which is held until the commit and makes every other appender wait.
+ * the check that the teams it decided on without appending are still at the version it read, and
+ * the events. The three are sent side by side, in that order: the connection runs them one after
+ * another, and the rows' write and the reads of the check and the append share one round trip
+ * instead of waiting for each other's answers. The check and the events come after the rows because
+ * both take the store's append lock, which is held until the commit and makes every other appender
+ * wait.
  */
 export async function writeBatch(
   tx: SqlEventStoreTransaction,
@@ -26,9 +29,21 @@ export async function writeBatch(
   if (writes.balances.length > 0) rows.push(upsertTeamBalances(tables, writes.balances));
   if (writes.spends.length > 0) rows.push(upsertAccountSpend(tables, writes.spends));
   if (offsets.length > 0) rows.push(upsertConsumerOffsets(tables, offsets));
-  if (rows.length > 0) await tx.query(...combinedWrite(rows));
-  await assertStreamsUnchanged(tx, tables, writes.unchanged);
-  if (writes.appends.length > 0) await tx.appendMany(writes.appends);
+  const sent: Promise<unknown>[] = [];
+  if (rows.length > 0) sent.push(tx.query(...combinedWrite(rows)));
+  sent.push(assertStreamsUnchanged(tx, tables, writes.unchanged));
+  if (writes.appends.length > 0) sent.push(tx.appendMany(writes.appends));
+  await everyOneEnded(sent);
+}
+
+/**
+ * Waits until every one has ended, and only then fails with the first failure in the order sent.
+ * Failing at the first rejection would let the caller roll back while another one is still between
+ * two of its statements, and that one's next statement would then run outside the transaction.
+ */
+async function everyOneEnded(sent: readonly Promise<unknown>[]): Promise<void> {
+  const failed = (await Promise.allSettled(sent)).find((result) => result.status === 'rejected');
+  if (failed) throw failed.reason;
 }
 
 export function hasWrites(writes: BatchWrites, offsets: readonly ConsumerOffsetRow[]): boolean {
