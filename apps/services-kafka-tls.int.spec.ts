@@ -38,17 +38,6 @@ describe('a SASL_SSL broker that requires client certificates', () => {
     for (const cleanup of cleanups.splice(0).reverse()) await cleanup().catch(() => undefined);
   });
 
-  /** The services' environment for this broker, every file given unless left out. */
-  const env = (): Record<string, string> => ({
-    KAFKA_BROKERS: broker.brokers.join(','),
-    KAFKA_SSL: 'true',
-    KAFKA_SSL_CA_FILE: certificates.caFile,
-    KAFKA_SSL_CERT_FILE: certificates.clientCertFile,
-    KAFKA_SSL_KEY_FILE: certificates.clientKeyFile,
-    KAFKA_SASL_MECHANISM: sasl.mechanism,
-    KAFKA_SASL_USERNAME: sasl.username,
-    KAFKA_SASL_PASSWORD: sasl.password,
-  });
   const connectionFor = (config: KafkaSecurityConfig) =>
     new KafkaConnection({ clientId: uniqueName('tls-int'), brokers: broker.brokers, logger: quiet, logLevel: 'error', connectionTimeoutMs: 3_000, ...kafkaSecurity(config) });
   const base = (): KafkaSecurityConfig => ({
@@ -59,6 +48,11 @@ describe('a SASL_SSL broker that requires client certificates', () => {
     KAFKA_SASL_MECHANISM: sasl.mechanism,
     KAFKA_SASL_USERNAME: sasl.username,
     KAFKA_SASL_PASSWORD: sasl.password,
+  });
+  /** The services' environment for this broker: the same settings as text, every file given unless left out. */
+  const env = (): Record<string, string> => ({
+    KAFKA_BROKERS: broker.brokers.join(','),
+    ...Object.fromEntries(Object.entries(base()).map(([name, value]) => [name, String(value)])),
   });
 
   it('lets a client with the CA, its certificate and the password produce and consume', async () => {

@@ -6,5 +6,6 @@ export * from './process/distributed-stack';
 export * from './process/compiled-services';
 export * from './browser/headless-chromium';
 export * from './process/tcp-proxy';
+export * from './load/sender-loops';
 export * from './load/steady-load';
 export * from './load/load-teams';

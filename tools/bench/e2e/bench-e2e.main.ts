@@ -5,7 +5,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type BenchOptions, parseBenchOptions, USAGE } from './bench-options';
-import { Cleanup } from './cleanup';
+import { Cleanup, runBenchMain } from './cleanup';
 import { startDistributedSystem } from './distributed-system';
 import { startEmbeddedSystem } from './embedded-system';
 import { startFloorSystem } from './floor-system';
@@ -141,13 +141,4 @@ function print(text: string): void {
   process.stdout.write(`${text}\n`);
 }
 
-main().then(
-  (code) => process.exit(code),
-  async (error: unknown) => {
-    // After Ctrl-C the run fails on its closed connections: that is the interruption, not an error.
-    await cleanup.runAll();
-    if (cleanup.interrupted) process.exit(130);
-    process.stderr.write(`bench:e2e failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    process.exit(1);
-  },
-);
+runBenchMain('bench:e2e', main, cleanup);

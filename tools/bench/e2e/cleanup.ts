@@ -49,3 +49,19 @@ export class Cleanup {
     }
   }
 }
+
+/**
+ * Runs a benchmark's `main` and exits with its code; on failure, undoes what it started first. After
+ * Ctrl-C the run fails on its closed connections: that is the interruption (exit 130), not an error.
+ */
+export function runBenchMain(name: string, main: () => Promise<number>, cleanup: Cleanup): void {
+  main().then(
+    (code) => process.exit(code),
+    async (error: unknown) => {
+      await cleanup.runAll();
+      if (cleanup.interrupted) process.exit(130);
+      process.stderr.write(`${name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.exit(1);
+    },
+  );
+}

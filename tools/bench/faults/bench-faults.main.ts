@@ -19,7 +19,7 @@ import {
   startKafkaBroker,
   SteadyLoad,
 } from '@subledger/test-harness';
-import { Cleanup } from '../e2e/cleanup';
+import { Cleanup, runBenchMain } from '../e2e/cleanup';
 import { describeMachine } from '../e2e/machine-info';
 import { type FaultResult, fiveXxOf, inWindow, killAndRestart } from './fault-run';
 
@@ -119,12 +119,4 @@ function print(text: string): void {
   process.stdout.write(`${text}\n`);
 }
 
-main().then(
-  (code) => process.exit(code),
-  async (error: unknown) => {
-    await cleanup.runAll();
-    if (cleanup.interrupted) process.exit(130);
-    process.stderr.write(`bench faults failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    process.exit(1);
-  },
-);
+runBenchMain('bench faults', main, cleanup);

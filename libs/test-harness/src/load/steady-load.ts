@@ -1,3 +1,5 @@
+import { SenderLoops } from './sender-loops';
+
 /** A team the load sends for, with the API key it sends with. */
 export interface LoadTeam {
   readonly teamId: string;
@@ -37,22 +39,21 @@ export interface SteadyLoadOptions {
  */
 export class SteadyLoad {
   readonly answers: LoadAnswer[] = [];
-  private loops: Promise<void>[] = [];
-  private running = false;
   private sequence = 0;
   private readonly downUntil = new Map<string, number>();
+  private readonly senders: SenderLoops;
 
-  constructor(private readonly options: SteadyLoadOptions) {}
+  constructor(private readonly options: SteadyLoadOptions) {
+    this.senders = new SenderLoops(() => this.sendOne(), options.pauseMs);
+  }
 
   start(): void {
-    this.running = true;
-    this.loops = Array.from({ length: this.options.senders }, () => this.sendLoop());
+    this.senders.start(this.options.senders);
   }
 
   /** Lets every sender finish the send it waits on, then returns. */
-  async stop(): Promise<void> {
-    this.running = false;
-    await Promise.all(this.loops);
+  stop(): Promise<void> {
+    return this.senders.stop();
   }
 
   /** Answers of sends started in [from, to). */
@@ -66,13 +67,6 @@ export class SteadyLoad {
     const now = Date.now();
     const up = urls.filter((url) => (this.downUntil.get(url) ?? 0) <= now);
     return (up.length > 0 ? up : urls)[this.sequence % (up.length > 0 ? up.length : urls.length)];
-  }
-
-  private async sendLoop(): Promise<void> {
-    while (this.running) {
-      await this.sendOne();
-      await new Promise((resolve) => setTimeout(resolve, this.options.pauseMs));
-    }
   }
 
   private async sendOne(): Promise<void> {

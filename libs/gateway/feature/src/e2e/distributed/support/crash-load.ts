@@ -1,3 +1,6 @@
+// Only the crash specs import this file, and specs may use the test harness.
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { SenderLoops } from '@subledger/test-harness';
 import { callGateway } from './crash-http';
 import type { SendingAccount } from './crash-teams';
 import { isDefinitive, newSendRecord, outcomeOf, type SendBody, type SendRecord } from './send-record';
@@ -28,20 +31,17 @@ export class CrashLoad {
   /** The crash cycle new requests are recorded under. */
   cycle = 0;
   private readonly pending = new Set<SendRecord>();
-  private loops: Promise<void>[] = [];
-  private running = false;
+  private readonly senders = new SenderLoops(() => this.sendOne());
 
   constructor(private readonly options: CrashLoadOptions) {}
 
   start(): void {
-    this.running = true;
-    this.loops = Array.from({ length: this.options.senders }, () => this.sendLoop());
+    this.senders.start(this.options.senders);
   }
 
   /** Lets every sender finish the request it is waiting on, then returns. */
-  async stop(): Promise<void> {
-    this.running = false;
-    await Promise.all(this.loops);
+  stop(): Promise<void> {
+    return this.senders.stop();
   }
 
   inFlight(): SendRecord[] {
@@ -51,10 +51,6 @@ export class CrashLoad {
   /** Whether a request sent at or after `since` got a definitive answer (202 or 402). */
   answeredSince(since: number): boolean {
     return this.records.some((record) => record.startedAt >= since && isDefinitive(record.first));
-  }
-
-  private async sendLoop(): Promise<void> {
-    while (this.running) await this.sendOne();
   }
 
   private async sendOne(): Promise<void> {
