@@ -14,7 +14,8 @@ export function idempotencyStatements(schema: string) {
   return {
     /**
      * Takes each key, or takes over a record that is past retention (created before `$2`), or one
-     * whose lease expired for the same request. Returns the rows this group now owns. A group
+     * whose lease expired for the same request, or its own (the same owner: the claim ran before on
+     * a connection lost before its answer came). Returns the rows this group now owns. A group
      * names each key once (ON CONFLICT may not touch a row twice in one statement).
      */
     claim: `INSERT INTO ${table} AS r (scope, idempotency_key, fingerprint, state, owner, lease_expires_at, created_at)
@@ -26,6 +27,7 @@ export function idempotencyStatements(schema: string) {
         response_status = NULL, response_headers = NULL, response_body = NULL
       WHERE r.created_at < ${at('$2')}
         OR (r.state = 'in_progress' AND r.lease_expires_at <= EXCLUDED.created_at AND r.fingerprint = EXCLUDED.fingerprint)
+        OR (r.state = 'in_progress' AND r.owner = EXCLUDED.owner)
       RETURNING scope, idempotency_key AS key, owner`,
     find: `SELECT r.scope, r.idempotency_key AS key, r.fingerprint, r.state, r.response_status, r.response_headers, r.response_body
       FROM ${table} r JOIN json_to_recordset($1::json) AS f(scope text, key text) ON r.scope = f.scope AND r.idempotency_key = f.key`,

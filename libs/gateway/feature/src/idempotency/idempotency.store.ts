@@ -3,6 +3,7 @@ import { GroupCommit, migrateSchema, type SqlEventStore } from '@subledger/event
 import { EVENT_STORE } from '@subledger/platform';
 import { gatewayMigrations } from './gateway-migrations';
 import { idempotencyStatements } from './idempotency-schema.sql';
+import { isLostConnection } from './lost-connection';
 
 export interface StoredResponse {
   readonly status: number;
@@ -61,6 +62,12 @@ const CLAIM_ATTEMPTS = 3;
  * Idempotency records in SQL (PostgreSQL or PGlite, through the event store's connection).
  * Concurrent requests' claims, completions and releases are each written as one statement per
  * group (GroupCommit), so records cost a statement per group of requests, not per request.
+ *
+ * A statement whose connection is lost (the server ended the session, the socket broke) runs once
+ * more, on another connection: every statement here may run twice (a claim finds its own record
+ * and owns it again, a completion that did commit finds nothing left to complete, a release
+ * deletes nothing more, a read reads), and without it a connection lost under a claim or a
+ * completion answered 500 for a request that had been applied (docs/deployment.md, "Failures and restarts").
  */
 @Injectable()
 export class IdempotencyStore implements OnModuleInit {
@@ -102,7 +109,7 @@ export class IdempotencyStore implements OnModuleInit {
   async deleteCreatedBefore(cutoff: number): Promise<number> {
     let deleted = 0;
     for (;;) {
-      const { rows } = await this.store.sql.query(this.statements.deleteCreatedBefore, [cutoff, CLEANUP_BATCH]);
+      const { rows } = await this.query(this.statements.deleteCreatedBefore, [cutoff, CLEANUP_BATCH]);
       deleted += rows.length;
       if (rows.length < CLEANUP_BATCH) return deleted;
     }
@@ -133,14 +140,14 @@ export class IdempotencyStore implements OnModuleInit {
   private async claimRound(requests: readonly ClaimRequest[]): Promise<Set<string>> {
     const rows = requests.map(({ scope, key, fingerprint, owner, now, leaseMs }) => ({ scope, key, fingerprint, owner, lease_until: now + leaseMs, now }));
     const cutoff = Math.min(...requests.map(({ now, retentionMs }) => now - retentionMs));
-    const { rows: claimed } = await this.store.sql.query<{ scope: string; key: string; owner: string }>(this.statements.claim, [JSON.stringify(rows), cutoff]);
+    const { rows: claimed } = await this.query<{ scope: string; key: string; owner: string }>(this.statements.claim, [JSON.stringify(rows), cutoff]);
     return new Set(claimed.map(ownerKey));
   }
 
   private async find(requests: readonly ClaimRequest[]): Promise<Map<string, IdempotencyRecord>> {
     if (requests.length === 0) return new Map();
     const keys = requests.map(({ scope, key }) => ({ scope, key }));
-    const { rows } = await this.store.sql.query<RecordRow & Record<string, unknown>>(this.statements.find, [JSON.stringify(keys)]);
+    const { rows } = await this.query<RecordRow & Record<string, unknown>>(this.statements.find, [JSON.stringify(keys)]);
     return new Map(rows.map((row) => [recordKey(row), toRecord(row)]));
   }
 
@@ -153,14 +160,23 @@ export class IdempotencyStore implements OnModuleInit {
       headers: JSON.stringify(response.headers),
       body: response.body,
     }));
-    const { rows: completed } = await this.store.sql.query<{ scope: string; key: string }>(this.statements.complete, [JSON.stringify(rows)]);
+    const { rows: completed } = await this.query<{ scope: string; key: string }>(this.statements.complete, [JSON.stringify(rows)]);
     const done = new Set(completed.map(recordKey));
     return completions.map((completion) => done.has(recordKey(completion)));
   }
 
   private async releaseGroup(releases: readonly Release[]): Promise<void[]> {
-    await this.store.sql.query(this.statements.release, [JSON.stringify(releases)]);
+    await this.query(this.statements.release, [JSON.stringify(releases)]);
     return releases.map(() => undefined);
+  }
+
+  private async query<R extends Record<string, unknown>>(sql: string, params: readonly unknown[]): Promise<{ rows: R[] }> {
+    try {
+      return await this.store.sql.query<R>(sql, params);
+    } catch (error) {
+      if (!isLostConnection(error)) throw error;
+      return this.store.sql.query<R>(sql, params);
+    }
   }
 }
 
