@@ -31,3 +31,4 @@ export * from './projections/event-pages';
 export * from './metrics/kafka-consumer-lag.metrics';
 export * from './logging/log-context';
 export * from './messaging/request-id-scope';
+export * from './messaging/key-identity-changes';

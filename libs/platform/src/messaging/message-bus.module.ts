@@ -8,6 +8,7 @@ import { describeKafkaSecurity, kafkaSecurity, type KafkaSecurityConfig, kafkaSe
 import { configValues } from '../config/validated-config.module';
 import { tracingStarted } from '../tracing/start-tracing';
 import { traceBus } from '../tracing/traced-bus';
+import { KeyIdentityChanges } from './key-identity-changes';
 import { scopeHandlersByRequestId } from './request-id-scope';
 
 export const MESSAGE_BUS = Symbol('MESSAGE_BUS');
@@ -27,8 +28,8 @@ export class MessageBusModule implements BeforeApplicationShutdown {
   static inProcess(): DynamicModule {
     return {
       module: MessageBusModule,
-      providers: [{ provide: MESSAGE_BUS, useFactory: () => scopeHandlersByRequestId(new InProcessBus(), 'in-process') }],
-      exports: [MESSAGE_BUS],
+      providers: [{ provide: MESSAGE_BUS, useFactory: () => scopeHandlersByRequestId(new InProcessBus(), 'in-process') }, KeyIdentityChanges],
+      exports: [MESSAGE_BUS, KeyIdentityChanges],
     };
   }
 

@@ -1,6 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import type { AccountsServiceRefusal, ServiceReply } from '@subledger/contracts';
 import { assertNever } from '@subledger/kernel';
+import { KeyIdentityChanges } from '@subledger/platform';
 import { ApiKeysHandler } from './api-keys/api-keys.handler';
 import type { LifecycleCommand } from './command-kinds';
 import { CreateSubAccountHandler } from './create-sub-account/create-sub-account.handler';
@@ -10,7 +11,10 @@ import { SubAccountLifecycleHandler } from './sub-account-lifecycle/sub-account-
 
 export type AnyCommandReply = ServiceReply<unknown, AccountsServiceRefusal>;
 
-/** Hands each lifecycle command of `accounts.commands` to its use case; each commits on its own. */
+/**
+ * Hands each lifecycle command of `accounts.commands` to its use case; each commits on its own.
+ * In one process, the gateway hears of the team's change before the answer leaves (KeyIdentityChanges).
+ */
 @Injectable()
 export class AccountsCommandRouter {
   constructor(
@@ -19,9 +23,18 @@ export class AccountsCommandRouter {
     private readonly lifecycle: SubAccountLifecycleHandler,
     private readonly apiKeys: ApiKeysHandler,
     private readonly deletionSchedule: RunDeletionScheduleHandler,
+    @Optional() private readonly identityChanges?: KeyIdentityChanges,
   ) {}
 
-  handle(command: LifecycleCommand): Promise<AnyCommandReply> {
+  async handle(command: LifecycleCommand): Promise<AnyCommandReply> {
+    try {
+      return await this.route(command);
+    } finally {
+      this.identityChanges?.changed(command.teamId);
+    }
+  }
+
+  private route(command: LifecycleCommand): Promise<AnyCommandReply> {
     switch (command.type) {
       case 'CreateTeam':
         return this.createTeam.handle(command);

@@ -1,12 +1,18 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleDestroy, Optional } from '@nestjs/common';
 import type { KeyIdentity } from '@subledger/contracts';
-import { type Clock, CLOCK } from '@subledger/platform';
+import { type Clock, CLOCK, KeyIdentityChanges } from '@subledger/platform';
 import { IdentityLookup } from './identity-lookup';
 
 /** docs/contract.md §8.4: a revocation through another replica must fail here within one second. */
 export const IDENTITY_TTL_MS = 1000;
+/**
+ * In one process, where the accounts service tells this cache of every change before answering
+ * (KeyIdentityChanges). Bounded all the same, so that nothing stays wrong for long if a change
+ * ever bypassed it.
+ */
+export const IDENTITY_TTL_IN_ONE_PROCESS_MS = 60_000;
 
-/** Bounds memory under a flood of distinct unknown keys; entries live a second at most anyway. */
+/** Bounds memory under a flood of distinct unknown keys. */
 const MAX_ENTRIES = 100_000;
 
 interface Entry {
@@ -19,19 +25,32 @@ interface Entry {
  * authenticating does not cost a round trip to the accounts service on every request. Concurrent
  * lookups of one digest share one request. Routes that revoke keys or change an account's status
  * call an `invalidate...` method after the change, so the next call through this gateway sees it
- * (read-your-writes); other replicas see it when their entry expires.
+ * (read-your-writes); other replicas see it when their entry expires. In one process with the
+ * accounts service, entries live a minute and every change of a team's keys or accounts drops
+ * the team's entries before it is answered.
  */
 @Injectable()
-export class IdentityCache {
+export class IdentityCache implements OnModuleDestroy {
   private readonly entries = new Map<string, Entry>();
   private readonly inFlight = new Map<string, Promise<KeyIdentity | null>>();
   /** Bumped by every invalidation: a lookup that started before one must not store its result. */
   private generation = 0;
 
+  private readonly ttlMs: number;
+  private readonly stopListening: () => void;
+
   constructor(
     private readonly lookup: IdentityLookup,
     @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
+    @Optional() changes?: KeyIdentityChanges,
+  ) {
+    this.ttlMs = changes ? IDENTITY_TTL_IN_ONE_PROCESS_MS : IDENTITY_TTL_MS;
+    this.stopListening = changes?.listen((teamId) => this.invalidateTeam(teamId)) ?? (() => undefined);
+  }
+
+  onModuleDestroy(): void {
+    this.stopListening();
+  }
 
   async identify(digest: string): Promise<KeyIdentity | null> {
     const startedAt = this.clock.now();
@@ -42,7 +61,7 @@ export class IdentityCache {
     if (pending) return pending;
     const generation = this.generation;
     const lookup = this.lookup.find(digest).then((identity) => {
-      if (generation === this.generation) this.store(digest, { identity, expiresAt: startedAt + IDENTITY_TTL_MS });
+      if (generation === this.generation) this.store(digest, { identity, expiresAt: startedAt + this.ttlMs });
       return identity;
     });
     const settle = () => {

@@ -1,6 +1,6 @@
 import type { KeyIdentity } from '@subledger/contracts';
-import { ManualClock } from '@subledger/platform';
-import { IdentityCache } from './identity-cache';
+import { KeyIdentityChanges, ManualClock } from '@subledger/platform';
+import { IDENTITY_TTL_IN_ONE_PROCESS_MS, IdentityCache } from './identity-cache';
 import type { IdentityLookup } from './identity-lookup';
 
 const identity = (n: number, changes: Partial<KeyIdentity> = {}): KeyIdentity => ({
@@ -108,5 +108,59 @@ describe('IdentityCache', () => {
     const flaky = new IdentityCache(failing as unknown as IdentityLookup, clock);
     await expect(flaky.identify('d1')).rejects.toThrow('timeout');
     expect(await flaky.identify('d1')).toEqual(identity(1));
+  });
+
+  describe('in one process with the accounts service (KeyIdentityChanges)', () => {
+    let changes: KeyIdentityChanges;
+    let local: IdentityCache;
+
+    beforeEach(() => {
+      changes = new KeyIdentityChanges();
+      local = new IdentityCache(lookup as unknown as IdentityLookup, clock, changes);
+      lookup.answers.set('d2', identity(2, { teamId: 'team_2' }));
+    });
+
+    const identifyLocally = async (digest: string) => {
+      const pending = local.identify(digest);
+      lookup.settleAll();
+      return pending;
+    };
+
+    it('keeps an answer a minute instead of a second', async () => {
+      await identifyLocally('d1');
+      clock.advance(IDENTITY_TTL_IN_ONE_PROCESS_MS - 1);
+      await identifyLocally('d1');
+      expect(lookup.asked).toEqual(['d1']);
+      clock.advance(1);
+      await identifyLocally('d1');
+      expect(lookup.asked).toEqual(['d1', 'd1']);
+    });
+
+    it("forgets a team's identities when the accounts service reports a change of that team, and only those", async () => {
+      await identifyLocally('d1');
+      await identifyLocally('d2');
+      lookup.answers.set('d1', identity(1, { revoked: true }));
+      changes.changed('team_1');
+      expect(await identifyLocally('d1')).toEqual(identity(1, { revoked: true }));
+      await identifyLocally('d2');
+      expect(lookup.asked).toEqual(['d1', 'd2', 'd1']);
+    });
+
+    it('does not keep the answer of a lookup that was in flight when the change was reported', async () => {
+      const before = local.identify('d1');
+      changes.changed('team_1');
+      lookup.settleAll();
+      expect(await before).toEqual(identity(1));
+      lookup.answers.set('d1', identity(1, { accountStatus: 'inactive' }));
+      expect(await identifyLocally('d1')).toEqual(identity(1, { accountStatus: 'inactive' }));
+    });
+
+    it('stops listening when the module is destroyed', async () => {
+      await identifyLocally('d1');
+      local.onModuleDestroy();
+      changes.changed('team_1');
+      await identifyLocally('d1');
+      expect(lookup.asked).toEqual(['d1']);
+    });
   });
 });

@@ -62,7 +62,7 @@ export async function startEmbeddedTestApp(settings: EmbeddedTestAppOptions = {}
   const options = testGatewayOptions(settings.gateway);
   const moduleRef = await Test.createTestingModule({
     imports: [
-      GivenInfrastructureModule.with({ store, bus }),
+      GivenInfrastructureModule.with({ store, bus, oneProcess: true }),
       LedgerModule.forRoot(settings.ledger),
       AccountsModule.forRoot({ deletionSweepIntervalMs: null, ...settings.accounts, carrier: { stepDelayMs: 0, ...settings.accounts?.carrier } }),
       GatewayModule.forRoot(options),
