@@ -36,12 +36,12 @@ const pureImports = {
 
 // Test helpers (the decider spec of @subledger/kernel/testing, test kits, the harness) stay out of production code.
 const testingImports = {
-  group: ['@subledger/*/testing', '@subledger/*/testing/*', '@subledger/test-harness', '@nestjs/testing', '**/testing', '**/testing/*', '**/e2e/*'],
+  group: ['@subledger/*/testing', '@subledger/*/testing/*', '@subledger/test-harness', '@subledger/system-test', '@nestjs/testing', '**/testing', '**/testing/*', '**/e2e/*'],
   message: 'Production code does not import test helpers: testing entry points and testing folders are for specs and test kits.',
 };
 
-// Where test code lives: specs, test kits, end-to-end support, benches and tools, the test harness.
-const testCode = ['**/*.spec.ts', '**/testing/**', '**/e2e/**', '**/bench/**', 'tools/**', 'libs/test-harness/**'];
+// Where test code lives: specs, test kits, end-to-end support, benches and tools, the test harness and the system test kit.
+const testCode = ['**/*.spec.ts', '**/testing/**', '**/e2e/**', '**/bench/**', 'tools/**', 'libs/test-harness/**', 'libs/system-test/**'];
 
 // Pure libraries: domain, money, pricing, contracts.
 const pureCode = ['libs/*/domain/src/**/*.ts', 'libs/money/src/**/*.ts', 'libs/pricing/src/**/*.ts', 'libs/contracts/src/**/*.ts'];

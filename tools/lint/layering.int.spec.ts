@@ -24,6 +24,7 @@ const probes: { file: string; code: string; complaint: RegExp }[] = [
   { file: 'libs/ledger/feature/src/commands/probe.ts', code: "import { ledgerRows } from '../testing/ledger-rows';\nexport const x = ledgerRows;\n", complaint: /Production code does not import test helpers/ },
   { file: 'libs/platform/src/probe.ts', code: "export * from './testing/given-infrastructure.module';\n", complaint: /Production code does not import test helpers/ },
   { file: 'apps/gateway/src/probe.ts', code: "import { Test } from '@nestjs/testing';\nexport const x = Test;\n", complaint: /Production code does not import test helpers/ },
+  { file: 'libs/ledger/feature/src/probe.ts', code: "import { CrashLoad } from '@subledger/system-test';\nexport const x = CrashLoad;\n", complaint: /Production code does not import test helpers/ },
 ];
 
 // Imports the rules allow, each next to a refused one above.
@@ -31,6 +32,7 @@ const allowed: { file: string; code: string }[] = [
   { file: 'libs/ledger/domain/src/probe.ts', code: 'export const add = (a: bigint, b: bigint): bigint => a + b;\n' },
   { file: 'libs/gateway/feature/src/probe.ts', code: "import { validateName } from '@subledger/accounts-domain';\nexport const x = validateName;\n" },
   { file: 'apps/embedded/src/probe.ts', code: "import { LedgerModule } from '@subledger/ledger-feature';\nexport const x = LedgerModule;\n" },
+  { file: 'libs/system-test/src/probe.ts', code: "import { messageIdFor } from '@subledger/gateway-feature';\nexport const x = messageIdFor;\n" },
   { file: 'libs/ledger/domain/src/testing/probe.ts', code: "import { deciderSpec } from '@subledger/kernel/testing';\nexport const x = deciderSpec;\n" },
   { file: 'libs/accounts/domain/src/probe.unit.spec.ts', code: "import { deciderSpec } from '@subledger/kernel/testing';\nexport const x = deciderSpec;\n" },
 ];

@@ -1,8 +1,8 @@
 import { appendFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ChargeHistory } from '../support/charge-decisions';
-import { isDefinitive, type SendOutcome, type SendRecord } from '../support/send-record';
+import type { ChargeHistory } from '../audit/charge-decisions';
+import { isDefinitive, type SendOutcome, type SendRecord } from '../load/send-record';
 
 type Tally = Record<'202' | '402' | '503' | 'network' | 'other' | 'pending', number>;
 

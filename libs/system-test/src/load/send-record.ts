@@ -1,6 +1,6 @@
 import type { KeyIdentity } from '@subledger/contracts';
 import type { Micros } from '@subledger/money';
-import { messageIdFor } from '../../../messages/send-message/message-id';
+import { messageIdFor } from '@subledger/gateway-feature';
 import type { HttpResult } from './crash-http';
 import type { SendingAccount } from './crash-teams';
 
@@ -30,6 +30,10 @@ export interface SendRecord {
   /** The crash cycle during which the first attempt was sent (0: before the first kill). */
   readonly cycle: number;
   readonly startedAt: number;
+  /** The gateway the first attempt went to. */
+  readonly gatewayUrl?: string;
+  /** When the first attempt was answered (or its connection failed). */
+  endedAt?: number;
   first?: SendOutcome;
   /** The last answer once retries are over; the first one when it was already definitive. */
   final?: SendOutcome;

@@ -1,18 +1,19 @@
-// Only the crash specs import this file, and specs may use the test harness.
-// eslint-disable-next-line @nx/enforce-module-boundaries
 import { SenderLoops } from '@subledger/test-harness';
 import { callGateway } from './crash-http';
 import type { SendingAccount } from './crash-teams';
 import { isDefinitive, newSendRecord, outcomeOf, type SendBody, type SendRecord } from './send-record';
 
 export interface CrashLoadOptions {
-  readonly baseUrl: string;
+  /** The gateways to send to, asked before every send: senders take turns among them. */
+  readonly gatewayUrls: () => readonly string[];
   readonly accounts: readonly SendingAccount[];
   readonly senders: number;
   /** How long a client waits for an answer before it counts the attempt as a network error. */
   readonly clientTimeoutMs: number;
   /** Makes every Idempotency-Key of the run unique to it. */
   readonly runId: string;
+  /** Pause of each sender between two sends; none by default. */
+  readonly pauseMs?: number;
 }
 
 /** An SMS to +1: one segment (7,900 micros) for most, two for every fifth, so charges are not all alike. */
@@ -24,16 +25,21 @@ export function sendBodyOf(seq: number): SendBody {
 /**
  * Concurrent senders, each posting one message after another from a random account, each with a
  * fresh Idempotency-Key, and recording every request with its first answer. `inFlight()` names the
- * requests still waiting for an answer at this moment.
+ * requests still waiting for an answer at this moment. A gateway whose connection failed is left
+ * out for a second, as a load balancer would. It may be stopped and started again: the records go on.
  */
 export class CrashLoad {
   readonly records: SendRecord[] = [];
   /** The crash cycle new requests are recorded under. */
   cycle = 0;
   private readonly pending = new Set<SendRecord>();
-  private readonly senders = new SenderLoops(() => this.sendOne());
+  private readonly senders: SenderLoops;
+  private readonly downUntil = new Map<string, number>();
+  private turn = 0;
 
-  constructor(private readonly options: CrashLoadOptions) {}
+  constructor(private readonly options: CrashLoadOptions) {
+    this.senders = new SenderLoops(() => this.sendOne(), options.pauseMs ?? null);
+  }
 
   start(): void {
     this.senders.start(this.options.senders);
@@ -53,21 +59,34 @@ export class CrashLoad {
     return this.records.some((record) => record.startedAt >= since && isDefinitive(record.first));
   }
 
+  /** A live gateway's URL, for a caller's own requests. */
+  gatewayUrl(): string {
+    const urls = this.options.gatewayUrls();
+    if (urls.length === 0) throw new Error('no gateway is running');
+    const now = Date.now();
+    const up = urls.filter((url) => (this.downUntil.get(url) ?? 0) <= now);
+    const choices = up.length > 0 ? up : urls;
+    return choices[this.turn++ % choices.length];
+  }
+
   private async sendOne(): Promise<void> {
-    const { accounts, runId, baseUrl, clientTimeoutMs } = this.options;
+    const { accounts, runId, clientTimeoutMs } = this.options;
     const seq = this.records.length + 1;
     const account = accounts[Math.floor(Math.random() * accounts.length)];
-    const record = newSendRecord({ seq, account, idempotencyKey: `crash-${runId}-${seq}`, body: sendBodyOf(seq), cycle: this.cycle });
+    const gatewayUrl = this.gatewayUrl();
+    const record = newSendRecord({ seq, account, idempotencyKey: `crash-${runId}-${seq}`, body: sendBodyOf(seq), cycle: this.cycle, gatewayUrl });
     this.records.push(record);
     this.pending.add(record);
     record.attempts = 1;
-    const result = await callGateway(baseUrl, account.key, {
+    const result = await callGateway(gatewayUrl, account.key, {
       method: 'POST',
       path: '/v1/messages',
       body: record.body,
       headers: { 'Idempotency-Key': record.idempotencyKey },
       timeoutMs: clientTimeoutMs,
     });
+    if (result.type === 'network_error') this.downUntil.set(gatewayUrl, Date.now() + 1_000);
+    record.endedAt = Date.now();
     record.first = outcomeOf(result);
     record.final = record.first;
     this.pending.delete(record);

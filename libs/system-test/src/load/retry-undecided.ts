@@ -1,8 +1,9 @@
-import { callGateway } from '../support/crash-http';
-import { isDefinitive, outcomeOf, type SendRecord } from '../support/send-record';
+import { callGateway } from './crash-http';
+import { isDefinitive, outcomeOf, type SendRecord } from './send-record';
 
 export interface RetryOptions {
-  readonly baseUrl: string;
+  /** The gateway each retry goes to, asked before every attempt. */
+  readonly gatewayUrl: () => string;
   readonly clientTimeoutMs: number;
   readonly concurrency: number;
   /** Retrying stops here; a request still without a definitive answer is left so for the checks to report. */
@@ -30,7 +31,7 @@ async function retryUntilDecided(record: SendRecord, options: RetryOptions): Pro
   while (!isDefinitive(record.final) && Date.now() < options.deadline) {
     record.attempts += 1;
     record.retriedAt ??= Date.now();
-    const result = await callGateway(options.baseUrl, record.account.key, {
+    const result = await callGateway(options.gatewayUrl(), record.account.key, {
       method: 'POST',
       path: '/v1/messages',
       body: record.body,

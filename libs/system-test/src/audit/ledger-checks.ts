@@ -2,7 +2,7 @@ import type { LedgerEvent } from '@subledger/contracts';
 import { replay } from '@subledger/ledger-domain';
 import { ceilDiv, floorDiv, type Micros } from '@subledger/money';
 import type { ApiReadings } from './api-readings';
-import type { CrashTeam } from './crash-teams';
+import type { CrashTeam } from '../load/crash-teams';
 import { type LedgerSnapshot, spendKey, type StoredLedgerEvent } from './ledger-snapshot';
 
 const MICROS_PER_CENT = 10_000n;

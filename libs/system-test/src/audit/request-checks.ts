@@ -1,7 +1,7 @@
 import { type ChargeHistory, describeHistory, NO_HISTORY } from './charge-decisions';
-import type { CrashTeam } from './crash-teams';
+import type { CrashTeam } from '../load/crash-teams';
 import type { StoredLedgerEvent } from './ledger-snapshot';
-import { isDefinitive, type SendOutcome, type SendRecord } from './send-record';
+import { isDefinitive, type SendOutcome, type SendRecord } from '../load/send-record';
 
 // The checks that hold each client request against the ledger's events. Each returns one sentence
 // per violation, naming the request by its Idempotency-Key and the charge by its id.

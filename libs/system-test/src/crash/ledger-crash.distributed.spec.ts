@@ -1,15 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import { type DistributedStack, startDistributedStack } from '@subledger/test-harness';
-import { type ApiReadings, readThroughApi } from '../support/api-readings';
-import { type ChargeHistory, chargeHistories } from '../support/charge-decisions';
-import { CrashLoad } from '../support/crash-load';
+import { type ApiReadings, readThroughApi } from '../audit/api-readings';
+import { type ChargeHistory, chargeHistories } from '../audit/charge-decisions';
+import { limitsHeld, projectionsMatchReplay } from '../audit/ledger-checks';
+import { type LedgerSnapshot, readLedgerSnapshot } from '../audit/ledger-snapshot';
+import { acceptedChargesRecordedOnce, nothingUnaccountedFor, refusalsChangedNothing, retriedRequestsAppliedOnce } from '../audit/request-checks';
+import { CrashLoad } from '../load/crash-load';
+import { type CrashTeam, createCrashTeams, type TeamPlan } from '../load/crash-teams';
+import { retryUndecided } from '../load/retry-undecided';
+import type { SendRecord } from '../load/send-record';
 import { CrashReport } from './crash-report';
-import { type CrashTeam, createCrashTeams, type TeamPlan } from '../support/crash-teams';
-import { limitsHeld, projectionsMatchReplay } from '../support/ledger-checks';
-import { type LedgerSnapshot, readLedgerSnapshot } from '../support/ledger-snapshot';
-import { acceptedChargesRecordedOnce, nothingUnaccountedFor, refusalsChangedNothing, retriedRequestsAppliedOnce } from '../support/request-checks';
-import { retryUndecided } from './retry-undecided';
-import type { SendRecord } from '../support/send-record';
 
 const CYCLES = Number(process.env.CRASH_CYCLES ?? 10);
 const SENDERS = 8;
@@ -72,7 +72,7 @@ describe(`ledger crash: SIGKILL mid-batch, ${CYCLES} cycles (distributed)`, () =
     const [baseUrl] = stack.gatewayUrls();
     teams = await createCrashTeams(baseUrl, stack.adminToken, TEAMS);
     const report = new CrashReport();
-    const load = new CrashLoad({ baseUrl, accounts: teams.flatMap((team) => team.accounts), senders: SENDERS, clientTimeoutMs: CLIENT_TIMEOUT_MS, runId: randomBytes(4).toString('hex') });
+    const load = new CrashLoad({ gatewayUrls: () => [baseUrl], accounts: teams.flatMap((team) => team.accounts), senders: SENDERS, clientTimeoutMs: CLIENT_TIMEOUT_MS, runId: randomBytes(4).toString('hex') });
     killedInFlight = [];
     load.start();
     try {
@@ -97,7 +97,7 @@ describe(`ledger crash: SIGKILL mid-batch, ${CYCLES} cycles (distributed)`, () =
       await load.stop();
     }
     records = load.records;
-    retried = await retryUndecided(records, { baseUrl, clientTimeoutMs: CLIENT_TIMEOUT_MS, concurrency: 4, deadline: Date.now() + 120_000 });
+    retried = await retryUndecided(records, { gatewayUrl: () => baseUrl, clientTimeoutMs: CLIENT_TIMEOUT_MS, concurrency: 4, deadline: Date.now() + 120_000 });
     snapshot = await readLedgerSnapshot(requiredEnv('DATABASE_URL'), stack.schemas.ledger);
     histories = chargeHistories(snapshot);
     report.closing(records, retried, histories);

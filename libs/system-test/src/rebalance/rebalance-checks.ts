@@ -1,10 +1,10 @@
 import { evolve, initialState, type LedgerState } from '@subledger/ledger-domain';
-import { type ChargeHistory, chargeHistories, describeHistory } from '../support/charge-decisions';
-import type { CrashTeam } from '../support/crash-teams';
-import { projectionsMatchReplay } from '../support/ledger-checks';
-import type { LedgerSnapshot } from '../support/ledger-snapshot';
-import { acceptedChargesRecordedOnce, refusalsChangedNothing, retriedRequestsAppliedOnce } from '../support/request-checks';
-import type { SendOutcome, SendRecord } from '../support/send-record';
+import { type ChargeHistory, chargeHistories, describeHistory } from '../audit/charge-decisions';
+import { projectionsMatchReplay } from '../audit/ledger-checks';
+import type { LedgerSnapshot } from '../audit/ledger-snapshot';
+import { acceptedChargesRecordedOnce, refusalsChangedNothing, retriedRequestsAppliedOnce } from '../audit/request-checks';
+import type { CrashTeam } from '../load/crash-teams';
+import type { SendOutcome, SendRecord } from '../load/send-record';
 
 /** Whether every team has at least `count` requests first sent at or after `since` whose first answer matches. */
 export function everyTeamHas(

@@ -1,5 +1,5 @@
-import { callGateway, expectAnswer } from '../support/crash-http';
-import type { CrashTeam, SendingAccount } from '../support/crash-teams';
+import { callGateway, expectAnswer } from '../load/crash-http';
+import type { CrashTeam, SendingAccount } from '../load/crash-teams';
 
 /** What a client reads of the money through the public API once the run is over, in cents. */
 export interface ApiReadings {

@@ -1,11 +1,11 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { type DistributedStack, startDistributedStack } from '@subledger/test-harness';
-import { callGateway, expectAnswer } from '../support/crash-http';
-import { CrashLoad, sendBodyOf } from '../support/crash-load';
-import { type CrashTeam, createCrashTeams } from '../support/crash-teams';
-import { readLedgerSnapshot } from '../support/ledger-snapshot';
-import { retryUndecided } from '../crash/retry-undecided';
-import { newSendRecord, outcomeOf, type SendOutcome, type SendRecord } from '../support/send-record';
+import { readLedgerSnapshot } from '../audit/ledger-snapshot';
+import { callGateway, expectAnswer } from '../load/crash-http';
+import { CrashLoad, sendBodyOf } from '../load/crash-load';
+import { type CrashTeam, createCrashTeams } from '../load/crash-teams';
+import { retryUndecided } from '../load/retry-undecided';
+import { newSendRecord, outcomeOf, type SendOutcome, type SendRecord } from '../load/send-record';
 import { commandPartitionOf, LedgerGroupProbe, type Ownership, ownedExactlyBy, ownerOf } from './ledger-group';
 import { everyTeamHas, rebalanceFindings } from './rebalance-checks';
 
@@ -46,7 +46,7 @@ beforeAll(async () => {
   [gateway] = stack.gatewayUrls();
   const plans = Array.from({ length: TEAMS }, (_, i) => ({ name: `Rebalance ${i}`, topUpCents: TOP_UP_CENTS, subAccountLimitsCents: [CREDIT_LIMIT_CENTS] }));
   teams = await createCrashTeams(gateway, stack.adminToken, plans);
-  load = new CrashLoad({ baseUrl: gateway, accounts: teams.flatMap((team) => team.accounts), senders: SENDERS, clientTimeoutMs: CLIENT_TIMEOUT_MS, runId });
+  load = new CrashLoad({ gatewayUrls: () => [gateway], accounts: teams.flatMap((team) => team.accounts), senders: SENDERS, clientTimeoutMs: CLIENT_TIMEOUT_MS, runId });
 }, 420_000);
 
 afterAll(async () => {
@@ -86,7 +86,7 @@ async function ledger1LeavesUnderLoad(signal: NodeJS.Signals, also?: { what: str
 /** Retries every request without a 202 or 402 with its own key, then audits the ledger's schema against every answer. */
 async function expectEveryChargeOnceAndTheLedgerConsistent(): Promise<void> {
   const records = [...load.records, ...extra];
-  await retryUndecided(records, { baseUrl: gateway, clientTimeoutMs: CLIENT_TIMEOUT_MS, concurrency: 4, deadline: Date.now() + 120_000 });
+  await retryUndecided(records, { gatewayUrl: () => gateway, clientTimeoutMs: CLIENT_TIMEOUT_MS, concurrency: 4, deadline: Date.now() + 120_000 });
   const snapshot = await readLedgerSnapshot(process.env.DATABASE_URL as string, stack.schemas.ledger);
   expect(rebalanceFindings(records, snapshot, teams)).toEqual([]);
 }
@@ -111,7 +111,7 @@ async function expectEveryTeamCharged(): Promise<void> {
     }),
   );
   extra.push(...records);
-  await retryUndecided(records, { baseUrl: gateway, clientTimeoutMs: CLIENT_TIMEOUT_MS, concurrency: 4, deadline: Date.now() + 120_000 });
+  await retryUndecided(records, { gatewayUrl: () => gateway, clientTimeoutMs: CLIENT_TIMEOUT_MS, concurrency: 4, deadline: Date.now() + 120_000 });
   expect(records.filter((record) => record.final?.type !== 'accepted').map((record) => `${record.account.label}: ${JSON.stringify(record.final)}`)).toEqual([]);
 }
 
