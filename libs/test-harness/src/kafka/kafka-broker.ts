@@ -18,6 +18,14 @@ export interface KafkaBroker {
   brokers: string[];
   /** Stops the broker (SIGTERM, then SIGKILL after a deadline) and removes its data. */
   stop(): Promise<void>;
+  /**
+   * SIGKILLs the broker, as a lost machine would end it: no shutdown of its own, its data directory
+   * left as it was. `restart()` starts it again on the same ports and data, so its topics, committed
+   * offsets and groups survive. An external broker (KAFKA_BROKERS) refuses both.
+   */
+  kill(): Promise<void>;
+  /** Starts a killed broker again on its ports and data directory; resolves once it serves clients. */
+  restart(): Promise<void>;
 }
 
 export interface KafkaBrokerOptions {
@@ -55,7 +63,10 @@ const bindAttempts = 3;
 export async function startKafkaBroker(options: KafkaBrokerOptions = {}): Promise<KafkaBroker> {
   const external = options.externalBrokers === undefined ? process.env.KAFKA_BROKERS : options.externalBrokers;
   if (external) {
-    return { brokers: external.split(',').map((broker) => broker.trim()), stop: async () => undefined };
+    const refuse = async (): Promise<void> => {
+      throw new Error(`The broker at ${external} is not the harness's own: it cannot be killed or restarted`);
+    };
+    return { brokers: external.split(',').map((broker) => broker.trim()), stop: async () => undefined, kill: refuse, restart: refuse };
   }
   const java = requireJava();
   const jarsDir = options.jarsDir ?? defaultJarsDir();
@@ -85,6 +96,11 @@ async function launchBroker(java: string, jarsDir: string, options: KafkaBrokerO
   writeFileSync(propertiesFile, serverProperties(ports, path.join(workDir, 'data'), options.sasl, tlsFiles));
   writeFileSync(log4jFile, log4jProperties);
   const common = [`-Dlog4j.configuration=file:${log4jFile}`, '-cp', path.join(jarsDir, '*')];
+  const jvmOptions = options.jvmOptions ?? defaultJvmOptions;
+  // The shell watching the first broker deletes the work folder once the broker has exited, unless it
+  // is killed with it (kill() below), which keeps the data for restart(). A restarted broker's shell
+  // deletes nothing, lest a start that fails take the data with it: stop() and the exit hook do.
+  const launch = (removeDir?: string): WatchedProcess => new WatchedProcess(java, [...jvmOptions, ...common, 'kafka.Kafka', propertiesFile], removeDir);
 
   let broker: WatchedProcess | undefined;
   // Exit hooks run in registration order: kill the broker before deleting what it writes to.
@@ -96,8 +112,7 @@ async function launchBroker(java: string, jarsDir: string, options: KafkaBrokerO
   try {
     const format = [...common, 'kafka.tools.StorageTool', 'format', '-t', randomClusterId(), '-c', propertiesFile, ...scramFormatArguments(options.sasl)];
     await runCommand(java, format, 'Formatting the Kafka storage failed');
-    const jvmOptions = options.jvmOptions ?? defaultJvmOptions;
-    broker = new WatchedProcess(java, [...jvmOptions, ...common, 'kafka.Kafka', propertiesFile], workDir);
+    broker = launch(workDir);
     await waitUntilReady(broker, ports.client, options.startTimeoutMs ?? 90_000, options);
   } catch (error) {
     broker?.killNow();
@@ -107,15 +122,36 @@ async function launchBroker(java: string, jarsDir: string, options: KafkaBrokerO
     throw error;
   }
 
-  const running = broker;
   return {
     brokers: [`127.0.0.1:${ports.client}`],
     stop: async () => {
-      await running.stop(options.stopTimeoutMs ?? 15_000);
+      await broker?.stop(options.stopTimeoutMs ?? 15_000);
       removeWorkDir();
       process.off('exit', onExit);
     },
+    kill: async () => {
+      await broker?.kill();
+    },
+    restart: async () => {
+      if (broker !== undefined && !broker.hasExited()) throw new Error('The Kafka broker is still running: kill() it first');
+      broker = await relaunch(launch, ports.client, options);
+    },
   };
+}
+
+/** Starts the broker again on its data; the ports of the killed one may take a moment to be free. */
+async function relaunch(launch: () => WatchedProcess, clientPort: number, options: KafkaBrokerOptions): Promise<WatchedProcess> {
+  for (let attempt = 1; ; attempt++) {
+    const broker = launch();
+    try {
+      await waitUntilReady(broker, clientPort, options.startTimeoutMs ?? 90_000, options);
+      return broker;
+    } catch (error) {
+      await broker.kill();
+      if (!(error instanceof BrokerStartError && error.isPortTaken) || attempt >= bindAttempts * 3) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+    }
+  }
 }
 
 async function pickPorts(clientPort?: number): Promise<BrokerPorts> {

@@ -86,6 +86,27 @@ export class WatchedProcess {
     await this.exitedPromise;
   }
 
+  /**
+   * SIGKILL of the whole group (the shell dies too, so it deletes nothing); resolves once every
+   * process of the group is gone: the shell is reported first, while the kernel may still be
+   * tearing the broker down with its sockets open.
+   */
+  async kill(): Promise<void> {
+    const group = this.child.pid;
+    this.killNow();
+    await this.exitedPromise;
+    if (group === undefined) return;
+    for (const deadline = Date.now() + 10_000; Date.now() < deadline; ) {
+      try {
+        process.kill(-group, 0);
+      } catch {
+        return;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    throw new Error(`process group ${group} still alive 10 s after SIGKILL`);
+  }
+
   /** Synchronous, for `process.on('exit')`, where nothing asynchronous runs any more. */
   killNow(): void {
     if (this.hasExited() || this.child.pid === undefined) return;

@@ -15,7 +15,7 @@ export interface DistributedStackOptions {
   readonly ledgers?: number;
   /** Accounts replicas; defaults to 1. */
   readonly accountsReplicas?: number;
-  /** Extra environment for every service (e.g. REQUEST_TIMEOUT_MS, KAFKA_SESSION_TIMEOUT_MS). */
+  /** Extra environment for every service (e.g. REQUEST_TIMEOUT_MS, KAFKA_SESSION_TIMEOUT_MS; DATABASE_URL and KAFKA_BROKERS replace the run's). */
   readonly env?: Record<string, string>;
   /** Extra environment per service. */
   readonly serviceEnv?: Partial<Record<ServiceName, Record<string, string>>>;
@@ -62,8 +62,8 @@ const ENTRIES: Record<ServiceName, string> = {
  * and database schemas, so several stacks of one run never see each other's messages or rows.
  */
 export async function startDistributedStack(options: DistributedStackOptions = {}): Promise<DistributedStack> {
-  const databaseUrl = requiredEnv('DATABASE_URL');
-  const brokers = requiredEnv('KAFKA_BROKERS');
+  const databaseUrl = options.env?.DATABASE_URL ?? requiredEnv('DATABASE_URL');
+  const brokers = options.env?.KAFKA_BROKERS ?? requiredEnv('KAFKA_BROKERS');
   const id = randomBytes(4).toString('hex');
   const adminToken = `stack-admin-${randomBytes(24).toString('hex')}`;
   const schemas: Record<ServiceName, string> = { gateway: `gateway_${id}`, accounts: `accounts_${id}`, ledger: `ledger_${id}` };
