@@ -86,6 +86,20 @@ describe('idempotency store on PostgreSQL: a connection ended under a statement'
     await expect(claim).resolves.toEqual({ type: 'owned' });
   });
 
+  it('claims a key although every connection of its pool was terminated at once, the idle one too', async () => {
+    // Two connections in the pool: the claim waits on one, the other is idle when the server ends both.
+    await Promise.all([eventStore.sql.query('SELECT pg_sleep(0.05)'), eventStore.sql.query('SELECT pg_sleep(0.05)')]);
+    const expired = claimOf('k-all', { now: Date.now() - 2 * LEASE_MS });
+    expect(await store.claim(expired)).toEqual({ type: 'owned' });
+    const lock = await lockRow('k-all');
+    const claim = store.claim(claimOf('k-all'));
+    await terminateWaitingConnection();
+    await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1', [APPLICATION]);
+    await lock.release();
+
+    await expect(claim).resolves.toEqual({ type: 'owned' });
+  });
+
   it('completes a request although the connection of its completion was terminated mid-statement', async () => {
     const request = claimOf('k-complete');
     expect(await store.claim(request)).toEqual({ type: 'owned' });

@@ -57,17 +57,21 @@ type ClaimOutcome = ClaimResult | { readonly type: 'unsettled' };
 const CLEANUP_BATCH = 5000;
 /** A record may vanish between claiming and reading it (cleanup, a released lease): claim again. */
 const CLAIM_ATTEMPTS = 3;
+/** A statement whose connection was lost runs again, on another connection, this many times in all. */
+const LOST_CONNECTION_ATTEMPTS = 3;
+const LOST_CONNECTION_PAUSE_MS = 50;
 
 /**
  * Idempotency records in SQL (PostgreSQL or PGlite, through the event store's connection).
  * Concurrent requests' claims, completions and releases are each written as one statement per
  * group (GroupCommit), so records cost a statement per group of requests, not per request.
  *
- * A statement whose connection is lost (the server ended the session, the socket broke) runs once
- * more, on another connection: every statement here may run twice (a claim finds its own record
- * and owns it again, a completion that did commit finds nothing left to complete, a release
- * deletes nothing more, a read reads), and without it a connection lost under a claim or a
- * completion answered 500 for a request that had been applied (docs/deployment.md, "Failures and restarts").
+ * A statement whose connection is lost (the server ended the session, the socket broke) runs
+ * again, on another connection, up to twice more: every statement here may run more than once (a
+ * claim finds its own record and owns it again, a completion that did commit finds nothing left to
+ * complete, a release deletes nothing more, a read reads), and without it a connection lost under a
+ * claim or a completion answered 500 for a request that had been applied (docs/deployment.md,
+ * "Failures and restarts").
  */
 @Injectable()
 export class IdempotencyStore implements OnModuleInit {
@@ -171,11 +175,15 @@ export class IdempotencyStore implements OnModuleInit {
   }
 
   private async query<R extends Record<string, unknown>>(sql: string, params: readonly unknown[]): Promise<{ rows: R[] }> {
-    try {
-      return await this.store.sql.query<R>(sql, params);
-    } catch (error) {
-      if (!isLostConnection(error)) throw error;
-      return this.store.sql.query<R>(sql, params);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.store.sql.query<R>(sql, params);
+      } catch (error) {
+        if (attempt >= LOST_CONNECTION_ATTEMPTS || !isLostConnection(error)) throw error;
+        // The server ends every connection at once (a restart, pg_terminate_backend of all): the
+        // pool drops the other dead ones as it reads their news, which the pause lets it do.
+        await new Promise((resolve) => setTimeout(resolve, LOST_CONNECTION_PAUSE_MS));
+      }
     }
   }
 }
