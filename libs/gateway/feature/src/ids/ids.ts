@@ -1,14 +1,30 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { toBase62 } from './base62';
+import { createHash, randomFillSync } from 'node:crypto';
+import { randomBase62, toBase62 } from './base62';
 
 /** What an id names, as its prefix shows: `team_…`, `proj_…` (main or sub-account), `key_…`, `msg_…`, … */
 export type IdPrefix = 'team' | 'proj' | 'key' | 'msg' | 'topup' | 'adj';
 
 const ID_DIGITS = 22;
 
-/** A fresh random id: `<prefix>_` and 22 base62 characters (about 131 random bits). */
+/** A fresh random id: `<prefix>_` and 22 uniformly random base62 characters (about 131 bits). */
 export function newId(prefix: IdPrefix): string {
-  return `${prefix}_${toBase62(randomBytes(32), ID_DIGITS)}`;
+  return `${prefix}_${randomBase62(ID_DIGITS, pooledRandomBytes)}`;
+}
+
+// Every message sent without an Idempotency-Key takes a random id: bytes from the system's
+// generator are taken 4 KiB at a time, as randomUUID does, rather than one call per id (about 8 us
+// a call on the project's machine; one fill serves about 150 ids).
+const pool = Buffer.alloc(4096);
+let taken = pool.length;
+
+function pooledRandomBytes(size: number): Uint8Array {
+  if (taken + size > pool.length) {
+    randomFillSync(pool);
+    taken = 0;
+  }
+  const bytes = pool.subarray(taken, taken + size);
+  taken += size;
+  return bytes;
 }
 
 /**
