@@ -26,3 +26,19 @@ export function levelOfKafkaError(message: string, details: Record<string, unkno
   if (UNREACHABLE.some((known) => text.includes(known))) return 'warn';
   return 'error';
 }
+
+/** kafkajs' errors for a broker that could not be reached, or a connection to it that broke or timed out. */
+const UNREACHABLE_ERRORS = new Set(['KafkaJSConnectionError', 'KafkaJSConnectionClosedError', 'KafkaJSRequestTimeoutError', 'KafkaJSNoBrokerAvailableError', 'KafkaJSBrokerNotFound']);
+
+/**
+ * Whether a send failed because no broker could be reached (down, restarting, a connection that
+ * broke under the request), as opposed to a refusal of what was sent. kafkajs wraps the cause once
+ * its own retries are spent (KafkaJSNonRetriableError, KafkaJSNumberOfRetriesExceeded), so the
+ * chain of causes is read.
+ */
+export function isBrokerUnreachable(error: unknown): boolean {
+  for (let cause = error, depth = 0; cause instanceof Error && depth < 8; cause = cause.cause, depth++) {
+    if (UNREACHABLE_ERRORS.has(cause.name)) return true;
+  }
+  return false;
+}

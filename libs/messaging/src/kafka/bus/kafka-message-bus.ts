@@ -7,6 +7,7 @@ import type { PartitionLag } from '../consumer-lag';
 import { MessageConsumer } from '../message-consumer.port';
 import { MessageProducer } from '../message-producer.port';
 import { EnsuredTopic, TopicAdmin } from '../topic-admin.port';
+import { isBrokerUnreachable } from '../transient-kafka-errors';
 import { encodeValue, WIRE_SCHEMA_VERSION } from './bigint-json.codec';
 import { CoalescingSender } from './coalescing-sender';
 import { deadLetterTopicOf } from './dead-letter';
@@ -97,7 +98,7 @@ export class KafkaMessageBus implements MessageBus {
     const correlationId = options.headers?.[Headers.correlationId] ?? randomUUID();
     const reply = this.pending.wait<R>(correlationId, topic, options.timeoutMs);
     const headers = { ...options.headers, [Headers.correlationId]: correlationId, [Headers.replyTo]: replyTopic };
-    this.publish(topic, key, value, headers).catch((error: unknown) => this.pending.settle(correlationId, { error }));
+    this.publishRequest(correlationId, () => this.publish(topic, key, value, headers), 1);
     return reply;
   }
 
@@ -172,6 +173,26 @@ export class KafkaMessageBus implements MessageBus {
     await replyConsumer.stop();
     await producer.disconnect();
     await this.admin.deleteTopics([replyTopic]);
+  }
+
+  /**
+   * A request that could not be sent for want of a broker (down, restarting: docs/deployment.md,
+   * "Failures and restarts") is sent again, a quarter of a second and then up to a second apart,
+   * for as long as it waits for its reply: a broker back within the deadline serves it, and
+   * otherwise it times out like any request nobody answered (503 upstream_timeout at the gateway),
+   * rather than failing at once as an internal error. A send that failed may still have reached the
+   * broker, so its handler may see it twice, as after any redelivery (delivery is at-least-once,
+   * docs/architecture.md §3). Any other failure fails the request at once.
+   */
+  private publishRequest(correlationId: string, publish: () => Promise<void>, attempt: number): void {
+    publish().catch((error: unknown) => {
+      if (this.closed || !this.pending.isWaiting(correlationId) || !isBrokerUnreachable(error)) {
+        this.pending.settle(correlationId, { error });
+        return;
+      }
+      if (attempt === 1) this.options.logger.warn(`A request could not be sent, sending it again until its deadline: ${(error as Error).message}`, { correlationId });
+      setTimeout(() => this.publishRequest(correlationId, publish, attempt + 1), Math.min(1_000, 250 * attempt));
+    });
   }
 
   private groupTimings(): Pick<KafkaMessageBusOptions, 'sessionTimeoutMs' | 'heartbeatIntervalMs' | 'rebalanceTimeoutMs'> {

@@ -19,6 +19,11 @@ export class PendingRequests {
     });
   }
 
+  /** Whether a request still waits for its reply (not answered, failed, nor past its deadline). */
+  isWaiting(correlationId: string): boolean {
+    return this.pending.has(correlationId);
+  }
+
   /** Returns false for an id nobody waits for: a late reply after the deadline, or a duplicate. */
   settle(correlationId: string, outcome: { value: unknown } | { error: unknown }): boolean {
     const request = this.pending.get(correlationId);
