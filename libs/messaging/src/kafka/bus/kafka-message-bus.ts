@@ -7,7 +7,7 @@ import type { PartitionLag } from '../consumer-lag';
 import { MessageConsumer } from '../message-consumer.port';
 import { MessageProducer } from '../message-producer.port';
 import { EnsuredTopic, TopicAdmin } from '../topic-admin.port';
-import { isBrokerUnreachable } from '../transient-kafka-errors';
+import { isTransientSendFailure } from '../transient-kafka-errors';
 import { encodeValue, WIRE_SCHEMA_VERSION } from './bigint-json.codec';
 import { CoalescingSender } from './coalescing-sender';
 import { deadLetterTopicOf } from './dead-letter';
@@ -176,8 +176,8 @@ export class KafkaMessageBus implements MessageBus {
   }
 
   /**
-   * A request that could not be sent for want of a broker (down, restarting: docs/deployment.md,
-   * "Failures and restarts") is sent again, a quarter of a second and then up to a second apart,
+   * A request that could not be sent for want of a broker (down, restarting, leaders moving:
+   * docs/deployment.md, "Failures and restarts") is sent again, a quarter of a second and then up to a second apart,
    * for as long as it waits for its reply: a broker back within the deadline serves it, and
    * otherwise it times out like any request nobody answered (503 upstream_timeout at the gateway),
    * rather than failing at once as an internal error. A send that failed may still have reached the
@@ -186,7 +186,7 @@ export class KafkaMessageBus implements MessageBus {
    */
   private publishRequest(correlationId: string, publish: () => Promise<void>, attempt: number): void {
     publish().catch((error: unknown) => {
-      if (this.closed || !this.pending.isWaiting(correlationId) || !isBrokerUnreachable(error)) {
+      if (this.closed || !this.pending.isWaiting(correlationId) || !isTransientSendFailure(error)) {
         this.pending.settle(correlationId, { error });
         return;
       }
