@@ -32,8 +32,8 @@ const UNREACHABLE_ERRORS = new Set(['KafkaJSConnectionError', 'KafkaJSConnection
 
 /**
  * What a broker answers a produce while it restarts, or just after: leadership not settled yet,
- * and, from a broker SIGKILLed and started again, an idempotent producer's sequence it does not
- * expect (seen once in four restarts under load; the same producer's next sends were accepted).
+ * and, from a broker SIGKILLed and started again, an idempotent producer's sequence or id it does
+ * not know (KafkaMessageProducer then starts a new producer).
  */
 const RESTARTING_BROKER_ANSWERS = new Set(['LEADER_NOT_AVAILABLE', 'NOT_LEADER_FOR_PARTITION', 'NOT_ENOUGH_REPLICAS', 'REQUEST_TIMED_OUT', 'OUT_OF_ORDER_SEQUENCE_NUMBER', 'UNKNOWN_PRODUCER_ID']);
 
@@ -48,6 +48,18 @@ export function isTransientSendFailure(error: unknown): boolean {
     if (UNREACHABLE_ERRORS.has(cause.name)) return true;
     const type = (cause as { type?: unknown }).type;
     if (cause.name === 'KafkaJSProtocolError' && typeof type === 'string' && RESTARTING_BROKER_ANSWERS.has(type)) return true;
+  }
+  return false;
+}
+
+/** A broker's refusal of an idempotent producer whose state it lost: its sequence, id or epoch. */
+const LOST_PRODUCER_STATE = new Set(['OUT_OF_ORDER_SEQUENCE_NUMBER', 'UNKNOWN_PRODUCER_ID', 'INVALID_PRODUCER_EPOCH']);
+
+/** Whether a send was refused because the broker no longer knows the producer's sequence (KafkaMessageProducer). */
+export function isLostProducerState(error: unknown): boolean {
+  for (let cause = error, depth = 0; cause instanceof Error && depth < 8; cause = cause.cause, depth++) {
+    const type = (cause as { type?: unknown }).type;
+    if (cause.name === 'KafkaJSProtocolError' && typeof type === 'string' && LOST_PRODUCER_STATE.has(type)) return true;
   }
   return false;
 }
