@@ -6,7 +6,8 @@ import { KafkaMessageBus } from './kafka-message-bus';
 
 // A broker of its own, killed (SIGKILL) and started again on its data while requests wait: a
 // request that cannot be sent keeps being sent until its deadline, so the broker's return serves
-// it, and one whose deadline passes first times out like any unanswered request.
+// it, and one whose deadline passes first times out like any unanswered request; a hand-over
+// nobody takes within its time fails the same way.
 
 describe('KafkaMessageBus requests while the broker is killed and restarted', () => {
   const { logger, lines } = recordingLogger();
@@ -33,7 +34,7 @@ describe('KafkaMessageBus requests while the broker is killed and restarted', ()
     return bus;
   }
 
-  it('answers a request sent while the broker is dead once it is back, and times out one whose deadline comes first', async () => {
+  it('answers a request sent while the broker is dead once it is back, and times out one whose deadline comes first, and a hand-over', async () => {
     const topic = uniqueName('doubles');
     const [server, client] = await Promise.all([startedBus(), startedBus()]);
     await server.subscribe<{ n: number }, { doubled: number }>(topic, uniqueName('doubler'), async (batch) => batch.map(({ value }) => ({ doubled: 2 * value.n })));
@@ -50,6 +51,8 @@ describe('KafkaMessageBus requests while the broker is killed and restarted', ()
     expect(await outlasted).toBeInstanceOf(RequestTimeoutError);
     // kafkajs retries a send for about 10 s before it gives up: the broker stays dead past that.
     await waitFor(() => lines.some((line) => line.level === 'warn' && line.message.startsWith('A request could not be sent, sending it again until its deadline')), 'a failed send', 60_000);
+    // A hand-over nobody takes fails as a timeout, not with the client's own error.
+    await expect(client.handOver(topic, 'k', { n: 4 })).rejects.toBeInstanceOf(RequestTimeoutError);
     await broker.restart();
     dead = false;
 

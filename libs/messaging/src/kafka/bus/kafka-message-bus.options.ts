@@ -34,6 +34,8 @@ export interface KafkaMessageBusOptions {
   rebalanceTimeoutMs?: number;
   /** Retention of this instance's reply topic, in case it is not deleted (a crash). Defaults to 1 hour. */
   replyRetentionMs?: number;
+  /** How long a hand-over that no broker takes is sent again before it fails with RequestTimeoutError. Defaults to 5 s. */
+  handOverTimeoutMs?: number;
 }
 
 type OptionalKeys = 'replicationFactor' | 'partitionsConsumedConcurrently' | 'maxBytesPerPartition' | 'sessionTimeoutMs' | 'heartbeatIntervalMs' | 'rebalanceTimeoutMs';
@@ -41,7 +43,7 @@ type OptionalKeys = 'replicationFactor' | 'partitionsConsumedConcurrently' | 'ma
 export type ResolvedBusOptions = Required<Omit<KafkaMessageBusOptions, OptionalKeys>> & Pick<KafkaMessageBusOptions, OptionalKeys>;
 
 export function resolveBusOptions(options: KafkaMessageBusOptions): ResolvedBusOptions {
-  const resolved = { namespace: '', defaultPartitions: 12, partitions: {}, topicConfigs: {}, maxAttempts: 5, retryBackoffMs: 200, replyRetentionMs: 3_600_000, ...options };
+  const resolved = { namespace: '', defaultPartitions: 12, partitions: {}, topicConfigs: {}, maxAttempts: 5, retryBackoffMs: 200, replyRetentionMs: 3_600_000, handOverTimeoutMs: 5_000, ...options };
   if (!/^[a-zA-Z0-9._-]{0,100}$/.test(resolved.namespace)) throw new Error(`Invalid Kafka namespace "${resolved.namespace}": letters, digits, '.', '_' and '-' only`);
   return resolved;
 }

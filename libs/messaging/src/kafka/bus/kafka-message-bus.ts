@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { MessageBusClosedError } from '../../port/message-bus-closed.error';
+import { RequestTimeoutError } from '../../port/request-timeout.error';
 import { type BatchHandler, Headers } from '../../port/message-envelope';
 import type { MessageBus, SubscribeOptions } from '../../port/message-bus.port';
 import type { ConsumerLagProbe } from '../consumer-lag-probe';
@@ -88,9 +89,25 @@ export class KafkaMessageBus implements MessageBus {
     await sender.send(this.named(topic), { key, value: encodeValue(value), headers: { [Headers.schemaVersion]: WIRE_SCHEMA_VERSION, ...headers } });
   }
 
-  /** The idempotent producer waits for every in-sync replica, so an acknowledged publish is durable. */
-  handOver(topic: string, key: string, value: unknown, headers: Record<string, string> = {}): Promise<void> {
-    return this.publish(topic, key, value, headers);
+  /**
+   * The idempotent producer waits for every in-sync replica, so an acknowledged publish is durable.
+   * One that no broker takes (down, restarting) is sent again like a request's (publishRequest)
+   * for up to `handOverTimeoutMs`, then fails with RequestTimeoutError: it may or may not have
+   * been taken (503 upstream_timeout at the gateway, whose client retries with its key).
+   */
+  async handOver(topic: string, key: string, value: unknown, headers: Record<string, string> = {}): Promise<void> {
+    const { handOverTimeoutMs, logger } = this.options;
+    const deadline = Date.now() + handOverTimeoutMs;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.publish(topic, key, value, headers);
+      } catch (error) {
+        if (this.closed || !isTransientSendFailure(error)) throw error;
+        if (Date.now() >= deadline) throw new RequestTimeoutError(topic, handOverTimeoutMs, `Not taken by a broker on ${topic} within ${handOverTimeoutMs} ms: ${(error as Error).message}`);
+        if (attempt === 1) logger.warn(`A hand-over could not be sent, sending it again for up to ${handOverTimeoutMs} ms: ${(error as Error).message}`);
+        await new Promise((resolve) => setTimeout(resolve, Math.min(1_000, 250 * attempt, Math.max(0, deadline - Date.now()))));
+      }
+    }
   }
 
   async request<R>(topic: string, key: string, value: unknown, options: { timeoutMs: number; headers?: Record<string, string> }): Promise<R> {
