@@ -72,7 +72,7 @@ export default [
             { sourceTag: 'scope:ledger', onlyDependOnLibsWithTags: ['scope:ledger', 'scope:shared'] },
             { sourceTag: 'scope:accounts', onlyDependOnLibsWithTags: ['scope:accounts', 'scope:shared'] },
             { sourceTag: 'scope:gateway', onlyDependOnLibsWithTags: ['scope:gateway', 'scope:shared', 'type:domain'] },
-            { sourceTag: 'scope:system', onlyDependOnLibsWithTags: ['scope:gateway', 'scope:accounts', 'scope:ledger', 'scope:shared'] },
+            { sourceTag: 'scope:system', onlyDependOnLibsWithTags: ['scope:system', 'scope:gateway', 'scope:accounts', 'scope:ledger', 'scope:shared'] },
           ],
         },
       ],

@@ -33,6 +33,7 @@ const allowed: { file: string; code: string }[] = [
   { file: 'libs/gateway/feature/src/probe.ts', code: "import { validateName } from '@subledger/accounts-domain';\nexport const x = validateName;\n" },
   { file: 'apps/embedded/src/probe.ts', code: "import { LedgerModule } from '@subledger/ledger-feature';\nexport const x = LedgerModule;\n" },
   { file: 'libs/system-test/src/probe.ts', code: "import { messageIdFor } from '@subledger/gateway-feature';\nexport const x = messageIdFor;\n" },
+  { file: 'tools/bench/faults/probe.ts', code: "import { CrashLoad } from '@subledger/system-test';\nexport const x = CrashLoad;\n" },
   { file: 'libs/ledger/domain/src/testing/probe.ts', code: "import { deciderSpec } from '@subledger/kernel/testing';\nexport const x = deciderSpec;\n" },
   { file: 'libs/accounts/domain/src/probe.unit.spec.ts', code: "import { deciderSpec } from '@subledger/kernel/testing';\nexport const x = deciderSpec;\n" },
 ];
