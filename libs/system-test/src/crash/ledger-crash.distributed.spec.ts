@@ -11,7 +11,7 @@ import { retryUndecided } from '../load/retry-undecided';
 import type { SendRecord } from '../load/send-record';
 import { CrashReport } from './crash-report';
 
-const CYCLES = Number(process.env.CRASH_CYCLES ?? 10);
+const CYCLES = Number(process.env.CRASH_CYCLES ?? 20);
 const SENDERS = 8;
 const REQUEST_TIMEOUT_MS = 3_000;
 const CLIENT_TIMEOUT_MS = 20_000;
