@@ -8,4 +8,5 @@ export * from './browser/headless-chromium';
 export * from './process/tcp-proxy';
 export * from './load/sender-loops';
 export * from './load/steady-load';
+export * from './load/gateway-rotation';
 export * from './load/load-teams';

@@ -48,10 +48,11 @@ class PreparedStatements {
       if (begin) await db.exec('BEGIN');
       return (await db.query(sql, params)).rows;
     }
-    const opening = begin ? [serialize.query('BEGIN')] : [];
+    // The BEGIN goes with the first call into PGlite: the preparation's, when there is one.
+    let opening = begin ? [serialize.query('BEGIN')] : [];
     if (statement === undefined) {
       statement = await this.prepare(sql, opening);
-      opening.length = 0;
+      opening = [];
     }
     const values = params.map((param, i) => {
       if (param === null || param === undefined) return null;
@@ -60,7 +61,7 @@ class PreparedStatements {
     });
     let messages;
     try {
-      ({ messages } = await db.execProtocol(concat([...opening, serialize.bind({ statement: statement.name, values }), serialize.execute({}), serialize.sync()]), { syncToFs: false }));
+      ({ messages } = await db.execProtocol(Buffer.concat([...opening, serialize.bind({ statement: statement.name, values }), serialize.execute({}), serialize.sync()]), { syncToFs: false }));
     } catch (error) {
       if (error && error.code === CACHED_PLAN_CHANGED) this.statements.delete(sql);
       throw error;
@@ -73,7 +74,7 @@ class PreparedStatements {
   async prepare(sql, opening) {
     const name = `subledger_${++prepared}`;
     const { messages } = await this.db.execProtocol(
-      concat([...opening, serialize.parse({ name, text: sql }), serialize.describe({ type: 'S', name }), serialize.sync()]),
+      Buffer.concat([...opening, serialize.parse({ name, text: sql }), serialize.describe({ type: 'S', name }), serialize.sync()]),
       { syncToFs: false },
     );
     const parameters = messages.find((message) => message.name === 'parameterDescription');
@@ -104,18 +105,6 @@ function rowsOf(messages, fields, parsers) {
   }
   const results = parse.parseResults(described, parsers);
   return results[results.length - 1].rows;
-}
-
-function concat(parts) {
-  let length = 0;
-  for (const part of parts) length += part.byteLength;
-  const buffer = new Uint8Array(length);
-  let offset = 0;
-  for (const part of parts) {
-    buffer.set(part instanceof Uint8Array ? part : new Uint8Array(part), offset);
-    offset += part.byteLength;
-  }
-  return buffer;
 }
 
 module.exports = { PreparedStatements };

@@ -1,4 +1,4 @@
-import { SenderLoops } from '@subledger/test-harness';
+import { GatewayRotation, SenderLoops } from '@subledger/test-harness';
 import { callGateway } from './crash-http';
 import type { SendingAccount } from './crash-teams';
 import { isDefinitive, newSendRecord, outcomeOf, type SendBody, type SendRecord } from './send-record';
@@ -34,10 +34,10 @@ export class CrashLoad {
   cycle = 0;
   private readonly pending = new Set<SendRecord>();
   private readonly senders: SenderLoops;
-  private readonly downUntil = new Map<string, number>();
-  private turn = 0;
+  private readonly gateways: GatewayRotation;
 
   constructor(private readonly options: CrashLoadOptions) {
+    this.gateways = new GatewayRotation(options.gatewayUrls);
     this.senders = new SenderLoops(() => this.sendOne(), options.pauseMs ?? null);
   }
 
@@ -61,12 +61,7 @@ export class CrashLoad {
 
   /** A live gateway's URL, for a caller's own requests. */
   gatewayUrl(): string {
-    const urls = this.options.gatewayUrls();
-    if (urls.length === 0) throw new Error('no gateway is running');
-    const now = Date.now();
-    const up = urls.filter((url) => (this.downUntil.get(url) ?? 0) <= now);
-    const choices = up.length > 0 ? up : urls;
-    return choices[this.turn++ % choices.length];
+    return this.gateways.next();
   }
 
   private async sendOne(): Promise<void> {
@@ -85,7 +80,7 @@ export class CrashLoad {
       headers: { 'Idempotency-Key': record.idempotencyKey },
       timeoutMs: clientTimeoutMs,
     });
-    if (result.type === 'network_error') this.downUntil.set(gatewayUrl, Date.now() + 1_000);
+    if (result.type === 'network_error') this.gateways.failed(gatewayUrl);
     record.endedAt = Date.now();
     record.first = outcomeOf(result);
     record.final = record.first;

@@ -1,3 +1,4 @@
+import { GatewayRotation } from './gateway-rotation';
 import { SenderLoops } from './sender-loops';
 
 /** A team the load sends for, with the API key it sends with. */
@@ -40,10 +41,11 @@ export interface SteadyLoadOptions {
 export class SteadyLoad {
   readonly answers: LoadAnswer[] = [];
   private sequence = 0;
-  private readonly downUntil = new Map<string, number>();
+  private readonly gateways: GatewayRotation;
   private readonly senders: SenderLoops;
 
   constructor(private readonly options: SteadyLoadOptions) {
+    this.gateways = new GatewayRotation(options.gatewayUrls);
     this.senders = new SenderLoops(() => this.sendOne(), options.pauseMs);
   }
 
@@ -63,10 +65,7 @@ export class SteadyLoad {
 
   /** A live gateway's URL, for a caller's own requests. */
   gatewayUrl(): string {
-    const urls = this.options.gatewayUrls();
-    const now = Date.now();
-    const up = urls.filter((url) => (this.downUntil.get(url) ?? 0) <= now);
-    return (up.length > 0 ? up : urls)[this.sequence % (up.length > 0 ? up.length : urls.length)];
+    return this.gateways.next();
   }
 
   private async sendOne(): Promise<void> {
@@ -77,7 +76,7 @@ export class SteadyLoad {
     const url = this.gatewayUrl();
     const startedAt = Date.now();
     const answer = await sendMessage(url, this.options.teams[team].key, idempotencyKey, body, this.options.clientTimeoutMs);
-    if (answer.status === 0) this.downUntil.set(url, Date.now() + 1_000);
+    if (answer.status === 0) this.gateways.failed(url);
     this.answers.push({ team, idempotencyKey, body, startedAt, endedAt: Date.now(), ...answer });
   }
 }
