@@ -25,6 +25,9 @@ interface MinuteRow {
  * projection behind the operators' figures trails the event store.
  */
 export async function getActivity(sql: Pick<SqlClient, 'query'>, tables: LedgerTables, schema: string, { from, to }: GetActivity): Promise<LedgerQueryReply<'GetActivity'>> {
+  // The lags are read before the minutes, so the minutes hold at least what the lags say is folded in
+  // (read after, a projection that caught up in between would report no lag over minutes read without it).
+  const projections = await projectionLags(sql, tables, schema);
   const { rows } = await sql.query<MinuteRow>(activityStatements(schema, tables.activityMinutes).minutes, [String(from), String(to)]);
   const minutes = new Map<number, ActivityMinuteView>();
   for (let start = from; start < to; start += ACTIVITY_MINUTE_MS) minutes.set(start, { start, accepted: 0, refunds: 0, refused: noRefusals() });
@@ -36,7 +39,7 @@ export async function getActivity(sql: Pick<SqlClient, 'query'>, tables: LedgerT
     else if (row.outcome === 'refunded') minutes.set(minute.start, { ...minute, refunds: minute.refunds + count });
     else if (isReason(row.reason)) minutes.set(minute.start, { ...minute, refused: { ...minute.refused, [row.reason]: minute.refused[row.reason] + count } });
   }
-  return replyOk({ from, to, minutes: [...minutes.values()], projections: await projectionLags(sql, tables, schema) });
+  return replyOk({ from, to, minutes: [...minutes.values()], projections });
 }
 
 /** Each projection's checkpoint and its distance to the newest event (0 when caught up). */
