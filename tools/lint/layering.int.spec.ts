@@ -25,6 +25,7 @@ const probes: { file: string; code: string; complaint: RegExp }[] = [
   { file: 'libs/platform/src/probe.ts', code: "export * from './testing/given-infrastructure.module';\n", complaint: /Production code does not import test helpers/ },
   { file: 'apps/gateway/src/probe.ts', code: "import { Test } from '@nestjs/testing';\nexport const x = Test;\n", complaint: /Production code does not import test helpers/ },
   { file: 'libs/ledger/feature/src/probe.ts', code: "import { CrashLoad } from '@subledger/system-test';\nexport const x = CrashLoad;\n", complaint: /Production code does not import test helpers/ },
+  { file: 'apps/gateway/src/probe.ts', code: "import { startEdgeTestApp } from '@subledger/gateway-feature/testing';\nexport const x = startEdgeTestApp;\n", complaint: /Production code does not import test helpers/ },
 ];
 
 // Imports the rules allow, each next to a refused one above.
@@ -34,6 +35,9 @@ const allowed: { file: string; code: string }[] = [
   { file: 'apps/embedded/src/probe.ts', code: "import { LedgerModule } from '@subledger/ledger-feature';\nexport const x = LedgerModule;\n" },
   { file: 'libs/system-test/src/probe.ts', code: "import { messageIdFor } from '@subledger/gateway-feature';\nexport const x = messageIdFor;\n" },
   { file: 'tools/bench/faults/probe.ts', code: "import { CrashLoad } from '@subledger/system-test';\nexport const x = CrashLoad;\n" },
+  // The system tests' test app puts the three services together, with the gateway's test helpers.
+  { file: 'libs/system-test/src/test-app/probe.ts', code: "import { AccountsModule } from '@subledger/accounts-feature';\nexport const x = AccountsModule;\n" },
+  { file: 'libs/system-test/src/test-app/probe.ts', code: "import { testGatewayOptions } from '@subledger/gateway-feature/testing';\nexport const x = testGatewayOptions;\n" },
   { file: 'libs/ledger/domain/src/testing/probe.ts', code: "import { deciderSpec } from '@subledger/kernel/testing';\nexport const x = deciderSpec;\n" },
   { file: 'libs/accounts/domain/src/probe.unit.spec.ts', code: "import { deciderSpec } from '@subledger/kernel/testing';\nexport const x = deciderSpec;\n" },
 ];
