@@ -1,8 +1,8 @@
 // Distributed mode: the gateway, accounts and ledger as separate processes over the real Kafka
 // broker and PostgreSQL of the global setup. Runs the crash and rebalancing tests
 // (*.distributed.spec.ts) and the end-to-end suites that speak only HTTP, against processes
-// (E2E_MODE=distributed, see libs/gateway/feature/src/testing/test-app.ts).
-const portableE2e = require('./libs/gateway/feature/src/testing/distributed-e2e-suites.json');
+// (E2E_MODE=distributed, see libs/system-test/src/test-app/test-app.ts).
+const portableE2e = require('./libs/system-test/src/e2e/distributed-e2e-suites.json');
 
 module.exports = {
   ...require('./jest.preset'),
