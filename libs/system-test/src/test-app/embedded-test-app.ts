@@ -47,7 +47,7 @@ export interface EmbeddedTestAppOptions {
  */
 export async function startEmbeddedTestApp(settings: EmbeddedTestAppOptions = {}): Promise<EmbeddedTestApp> {
   if (process.env.E2E_MODE === 'distributed') {
-    throw new Error('This suite starts the embedded composition itself, so it is embedded-only: start the app with startTestApp or useTestApp, or leave the suite out of distributed-e2e-suites.json');
+    throw new Error('This suite starts the embedded composition itself, so it is embedded-only: start the app with startTestApp or useTestApp, or name the suite *.embedded.e2e.spec.ts to keep it out of the distributed run');
   }
   const dir = await mkdtemp(join(tmpdir(), 'subledger-e2e-'));
   const store = await createPgliteEventStore({ db: dir });

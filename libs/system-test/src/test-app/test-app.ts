@@ -61,7 +61,7 @@ async function startDistributedTestApp(settings: EmbeddedTestAppOptions): Promis
   const inProcessOnly = (member: string): never => {
     throw new Error(
       `testApp.${member} exists only in the embedded composition, not in distributed mode: reach the same through HTTP or testApp.storeOf(), ` +
-        'or leave this suite out of libs/system-test/src/e2e/distributed-e2e-suites.json',
+        'or name the suite *.embedded.e2e.spec.ts to keep it out of the distributed run (jest.distributed.config.js)',
     );
   };
   return {

@@ -8,7 +8,7 @@ const TOP_UP_CENTS = 1_000;
 
 /*
  * What the carrier's reports do to messages and charges: one app per carrier setting, a fresh team
- * with USD 10 for each test. Reports delivered again: delivery-reports-again.e2e.spec.ts.
+ * with USD 10 for each test. Reports delivered again: delivery-reports-again.embedded.e2e.spec.ts.
  */
 describe(`delivery with a carrier that fails every message (${testMode()})`, () => {
   const flow = carrierScenario(1, TOP_UP_CENTS);

@@ -6,7 +6,7 @@ import { ledgerFacts } from './support/ledger-facts';
 
 /**
  * docs/contract.md §3 idempotency over real HTTP, checked against the ledger's events rather than the answers
- * alone. What happens past the records' retention is in idempotency-retention.e2e.spec.ts.
+ * alone. What happens past the records' retention is in idempotency-retention.embedded.e2e.spec.ts.
  */
 describe(`idempotent requests (${testMode()}, real HTTP)`, () => {
   let testApp: TestApp;
