@@ -41,7 +41,7 @@ describe('subledger migrate on PostgreSQL', () => {
     const first = await runCli(['migrate'], env);
     expect(first.code).toBe(0);
     expect(first.stdout.trim().split('\n')).toEqual(SERVICES.flatMap(([, history], i) => appliedLines(schemas[i].name, history)));
-    expect(first.stderr).toContain('6 migration(s) applied');
+    expect(first.stderr).toContain('9 migration(s) applied');
     for (const [i, [service, history]] of SERVICES.entries()) {
       expect(await recorded(schemas[i].name, `${service}_migrations`)).toEqual(knownMigrations(history));
       expect(await recorded(schemas[i].name, 'event_store_migrations')).toEqual(knownMigrations(eventStoreMigrations));
@@ -67,7 +67,7 @@ describe('subledger migrate on PostgreSQL', () => {
 
     const run = await runCli(['migrate'], env);
     expect(run.code).toBe(0);
-    expect(run.stdout.trim().split('\n')).toHaveLength(6);
+    expect(run.stdout.trim().split('\n')).toHaveLength(9);
     expect((await sql.query(`SELECT id, name FROM "${schemas[1].name}".accounts_teams`)).rows).toEqual([{ id: 'team-1', name: 'Acme' }]);
     expect(await recorded(schemas[1].name, 'accounts_migrations')).toEqual(knownMigrations(accountsMigrations));
   }, 60_000);

@@ -34,7 +34,7 @@ describe('embedded start and schema migrations', () => {
 
   it('with MIGRATIONS=verify, refuses a store with pending migrations, and starts once `subledger migrate` has run', async () => {
     start({ MIGRATIONS: 'verify' });
-    await running?.waitFor(/subledger failed to start: schema "public" lacks event-store migration 1796475000000_event-store-tables and MIGRATIONS=verify/, 60_000);
+    await running?.waitFor(/subledger failed to start: schema "public" lacks event-store migration 1796475000000_event-store-tables, 1796475000100_wrong-expected-version and MIGRATIONS=verify/, 60_000);
     expect(await running?.exited()).toBe(1);
 
     expect((await runCli(['migrate'], { DATABASE_URL: '', DATA_DIR: dataDir })).code).toBe(0);

@@ -18,7 +18,9 @@ export { DuplicateEventIdError } from './duplicate-event-id.error';
 export { expectedVersionMatches, versionAfter } from './expected-version';
 export { GroupCommit } from './group-commit';
 
-export type { SqlClient, SqlResult, SqlRow } from './sql/sql-client';
+export type { SentTransactions, SqlClient, SqlResult, SqlRow } from './sql/sql-client';
+export { sentTransaction } from './sql/sql-client';
+export { wrongVersionRaised } from './sql/sql-errors';
 export { textArrayParam, jsonTextArrayParam } from './sql/text-array-param';
 export { SqlEventStore, type SqlEventStoreOptions, type SqlEventStoreTransaction } from './sql/sql-event-store';
 export { quoteSchemaName } from './sql/sql-schema-name';

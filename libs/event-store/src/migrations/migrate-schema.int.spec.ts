@@ -13,6 +13,9 @@ import { legacyEventStoreSchemaSql } from './testing/legacy-event-store-schema';
 
 const fixture = (version: 'older' | 'newer'): MigrationHistory => ({ name: 'fixture', dir: join(__dirname, 'testing', `${version}-history`) });
 const EVENT_STORE_TABLES = '1796475000000_event-store-tables';
+const WRONG_EXPECTED_VERSION = '1796475000100_wrong-expected-version';
+/** The event store's own history, in order. */
+const EVENT_STORE = [EVENT_STORE_TABLES, WRONG_EXPECTED_VERSION];
 
 interface Site {
   /** A store on the site's database in `schema`; the same database every time. */
@@ -74,11 +77,11 @@ describe.each([
     const store = await site.open(schema);
     const applied = await migrateSchema(store.sql, schema, [eventStoreMigrations, fixture('newer')]);
     expect(applied.map(({ history, name }) => `${history}:${name}`)).toEqual([
-      `event-store:${EVENT_STORE_TABLES}`,
+      ...EVENT_STORE.map((name) => `event-store:${name}`),
       'fixture:1796475000000_first',
       'fixture:1796475100000_second',
     ]);
-    expect(await recorded(store, 'event_store_migrations')).toEqual([EVENT_STORE_TABLES]);
+    expect(await recorded(store, 'event_store_migrations')).toEqual(EVENT_STORE);
     expect(await recorded(store, 'fixture_migrations')).toEqual(['1796475000000_first', '1796475100000_second']);
     await store.sql.query(`INSERT INTO "${schema}".fixture_things (id, note) VALUES ('a', 'kept')`);
     await store.append('stream-1', [{ type: 'Happened', data: { n: 1 } }], { expectedVersion: 'no_stream' });
@@ -129,10 +132,12 @@ describe.each([
   it('adopts a schema created by the versions before migrations, keeping its events', async () => {
     const store = await site.open(schema);
     for (const statement of legacyEventStoreSchemaSql(`"${schema}"`)) await store.sql.query(statement);
-    await store.append('stream-1', [{ type: 'Happened', data: { n: 1 } }], { expectedVersion: 'no_stream' });
+    // An event as those versions wrote it.
+    await store.sql.query(`INSERT INTO "${schema}".events (event_id, stream_id, stream_version, type, data) VALUES (gen_random_uuid(), 'stream-1', 0, 'Happened', '{"n":1}')`);
+    await store.sql.query(`INSERT INTO "${schema}".streams (stream_id, stream_version) VALUES ('stream-1', 0)`);
     await store.sql.query(`INSERT INTO "${schema}".subscription_checkpoints (subscription_name, position) VALUES ('usage', 1)`);
 
-    expect((await migrateSchema(store.sql, schema, [eventStoreMigrations])).map(({ name }) => name)).toEqual([EVENT_STORE_TABLES]);
+    expect((await migrateSchema(store.sql, schema, [eventStoreMigrations])).map(({ name }) => name)).toEqual(EVENT_STORE);
     expect(await store.readStream('stream-1')).toHaveLength(1);
     await store.append('stream-1', [{ type: 'Happened', data: { n: 2 } }], { expectedVersion: 0n });
     expect(await store.readStream('stream-1')).toHaveLength(2);
@@ -145,10 +150,10 @@ describe.each([
       migrateSchema(first.sql, schema, [eventStoreMigrations, fixture('newer')]),
       migrateSchema(second.sql, schema, [eventStoreMigrations, fixture('newer')]),
     ]);
-    expect(runs.flat().map(({ name }) => name)).toHaveLength(3);
-    expect(runs.flat().map(({ name }) => name).sort()).toEqual([EVENT_STORE_TABLES, '1796475000000_first', '1796475100000_second'].sort());
+    expect(runs.flat().map(({ name }) => name)).toHaveLength(4);
+    expect(runs.flat().map(({ name }) => name).sort()).toEqual([...EVENT_STORE, '1796475000000_first', '1796475100000_second'].sort());
     expect(await recorded(second, 'fixture_migrations')).toEqual(['1796475000000_first', '1796475100000_second']);
-    expect(await recorded(second, 'event_store_migrations')).toEqual([EVENT_STORE_TABLES]);
+    expect(await recorded(second, 'event_store_migrations')).toEqual(EVENT_STORE);
   });
 });
 
@@ -159,7 +164,7 @@ describe('migrateSchema on PGlite in a worker thread', () => {
     try {
       const store = await site.open('public');
       expect((await migrateSchema(store.sql, 'public', [eventStoreMigrations, fixture('newer')])).map(({ name }) => name)).toEqual([
-        EVENT_STORE_TABLES,
+        ...EVENT_STORE,
         '1796475000000_first',
         '1796475100000_second',
       ]);

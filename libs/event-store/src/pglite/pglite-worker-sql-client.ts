@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { SavepointSqlClient } from '../sql/savepoint-sql-client';
-import type { SqlClient, SqlResult, SqlRow } from '../sql/sql-client';
+import type { SentTransactions, SqlClient, SqlResult, SqlRow } from '../sql/sql-client';
 
 interface Reply {
   readonly id: number;
@@ -21,7 +21,7 @@ interface Waiting {
  * and back. PGlite is one connection, so a transaction holds it: queries from outside the
  * transaction wait until it ends, as they would on PGlite itself.
  */
-export class PgliteWorkerSqlClient implements SqlClient {
+export class PgliteWorkerSqlClient implements SqlClient, SentTransactions {
   private readonly waiting = new Map<number, Waiting>();
   private nextId = 0;
   /** Resolves when the transaction holding the connection (if any) has ended. */
@@ -84,6 +84,46 @@ export class PgliteWorkerSqlClient implements SqlClient {
     // No ROLLBACK after a failed COMMIT: the transaction has ended, and the next one may be running.
     if (begun) await this.endWith('COMMIT', release);
     return result;
+  }
+
+  /**
+   * A transaction whose COMMIT follows its statements at once (see SentTransactions): the
+   * connection is handed on as soon as `work` has sent them, instead of being held for the round
+   * trips through this thread's event loop that waiting for each answer costs under load. A statement
+   * `work` sends after that is refused.
+   */
+  async sentTransaction<T>(work: (tx: SqlClient) => Promise<T>): Promise<T> {
+    let release: () => void = () => undefined;
+    const previous = this.held;
+    this.held = previous.then(() => new Promise<void>((resolve) => (release = resolve)));
+    await previous;
+    let begun = false;
+    let sent = false;
+    const tx = new SavepointSqlClient(async (sql, params) => {
+      if (sent) throw new Error(`A statement was sent after its transaction's COMMIT, and not run: ${sql.slice(0, 80)}`);
+      const begin = !begun;
+      begun = true;
+      return { rows: await this.send('query', sql, params, begin) };
+    });
+    let working: Promise<T>;
+    let threw = false;
+    try {
+      working = work(tx);
+    } catch (error) {
+      threw = true;
+      working = Promise.reject(error);
+    }
+    sent = true;
+    if (!begun) {
+      release();
+      return working;
+    }
+    // A failed statement has aborted the transaction, and PostgreSQL answers this COMMIT by rolling back.
+    const ended = this.endWith(threw ? 'ROLLBACK' : 'COMMIT', release);
+    const [result, commit] = await Promise.allSettled([working, ended]);
+    if (result.status === 'rejected') throw result.reason;
+    if (commit.status === 'rejected') throw commit.reason;
+    return result.value;
   }
 
   /**

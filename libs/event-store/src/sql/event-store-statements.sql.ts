@@ -16,10 +16,12 @@ export function eventStoreStatements(schema: string): EventStoreStatements {
     // Held until the transaction ends: appends to one schema commit one after another, so global
     // positions are handed out in commit order (see the README on the bigserial gap problem).
     appendLock: `SELECT pg_advisory_xact_lock(hashtext($1)) AS locked`,
-    // One statement checks every stream's expected version and, only when all match, numbers the
-    // events on from each stream's version, inserts them and moves the heads: an append is one round
-    // trip. Every part reads the same snapshot, taken after the append lock of an earlier statement.
-    // Expected versions travel as text: a version, 'no_stream', 'stream_exists' or 'any'.
+    // One statement checks every stream's expected version, raising the store's conflict error
+    // (wrong_expected_version, SLV01) at the first that does not match, then numbers the events on
+    // from each stream's version, inserts them and moves the heads: an append is one round trip, and
+    // a conflict is a failed statement, which rolls back even a transaction whose COMMIT was sent
+    // with it. Every part reads the same snapshot, taken after the append lock of an earlier
+    // statement. Expected versions travel as text: a version, 'no_stream', 'stream_exists' or 'any'.
     appendEvents: `WITH expected AS (
         SELECT * FROM unnest($6::text[], $7::text[]) AS e(stream_id, expected)
       ), before AS (
@@ -29,12 +31,16 @@ export function eventStoreStatements(schema: string): EventStoreStatements {
             WHEN e.expected = 'stream_exists' THEN s.stream_version IS NOT NULL
             ELSE coalesce(s.stream_version = e.expected::bigint, false) END AS matches
         FROM expected e LEFT JOIN ${schema}.streams s ON s.stream_id = e.stream_id
+      ), checked AS (
+        SELECT bool_and(CASE WHEN b.matches THEN true
+          ELSE ${schema}.wrong_expected_version(b.stream_id, e.expected, b.stream_version) END) AS ok
+        FROM before b JOIN expected e ON e.stream_id = b.stream_id
       ), input AS (
         SELECT t.*, coalesce(b.stream_version, -1) + row_number() OVER (PARTITION BY t.stream_id ORDER BY t.ord) AS stream_version
         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[])
           WITH ORDINALITY AS t(event_id, stream_id, type, data, metadata, ord)
         JOIN before b ON b.stream_id = t.stream_id
-        WHERE (SELECT bool_and(matches) FROM before)
+        WHERE (SELECT ok FROM checked)
       ), inserted AS (
         INSERT INTO ${schema}.events (event_id, stream_id, stream_version, type, data, metadata)
         SELECT event_id::uuid, stream_id, stream_version, type, data::jsonb, metadata::jsonb

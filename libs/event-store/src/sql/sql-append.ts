@@ -2,12 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { assertValidAppends } from '../append-request';
 import { DuplicateEventIdError } from '../duplicate-event-id.error';
 import type { AppendResult, StreamAppend, StreamVersion } from '../event-store.port';
-import { expectedVersionMatches, versionAfter } from '../expected-version';
+import { versionAfter } from '../expected-version';
 import { WrongExpectedVersionError } from '../wrong-expected-version.error';
-import { appendColumns } from './append-columns';
+import { type AppendColumns, appendColumns } from './append-columns';
 import type { EventStoreStatements } from './event-store-statements.sql';
 import type { SqlClient } from './sql-client';
-import { isUniqueViolation, violatedKeyValue } from './sql-errors';
+import { isUniqueViolation, violatedKeyValue, wrongVersionRaised } from './sql-errors';
 
 export interface AppendContext {
   statements: EventStoreStatements;
@@ -22,46 +22,66 @@ interface AppendRow {
   last_position: string | null;
 }
 
-/**
- * Appends to several streams in the caller's open transaction: all of them or, when one expected
- * version is wrong, none (the statement checks every version before it inserts anything). One
- * round trip whatever the number of streams and events: the lock and the append are sent side by
- * side, and the connection runs them in order. Where every statement crosses to another thread or
- * process, a transaction holds the connection for each round trip it waits on.
- */
-export async function appendInTransaction(
-  tx: SqlClient,
-  { statements, lockKey }: AppendContext,
-  appends: readonly StreamAppend[],
-): Promise<AppendResult[]> {
-  assertValidAppends(appends);
-  const locked = lockKey === null ? Promise.resolve() : tx.query(statements.appendLock, [lockKey]);
-  const appended = appendEvents(tx, statements, appends);
-  const [lock, rows] = await Promise.allSettled([locked, appended]);
-  if (lock.status === 'rejected') throw lock.reason;
-  if (rows.status === 'rejected') throw rows.reason;
-  const found = new Map(rows.value.map((row) => [row.stream_id, row]));
-  const actual = (streamId: string): StreamVersion => {
-    const previous = found.get(streamId)?.previous_version;
-    return previous == null ? 'no_stream' : BigInt(previous);
-  };
-  for (const { streamId, expectedVersion } of appends) {
-    const version = actual(streamId);
-    if (!expectedVersionMatches(expectedVersion, version)) throw new WrongExpectedVersionError(streamId, expectedVersion, version);
-  }
-  const results = appends.map(({ streamId, events }): AppendResult => {
-    const lastPosition = found.get(streamId)?.last_position;
-    if (lastPosition == null) throw new Error(`The append to ${streamId} matched its expected version but wrote nothing`);
-    return { nextExpectedVersion: versionAfter(actual(streamId), events.length), lastGlobalPosition: BigInt(lastPosition) };
-  });
-  return results;
+/** An append whose statement is built (and its appends checked): `send` sends it in the transaction. */
+export interface PreparedAppend {
+  send(): Promise<AppendResult[]>;
 }
 
-async function appendEvents(tx: SqlClient, statements: EventStoreStatements, appends: readonly StreamAppend[]): Promise<AppendRow[]> {
+/**
+ * Appends to several streams in the caller's open transaction: all of them or, when one expected
+ * version is wrong, none. One round trip whatever the number of streams and events: the lock and
+ * the append are sent side by side, and the connection runs them in order. Where every statement
+ * crosses to another thread or process, a transaction holds the connection for each round trip it
+ * waits on.
+ */
+export function appendInTransaction(tx: SqlClient, context: AppendContext, appends: readonly StreamAppend[]): Promise<AppendResult[]> {
   try {
-    return (await tx.query<AppendRow>(statements.appendEvents, appendColumns(appends, randomUUID))).rows;
+    return prepareAppend(tx, context, appends).send();
+  } catch (error) {
+    return Promise.reject(error);
+  }
+}
+
+/**
+ * Checks the appends and builds their statement now, throwing at once if either fails, and sends
+ * nothing until `send`: a transaction that sends its COMMIT without waiting for answers (see
+ * SentTransactions) prepares everything before its first statement leaves. The statement checks
+ * every expected version in SQL and fails on a conflict (wrong_expected_version), so it rolls back
+ * such a transaction too.
+ */
+export function prepareAppend(tx: SqlClient, { statements, lockKey }: AppendContext, appends: readonly StreamAppend[]): PreparedAppend {
+  assertValidAppends(appends);
+  const columns = appendColumns(appends, randomUUID);
+  return {
+    async send() {
+      const locked = lockKey === null ? Promise.resolve() : tx.query(statements.appendLock, [lockKey]);
+      const appended = appendEvents(tx, statements.appendEvents, columns, appends);
+      const [lock, rows] = await Promise.allSettled([locked, appended]);
+      if (lock.status === 'rejected') throw lock.reason;
+      if (rows.status === 'rejected') throw rows.reason;
+      return results(appends, rows.value);
+    },
+  };
+}
+
+function results(appends: readonly StreamAppend[], rows: readonly AppendRow[]): AppendResult[] {
+  const found = new Map(rows.map((row) => [row.stream_id, row]));
+  return appends.map(({ streamId, events }): AppendResult => {
+    const row = found.get(streamId);
+    if (row?.last_position == null) throw new Error(`The append to ${streamId} passed its version check but wrote nothing`);
+    const actual: StreamVersion = row.previous_version === null ? 'no_stream' : BigInt(row.previous_version);
+    return { nextExpectedVersion: versionAfter(actual, events.length), lastGlobalPosition: BigInt(row.last_position) };
+  });
+}
+
+async function appendEvents(tx: SqlClient, statement: string, columns: AppendColumns, appends: readonly StreamAppend[]): Promise<AppendRow[]> {
+  try {
+    return (await tx.query<AppendRow>(statement, columns)).rows;
   } catch (error) {
     if (isUniqueViolation(error, 'events_event_id_key')) throw new DuplicateEventIdError(violatedKeyValue(error));
+    const wrong = wrongVersionRaised(error);
+    const append = appends.find((candidate) => candidate.streamId === wrong?.streamId);
+    if (wrong && append) throw new WrongExpectedVersionError(wrong.streamId, append.expectedVersion, wrong.actual);
     throw error;
   }
 }

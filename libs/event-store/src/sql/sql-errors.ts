@@ -17,3 +17,14 @@ export function violatedKeyValue(error: unknown): string | undefined {
   const detail = (error as DatabaseErrorFields | undefined)?.detail;
   return typeof detail === 'string' ? /\)=\((.*)\) already exists/.exec(detail)?.[1] : undefined;
 }
+
+/** Raised by the store's `wrong_expected_version` function (its migration says why). */
+const WRONG_EXPECTED_VERSION = 'SLV01';
+
+/** The stream and its actual version of an error raised by `wrong_expected_version`; undefined for any other error. */
+export function wrongVersionRaised(error: unknown): { streamId: string; actual: bigint | 'no_stream' } | undefined {
+  const fields = error as DatabaseErrorFields | undefined;
+  if (fields?.code !== WRONG_EXPECTED_VERSION || typeof fields.detail !== 'string') return undefined;
+  const { streamId, actual } = JSON.parse(fields.detail) as { streamId: string; actual: string | null };
+  return { streamId, actual: actual === null ? 'no_stream' : BigInt(actual) };
+}

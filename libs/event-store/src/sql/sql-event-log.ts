@@ -8,7 +8,7 @@ import type {
   StreamAppend,
 } from '../event-store.port';
 import { type EventRow, recordedEventFromRow } from './event-row';
-import { type AppendContext, appendInTransaction } from './sql-append';
+import { type AppendContext, appendInTransaction, type PreparedAppend, prepareAppend } from './sql-append';
 import type { SqlClient, SqlResult, SqlRow } from './sql-client';
 
 /**
@@ -30,6 +30,12 @@ export class SqlEventLog {
   appendMany(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
     if (this.inTransaction) return appendInTransaction(this.client, this.context, appends);
     return this.client.transaction((tx) => appendInTransaction(tx, this.context, appends));
+  }
+
+  /** An append built and checked now, sent by `send()`: see prepareAppend. Only inside transaction(). */
+  prepareAppend(appends: readonly StreamAppend[]): PreparedAppend {
+    if (!this.inTransaction) throw new Error('prepareAppend() only means something inside transaction()');
+    return prepareAppend(this.client, this.context, appends);
   }
 
   /**

@@ -15,7 +15,7 @@ import { migrateSchema } from '../migrations/migrate-schema';
 import { eventStoreMigrations } from './event-store-migrations';
 import { eventStoreStatements } from './event-store-statements.sql';
 import type { AppendContext } from './sql-append';
-import type { SqlClient } from './sql-client';
+import { sentTransaction, type SqlClient } from './sql-client';
 import { SqlCheckpointSource } from './sql-checkpoint-source';
 import { SqlEventLog } from './sql-event-log';
 import { quoteSchemaName } from './sql-schema-name';
@@ -34,7 +34,7 @@ export interface SqlEventStoreOptions {
 }
 
 /** Appends, reads and `query` inside one database transaction: see `SqlEventStore.transaction`. */
-export type SqlEventStoreTransaction = Pick<SqlEventLog, 'append' | 'appendMany' | 'lockAppends' | 'readStream' | 'readAll' | 'query'>;
+export type SqlEventStoreTransaction = Pick<SqlEventLog, 'append' | 'appendMany' | 'prepareAppend' | 'lockAppends' | 'readStream' | 'readAll' | 'query'>;
 
 /** The event store on PostgreSQL's SQL, shared by the `pg` and PGlite adapters. */
 export class SqlEventStore implements EventStore {
@@ -72,6 +72,15 @@ export class SqlEventStore implements EventStore {
    */
   transaction<T>(work: (tx: SqlEventStoreTransaction) => Promise<T>): Promise<T> {
     return this.sql.transaction((tx) => work(new SqlEventLog(tx, this.context, true)));
+  }
+
+  /**
+   * `transaction` that sends its COMMIT with the statements and appends of `work`, without waiting
+   * for their answers where the client can (SentTransactions in sql-client.ts): for a batch of
+   * writes whose checks are all in SQL. The append's version check is.
+   */
+  sentTransaction<T>(work: (tx: SqlEventStoreTransaction) => Promise<T>): Promise<T> {
+    return sentTransaction(this.sql, (tx) => work(new SqlEventLog(tx, this.context, true)));
   }
 
   append(streamId: string, events: readonly EventData[], options: AppendOptions): Promise<AppendResult> {

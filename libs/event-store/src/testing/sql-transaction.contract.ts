@@ -83,6 +83,67 @@ export function describeSqlTransactionContract(fixture: ContractFixture<SqlContr
       expect(await balanceOf(next)).toBe('7');
     });
 
+    describe('sent without waiting for answers (sentTransaction)', () => {
+      it('commits the rows and the events sent together', async () => {
+        const { store } = fixture.subject;
+        const streamId = uniqueStreamId('sent-commit');
+        const outcome = await store.sentTransaction((tx) => {
+          const append = tx.prepareAppend([{ streamId, events: sampleEvents(2), expectedVersion: 'no_stream' }]);
+          const row = tx.query(`INSERT INTO ${table()} VALUES ($1, 11)`, [streamId]);
+          return Promise.all([row, append.send()]);
+        });
+        expect(outcome[1]).toMatchObject([{ nextExpectedVersion: 1n }]);
+        expect(await store.readStream(streamId)).toHaveLength(2);
+        expect(await balanceOf(streamId)).toBe('11');
+      });
+
+      it('rolls back the rows sent before an append whose expected version is wrong, and says which stream', async () => {
+        const { store } = fixture.subject;
+        const [written, conflicting] = [uniqueStreamId('sent-written'), uniqueStreamId('sent-conflict')];
+        await store.append(conflicting, sampleEvents(1), { expectedVersion: 'no_stream' });
+        const attempt = store.sentTransaction(async (tx) => {
+          const append = tx.prepareAppend([
+            { streamId: written, events: sampleEvents(1), expectedVersion: 'no_stream' },
+            { streamId: conflicting, events: sampleEvents(1), expectedVersion: 3n },
+          ]);
+          const sent = [tx.query(`INSERT INTO ${table()} VALUES ($1, 5)`, [written]), append.send()];
+          const [, appended] = await Promise.allSettled(sent);
+          if (appended.status === 'rejected') throw appended.reason;
+        });
+        await expect(attempt).rejects.toMatchObject({ name: 'WrongExpectedVersionError', streamId: conflicting, expected: 3n, actual: 0n });
+        expect(await store.readStream(written)).toEqual([]);
+        expect(await store.readStream(conflicting)).toHaveLength(1);
+        expect(await balanceOf(written)).toBeUndefined();
+      });
+
+      it('rolls back everything when one statement fails, and runs the next transaction clean', async () => {
+        const { store } = fixture.subject;
+        const [failing, next] = [uniqueStreamId('sent-fails'), uniqueStreamId('sent-next')];
+        const attempt = store.sentTransaction(async (tx) => {
+          const append = tx.prepareAppend([{ streamId: failing, events: sampleEvents(1), expectedVersion: 'no_stream' }]);
+          const sent = [append.send(), tx.query(`INSERT INTO ${table()} VALUES ($1, 'not a number')`, [failing])];
+          const failed = (await Promise.allSettled(sent)).find((result) => result.status === 'rejected');
+          if (failed) throw failed.reason;
+        });
+        const queued = store.sentTransaction((tx) => tx.query(`INSERT INTO ${table()} VALUES ($1, 8)`, [next]));
+        await expect(attempt).rejects.toMatchObject({ code: '22P02' });
+        await queued;
+        expect(await store.readStream(failing)).toEqual([]);
+        expect(await balanceOf(next)).toBe('8');
+      });
+
+      it('checks the appends before anything is sent: one that cannot be built fails the transaction with nothing written', async () => {
+        const { store } = fixture.subject;
+        const streamId = uniqueStreamId('sent-unbuildable');
+        const attempt = store.sentTransaction(async (tx) => {
+          const append = tx.prepareAppend([{ streamId, events: [], expectedVersion: 'no_stream' }]);
+          await Promise.all([tx.query(`INSERT INTO ${table()} VALUES ($1, 1)`, [streamId]), append.send()]);
+        });
+        await expect(attempt).rejects.toThrow(TypeError);
+        expect(await balanceOf(streamId)).toBeUndefined();
+      });
+    });
+
     it('keeps the global order of appends made inside and outside transactions', async () => {
       const { store } = fixture.subject;
       const [inside, outside] = [uniqueStreamId('tx-in'), uniqueStreamId('tx-out')];

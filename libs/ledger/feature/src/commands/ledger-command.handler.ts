@@ -89,7 +89,7 @@ export class LedgerCommandHandler {
     const offsets = this.options.recordConsumerOffsets ? consumerOffsetsOf(LedgerGroups.commands, batch) : [];
     if (hasWrites(writes, offsets)) {
       const started = performance.now();
-      await inCommitSpan(batch, () => this.store.transaction((tx) => writeBatch(tx, this.tables, writes, offsets, this.clock.now())));
+      await inCommitSpan(batch, () => this.store.sentTransaction((tx) => writeBatch(tx, this.tables, writes, offsets, this.clock.now())));
       this.metrics.committed(batch.length, (performance.now() - started) / 1000);
     }
     for (const team of teams.values()) this.cache.put(team);

@@ -104,7 +104,7 @@ describe.each(ledgerDatabases)('ledger commands on %s', (_name, openDatabase) =>
       await ledger.send(openTeam(team));
       await ledger.send(topUp(team, 'up', 1_000n));
     }
-    const transactions = jest.spyOn(store, 'transaction');
+    const transactions = jest.spyOn(store, 'sentTransaction');
     const batches = teams.map((team, partition) => batchOf([charge(team, 'acc', `${team}-c1`, 100n), charge(team, 'acc', `${team}-c2`, 200n)], 100, partition));
     const replies = await Promise.all(batches.map((batch) => ledger.commands.handle(batch)));
     expect(transactions).toHaveBeenCalledTimes(1);

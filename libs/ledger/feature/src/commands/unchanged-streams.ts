@@ -1,4 +1,4 @@
-import { type SqlEventStoreTransaction, WrongExpectedVersionError } from '@subledger/event-store';
+import { type SqlEventStoreTransaction, WrongExpectedVersionError, wrongVersionRaised } from '@subledger/event-store';
 import type { LedgerTables } from '../store/ledger-tables';
 import { expectedVersionOf, NO_EVENTS } from '../team-state/team-ledger';
 
@@ -9,11 +9,14 @@ export interface UnchangedStream {
 }
 
 /**
- * Throws WrongExpectedVersionError, as a failed append does, when one of the streams has moved past
- * the version the batch read. An append checks its expected version itself; a decision that appends
- * nothing (a refusal without an event, a policy already in force) is checked here. Without it, a
- * writer that still holds a team's old state (its partition went to another replica and came back)
- * would store and answer a verdict that the other writer's events contradict.
+ * Fails with WrongExpectedVersionError, as a failed append does, when one of the streams has moved
+ * past the version the batch read. An append checks its expected version itself; a decision that
+ * appends nothing (a refusal without an event, a policy already in force) is checked here. Without
+ * it, a writer that still holds a team's old state (its partition went to another replica and came
+ * back) would store and answer a verdict that the other writer's events contradict. The check is a
+ * statement that raises the store's conflict error, so it holds in a transaction that sends its
+ * COMMIT without waiting for the answer; it is sent beside the append lock, as an append's own
+ * check is under it: no other writer can move a stream between this read and the commit.
  */
 export async function assertStreamsUnchanged(
   tx: Pick<SqlEventStoreTransaction, 'query' | 'lockAppends'>,
@@ -21,19 +24,20 @@ export async function assertStreamsUnchanged(
   streams: readonly UnchangedStream[],
 ): Promise<void> {
   if (streams.length === 0) return;
-  // Under the append lock, as an append's own check is: no other writer can move a stream between
-  // this read and the commit.
-  await tx.lockAppends();
-  const { rows } = await tx.query<{ stream_id: string; expected: string; actual: string | null }>(
-    `SELECT k.stream_id, k.expected::text AS expected, s.stream_version::text AS actual
+  const locked = tx.lockAppends();
+  const checked = tx.query(
+    `SELECT bool_and(CASE WHEN coalesce(s.stream_version, ${NO_EVENTS}) = k.expected THEN true
+       ELSE ${tables.wrongExpectedVersion}(k.stream_id, CASE WHEN k.expected = ${NO_EVENTS} THEN 'no_stream' ELSE k.expected::text END, s.stream_version)
+       END) AS unchanged
      FROM unnest($1::text[], $2::bigint[]) AS k(stream_id, expected)
-     LEFT JOIN ${tables.streams} s USING (stream_id)
-     WHERE coalesce(s.stream_version, ${NO_EVENTS}) <> k.expected
-     LIMIT 1`,
+     LEFT JOIN ${tables.streams} s USING (stream_id)`,
     [streams.map((stream) => stream.streamId), streams.map((stream) => stream.version.toString())],
   );
-  const [moved] = rows;
-  if (moved === undefined) return;
-  const actual = moved.actual === null ? 'no_stream' : BigInt(moved.actual);
-  throw new WrongExpectedVersionError(moved.stream_id, expectedVersionOf(BigInt(moved.expected)), actual);
+  const [lock, check] = await Promise.allSettled([locked, checked]);
+  if (lock.status === 'rejected') throw lock.reason;
+  if (check.status === 'fulfilled') return;
+  const moved = wrongVersionRaised(check.reason);
+  const stream = streams.find((candidate) => candidate.streamId === moved?.streamId);
+  if (!moved || !stream) throw check.reason;
+  throw new WrongExpectedVersionError(moved.streamId, expectedVersionOf(stream.version), moved.actual);
 }

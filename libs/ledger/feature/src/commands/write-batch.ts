@@ -11,11 +11,12 @@ import { assertStreamsUnchanged } from './unchanged-streams';
 /**
  * Everything a batch changed, in the caller's transaction: one statement for the ledger's own rows,
  * the check that the teams it decided on without appending are still at the version it read, and
- * the events. The three are sent side by side, in that order: the connection runs them one after
- * another, and the rows' write and the reads of the check and the append share one round trip
- * instead of waiting for each other's answers. The check and the events come after the rows because
- * both take the store's append lock, which is held until the commit and makes every other appender
- * wait.
+ * the events. Everything is built first, then the three are sent side by side, in that order, and
+ * nothing is decided from their answers: the caller's transaction may send its COMMIT behind them
+ * without waiting (SqlEventStore.sentTransaction), and both checks are statements that fail on a
+ * conflict, which rolls the whole batch back. The check and the events come after the rows because
+ * both take the store's append lock, which is held until the commit and makes every other
+ * appender wait.
  */
 export async function writeBatch(
   tx: SqlEventStoreTransaction,
@@ -29,10 +30,12 @@ export async function writeBatch(
   if (writes.balances.length > 0) rows.push(upsertTeamBalances(tables, writes.balances));
   if (writes.spends.length > 0) rows.push(upsertAccountSpend(tables, writes.spends));
   if (offsets.length > 0) rows.push(upsertConsumerOffsets(tables, offsets));
+  const rowsWrite = rows.length > 0 ? combinedWrite(rows) : null;
+  const append = writes.appends.length > 0 ? tx.prepareAppend(writes.appends) : null;
   const sent: Promise<unknown>[] = [];
-  if (rows.length > 0) sent.push(tx.query(...combinedWrite(rows)));
+  if (rowsWrite) sent.push(tx.query(...rowsWrite));
   sent.push(assertStreamsUnchanged(tx, tables, writes.unchanged));
-  if (writes.appends.length > 0) sent.push(tx.appendMany(writes.appends));
+  if (append) sent.push(append.send());
   await everyOneEnded(sent);
 }
 

@@ -27,6 +27,9 @@ export async function getUsage(sql: Pick<SqlClient, 'query'>, tables: LedgerTabl
   const statements = usageStatements(schema, tables.usageHourly);
   const size = usageBucketMs(query.granularity);
   const first = Math.floor(query.from / size) * size;
+  // The checkpoint is read before the buckets, so the buckets hold at least what `projectedTo` says
+  // (read after, a pass that committed in between would be claimed by buckets read without it).
+  const projectedTo = (await loadCheckpoint(sql, statements, USAGE_PROJECTION)) ?? 0n;
   const { rows } = await sql.query<BucketRow>(statements.buckets, [query.teamId, String(first), String(query.to), String(size), query.accountId ?? null]);
   const found = new Map(rows.map((row) => [Number(row.start), row]));
   const buckets: UsageBucketView[] = [];
@@ -38,6 +41,5 @@ export async function getUsage(sql: Pick<SqlClient, 'query'>, tables: LedgerTabl
         : { start, charges: Number(row.charges), refunds: Number(row.refunds), refusals: Number(row.refusals), spend: BigInt(row.spend) },
     );
   }
-  const projectedTo = (await loadCheckpoint(sql, statements, USAGE_PROJECTION)) ?? 0n;
   return replyOk({ teamId: query.teamId, granularity: query.granularity, buckets, projectedTo: projectedTo.toString() });
 }

@@ -3,6 +3,8 @@ export interface LedgerTables {
   readonly events: string;
   /** The event store's stream heads (stream_id, stream_version). */
   readonly streams: string;
+  /** The event store's function raising its version conflict from inside a statement. */
+  readonly wrongExpectedVersion: string;
   readonly teamBalances: string;
   readonly accountSpend: string;
   readonly processedCommands: string;
@@ -17,6 +19,7 @@ export function ledgerTables(quotedSchema: string): LedgerTables {
   return {
     events: `${quotedSchema}.events`,
     streams: `${quotedSchema}.streams`,
+    wrongExpectedVersion: `${quotedSchema}.wrong_expected_version`,
     teamBalances: `${quotedSchema}.ledger_team_balances`,
     accountSpend: `${quotedSchema}.ledger_account_spend`,
     processedCommands: `${quotedSchema}.ledger_processed_commands`,

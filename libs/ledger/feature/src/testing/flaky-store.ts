@@ -40,4 +40,13 @@ export class FlakyStore implements LedgerStore {
     if (failure === 'after-commit') throw new Error('injected: the process died after the commit');
     return result;
   }
+
+  /** As `transaction`; a planned failure before the commit needs an ordinary transaction, which waits for the work. */
+  async sentTransaction<T>(work: (tx: SqlEventStoreTransaction) => Promise<T>): Promise<T> {
+    if (this.planned[0] === 'before-commit') return this.transaction(work);
+    const failure = this.planned.shift();
+    const result = await this.inner.sentTransaction(work);
+    if (failure === 'after-commit') throw new Error('injected: the process died after the commit');
+    return result;
+  }
 }
