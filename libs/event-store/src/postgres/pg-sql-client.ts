@@ -29,10 +29,17 @@ export class PgSqlClient implements SqlClient {
   }
 }
 
+/**
+ * The transaction's statements run one after another in the order sent, also when the caller sends
+ * several without waiting (a ledger batch, an append and its lock): a connection runs one query at
+ * a time, and pg deprecates queueing them itself (removed in pg 9).
+ */
 function transactionClient(connection: PoolClient): SqlClient {
-  return new SavepointSqlClient(async (sql, params) => {
-    const result = await connection.query(sql, params as unknown[] | undefined);
-    return { rows: result.rows };
+  let last: Promise<unknown> = Promise.resolve();
+  return new SavepointSqlClient((sql, params) => {
+    const run = last.catch(() => undefined).then(() => connection.query(sql, params as unknown[] | undefined));
+    last = run;
+    return run.then((result) => ({ rows: result.rows }));
   });
 }
 
