@@ -3,7 +3,7 @@
 // POST /v1/messages with autocannon, checks the money after every run, prints one markdown table
 // and writes the results as JSON for later comparison.
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { type BenchOptions, parseBenchOptions, USAGE } from './bench-options';
 import { Cleanup, runBenchMain } from './cleanup';
 import { startDistributedSystem } from './distributed-system';
@@ -12,12 +12,13 @@ import { startFloorSystem } from './floor-system';
 import { describeMachine } from './machine-info';
 import { measureRun } from './measure-run';
 import { headerLine, resultsTable, soakSummary } from './results-table';
+import { attachProfiles, profileLines } from './run-profiles';
 import { unusualLines } from './service-logs';
 import type { BenchHeader, Mode, RunResult, SoakResult } from './run-result';
 import { soak } from './soak-run';
 import type { SystemUnderTest } from './system-under-test';
 
-const starters: Record<Mode, (cleanup: Cleanup) => Promise<SystemUnderTest>> = {
+const starters: Record<Mode, (cleanup: Cleanup, nodeArgs: readonly string[]) => Promise<SystemUnderTest>> = {
   floor: startFloorSystem,
   embedded: startEmbeddedSystem,
   distributed: startDistributedSystem,
@@ -58,8 +59,9 @@ async function main(): Promise<number> {
     }
   };
   try {
-    if (options.soak) await attempt('embedded', async () => void (soakResult = await withSystem('embedded', header, options.outDir, logs, (system) => soakRun(system, options))));
-    else for (const mode of options.modes) await attempt(mode, () => withSystem(mode, header, options.outDir, logs, (system) => runMode(system, options, runs)));
+    const context = (mode: Mode): SystemContext => ({ mode, header, options, logs, measured: () => [...runs, ...(soakResult ? [soakResult.run] : [])].filter((run) => run.mode === mode) });
+    if (options.soak) await attempt('embedded', async () => void (soakResult = await withSystem(context('embedded'), (system) => soakRun(system, options))));
+    else for (const mode of options.modes) await attempt(mode, () => withSystem(context(mode), (system) => runMode(system, options, runs)));
   } finally {
     await cleanup.runAll();
   }
@@ -70,6 +72,7 @@ async function main(): Promise<number> {
     table,
     ...(soakResult ? ['', soakSummary(soakResult)] : []),
     '',
+    ...profileLines([...runs, ...(soakResult ? [soakResult.run] : [])]),
     `Warnings and errors in the services' output: ${logs.map((log) => `${log.service === log.mode ? log.mode : `${log.mode} ${log.service}`} ${log.lines}${log.file ? ` (${log.file})` : ''}`).join(', ')}`,
     ...failures.map((failure) => `\n**FAILED** ${failure}`),
   ];
@@ -80,16 +83,28 @@ async function main(): Promise<number> {
   return mismatches.length > 0 || failures.length > 0 ? 1 : 0;
 }
 
-async function withSystem<T>(mode: Mode, header: BenchHeader, outDir: string, logs: ServiceLog[], work: (system: SystemUnderTest) => Promise<T>): Promise<T> {
+interface SystemContext {
+  mode: Mode;
+  header: BenchHeader;
+  options: BenchOptions;
+  logs: ServiceLog[];
+  /** The runs measured on this system so far, to attach its profiles to once it has stopped. */
+  measured: () => RunResult[];
+}
+
+async function withSystem<T>({ mode, header, options, logs, measured }: SystemContext, work: (system: SystemUnderTest) => Promise<T>): Promise<T> {
   progress(`starting ${mode}`);
-  const system = await starters[mode](cleanup);
+  // Node writes a thread's profile when the thread ends: read once the system has stopped.
+  const profiles = options.profile && mode !== 'floor' ? resolve(options.outDir, `profiles-${stamp}-${mode}`) : null;
+  const system = await starters[mode](cleanup, profiles ? ['--cpu-prof', `--cpu-prof-dir=${profiles}`] : []);
   Object.assign(header, system.versions);
   try {
     return await work(system);
   } finally {
     progress(`stopping ${mode}`);
     await system.stop();
-    logs.push(...saveUnusualLines(mode, system.logs(), outDir));
+    logs.push(...saveUnusualLines(mode, system.logs(), options.outDir));
+    if (profiles) attachProfiles(measured(), profiles, system.pids);
   }
 }
 

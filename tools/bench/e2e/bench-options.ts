@@ -13,6 +13,8 @@ export interface BenchOptions {
   subAccountsPerTeam: number;
   settleTimeoutSeconds: number;
   outDir: string;
+  /** Whether the services run under `--cpu-prof`, their profiles summarised per run. */
+  profile: boolean;
   soak: { minutes: number; rate: number; connections: number; warmupSeconds: number; sampleSeconds: number } | null;
 }
 
@@ -26,6 +28,8 @@ export const USAGE = `npm run bench:e2e -- [options]     (npm run bench:e2e-soak
   --sub-accounts N          sub-accounts per team, one key each (default 5)
   --settle-timeout SECONDS  how long to wait for deliveries to settle before the money check (default 300)
   --out DIR                 where the JSON results go (default bench-results)
+  --profile                 run the services under node --cpu-prof (profiles in the --out folder) and
+                            print each thread's busy share and top self time in every measured run
   --soak                    instead: the embedded system at a fixed rate, RSS sampled over time
   --soak-minutes N          (default 10)
   --soak-rate N             requests per second over all connections (default 5000)
@@ -49,6 +53,7 @@ export function parseBenchOptions(args: string[]): BenchOptions {
       'sub-accounts': { type: 'string', default: '5' },
       'settle-timeout': { type: 'string', default: '300' },
       out: { type: 'string', default: 'bench-results' },
+      profile: { type: 'boolean', default: false },
       soak: { type: 'boolean', default: false },
       'soak-minutes': { type: 'string', default: '10' },
       'soak-rate': { type: 'string', default: '5000' },
@@ -71,6 +76,7 @@ export function parseBenchOptions(args: string[]): BenchOptions {
     subAccountsPerTeam: count(values['sub-accounts'], 'sub-accounts', 1),
     settleTimeoutSeconds: count(values['settle-timeout'], 'settle-timeout', 1),
     outDir: values.out,
+    profile: values.profile,
     soak: values.soak
       ? {
           minutes: count(values['soak-minutes'], 'soak-minutes', 1),

@@ -2,7 +2,8 @@ import { parseBenchOptions } from './bench-options';
 
 describe('parseBenchOptions', () => {
   it('defaults to every mode, floor first, 15 s runs at 1, 8 and 64 connections and a hot run at 64', () => {
-    expect(parseBenchOptions([])).toMatchObject({ modes: ['floor', 'embedded', 'distributed'], seconds: 15, connections: [1, 8, 64], hotConnections: 64, soak: null });
+    expect(parseBenchOptions([])).toMatchObject({ modes: ['floor', 'embedded', 'distributed'], seconds: 15, connections: [1, 8, 64], hotConnections: 64, soak: null, profile: false });
+    expect(parseBenchOptions(['--profile']).profile).toBe(true);
   });
 
   it('reads lists and the soak settings', () => {

@@ -10,16 +10,12 @@ import { SERVICE_ENV, stopProcess, type SystemUnderTest } from './system-under-t
  * `npm start` from its compiled output, on a fresh data folder, at the default log level and with
  * the delivery simulator at its defaults: what a user gets.
  */
-export async function startEmbeddedSystem(cleanup: Cleanup): Promise<SystemUnderTest> {
+export async function startEmbeddedSystem(cleanup: Cleanup, nodeArgs: readonly string[] = []): Promise<SystemUnderTest> {
   const dataDir = mkdtempSync(join(tmpdir(), 'subledger-bench-'));
   const removeData = cleanup.add('embedded data folder', async () => rmSync(dataDir, { recursive: true, force: true }));
   const adminToken = `bench-admin-${randomBytes(24).toString('hex')}`;
-  const app = startServiceProcess('apps/embedded/src/main.ts', {
-    DATA_DIR: dataDir,
-    PORT: '0',
-    ADMIN_TOKEN: adminToken,
-    ...SERVICE_ENV,
-  });
+  const env = { DATA_DIR: dataDir, PORT: '0', ADMIN_TOKEN: adminToken, ...SERVICE_ENV };
+  const app = startServiceProcess('apps/embedded/src/main.ts', env, nodeArgs);
   const stopApp = cleanup.add('embedded process', () => stopProcess(app));
   const [, url] = await app.waitFor(/listening on (http:\/\/\S+)/, 180_000);
   return {

@@ -36,7 +36,9 @@ export async function measureRun(system: SystemUnderTest, plan: RunPlan): Promis
   if (plan.warmupSeconds > 0) await driveSends({ ...load, seconds: plan.warmupSeconds });
   const meter = new UsageMeter(system.pids, plan.sampleMs);
   const cpuBefore = process.cpuUsage();
+  const startUs = monotonicUs();
   const result = await driveSends({ ...load, seconds: plan.seconds });
+  const windowUs: [number, number] = [startUs, monotonicUs()];
   const loadToolCpu = process.cpuUsage(cpuBefore);
   const { usage, series } = meter.stop();
   const money: MoneyResult =
@@ -60,8 +62,13 @@ export async function measureRun(system: SystemUnderTest, plan: RunPlan): Promis
     loadAverage1m: loadavg()[0],
     floorRatio: null,
     money,
+    windowUs,
   };
   return { run, rssSeries: series };
+}
+
+function monotonicUs(): number {
+  return Number(process.hrtime.bigint() / 1000n);
 }
 
 /** Every sub-account's key (spread), or the first one's only (hot); the floor takes any bearer. */

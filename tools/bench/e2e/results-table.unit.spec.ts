@@ -18,6 +18,7 @@ const run = (overrides: Partial<RunResult>): RunResult => ({
   loadAverage1m: 1.9,
   floorRatio: 212.4 / 10400,
   money: { status: 'ok', problems: [], messages: 3250, failed: 63 },
+  windowUs: [0, 15_000_000],
   ...overrides,
 });
 

@@ -1,3 +1,4 @@
+import type { ProfileSummary } from './cpu-profile-summary';
 import type { RssFlatness, RssPoint } from './rss-flatness';
 
 export type Mode = 'floor' | 'embedded' | 'distributed';
@@ -40,6 +41,10 @@ export interface RunResult {
   /** req/s over the floor's req/s at the same connection count and workload; null without a floor run. */
   floorRatio: number | null;
   money: MoneyResult;
+  /** The measured load on the monotonic clock, in microseconds (a CPU profile's time base). */
+  windowUs: [number, number];
+  /** Per service thread, with --profile: its busy share and top self time in the window. */
+  profiles?: Record<string, ProfileSummary>;
 }
 
 export interface BenchHeader {

@@ -19,6 +19,8 @@ export interface DistributedStackOptions {
   readonly env?: Record<string, string>;
   /** Extra environment per service. */
   readonly serviceEnv?: Partial<Record<ServiceName, Record<string, string>>>;
+  /** Options of node itself for every service, before the entry (e.g. `--cpu-prof`). */
+  readonly nodeArgs?: readonly string[];
 }
 
 export interface DistributedStack {
@@ -85,7 +87,7 @@ export async function startDistributedStack(options: DistributedStackOptions = {
   });
   const all: StackProcess[] = [];
   const start = async (name: ServiceName, replica: number): Promise<StackProcess> => {
-    const child = startServiceProcess(ENTRIES[name], envOf(name, replica));
+    const child = startServiceProcess(ENTRIES[name], envOf(name, replica), options.nodeArgs);
     const started = { name, replica, process: child, url: '' };
     all.push(started);
     const [, port] = await child.waitFor(/listening on http:\/\/127\.0\.0\.1:(\d+)/, 90_000);

@@ -14,10 +14,11 @@ export interface ServiceProcess {
 
 /**
  * Starts an app the way `npm start` does, from the compiled form of its source entry
- * (`apps/embedded/src/main.ts`), with extra environment.
+ * (`apps/embedded/src/main.ts`), with extra environment and, before the entry, extra options of
+ * node itself (such as `--cpu-prof`, which NODE_OPTIONS does not take).
  */
-export function startServiceProcess(entry: string, env: Record<string, string>): ServiceProcess {
-  const child = spawn(process.execPath, [compiledEntryOf(entry)], {
+export function startServiceProcess(entry: string, env: Record<string, string>, nodeArgs: readonly string[] = []): ServiceProcess {
+  const child = spawn(process.execPath, [...nodeArgs, compiledEntryOf(entry)], {
     cwd: process.cwd(),
     env: { ...process.env, NODE_OPTIONS: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
