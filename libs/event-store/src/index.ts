@@ -15,12 +15,12 @@ export type {
 export type { SubscribeOptions, Subscription, SubscriptionEnd, SubscriptionHandler } from './subscription.port';
 export { WrongExpectedVersionError } from './wrong-expected-version.error';
 export { DuplicateEventIdError } from './duplicate-event-id.error';
-export { expectedVersionMatches, versionAfter } from './expected-version';
+export { versionAfter } from './expected-version';
 export { GroupCommit } from './group-commit';
 
-export type { SentTransactions, SqlClient, SqlResult, SqlRow } from './sql/sql-client';
-export { sentTransaction } from './sql/sql-client';
-export { wrongVersionRaised } from './sql/sql-errors';
+export type { SqlClient, SqlResult, SqlRow } from './sql/sql-client';
+export { allAnswered } from './sql/all-answered';
+export { asWrongExpectedVersion } from './sql/sql-errors';
 export { textArrayParam, jsonTextArrayParam } from './sql/text-array-param';
 export { SqlEventStore, type SqlEventStoreOptions, type SqlEventStoreTransaction } from './sql/sql-event-store';
 export { quoteSchemaName } from './sql/sql-schema-name';

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { allAnswered } from '../sql/all-answered';
 import { SavepointSqlClient } from '../sql/savepoint-sql-client';
 import type { SentTransactions, SqlClient, SqlResult, SqlRow } from '../sql/sql-client';
 
@@ -61,28 +62,19 @@ export class PgliteWorkerSqlClient implements SqlClient, SentTransactions {
   }
 
   async transaction<T>(work: (tx: SqlClient) => Promise<T>): Promise<T> {
-    let release: () => void = () => undefined;
-    const previous = this.held;
-    this.held = previous.then(() => new Promise<void>((resolve) => (release = resolve)));
-    await previous;
-    // BEGIN travels with the transaction's first statement, and only if it has one: a round trip saved.
-    let begun = false;
-    const tx = new SavepointSqlClient(async (sql, params) => {
-      const begin = !begun;
-      begun = true;
-      return { rows: await this.send('query', sql, params, begin) };
-    });
+    const release = await this.takeConnection();
+    const { tx, begun } = this.transactionClient();
     let result: T;
     try {
       result = await work(tx);
     } catch (error) {
-      if (begun) await this.endWith('ROLLBACK', release).catch(() => undefined);
+      if (begun()) await this.endWith('ROLLBACK', release).catch(() => undefined);
       throw error;
     } finally {
-      if (!begun) release();
+      if (!begun()) release();
     }
     // No ROLLBACK after a failed COMMIT: the transaction has ended, and the next one may be running.
-    if (begun) await this.endWith('COMMIT', release);
+    if (begun()) await this.endWith('COMMIT', release);
     return result;
   }
 
@@ -93,18 +85,9 @@ export class PgliteWorkerSqlClient implements SqlClient, SentTransactions {
    * `work` sends after that is refused.
    */
   async sentTransaction<T>(work: (tx: SqlClient) => Promise<T>): Promise<T> {
-    let release: () => void = () => undefined;
-    const previous = this.held;
-    this.held = previous.then(() => new Promise<void>((resolve) => (release = resolve)));
-    await previous;
-    let begun = false;
+    const release = await this.takeConnection();
     let sent = false;
-    const tx = new SavepointSqlClient(async (sql, params) => {
-      if (sent) throw new Error(`A statement was sent after its transaction's COMMIT, and not run: ${sql.slice(0, 80)}`);
-      const begin = !begun;
-      begun = true;
-      return { rows: await this.send('query', sql, params, begin) };
-    });
+    const { tx, begun } = this.transactionClient(() => sent);
     let working: Promise<T>;
     let threw = false;
     try {
@@ -114,16 +97,37 @@ export class PgliteWorkerSqlClient implements SqlClient, SentTransactions {
       working = Promise.reject(error);
     }
     sent = true;
-    if (!begun) {
+    if (!begun()) {
       release();
       return working;
     }
     // A failed statement has aborted the transaction, and PostgreSQL answers this COMMIT by rolling back.
-    const ended = this.endWith(threw ? 'ROLLBACK' : 'COMMIT', release);
-    const [result, commit] = await Promise.allSettled([working, ended]);
-    if (result.status === 'rejected') throw result.reason;
-    if (commit.status === 'rejected') throw commit.reason;
-    return result.value;
+    const [result] = await allAnswered([working, this.endWith(threw ? 'ROLLBACK' : 'COMMIT', release)]);
+    return result;
+  }
+
+  /** Waits until the connection is free and takes it; the function returned hands it on. */
+  private async takeConnection(): Promise<() => void> {
+    let release: () => void = () => undefined;
+    const previous = this.held;
+    this.held = previous.then(() => new Promise<void>((resolve) => (release = resolve)));
+    await previous;
+    return () => release();
+  }
+
+  /**
+   * A transaction's client: BEGIN travels with its first statement, and only if it has one (a round
+   * trip saved). Once `closed` says so, a statement is refused instead of sent.
+   */
+  private transactionClient(closed: () => boolean = () => false): { tx: SqlClient; begun: () => boolean } {
+    let begun = false;
+    const tx = new SavepointSqlClient(async (sql, params) => {
+      if (closed()) throw new Error(`A statement was sent after its transaction's COMMIT, and not run: ${sql.slice(0, 80)}`);
+      const begin = !begun;
+      begun = true;
+      return { rows: await this.send('query', sql, params, begin) };
+    });
+    return { tx, begun: () => begun };
   }
 
   /**

@@ -25,16 +25,16 @@ export function eventStoreStatements(schema: string): EventStoreStatements {
     appendEvents: `WITH expected AS (
         SELECT * FROM unnest($6::text[], $7::text[]) AS e(stream_id, expected)
       ), before AS (
-        SELECT e.stream_id, s.stream_version,
+        SELECT e.stream_id, e.expected, s.stream_version,
           CASE WHEN e.expected = 'any' THEN true
             WHEN e.expected = 'no_stream' THEN s.stream_version IS NULL
             WHEN e.expected = 'stream_exists' THEN s.stream_version IS NOT NULL
             ELSE coalesce(s.stream_version = e.expected::bigint, false) END AS matches
         FROM expected e LEFT JOIN ${schema}.streams s ON s.stream_id = e.stream_id
       ), checked AS (
-        SELECT bool_and(CASE WHEN b.matches THEN true
-          ELSE ${schema}.wrong_expected_version(b.stream_id, e.expected, b.stream_version) END) AS ok
-        FROM before b JOIN expected e ON e.stream_id = b.stream_id
+        SELECT bool_and(CASE WHEN matches THEN true
+          ELSE ${schema}.wrong_expected_version(stream_id, expected, stream_version) END) AS ok
+        FROM before
       ), input AS (
         SELECT t.*, coalesce(b.stream_version, -1) + row_number() OVER (PARTITION BY t.stream_id ORDER BY t.ord) AS stream_version
         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[])

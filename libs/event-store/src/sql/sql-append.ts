@@ -3,11 +3,11 @@ import { assertValidAppends } from '../append-request';
 import { DuplicateEventIdError } from '../duplicate-event-id.error';
 import type { AppendResult, StreamAppend, StreamVersion } from '../event-store.port';
 import { versionAfter } from '../expected-version';
-import { WrongExpectedVersionError } from '../wrong-expected-version.error';
+import { allAnswered } from './all-answered';
 import { type AppendColumns, appendColumns } from './append-columns';
 import type { EventStoreStatements } from './event-store-statements.sql';
 import type { SqlClient } from './sql-client';
-import { isUniqueViolation, violatedKeyValue, wrongVersionRaised } from './sql-errors';
+import { asWrongExpectedVersion, isUniqueViolation, violatedKeyValue } from './sql-errors';
 
 export interface AppendContext {
   statements: EventStoreStatements;
@@ -34,12 +34,8 @@ export interface PreparedAppend {
  * crosses to another thread or process, a transaction holds the connection for each round trip it
  * waits on.
  */
-export function appendInTransaction(tx: SqlClient, context: AppendContext, appends: readonly StreamAppend[]): Promise<AppendResult[]> {
-  try {
-    return prepareAppend(tx, context, appends).send();
-  } catch (error) {
-    return Promise.reject(error);
-  }
+export async function appendInTransaction(tx: SqlClient, context: AppendContext, appends: readonly StreamAppend[]): Promise<AppendResult[]> {
+  return prepareAppend(tx, context, appends).send();
 }
 
 /**
@@ -55,11 +51,8 @@ export function prepareAppend(tx: SqlClient, { statements, lockKey }: AppendCont
   return {
     async send() {
       const locked = lockKey === null ? Promise.resolve() : tx.query(statements.appendLock, [lockKey]);
-      const appended = appendEvents(tx, statements.appendEvents, columns, appends);
-      const [lock, rows] = await Promise.allSettled([locked, appended]);
-      if (lock.status === 'rejected') throw lock.reason;
-      if (rows.status === 'rejected') throw rows.reason;
-      return results(appends, rows.value);
+      const [, rows] = await allAnswered([locked, appendEvents(tx, statements.appendEvents, columns, appends)]);
+      return results(appends, rows);
     },
   };
 }
@@ -79,9 +72,6 @@ async function appendEvents(tx: SqlClient, statement: string, columns: AppendCol
     return (await tx.query<AppendRow>(statement, columns)).rows;
   } catch (error) {
     if (isUniqueViolation(error, 'events_event_id_key')) throw new DuplicateEventIdError(violatedKeyValue(error));
-    const wrong = wrongVersionRaised(error);
-    const append = appends.find((candidate) => candidate.streamId === wrong?.streamId);
-    if (wrong && append) throw new WrongExpectedVersionError(wrong.streamId, append.expectedVersion, wrong.actual);
-    throw error;
+    throw asWrongExpectedVersion(error, (streamId) => appends.find((append) => append.streamId === streamId)?.expectedVersion);
   }
 }

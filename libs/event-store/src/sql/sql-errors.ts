@@ -1,3 +1,6 @@
+import type { ExpectedVersion } from '../event-store.port';
+import { WrongExpectedVersionError } from '../wrong-expected-version.error';
+
 const UNIQUE_VIOLATION = '23505';
 
 interface DatabaseErrorFields {
@@ -21,10 +24,14 @@ export function violatedKeyValue(error: unknown): string | undefined {
 /** Raised by the store's `wrong_expected_version` function (its migration says why). */
 const WRONG_EXPECTED_VERSION = 'SLV01';
 
-/** The stream and its actual version of an error raised by `wrong_expected_version`; undefined for any other error. */
-export function wrongVersionRaised(error: unknown): { streamId: string; actual: bigint | 'no_stream' } | undefined {
+/**
+ * An error raised by `wrong_expected_version` as the WrongExpectedVersionError it stands for, with
+ * the version the caller expected of the stream it names (`expectedOf`); any other error as it is.
+ */
+export function asWrongExpectedVersion(error: unknown, expectedOf: (streamId: string) => ExpectedVersion | undefined): unknown {
   const fields = error as DatabaseErrorFields | undefined;
-  if (fields?.code !== WRONG_EXPECTED_VERSION || typeof fields.detail !== 'string') return undefined;
+  if (fields?.code !== WRONG_EXPECTED_VERSION || typeof fields.detail !== 'string') return error;
   const { streamId, actual } = JSON.parse(fields.detail) as { streamId: string; actual: string | null };
-  return { streamId, actual: actual === null ? 'no_stream' : BigInt(actual) };
+  const expected = expectedOf(streamId);
+  return expected === undefined ? error : new WrongExpectedVersionError(streamId, expected, actual === null ? 'no_stream' : BigInt(actual));
 }

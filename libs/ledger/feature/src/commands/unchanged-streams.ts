@@ -1,4 +1,4 @@
-import { type SqlEventStoreTransaction, WrongExpectedVersionError, wrongVersionRaised } from '@subledger/event-store';
+import { allAnswered, asWrongExpectedVersion, type SqlEventStoreTransaction } from '@subledger/event-store';
 import type { LedgerTables } from '../store/ledger-tables';
 import { expectedVersionOf, NO_EVENTS } from '../team-state/team-ledger';
 
@@ -33,11 +33,9 @@ export async function assertStreamsUnchanged(
      LEFT JOIN ${tables.streams} s USING (stream_id)`,
     [streams.map((stream) => stream.streamId), streams.map((stream) => stream.version.toString())],
   );
-  const [lock, check] = await Promise.allSettled([locked, checked]);
-  if (lock.status === 'rejected') throw lock.reason;
-  if (check.status === 'fulfilled') return;
-  const moved = wrongVersionRaised(check.reason);
-  const stream = streams.find((candidate) => candidate.streamId === moved?.streamId);
-  if (!moved || !stream) throw check.reason;
-  throw new WrongExpectedVersionError(moved.streamId, expectedVersionOf(stream.version), moved.actual);
+  const expectedOf = (streamId: string) => {
+    const stream = streams.find((candidate) => candidate.streamId === streamId);
+    return stream && expectedVersionOf(stream.version);
+  };
+  await allAnswered([locked, checked.catch((error: unknown) => Promise.reject(asWrongExpectedVersion(error, expectedOf)))]);
 }

@@ -1,4 +1,4 @@
-import type { SqlEventStoreTransaction } from '@subledger/event-store';
+import { allAnswered, type SqlEventStoreTransaction } from '@subledger/event-store';
 import { upsertAccountSpend } from '../projections/account-spend.projection';
 import { upsertTeamBalances } from '../projections/team-balance.projection';
 import type { LedgerTables } from '../store/ledger-tables';
@@ -36,17 +36,7 @@ export async function writeBatch(
   if (rowsWrite) sent.push(tx.query(...rowsWrite));
   sent.push(assertStreamsUnchanged(tx, tables, writes.unchanged));
   if (append) sent.push(append.send());
-  await everyOneEnded(sent);
-}
-
-/**
- * Waits until every one has ended, and only then fails with the first failure in the order sent.
- * Failing at the first rejection would let the caller roll back while another one is still between
- * two of its statements, and that one's next statement would then run outside the transaction.
- */
-async function everyOneEnded(sent: readonly Promise<unknown>[]): Promise<void> {
-  const failed = (await Promise.allSettled(sent)).find((result) => result.status === 'rejected');
-  if (failed) throw failed.reason;
+  await allAnswered(sent);
 }
 
 export function hasWrites(writes: BatchWrites, offsets: readonly ConsumerOffsetRow[]): boolean {
