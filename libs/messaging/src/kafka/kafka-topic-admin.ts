@@ -1,4 +1,4 @@
-import { Admin, ITopicMetadata, Kafka } from 'kafkajs';
+import { Admin, ITopicMetadata, Kafka, KafkaJSError } from 'kafkajs';
 import { MessagingLogger } from './messaging-logger.port';
 import { EnsuredTopic, TopicAdmin, TopicSpec } from './topic-admin.port';
 
@@ -74,16 +74,32 @@ export class KafkaTopicAdmin implements TopicAdmin {
     }
   }
 
+  /**
+   * Waits until every partition has a leader. Right after a creation the broker may still answer
+   * the metadata request itself with a retriable error ("does not host this topic-partition",
+   * "no leader"): that too means "look again", until the deadline.
+   */
   private async withLeaders(admin: Admin, topics: string[]): Promise<ITopicMetadata[]> {
     const deadline = Date.now() + leaderWaitMs;
     for (;;) {
-      const { topics: metadata } = await admin.fetchTopicMetadata({ topics });
-      const leaderless = metadata.filter((topic) => topic.partitions.some((partition) => partition.leader < 0));
-      if (leaderless.length === 0) return metadata;
+      const metadata = await this.fetchMetadata(admin, topics, deadline);
+      const leaderless = metadata?.filter((topic) => topic.partitions.some((partition) => partition.leader < 0)) ?? [];
+      if (metadata && leaderless.length === 0) return metadata;
       if (Date.now() > deadline) {
         throw new Error(`Topics without a partition leader: ${leaderless.map((topic) => topic.name).join(', ')}`);
       }
       await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+
+  /** The topics' metadata, or undefined when the broker answered a retriable error before the deadline. */
+  private async fetchMetadata(admin: Admin, topics: string[], deadline: number): Promise<ITopicMetadata[] | undefined> {
+    try {
+      return (await admin.fetchTopicMetadata({ topics })).topics;
+    } catch (error) {
+      if (!isRetriable(error) || Date.now() > deadline) throw error;
+      this.logger.debug(`Topic metadata not settled yet, looking again: ${(error as Error).message}`);
+      return undefined;
     }
   }
 
@@ -100,6 +116,10 @@ export class KafkaTopicAdmin implements TopicAdmin {
     }
     return { topic: spec.topic, partitions, created };
   }
+}
+
+function isRetriable(error: unknown): boolean {
+  return error instanceof KafkaJSError && error.retriable;
 }
 
 function toTopicConfig(spec: TopicSpec) {
