@@ -1,5 +1,4 @@
 import type { JsonObject } from './json';
-import type { Subscription, SubscribeOptions, SubscriptionHandler } from './subscription.port';
 
 export interface EventData {
   /** A uuid. Deterministic ids are welcome: EventStoreDB dedupes on them, SQL rejects a repeat. */
@@ -55,21 +54,18 @@ export interface ReadAllOptions {
   maxCount?: number;
 }
 
-export interface EventStoreCapabilities {
-  /** `appendMany` writes all of its streams or none of them. */
-  atomicAppendMany: boolean;
-}
-
 export interface EventStore {
-  readonly capabilities: EventStoreCapabilities;
   /** Throws `WrongExpectedVersionError` when the stream is not at the expected version. */
   append(streamId: string, events: readonly EventData[], options: AppendOptions): Promise<AppendResult>;
-  /** One result per request, in request order. Atomic only where `capabilities.atomicAppendMany`. */
+  /**
+   * One result per request, in request order. The SQL stores write all of the streams or none of
+   * them; the EventStoreDB adapter appends stream by stream and stops at the first failure, leaving
+   * the streams before it written.
+   */
   appendMany(appends: readonly StreamAppend[]): Promise<AppendResult[]>;
   /** Events in stream order; an empty list for a stream that does not exist. */
   readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
   /** Events of every stream in global order. */
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
-  subscribe(name: string, handler: SubscriptionHandler, options?: SubscribeOptions): Promise<Subscription>;
   close(): Promise<void>;
 }

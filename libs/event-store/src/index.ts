@@ -4,7 +4,6 @@ export type {
   AppendResult,
   EventData,
   EventStore,
-  EventStoreCapabilities,
   ExpectedVersion,
   ReadAllOptions,
   ReadStreamOptions,
@@ -12,7 +11,6 @@ export type {
   StreamAppend,
   StreamVersion,
 } from './event-store.port';
-export type { SubscribeOptions, Subscription, SubscriptionEnd, SubscriptionHandler } from './subscription.port';
 export { WrongExpectedVersionError } from './wrong-expected-version.error';
 export { DuplicateEventIdError } from './duplicate-event-id.error';
 export { versionAfter } from './expected-version';

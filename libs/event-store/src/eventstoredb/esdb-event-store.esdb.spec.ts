@@ -16,6 +16,7 @@ describeEventStoreContract('EventStoreDB', {
     return {
       store,
       rival,
+      appendManyIsAtomic: false,
       dispose: async () => {
         await Promise.all([store.close(), rival.close()]);
       },

@@ -5,23 +5,17 @@ import type {
   AppendResult,
   EventData,
   EventStore,
-  EventStoreCapabilities,
   ReadAllOptions,
   ReadStreamOptions,
   RecordedEvent,
   StreamAppend,
 } from '../event-store.port';
-import type { SubscribeOptions, Subscription, SubscriptionHandler } from '../subscription.port';
-import { EsdbCheckpoints } from './esdb-checkpoints';
 import { fromEsdbAppendError, toEsdbEventData, toEsdbExpectedRevision } from './esdb-mapping';
 import { readEsdbAll, readEsdbStream } from './esdb-reads';
-import { startEsdbSubscription } from './esdb-subscription';
 
 export interface EventStoreDbEventStoreOptions {
   /** A client the caller owns and disposes, or a connection string for a client that `close()` disposes. */
   client: EventStoreDBClient | string;
-  /** Prefix of the streams that hold subscription checkpoints; hidden from reads. */
-  checkpointStreamPrefix?: string;
 }
 
 /**
@@ -30,15 +24,12 @@ export interface EventStoreDbEventStoreOptions {
  * before it written (see the README).
  */
 export class EventStoreDbEventStore implements EventStore {
-  readonly capabilities: EventStoreCapabilities = { atomicAppendMany: false };
   private readonly client: EventStoreDBClient;
   private readonly ownsClient: boolean;
-  private readonly checkpoints: EsdbCheckpoints;
 
-  constructor({ client, checkpointStreamPrefix = 'subledger-checkpoint-' }: EventStoreDbEventStoreOptions) {
+  constructor({ client }: EventStoreDbEventStoreOptions) {
     this.ownsClient = typeof client === 'string';
     this.client = typeof client === 'string' ? EventStoreDBClient.connectionString(client) : client;
-    this.checkpoints = new EsdbCheckpoints(this.client, checkpointStreamPrefix);
   }
 
   async append(streamId: string, events: readonly EventData[], { expectedVersion }: AppendOptions): Promise<AppendResult> {
@@ -64,15 +55,11 @@ export class EventStoreDbEventStore implements EventStore {
   }
 
   readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]> {
-    return readEsdbStream(this.client, this.checkpoints.streamPrefix, streamId, options);
+    return readEsdbStream(this.client, streamId, options);
   }
 
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]> {
-    return readEsdbAll(this.client, this.checkpoints.streamPrefix, options);
-  }
-
-  subscribe(name: string, handler: SubscriptionHandler, options?: SubscribeOptions): Promise<Subscription> {
-    return startEsdbSubscription(this.client, this.checkpoints, name, handler, options);
+    return readEsdbAll(this.client, options);
   }
 
   async close(): Promise<void> {

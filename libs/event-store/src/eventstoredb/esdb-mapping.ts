@@ -54,15 +54,13 @@ export function fromEsdbAppendError(error: unknown, streamId: string, expected: 
 }
 
 /**
- * Our view of a read or delivered event, or undefined for what is not ours to see: system streams
- * and events (`$` prefix), subscription checkpoint streams, and events whose data is not a JSON object.
+ * Our view of a read event, or undefined for what is not ours to see: system streams and events
+ * (`$` prefix) and events whose data is not a JSON object.
  */
-export function fromEsdbResolvedEvent(resolved: ResolvedEvent, hiddenStreamPrefix: string): RecordedEvent | undefined {
+export function fromEsdbResolvedEvent(resolved: ResolvedEvent): RecordedEvent | undefined {
   const event = resolved.event;
   if (!event || !event.isJson || !isJsonObject(event.data)) return undefined;
-  if (event.streamId.startsWith('$') || event.type.startsWith('$') || event.streamId.startsWith(hiddenStreamPrefix)) {
-    return undefined;
-  }
+  if (event.streamId.startsWith('$') || event.type.startsWith('$')) return undefined;
   const position = event.position?.commit ?? resolved.commitPosition;
   if (position === undefined) throw new Error(`EventStoreDB returned event ${event.id} without a position (server older than 22.6?)`);
   return {

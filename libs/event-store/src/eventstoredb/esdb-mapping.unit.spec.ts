@@ -15,8 +15,6 @@ import {
   toEsdbPosition,
 } from './esdb-mapping';
 
-const HIDDEN = 'subledger-checkpoint-';
-
 function resolved(overrides: Record<string, unknown> = {}): ResolvedEvent {
   return {
     event: {
@@ -73,7 +71,7 @@ describe('EventStoreDB mapping', () => {
   });
 
   it('maps a recorded event with its commit position as global position', () => {
-    expect(fromEsdbResolvedEvent(resolved(), HIDDEN)).toEqual({
+    expect(fromEsdbResolvedEvent(resolved())).toEqual({
       id: '0b5d1c52-56a4-4bd5-a1fd-3bd2bca0f4a5',
       streamId: 'team-1',
       type: 'FundsAdded',
@@ -83,20 +81,19 @@ describe('EventStoreDB mapping', () => {
       globalPosition: 900n,
       recordedAt: new Date('2026-01-02T03:04:05.000Z'),
     });
-    expect(fromEsdbResolvedEvent(resolved({ metadata: undefined }), HIDDEN)?.metadata).toEqual({});
+    expect(fromEsdbResolvedEvent(resolved({ metadata: undefined }))?.metadata).toEqual({});
   });
 
   it.each([
     ['a system stream', { streamId: '$stats-1' }],
     ['a system event type', { type: '$metadata' }],
-    ['a checkpoint stream', { streamId: `${HIDDEN}projector` }],
     ['binary data', { isJson: false, data: new Uint8Array([1]) }],
     ['JSON that is not an object', { data: [1, 2] }],
   ])('hides %s', (_case, overrides) => {
-    expect(fromEsdbResolvedEvent(resolved(overrides), HIDDEN)).toBeUndefined();
+    expect(fromEsdbResolvedEvent(resolved(overrides))).toBeUndefined();
   });
 
   it('hides a link without its event', () => {
-    expect(fromEsdbResolvedEvent({ event: undefined } as ResolvedEvent, HIDDEN)).toBeUndefined();
+    expect(fromEsdbResolvedEvent({ event: undefined } as ResolvedEvent)).toBeUndefined();
   });
 });

@@ -6,7 +6,6 @@ const PAGE_SIZE = 500;
 
 export async function readEsdbStream(
   client: EventStoreDBClient,
-  hiddenPrefix: string,
   streamId: string,
   { fromVersion = 0n, maxCount }: ReadStreamOptions = {},
 ): Promise<RecordedEvent[]> {
@@ -14,7 +13,7 @@ export async function readEsdbStream(
   const events: RecordedEvent[] = [];
   try {
     for await (const resolved of client.readStream(streamId, { fromRevision: fromVersion, maxCount, direction: FORWARDS })) {
-      const event = fromEsdbResolvedEvent(resolved, hiddenPrefix);
+      const event = fromEsdbResolvedEvent(resolved);
       if (event) events.push(event);
     }
   } catch (error) {
@@ -24,12 +23,11 @@ export async function readEsdbStream(
 }
 
 /**
- * `$all` also holds system and checkpoint events, which are left out: reads go page by page until
+ * `$all` also holds system events, which are left out: reads go page by page until
  * `maxCount` of our events are found or the log ends, so a short page always means the end.
  */
 export async function readEsdbAll(
   client: EventStoreDBClient,
-  hiddenPrefix: string,
   { fromPosition = 0n, maxCount = Number.MAX_SAFE_INTEGER }: ReadAllOptions = {},
 ): Promise<RecordedEvent[]> {
   if (maxCount === 0) return [];
@@ -44,7 +42,7 @@ export async function readEsdbAll(
       // Each next page starts at the last event of the previous one (positions are inclusive).
       if (position === undefined || (after !== undefined && position <= after)) continue;
       after = position;
-      const event = fromEsdbResolvedEvent(resolved, hiddenPrefix);
+      const event = fromEsdbResolvedEvent(resolved);
       if (event) events.push(event);
       if (events.length === maxCount) return events;
     }

@@ -1,21 +1,19 @@
 import { type EventStoreDBClient, type Position, type ReadPosition, START, StreamNotFoundError } from '@eventstore/db-client';
 import { readEsdbAll, readEsdbStream } from './esdb-reads';
 
-const PREFIX = 'subledger-checkpoint-';
-
-// 1,200 records at positions 100, 200, ...; every third one is a system or checkpoint event.
+// 1,200 records at positions 100, 200, ...; every third one is a system event, every third a binary one.
 const log = Array.from({ length: 1200 }, (_, index) => {
   const position = BigInt((index + 1) * 100);
-  const streamId = index % 3 === 1 ? '$stats' : index % 3 === 2 ? `${PREFIX}x` : 'team-1';
+  const streamId = index % 3 === 1 ? '$stats' : index % 3 === 2 ? 'team-binary' : 'team-1';
   return {
     event: {
       streamId,
       id: `id-${index}`,
-      isJson: true,
+      isJson: streamId !== 'team-binary',
       revision: BigInt(index),
       type: streamId === '$stats' ? '$statsCollected' : 'Fine',
       created: new Date(0),
-      data: {},
+      data: streamId === 'team-binary' ? new Uint8Array([1]) : {},
       metadata: {},
       position: { commit: position, prepare: position },
     },
@@ -37,8 +35,8 @@ const client = {
 } as unknown as EventStoreDBClient;
 
 describe('EventStoreDB reads', () => {
-  it('reads all of our events across pages, without system and checkpoint events', async () => {
-    const events = await readEsdbAll(client, PREFIX);
+  it('reads all of our events across pages, without system and binary events', async () => {
+    const events = await readEsdbAll(client);
     expect(events).toHaveLength(400);
     expect(events.every((e) => e.streamId === 'team-1')).toBe(true);
     expect(new Set(events.map((e) => e.id)).size).toBe(400);
@@ -46,13 +44,13 @@ describe('EventStoreDB reads', () => {
   });
 
   it('fills maxCount from an inclusive position, reading past pages that hidden events thin out', async () => {
-    const events = await readEsdbAll(client, PREFIX, { fromPosition: 400n, maxCount: 300 });
+    const events = await readEsdbAll(client, { fromPosition: 400n, maxCount: 300 });
     expect(events.map((e) => e.globalPosition).slice(0, 2)).toEqual([400n, 700n]);
     expect(events).toHaveLength(300);
-    expect(await readEsdbAll(client, PREFIX, { maxCount: 0 })).toEqual([]);
+    expect(await readEsdbAll(client, { maxCount: 0 })).toEqual([]);
   });
 
   it('reads an empty list for a stream that does not exist', async () => {
-    expect(await readEsdbStream(client, PREFIX, 'missing')).toEqual([]);
+    expect(await readEsdbStream(client, 'missing')).toEqual([]);
   });
 });

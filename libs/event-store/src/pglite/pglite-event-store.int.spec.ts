@@ -15,6 +15,7 @@ describeEventStoreContract('PGlite', {
     return {
       store,
       rival: store,
+      appendManyIsAtomic: true,
       dispose: async () => {
         await store.close();
         await rm(dataDir, { recursive: true, force: true });

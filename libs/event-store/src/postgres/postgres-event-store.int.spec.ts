@@ -14,6 +14,7 @@ describeEventStoreContract('PostgreSQL', {
     return {
       store,
       rival,
+      appendManyIsAtomic: true,
       dispose: async () => {
         await Promise.all([store.close(), rival.close()]);
         await schema.drop();

@@ -7,8 +7,6 @@ export interface EventStoreStatements {
   appendEvents: string;
   readStream: string;
   readAll: string;
-  loadCheckpoint: string;
-  saveCheckpoint: string;
 }
 
 export function eventStoreStatements(schema: string): EventStoreStatements {
@@ -60,10 +58,5 @@ export function eventStoreStatements(schema: string): EventStoreStatements {
       WHERE stream_id = $1 AND stream_version >= $2::bigint ORDER BY events.stream_version LIMIT $3::bigint`,
     readAll: `SELECT ${EVENT_COLUMNS} FROM ${schema}.events
       WHERE global_position >= $1::bigint ORDER BY events.global_position LIMIT $2::bigint`,
-    loadCheckpoint: `SELECT position::text AS position FROM ${schema}.subscription_checkpoints
-      WHERE subscription_name = $1`,
-    saveCheckpoint: `INSERT INTO ${schema}.subscription_checkpoints (subscription_name, position)
-      VALUES ($1, $2::bigint)
-      ON CONFLICT (subscription_name) DO UPDATE SET position = EXCLUDED.position, updated_at = now()`,
   };
 }

@@ -3,20 +3,16 @@ import type {
   AppendResult,
   EventData,
   EventStore,
-  EventStoreCapabilities,
   ReadAllOptions,
   ReadStreamOptions,
   RecordedEvent,
   StreamAppend,
 } from '../event-store.port';
-import type { SubscribeOptions, Subscription, SubscriptionHandler } from '../subscription.port';
-import { startPollingSubscription } from '../subscriptions/polling-subscription';
 import { migrateSchema } from '../migrations/migrate-schema';
 import { eventStoreMigrations } from './event-store-migrations';
 import { eventStoreStatements } from './event-store-statements.sql';
 import type { AppendContext } from './sql-append';
 import { sentTransaction, type SqlClient } from './sql-client';
-import { SqlCheckpointSource } from './sql-checkpoint-source';
 import { SqlEventLog } from './sql-event-log';
 import { quoteSchemaName } from './sql-schema-name';
 
@@ -38,7 +34,6 @@ export type SqlEventStoreTransaction = Pick<SqlEventLog, 'append' | 'appendMany'
 
 /** The event store on PostgreSQL's SQL, shared by the `pg` and PGlite adapters. */
 export class SqlEventStore implements EventStore {
-  readonly capabilities: EventStoreCapabilities = { atomicAppendMany: true };
   readonly schema: string;
   /** The schema name quoted for SQL, for callers that keep their own tables beside the events. */
   readonly quotedSchema: string;
@@ -97,10 +92,6 @@ export class SqlEventStore implements EventStore {
 
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]> {
     return this.log.readAll(options);
-  }
-
-  subscribe(name: string, handler: SubscriptionHandler, options?: SubscribeOptions): Promise<Subscription> {
-    return startPollingSubscription(name, new SqlCheckpointSource(this.sql, this.context.statements, this.log), handler, options);
   }
 
   async close(): Promise<void> {

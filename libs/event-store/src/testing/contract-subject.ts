@@ -6,12 +6,18 @@ export interface ContractSubject {
   store: EventStore;
   /** A second store on its own connection(s) to the same backend, racing `store` in the race tests. */
   rival: EventStore;
+  /**
+   * Whether `appendMany` writes all of its streams or none (the SQL stores), rather than stream by
+   * stream up to the first failure (EventStoreDB).
+   */
+  appendManyIsAtomic: boolean;
   dispose(): Promise<void>;
 }
 
 export interface SqlContractSubject extends ContractSubject {
   store: SqlEventStore;
   rival: SqlEventStore;
+  appendManyIsAtomic: true;
 }
 
 /** How to open the store under test. `sql` stores also run the transaction and migration tests. */

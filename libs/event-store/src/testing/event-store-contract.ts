@@ -4,7 +4,6 @@ import { type EventStoreContractFactory, openFixture } from './contract-subject'
 import { describeReadContract } from './read.contract';
 import { describeSqlOrderingContract } from './sql-ordering.contract';
 import { describeSqlTransactionContract } from './sql-transaction.contract';
-import { describeSubscriptionContract } from './subscription.contract';
 
 export type { ContractSubject, EventStoreContractFactory, SqlContractSubject } from './contract-subject';
 
@@ -40,5 +39,4 @@ function describeCommonContract(fixture: Parameters<typeof describeAppendContrac
   describeAppendContract(fixture);
   describeAppendManyContract(fixture);
   describeReadContract(fixture);
-  describeSubscriptionContract(fixture);
 }
