@@ -32,3 +32,4 @@ export * from './metrics/kafka-consumer-lag.metrics';
 export * from './logging/log-context';
 export * from './messaging/request-id-scope';
 export * from './messaging/key-identity-changes';
+export * from './messaging/bus-transport';

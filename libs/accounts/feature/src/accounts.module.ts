@@ -1,6 +1,6 @@
 import { type DynamicModule, type FactoryProvider, Module, type Provider } from '@nestjs/common';
 import { ACCOUNTS_OPTIONS, type AccountsModuleOptions, resolveAccountsOptions } from './accounts-options';
-import { AccountsBusConsumer } from './bus/accounts-bus.consumer';
+import { AccountsBusController } from './bus/accounts-bus.controller';
 import { DeliveryReports } from './carrier/delivery-reports';
 import { MESSAGE_CARRIER } from './carrier/message-carrier.port';
 import { SimulatedCarrier } from './carrier/simulated-carrier';
@@ -39,7 +39,6 @@ const serviceProviders: Provider[] = [
   SimulatedCarrier,
   { provide: MESSAGE_CARRIER, useExisting: SimulatedCarrier },
   DeletionScheduler,
-  AccountsBusConsumer,
 ];
 
 export interface AccountsModuleAsyncOptions {
@@ -49,7 +48,8 @@ export interface AccountsModuleAsyncOptions {
 
 /**
  * The accounts service: teams, projects, API keys, lifecycle and message records. It talks only
- * through MESSAGE_BUS (consuming `accounts.commands` and `accounts.queries`, requesting
+ * through MESSAGE_BUS (consuming `accounts.commands` and `accounts.queries` in AccountsBusController,
+ * whose handlers an app subscribes through the platform's bus transport; requesting
  * `ledger.commands`) and keeps its events and read model in EVENT_STORE; time comes from CLOCK.
  * All three are provided by the app (platform's global modules, or a test's own).
  */
@@ -71,6 +71,7 @@ export class AccountsModule {
   private static with(optionsProvider: Provider): DynamicModule {
     return {
       module: AccountsModule,
+      controllers: [AccountsBusController],
       providers: [optionsProvider, ...serviceProviders],
       exports: [DeletionScheduler, DeliveryReports, SimulatedCarrier, MESSAGE_CARRIER],
     };

@@ -1,6 +1,6 @@
 export { AccountsModule, type AccountsModuleAsyncOptions } from './accounts.module';
 export { ACCOUNTS_OPTIONS, type AccountsModuleOptions, type CarrierSimulatorOptions } from './accounts-options';
-export { COMMANDS_GROUP, QUERIES_GROUP } from './bus/accounts-bus.consumer';
+export { COMMANDS_GROUP, QUERIES_GROUP } from './bus/accounts-bus.controller';
 export { MESSAGE_CARRIER, type CarrierMessage, type MessageCarrier } from './carrier/message-carrier.port';
 export { DeliveryReports, type DeliveryReport } from './carrier/delivery-reports';
 export { SimulatedCarrier, DELIVERY_FAILED } from './carrier/simulated-carrier';

@@ -9,6 +9,7 @@ import { validateEnvironment } from '../config/validated-config.module';
 import { nestLoggerOver } from '../logging/nest-logger';
 import { RequestLogController } from '../logging/request-log.controller';
 import { createServiceLogger } from '../logging/service-logger';
+import { initWithBusHandlers } from '../messaging/bus-transport/bus-handlers';
 import { startBusAfterListening } from '../messaging/message-bus.module';
 import { stopTracing, tracingStarted } from '../tracing/start-tracing';
 import { createHttpAdapter } from './http-adapter';
@@ -23,7 +24,8 @@ export interface HttpEdge {
 /**
  * Validates the environment first (a bad value stops start-up with one line naming it), then creates
  * the app on Fastify with the service's pino logger (Nest's logs and one line per request, see
- * RequestLogController), lets the edge set it up, closes cleanly on SIGTERM/SIGINT and listens on the
+ * RequestLogController), lets the edge set it up, closes cleanly on SIGTERM/SIGINT, initialises the
+ * modules (migrations) and then subscribes the bus handlers (initWithBusHandlers), and listens on the
  * configured port (127.0.0.1 unless HOST says otherwise). Only then does a Kafka bus start connecting
  * and joining its groups (docs/deployment.md, "Start-up and health").
  */
@@ -42,6 +44,7 @@ export async function bootstrapHttp(service: string, module: Type<unknown>, sche
   const port = config.getOrThrow<number>('PORT');
   const host = config.get<string>('HOST') ?? '127.0.0.1';
   try {
+    await initWithBusHandlers(app);
     await app.listen(port, host);
   } catch (error) {
     // Nothing joined a consumer group yet (that waits for listening), but the store and clients opened are closed before the process exits.

@@ -1,5 +1,5 @@
 import { ServiceConsumerGroups } from '@subledger/contracts';
-import { COMMANDS_GROUP, QUERIES_GROUP } from './accounts-bus.consumer';
+import { COMMANDS_GROUP, QUERIES_GROUP } from './accounts-bus.controller';
 
 describe("the accounts service's consumer groups", () => {
   it('are among the service groups whose lag operators read', () => {

@@ -1,4 +1,6 @@
-import { Test, type TestingModule } from '@nestjs/testing';
+import type { INestMicroservice } from '@nestjs/common';
+import type { CustomStrategy } from '@nestjs/microservices';
+import { Test } from '@nestjs/testing';
 import {
   type AccountsOrderedRead,
   accountsQueryKey,
@@ -10,7 +12,7 @@ import {
 } from '@subledger/contracts';
 import type { SqlEventStore } from '@subledger/event-store';
 import { InProcessBus } from '@subledger/messaging';
-import { ManualClock } from '@subledger/platform';
+import { busTransportOf, ManualClock } from '@subledger/platform';
 import { GivenInfrastructureModule } from '@subledger/platform/testing';
 import { AccountsModule } from '../accounts.module';
 import type { AccountsModuleOptions } from '../accounts-options';
@@ -29,7 +31,7 @@ type Reply<T extends keyof Replies> = ServiceReply<Replies[T], AccountsServiceRe
  */
 export class AccountsTestKit {
   private constructor(
-    readonly app: TestingModule,
+    readonly app: INestMicroservice,
     readonly store: SqlEventStore,
     readonly bus: InProcessBus,
     readonly clock: ManualClock,
@@ -41,13 +43,14 @@ export class AccountsTestKit {
     const clock = new ManualClock();
     const ledger = new LedgerStandIn();
     ledger.subscribe(bus);
-    const app = await Test.createTestingModule({
+    const moduleRef = await Test.createTestingModule({
       imports: [
         GivenInfrastructureModule.with({ store: opened.store, bus, clock }),
         AccountsModule.forRoot({ deletionSweepIntervalMs: null, ledgerTimeoutMs: 10_000, ...options, carrier: { stepDelayMs: 0, ...options.carrier } }),
       ],
     }).compile();
-    await app.init();
+    const app = moduleRef.createNestMicroservice<CustomStrategy>({ strategy: busTransportOf(moduleRef) });
+    await app.listen();
     return new AccountsTestKit(app, opened.store, bus, clock, ledger);
   }
 

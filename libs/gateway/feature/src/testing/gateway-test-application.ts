@@ -1,6 +1,6 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { TestingModule } from '@nestjs/testing';
-import { createHttpAdapter } from '@subledger/platform';
+import { createHttpAdapter, initWithBusHandlers } from '@subledger/platform';
 import type { FastifyInstance } from 'fastify';
 import { configureGatewayApp } from '../http/configure-gateway-app';
 import { gatewayServerOptions } from '../http/gateway-server-options';
@@ -18,8 +18,11 @@ export function createGatewayTestApplication(moduleRef: TestingModule, beforeRou
   return app;
 }
 
-/** Initialises the app and its Fastify instance, so that its server answers without listening. */
+/**
+ * Initialises the app with its bus handlers, as bootstrapHttp does (initWithBusHandlers), and its
+ * Fastify instance, so that its server answers without listening.
+ */
 export async function readyWithoutListening(app: NestFastifyApplication): Promise<void> {
-  await app.init();
+  await initWithBusHandlers(app);
   await app.getHttpAdapter().getInstance().ready();
 }

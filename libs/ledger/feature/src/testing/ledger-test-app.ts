@@ -1,8 +1,9 @@
+import type { CustomStrategy } from '@nestjs/microservices';
 import { Test } from '@nestjs/testing';
 import { ledgerQueryKey, Topics } from '@subledger/contracts';
 import type { LedgerCommand, LedgerCommandReply, LedgerQuery, LedgerQueryReply } from '@subledger/contracts';
 import { type Envelope, InProcessBus, type InProcessBusOptions } from '@subledger/messaging';
-import { ManualClock } from '@subledger/platform';
+import { busTransportOf, ManualClock } from '@subledger/platform';
 import { GivenInfrastructureModule } from '@subledger/platform/testing';
 import { LedgerCommandHandler } from '../commands/ledger-command.handler';
 import { LedgerModule } from '../ledger.module';
@@ -19,7 +20,10 @@ export interface LedgerTestApp {
   close(): Promise<void>;
 }
 
-/** The LedgerModule booted as an application boots it, over the given store, with a real in-process bus. */
+/**
+ * The LedgerModule booted as an application boots it, over the given store, with a real in-process
+ * bus: started (migrated), then its handlers subscribed by the bus transport.
+ */
 export async function startLedger(
   store: LedgerStore,
   options: LedgerModuleOptions = {},
@@ -30,7 +34,8 @@ export async function startLedger(
   const moduleRef = await Test.createTestingModule({
     imports: [GivenInfrastructureModule.with({ store, bus, clock }), LedgerModule.forRoot(options)],
   }).compile();
-  await moduleRef.init();
+  const app = moduleRef.createNestMicroservice<CustomStrategy>({ strategy: busTransportOf(moduleRef) });
+  await app.listen();
   return {
     bus,
     clock,
@@ -39,7 +44,7 @@ export async function startLedger(
     query: (query) => bus.request(Topics.ledgerQueries, ledgerQueryKey(query), query, { timeoutMs: 20_000 }),
     close: async () => {
       bus.close();
-      await moduleRef.close();
+      await app.close();
     },
   };
 }

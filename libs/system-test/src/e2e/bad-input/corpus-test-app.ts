@@ -6,7 +6,7 @@ import { AccountsModule, SimulatedCarrier } from '@subledger/accounts-feature';
 import { createPgliteEventStore, type SqlEventStore } from '@subledger/event-store';
 import { LedgerModule } from '@subledger/ledger-feature';
 import { InProcessBus } from '@subledger/messaging';
-import { CLOCK, databaseHealthCheck, EVENT_STORE, HealthModule, ManualClock, MESSAGE_BUS } from '@subledger/platform';
+import { CLOCK, databaseHealthCheck, EVENT_STORE, HealthModule, initWithBusHandlers, ManualClock, MESSAGE_BUS } from '@subledger/platform';
 import { mkdtemp, rm } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -57,6 +57,7 @@ export async function startCorpusTestApp(): Promise<CorpusTestApp> {
     .useValue(clock)
     .compile();
   const app = createGatewayTestApplication(moduleRef);
+  await initWithBusHandlers(app);
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as AddressInfo;
   return {

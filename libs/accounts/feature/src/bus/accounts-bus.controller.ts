@@ -1,7 +1,7 @@
-import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { Controller, type OnModuleInit } from '@nestjs/common';
 import { type AccountsQueryRequest, replyRefused, Topics } from '@subledger/contracts';
-import { type Envelope, Headers, type MessageBus } from '@subledger/messaging';
-import { MESSAGE_BUS } from '@subledger/platform';
+import { type Envelope, Headers } from '@subledger/messaging';
+import { BusHandler } from '@subledger/platform';
 import { AccountsCommandRouter, type AnyCommandReply } from '../commands/accounts-command.router';
 import { type BatchStep, planCommandBatch } from '../commands/command-batch-plan';
 import { GroupCommitHandler } from '../commands/group-commit/group-commit.handler';
@@ -27,18 +27,18 @@ const QUERY_TYPES: ReadonlySet<string> = new Set<AccountsQueryRequest['type']>([
 ]);
 
 /**
- * Creates the read model, then consumes both topics. A batch of commands is written in partition
- * order (one team's writes never interleave): each run of gathered commands is committed together,
- * each lifecycle command after the run before it and before the run after it. Ordered reads are
- * answered once the whole batch is committed. Queries of a batch run together. A handler that
- * throws fails its batch, which the bus delivers again.
+ * Creates the read model when the module starts; its handlers of both topics are subscribed by the
+ * platform's bus transport once every module has started (docs/architecture.md, §3 "Handlers").
+ * A batch of commands is written in partition order (one team's writes never interleave): each run
+ * of gathered commands is committed together, each lifecycle command after the run before it and
+ * before the run after it. Ordered reads are answered once the whole batch is committed. Queries of
+ * a batch run together. A handler that throws fails its batch, which the bus delivers again.
  */
-@Injectable()
-export class AccountsBusConsumer implements OnModuleInit {
+@Controller()
+export class AccountsBusController implements OnModuleInit {
   private readonly recent = new RecentReplies<AnyCommandReply>(10_000);
 
   constructor(
-    @Inject(MESSAGE_BUS) private readonly bus: MessageBus,
     private readonly readModel: AccountsReadModel,
     private readonly commands: AccountsCommandRouter,
     private readonly groups: GroupCommitHandler,
@@ -47,11 +47,10 @@ export class AccountsBusConsumer implements OnModuleInit {
 
   async onModuleInit(): Promise<void> {
     await this.readModel.migrate();
-    await this.bus.subscribe<unknown, Reply>(Topics.accountsCommands, COMMANDS_GROUP, (batch) => this.handleCommands(batch));
-    await this.bus.subscribe<unknown, AnyQueryReply>(Topics.accountsQueries, QUERIES_GROUP, (batch) => this.handleQueries(batch));
   }
 
-  private async handleCommands(batch: readonly Envelope<unknown>[]): Promise<Reply[]> {
+  @BusHandler(Topics.accountsCommands, COMMANDS_GROUP)
+  async handleCommands(batch: readonly Envelope<unknown>[]): Promise<Reply[]> {
     const replies: Reply[] = new Array<Reply>(batch.length).fill(undefined);
     const plan = planCommandBatch(batch.map((envelope) => envelope.value));
     for (const { index, value } of plan.refused) replies[index] = replyRefused(value);
@@ -76,7 +75,8 @@ export class AccountsBusConsumer implements OnModuleInit {
     replies[index] = reply;
   }
 
-  private handleQueries(batch: readonly Envelope<unknown>[]): Promise<AnyQueryReply[]> {
+  @BusHandler(Topics.accountsQueries, QUERIES_GROUP)
+  handleQueries(batch: readonly Envelope<unknown>[]): Promise<AnyQueryReply[]> {
     return Promise.all(batch.map(({ value }) => (isQuery(value) ? this.queries.handle(value) : Promise.resolve(notAQuery()))));
   }
 }
