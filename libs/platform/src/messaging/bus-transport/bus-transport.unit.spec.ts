@@ -61,13 +61,19 @@ async function testingModule(bus: InProcessBus, steps: string[]) {
   }).compile();
 }
 
+/** A microservice on the bus transport over a recording bus, listening. */
+async function listeningTransport() {
+  const { bus, steps, subscribed } = recordingBus();
+  const moduleRef = await testingModule(bus, steps);
+  const app = moduleRef.createNestMicroservice<CustomStrategy>({ strategy: busTransportOf(moduleRef), logger: false });
+  await app.listen();
+  return { bus, steps, subscribed, app };
+}
+
 /** docs/architecture.md, §3 "Handlers". */
 describe('BusTransport', () => {
   it('subscribes each handler with its topic, group and options once the modules have started', async () => {
-    const { bus, steps, subscribed } = recordingBus();
-    const moduleRef = await testingModule(bus, steps);
-    const app = moduleRef.createNestMicroservice<CustomStrategy>({ strategy: busTransportOf(moduleRef), logger: false });
-    await app.listen();
+    const { bus, steps, subscribed, app } = await listeningTransport();
 
     expect(steps).toEqual(['init', 'subscribe echo', 'subscribe noted']);
     expect(subscribed.map(({ topic, group, options }) => ({ topic, group, options }))).toEqual([
@@ -79,10 +85,7 @@ describe('BusTransport', () => {
   });
 
   it('gives the handler whole batches and sends back its replies; an event handler answers nothing', async () => {
-    const { bus, steps, subscribed } = recordingBus();
-    const moduleRef = await testingModule(bus, steps);
-    const app = moduleRef.createNestMicroservice<CustomStrategy>({ strategy: busTransportOf(moduleRef), logger: false });
-    await app.listen();
+    const { bus, steps, subscribed, app } = await listeningTransport();
 
     const replies = await Promise.all(['a', 'b', 'c'].map((value) => bus.request<string>('echo', 'one-key', value, { timeoutMs: 5_000 })));
     expect(replies).toEqual(['A', 'B', 'C']);
@@ -96,10 +99,7 @@ describe('BusTransport', () => {
   });
 
   it('fails the batch with the error the handler threw, so the bus logs it and retries it as it is', async () => {
-    const { bus, steps, subscribed } = recordingBus();
-    const moduleRef = await testingModule(bus, steps);
-    const app = moduleRef.createNestMicroservice<CustomStrategy>({ strategy: busTransportOf(moduleRef), logger: false });
-    await app.listen();
+    const { bus, subscribed, app } = await listeningTransport();
 
     const echo = handlerOf(subscribed, 'echo');
     await expect(echo([envelope('echo', 'ok'), envelope('echo', 'fail')])).rejects.toThrow(new Error('the database is down'));
