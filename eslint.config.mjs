@@ -19,12 +19,27 @@ const infrastructure = [
 
 // The clock and randomness arrive in commands; pure code never asks for them itself.
 const impureSyntax = [
-  { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Pure code takes time from its input, not from the clock.' },
-  { selector: "MemberExpression[object.name='Date'][property.name='now']", message: 'Pure code takes time from its input, not from the clock.' },
-  { selector: "MemberExpression[object.name='Math'][property.name='random']", message: 'Pure code takes ids and randomness from its input.' },
-  { selector: "MemberExpression[object.name='performance'][property.name='now']", message: 'Pure code takes time from its input, not from the clock.' },
+  {
+    selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+    message: 'Pure code takes time from its input, not from the clock.',
+  },
+  {
+    selector: "MemberExpression[object.name='Date'][property.name='now']",
+    message: 'Pure code takes time from its input, not from the clock.',
+  },
+  {
+    selector: "MemberExpression[object.name='Math'][property.name='random']",
+    message: 'Pure code takes ids and randomness from its input.',
+  },
+  {
+    selector: "MemberExpression[object.name='performance'][property.name='now']",
+    message: 'Pure code takes time from its input, not from the clock.',
+  },
   { selector: "Identifier[name='crypto']", message: 'Pure code takes ids and randomness from its input.' },
-  { selector: "CallExpression[callee.name='setTimeout'], CallExpression[callee.name='setInterval']", message: 'Pure code does not schedule work.' },
+  {
+    selector: "CallExpression[callee.name='setTimeout'], CallExpression[callee.name='setInterval']",
+    message: 'Pure code does not schedule work.',
+  },
   { selector: "MemberExpression[object.name='process']", message: 'Pure code does not read the process environment.' },
 ];
 
@@ -36,15 +51,38 @@ const pureImports = {
 
 // Test helpers (the decider spec of @subledger/kernel/testing, test kits, the harness) stay out of production code.
 const testingImports = {
-  group: ['@subledger/*/testing', '@subledger/*/testing/*', '@subledger/test-harness', '@subledger/system-test', '@nestjs/testing', '**/testing', '**/testing/*', '**/e2e/*'],
-  message: 'Production code does not import test helpers: testing entry points and testing folders are for specs and test kits.',
+  group: [
+    '@subledger/*/testing',
+    '@subledger/*/testing/*',
+    '@subledger/test-harness',
+    '@subledger/system-test',
+    '@nestjs/testing',
+    '**/testing',
+    '**/testing/*',
+    '**/e2e/*',
+  ],
+  message:
+    'Production code does not import test helpers: testing entry points and testing folders are for specs and test kits.',
 };
 
 // Where test code lives: specs, test kits, end-to-end support, benches and tools, the test harness and the system test kit.
-const testCode = ['**/*.spec.ts', '**/testing/**', '**/e2e/**', '**/bench/**', 'tools/**', 'libs/test-harness/**', 'libs/system-test/**'];
+const testCode = [
+  '**/*.spec.ts',
+  '**/testing/**',
+  '**/e2e/**',
+  '**/bench/**',
+  'tools/**',
+  'libs/test-harness/**',
+  'libs/system-test/**',
+];
 
 // Pure libraries: domain, money, pricing, contracts.
-const pureCode = ['libs/*/domain/src/**/*.ts', 'libs/money/src/**/*.ts', 'libs/pricing/src/**/*.ts', 'libs/contracts/src/**/*.ts'];
+const pureCode = [
+  'libs/*/domain/src/**/*.ts',
+  'libs/money/src/**/*.ts',
+  'libs/pricing/src/**/*.ts',
+  'libs/contracts/src/**/*.ts',
+];
 
 export default [
   ...nx.configs['flat/base'],
@@ -59,20 +97,68 @@ export default [
           enforceBuildableLibDependency: false,
           allow: [],
           depConstraints: [
-            { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:util'], bannedExternalImports: infrastructure },
+            {
+              sourceTag: 'type:contracts',
+              onlyDependOnLibsWithTags: ['type:util'],
+              bannedExternalImports: infrastructure,
+            },
             { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util'], bannedExternalImports: infrastructure },
-            { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain', 'type:util', 'type:contracts'], bannedExternalImports: infrastructure },
-            { sourceTag: 'type:data-access', onlyDependOnLibsWithTags: ['type:data-access', 'type:domain', 'type:util', 'type:contracts'] },
-            { sourceTag: 'type:feature', onlyDependOnLibsWithTags: ['type:feature', 'type:data-access', 'type:domain', 'type:util', 'type:contracts'] },
-            { sourceTag: 'type:test', onlyDependOnLibsWithTags: ['type:test', 'type:feature', 'type:data-access', 'type:domain', 'type:util', 'type:contracts'] },
-            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:feature', 'type:data-access', 'type:domain', 'type:util', 'type:contracts'] },
+            {
+              sourceTag: 'type:domain',
+              onlyDependOnLibsWithTags: ['type:domain', 'type:util', 'type:contracts'],
+              bannedExternalImports: infrastructure,
+            },
+            {
+              sourceTag: 'type:data-access',
+              onlyDependOnLibsWithTags: ['type:data-access', 'type:domain', 'type:util', 'type:contracts'],
+            },
+            {
+              sourceTag: 'type:feature',
+              onlyDependOnLibsWithTags: [
+                'type:feature',
+                'type:data-access',
+                'type:domain',
+                'type:util',
+                'type:contracts',
+              ],
+            },
+            {
+              sourceTag: 'type:test',
+              onlyDependOnLibsWithTags: [
+                'type:test',
+                'type:feature',
+                'type:data-access',
+                'type:domain',
+                'type:util',
+                'type:contracts',
+              ],
+            },
+            {
+              sourceTag: 'type:app',
+              onlyDependOnLibsWithTags: [
+                'type:feature',
+                'type:data-access',
+                'type:domain',
+                'type:util',
+                'type:contracts',
+              ],
+            },
             // Ownership (docs/architecture.md §1): a service's libraries import their own and the shared ones;
             // the gateway also validates with the services' pure domain rules, never their feature libraries.
             { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
             { sourceTag: 'scope:ledger', onlyDependOnLibsWithTags: ['scope:ledger', 'scope:shared'] },
             { sourceTag: 'scope:accounts', onlyDependOnLibsWithTags: ['scope:accounts', 'scope:shared'] },
             { sourceTag: 'scope:gateway', onlyDependOnLibsWithTags: ['scope:gateway', 'scope:shared', 'type:domain'] },
-            { sourceTag: 'scope:system', onlyDependOnLibsWithTags: ['scope:system', 'scope:gateway', 'scope:accounts', 'scope:ledger', 'scope:shared'] },
+            {
+              sourceTag: 'scope:system',
+              onlyDependOnLibsWithTags: [
+                'scope:system',
+                'scope:gateway',
+                'scope:accounts',
+                'scope:ledger',
+                'scope:shared',
+              ],
+            },
           ],
         },
       ],
@@ -106,9 +192,19 @@ export default [
     rules: {
       'no-restricted-syntax': [
         'error',
-        { selector: "MemberExpression[property.name=/^(innerHTML|outerHTML)$/]", message: 'Render text with text nodes (dom.ts), never as markup.' },
-        { selector: "CallExpression[callee.property.name=/^(insertAdjacentHTML|write|writeln|createContextualFragment)$/]", message: 'Render text with text nodes (dom.ts), never as markup.' },
-        { selector: "CallExpression[callee.name='eval'], NewExpression[callee.name='Function']", message: 'No code from strings: the page runs under a strict Content-Security-Policy.' },
+        {
+          selector: 'MemberExpression[property.name=/^(innerHTML|outerHTML)$/]',
+          message: 'Render text with text nodes (dom.ts), never as markup.',
+        },
+        {
+          selector:
+            'CallExpression[callee.property.name=/^(insertAdjacentHTML|write|writeln|createContextualFragment)$/]',
+          message: 'Render text with text nodes (dom.ts), never as markup.',
+        },
+        {
+          selector: "CallExpression[callee.name='eval'], NewExpression[callee.name='Function']",
+          message: 'No code from strings: the page runs under a strict Content-Security-Policy.',
+        },
       ],
     },
   },

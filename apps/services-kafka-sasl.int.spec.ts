@@ -1,6 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { type ConsumedMessage, KafkaConnection, type MessagingLogger } from '@subledger/messaging';
-import { type BrokerSasl, type DistributedStack, type KafkaBroker, saslEnvironment, startDistributedStack, startKafkaBroker, startServiceProcess } from '@subledger/test-harness';
+import {
+  type BrokerSasl,
+  type DistributedStack,
+  type KafkaBroker,
+  saslEnvironment,
+  startDistributedStack,
+  startKafkaBroker,
+  startServiceProcess,
+} from '@subledger/test-harness';
 import { postgresSite } from './cli/src/testing/operator-site';
 import { runCli } from './cli/src/testing/run-cli';
 
@@ -10,11 +18,23 @@ import { runCli } from './cli/src/testing/run-cli';
 // through such a broker. The portable end-to-end suites run through one with
 // SUBLEDGER_TEST_KAFKA_SASL (docs/deployment.md).
 
-const quiet: MessagingLogger = { error: () => undefined, warn: () => undefined, info: () => undefined, debug: () => undefined };
+const quiet: MessagingLogger = {
+  error: () => undefined,
+  warn: () => undefined,
+  info: () => undefined,
+  debug: () => undefined,
+};
 const uniqueName = (prefix: string): string => `${prefix}-${randomBytes(4).toString('hex')}`;
 
 function connection(broker: KafkaBroker, sasl: BrokerSasl | undefined): KafkaConnection {
-  return new KafkaConnection({ clientId: uniqueName('sasl-int'), brokers: broker.brokers, logger: quiet, logLevel: 'error', connectionTimeoutMs: 3_000, sasl });
+  return new KafkaConnection({
+    clientId: uniqueName('sasl-int'),
+    brokers: broker.brokers,
+    logger: quiet,
+    logLevel: 'error',
+    connectionTimeoutMs: 3_000,
+    sasl,
+  });
 }
 
 async function waitFor(condition: () => boolean, what: string, timeoutMs = 30_000): Promise<void> {
@@ -98,30 +118,43 @@ describe.each(['plain', 'scram-sha-256'] as const)('a SASL %s broker', (mechanis
       const published = await runCli(['replay-events'], { ...env, ...saslEnvironment(sasl) });
       expect(published.stderr).toContain(`0 events published to ${topicPrefix}ledger.events`);
       expect(published.code).toBe(0);
-      const refused = await runCli(['replay-events'], { ...env, ...saslEnvironment({ ...sasl, password: 'wrong-password-5678' }) });
+      const refused = await runCli(['replay-events'], {
+        ...env,
+        ...saslEnvironment({ ...sasl, password: 'wrong-password-5678' }),
+      });
       expect(refused.stderr).toMatch(/SASL PLAIN authentication failed/);
       expect(refused.stderr).not.toContain('wrong-password-5678');
       expect(refused.code).toBe(2);
     }, 90_000);
 
     it.each([
-      [{ KAFKA_SASL_MECHANISM: 'plain', KAFKA_SASL_USERNAME: 'subledger' }, 'KAFKA_SASL_MECHANISM and KAFKA_SASL_USERNAME are set without KAFKA_SASL_PASSWORD'],
-      [{ KAFKA_SSL: 'true', KAFKA_SSL_CA_FILE: '/nonexistent/ca.pem' }, 'KAFKA_SSL_CA_FILE cannot be read (/nonexistent/ca.pem: ENOENT)'],
-    ])('refuses to start a service with %j, naming the variable', async (security, message) => {
-      const service = startServiceProcess('apps/accounts/src/main.ts', {
-        PORT: '0',
-        DATABASE_URL: process.env.DATABASE_URL as string,
-        KAFKA_BROKERS: broker.brokers.join(','),
-        ...security,
-      });
-      cleanups.push(() => service.stop());
-      // The settings are checked where the bus is built, a provider of the module: Nest's
-      // ExceptionHandler logs the error and ends the process with 1 before anything listens.
-      expect(await service.exited()).toBe(1);
-      expect(service.output()).toMatch(/\[ExceptionHandler\]/);
-      expect(service.output()).toContain(`Error: Kafka security settings: ${message}`);
-      expect(service.output()).not.toContain('listening on');
-    }, 60_000);
+      [
+        { KAFKA_SASL_MECHANISM: 'plain', KAFKA_SASL_USERNAME: 'subledger' },
+        'KAFKA_SASL_MECHANISM and KAFKA_SASL_USERNAME are set without KAFKA_SASL_PASSWORD',
+      ],
+      [
+        { KAFKA_SSL: 'true', KAFKA_SSL_CA_FILE: '/nonexistent/ca.pem' },
+        'KAFKA_SSL_CA_FILE cannot be read (/nonexistent/ca.pem: ENOENT)',
+      ],
+    ])(
+      'refuses to start a service with %j, naming the variable',
+      async (security, message) => {
+        const service = startServiceProcess('apps/accounts/src/main.ts', {
+          PORT: '0',
+          DATABASE_URL: process.env.DATABASE_URL as string,
+          KAFKA_BROKERS: broker.brokers.join(','),
+          ...security,
+        });
+        cleanups.push(() => service.stop());
+        // The settings are checked where the bus is built, a provider of the module: Nest's
+        // ExceptionHandler logs the error and ends the process with 1 before anything listens.
+        expect(await service.exited()).toBe(1);
+        expect(service.output()).toMatch(/\[ExceptionHandler\]/);
+        expect(service.output()).toContain(`Error: Kafka security settings: ${message}`);
+        expect(service.output()).not.toContain('listening on');
+      },
+      60_000,
+    );
   }
 
   if (mechanism === 'scram-sha-256') {
@@ -131,15 +164,32 @@ describe.each(['plain', 'scram-sha-256'] as const)('a SASL %s broker', (mechanis
     });
 
     it('carries a charge through the three services, started from dist/ with the SASL settings', async () => {
-      stack = await startDistributedStack({ env: { KAFKA_BROKERS: broker.brokers.join(','), ...saslEnvironment(sasl) } });
+      stack = await startDistributedStack({
+        env: { KAFKA_BROKERS: broker.brokers.join(','), ...saslEnvironment(sasl) },
+      });
       const gateway = stack.gatewayUrls()[0];
       const post = (path: string, token: string, body: unknown, headers: Record<string, string> = {}) =>
-        fetch(`${gateway}${path}`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+        fetch(`${gateway}${path}`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...headers },
+          body: JSON.stringify(body),
+        });
       const team = await post('/admin/v1/teams', stack.adminToken, { name: 'Over SASL' });
       expect(team.status).toBe(201);
       const { team: created, apiKey } = (await team.json()) as { team: { id: string }; apiKey: { key: string } };
-      expect((await post(`/admin/v1/teams/${created.id}/top-ups`, stack.adminToken, { amount: 10 }, { 'Idempotency-Key': randomBytes(8).toString('hex') })).status).toBe(201);
-      expect((await post('/v1/messages', apiKey.key, { to: '+14155550100', text: 'charged over SASL' })).status).toBe(202);
+      expect(
+        (
+          await post(
+            `/admin/v1/teams/${created.id}/top-ups`,
+            stack.adminToken,
+            { amount: 10 },
+            { 'Idempotency-Key': randomBytes(8).toString('hex') },
+          )
+        ).status,
+      ).toBe(201);
+      expect((await post('/v1/messages', apiKey.key, { to: '+14155550100', text: 'charged over SASL' })).status).toBe(
+        202,
+      );
       const balance = await fetch(`${gateway}/v1/balance`, { headers: { authorization: `Bearer ${apiKey.key}` } });
       expect(balance.status).toBe(200);
       expect(((await balance.json()) as { balance: number }).balance).toBeLessThan(10);

@@ -3,9 +3,24 @@ import { startServiceProcess, type ServiceProcess, untilReady } from '@subledger
 // Each service of distributed mode starts on its own, validates its configuration and serves /health
 // (readiness: it listens first, and is ready once it has joined Kafka).
 const services: { name: string; entry: string; env: Record<string, string>; checks: object }[] = [
-  { name: 'gateway', entry: 'apps/gateway/src/main.ts', env: { ADMIN_TOKEN: 'x'.repeat(40) }, checks: { postgres: { status: 'up' }, kafka: { status: 'up' } } },
-  { name: 'accounts', entry: 'apps/accounts/src/main.ts', env: {}, checks: { postgres: { status: 'up' }, kafka: { status: 'up' }, lag: { status: 'up' } } },
-  { name: 'ledger', entry: 'apps/ledger/src/main.ts', env: {}, checks: { postgres: { status: 'up' }, kafka: { status: 'up' }, lag: { status: 'up' } } },
+  {
+    name: 'gateway',
+    entry: 'apps/gateway/src/main.ts',
+    env: { ADMIN_TOKEN: 'x'.repeat(40) },
+    checks: { postgres: { status: 'up' }, kafka: { status: 'up' } },
+  },
+  {
+    name: 'accounts',
+    entry: 'apps/accounts/src/main.ts',
+    env: {},
+    checks: { postgres: { status: 'up' }, kafka: { status: 'up' }, lag: { status: 'up' } },
+  },
+  {
+    name: 'ledger',
+    entry: 'apps/ledger/src/main.ts',
+    env: {},
+    checks: { postgres: { status: 'up' }, kafka: { status: 'up' }, lag: { status: 'up' } },
+  },
 ];
 
 describe.each(services)('$name service', ({ entry, env, checks }) => {

@@ -8,8 +8,11 @@ import { startKafkaBroker } from '@subledger/test-harness';
 async function main(): Promise<void> {
   const portFlag = process.argv.indexOf('--port');
   const port = Number(portFlag >= 0 ? process.argv[portFlag + 1] : (process.env.KAFKA_PORT ?? 29092));
-  if (!Number.isInteger(port) || port < 1 || port > 65_535) throw new Error(`--port takes a TCP port, not ${process.argv[portFlag + 1]}`);
-  console.log(`Starting a single-node Kafka broker on 127.0.0.1:${port} (the first start fetches its jars with Maven)...`);
+  if (!Number.isInteger(port) || port < 1 || port > 65_535)
+    throw new Error(`--port takes a TCP port, not ${process.argv[portFlag + 1]}`);
+  console.log(
+    `Starting a single-node Kafka broker on 127.0.0.1:${port} (the first start fetches its jars with Maven)...`,
+  );
   const broker = await startKafkaBroker({ externalBrokers: null, clientPort: port });
   console.log(`Kafka is ready: KAFKA_BROKERS=${broker.brokers.join(',')}  (Ctrl-C stops it and drops its data)`);
   // The broker process is unreferenced (it dies with this one): something has to keep Node up.

@@ -1,6 +1,12 @@
 import { Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { type AccountsEnv, accountsEnvSchema, accountsMigrations, AccountsModule, accountsOptionsFromEnv } from '@subledger/accounts-feature';
+import {
+  type AccountsEnv,
+  accountsEnvSchema,
+  accountsMigrations,
+  AccountsModule,
+  accountsOptionsFromEnv,
+} from '@subledger/accounts-feature';
 import { configValues, postgresServiceModules } from '@subledger/platform';
 import { accountsConfigSchema } from './config/accounts.config';
 
@@ -9,7 +15,8 @@ import { accountsConfigSchema } from './config/accounts.config';
     ...postgresServiceModules('accounts', accountsConfigSchema, [accountsMigrations]),
     AccountsModule.forRootAsync({
       inject: [ConfigService],
-      useFactory: (config: ConfigService) => accountsOptionsFromEnv(configValues<AccountsEnv>(config, accountsEnvSchema)),
+      useFactory: (config: ConfigService) =>
+        accountsOptionsFromEnv(configValues<AccountsEnv>(config, accountsEnvSchema)),
     }),
   ],
 })

@@ -15,7 +15,8 @@ const program = new Command('subledger')
   .showHelpAfterError()
   .exitOverride((error) => {
     // Wrong arguments exit with 2, like any other usage error; 1 is verify's "mismatches found".
-    if (error.code !== 'commander.helpDisplayed' && error.code !== 'commander.version' && error.exitCode !== 0) process.exit(2);
+    if (error.code !== 'commander.helpDisplayed' && error.code !== 'commander.version' && error.exitCode !== 0)
+      process.exit(2);
     process.exit(error.exitCode);
   });
 

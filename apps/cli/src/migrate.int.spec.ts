@@ -17,7 +17,9 @@ const SERVICES: readonly [string, MigrationHistory][] = [
 ];
 /** What a fresh schema of `service` gets: the event store's history, then its own. */
 const appliedLines = (schema: string, history: MigrationHistory) =>
-  [eventStoreMigrations, history].flatMap((one) => knownMigrations(one).map((name) => `applied ${one.name} migration ${name} in schema ${schema}`));
+  [eventStoreMigrations, history].flatMap((one) =>
+    knownMigrations(one).map((name) => `applied ${one.name} migration ${name} in schema ${schema}`),
+  );
 
 describe('subledger migrate on PostgreSQL', () => {
   let schemas: FreshSchema[];
@@ -26,7 +28,12 @@ describe('subledger migrate on PostgreSQL', () => {
 
   beforeEach(async () => {
     schemas = [await freshSchema(), await freshSchema(), await freshSchema()];
-    env = { DATABASE_URL: testDatabaseUrl(), GATEWAY_DATABASE_SCHEMA: schemas[0].name, ACCOUNTS_DATABASE_SCHEMA: schemas[1].name, LEDGER_DATABASE_SCHEMA: schemas[2].name };
+    env = {
+      DATABASE_URL: testDatabaseUrl(),
+      GATEWAY_DATABASE_SCHEMA: schemas[0].name,
+      ACCOUNTS_DATABASE_SCHEMA: schemas[1].name,
+      LEDGER_DATABASE_SCHEMA: schemas[2].name,
+    };
     sql = new Client({ connectionString: testDatabaseUrl() });
     await sql.connect();
   });
@@ -35,23 +42,32 @@ describe('subledger migrate on PostgreSQL', () => {
     for (const schema of schemas) await schema.drop();
   });
 
-  const recorded = async (schema: string, table: string) => (await sql.query<{ name: string }>(`SELECT name FROM "${schema}"."${table}" ORDER BY id`)).rows.map((row) => row.name);
+  const recorded = async (schema: string, table: string) =>
+    (await sql.query<{ name: string }>(`SELECT name FROM "${schema}"."${table}" ORDER BY id`)).rows.map(
+      (row) => row.name,
+    );
 
   it("applies every service's migrations in its schema, prints them, and applies nothing the second time", async () => {
     const first = await runCli(['migrate'], env);
     expect(first.code).toBe(0);
-    expect(first.stdout.trim().split('\n')).toEqual(SERVICES.flatMap(([, history], i) => appliedLines(schemas[i].name, history)));
+    expect(first.stdout.trim().split('\n')).toEqual(
+      SERVICES.flatMap(([, history], i) => appliedLines(schemas[i].name, history)),
+    );
     expect(first.stderr).toContain('9 migration(s) applied');
     for (const [i, [service, history]] of SERVICES.entries()) {
       expect(await recorded(schemas[i].name, `${service}_migrations`)).toEqual(knownMigrations(history));
       expect(await recorded(schemas[i].name, 'event_store_migrations')).toEqual(knownMigrations(eventStoreMigrations));
     }
-    await sql.query(`INSERT INTO "${schemas[2].name}".ledger_consumer_offsets VALUES ('ledger', 'ledger.commands', 0, 42)`);
+    await sql.query(
+      `INSERT INTO "${schemas[2].name}".ledger_consumer_offsets VALUES ('ledger', 'ledger.commands', 0, 42)`,
+    );
 
     const second = await runCli(['migrate'], env);
     expect({ code: second.code, stdout: second.stdout }).toEqual({ code: 0, stdout: '' });
     expect(second.stderr).toContain('up to date, nothing to apply');
-    expect((await sql.query(`SELECT next_offset::text FROM "${schemas[2].name}".ledger_consumer_offsets`)).rows).toEqual([{ next_offset: '42' }]);
+    expect(
+      (await sql.query(`SELECT next_offset::text FROM "${schemas[2].name}".ledger_consumer_offsets`)).rows,
+    ).toEqual([{ next_offset: '42' }]);
   }, 60_000);
 
   it('adopts schemas whose tables the versions before migrations created, keeping their rows', async () => {
@@ -68,25 +84,39 @@ describe('subledger migrate on PostgreSQL', () => {
     const run = await runCli(['migrate'], env);
     expect(run.code).toBe(0);
     expect(run.stdout.trim().split('\n')).toHaveLength(9);
-    expect((await sql.query(`SELECT id, name FROM "${schemas[1].name}".accounts_teams`)).rows).toEqual([{ id: 'team-1', name: 'Acme' }]);
+    expect((await sql.query(`SELECT id, name FROM "${schemas[1].name}".accounts_teams`)).rows).toEqual([
+      { id: 'team-1', name: 'Acme' },
+    ]);
     expect(await recorded(schemas[1].name, 'accounts_migrations')).toEqual(knownMigrations(accountsMigrations));
   }, 60_000);
 
   it('refuses a schema holding a migration it does not know, naming the schema and the migration, and applies nothing', async () => {
     expect((await runCli(['migrate'], env)).code).toBe(0);
-    await sql.query(`INSERT INTO "${schemas[2].name}".ledger_migrations (name, run_on) VALUES ('1899999999999_from-a-newer-version', now())`);
+    await sql.query(
+      `INSERT INTO "${schemas[2].name}".ledger_migrations (name, run_on) VALUES ('1899999999999_from-a-newer-version', now())`,
+    );
     const refused = await runCli(['migrate'], env);
     expect(refused.code).toBe(2);
-    expect(refused.stderr).toContain(`error: schema "${schemas[2].name}" has ledger migration 1899999999999_from-a-newer-version, which this version does not know`);
+    expect(refused.stderr).toContain(
+      `error: schema "${schemas[2].name}" has ledger migration 1899999999999_from-a-newer-version, which this version does not know`,
+    );
   }, 60_000);
 
   it('lets two concurrent runs both succeed, each migration applied once', async () => {
     const runs = await Promise.all([runCli(['migrate'], env), runCli(['migrate'], env)]);
     expect(runs.map((run) => run.code)).toEqual([0, 0]);
-    expect(runs.flatMap((run) => run.stdout.trim().split('\n').filter((line) => line !== '')).sort()).toEqual(
-      SERVICES.flatMap(([, history], i) => appliedLines(schemas[i].name, history)).sort(),
-    );
-    for (const [i, [service, history]] of SERVICES.entries()) expect(await recorded(schemas[i].name, `${service}_migrations`)).toEqual(knownMigrations(history));
+    expect(
+      runs
+        .flatMap((run) =>
+          run.stdout
+            .trim()
+            .split('\n')
+            .filter((line) => line !== ''),
+        )
+        .sort(),
+    ).toEqual(SERVICES.flatMap(([, history], i) => appliedLines(schemas[i].name, history)).sort());
+    for (const [i, [service, history]] of SERVICES.entries())
+      expect(await recorded(schemas[i].name, `${service}_migrations`)).toEqual(knownMigrations(history));
   }, 60_000);
 });
 

@@ -32,11 +32,19 @@ export async function openStores(config: CliConfig): Promise<OperatorStores> {
     const pool = new Pool({ connectionString: config.DATABASE_URL, max: 2 });
     const ledger = createPostgresEventStore({ pool, schema: config.LEDGER_DATABASE_SCHEMA });
     const accounts = createPostgresEventStore({ pool, schema: config.ACCOUNTS_DATABASE_SCHEMA });
-    const stores = { ledger, accounts, where: `PostgreSQL (schemas ${ledger.schema} and ${accounts.schema})`, close: () => pool.end() };
+    const stores = {
+      ledger,
+      accounts,
+      where: `PostgreSQL (schemas ${ledger.schema} and ${accounts.schema})`,
+      close: () => pool.end(),
+    };
     return checked(stores);
   }
   const dataDir = join(config.DATA_DIR, 'pglite');
-  if (!existsSync(dataDir)) throw new Error(`No embedded store in ${dataDir}: set DATA_DIR to the server's data directory, or DATABASE_URL for PostgreSQL`);
+  if (!existsSync(dataDir))
+    throw new Error(
+      `No embedded store in ${dataDir}: set DATA_DIR to the server's data directory, or DATABASE_URL for PostgreSQL`,
+    );
   const lock = claimDataDir(config.DATA_DIR, 'the operator CLI');
   try {
     const store = await createPgliteWorkerEventStore({ dataDir });
@@ -52,8 +60,13 @@ function checked(stores: OpenedStores): OperatorStores {
   const found = new Map<Service, Promise<SqlEventStore>>();
   const check = async (service: Service): Promise<SqlEventStore> => {
     const store = stores[service];
-    const { rows } = await store.sql.query<{ found: string | null }>('SELECT to_regclass($1)::text AS found', [`${store.quotedSchema}.events`]);
-    if (rows[0]?.found == null) throw new Error(`No event store in schema ${store.schema} of ${stores.where}: has the ${service} service run against it?`);
+    const { rows } = await store.sql.query<{ found: string | null }>('SELECT to_regclass($1)::text AS found', [
+      `${store.quotedSchema}.events`,
+    ]);
+    if (rows[0]?.found == null)
+      throw new Error(
+        `No event store in schema ${store.schema} of ${stores.where}: has the ${service} service run against it?`,
+      );
     return store;
   };
   return {

@@ -1,9 +1,20 @@
 // replay-events through the compiled CLI: events the ledger's own writer recorded, republished to a
 // real broker, read back by a plain consumer and checked against docs/events/schemas.
 import { randomBytes } from 'node:crypto';
-import { AT, adjust, charge, openTeam, refund, setPolicy, topUp } from '../../../libs/ledger/feature/src/testing/ledger-commands.fixtures';
+import {
+  AT,
+  adjust,
+  charge,
+  openTeam,
+  refund,
+  setPolicy,
+  topUp,
+} from '../../../libs/ledger/feature/src/testing/ledger-commands.fixtures';
 import { startLedger } from '../../../libs/ledger/feature/src/testing/ledger-test-app';
-import { ledgerEventMessageProblems, ledgerEventSchemas } from '../../../libs/ledger/feature/src/outbox/testing/json-schema-check';
+import {
+  ledgerEventMessageProblems,
+  ledgerEventSchemas,
+} from '../../../libs/ledger/feature/src/outbox/testing/json-schema-check';
 import { type ReadMessage, TopicReader, waitFor } from '../../../libs/ledger/feature/src/outbox/testing/relay-test-kit';
 import { type OperatorSite, postgresSite } from './testing/operator-site';
 import { runCli } from './testing/run-cli';
@@ -13,7 +24,11 @@ const TEAMS = ['team_replay_a', 'team_replay_b'];
 describe('replay-events', () => {
   let site: OperatorSite;
   const prefix = () => `replay-${randomBytes(4).toString('hex')}.`;
-  const env = (topicPrefix: string) => ({ ...site.env, KAFKA_BROKERS: process.env['KAFKA_BROKERS'] as string, KAFKA_TOPIC_PREFIX: topicPrefix });
+  const env = (topicPrefix: string) => ({
+    ...site.env,
+    KAFKA_BROKERS: process.env['KAFKA_BROKERS'] as string,
+    KAFKA_TOPIC_PREFIX: topicPrefix,
+  });
 
   beforeAll(async () => {
     site = await postgresSite();
@@ -64,8 +79,20 @@ describe('replay-events', () => {
     const schemas = ledgerEventSchemas();
     for (const { headers, value } of messages) expect(ledgerEventMessageProblems(schemas, headers, value)).toEqual([]);
     // 5 - 0.25 - 0.7 - 0.7 + 0.7 (c2 refused past the 1.5 limit, c0 refunded).
-    const [row] = await site.query<{ balance: string }>(`SELECT balance::text FROM "${site.ledgerSchema}".ledger_team_balances WHERE team_id = $1`, ['team_replay_b']);
-    expect(messages.map(({ value }) => value.balanceAfter)).toEqual(['0', '5000000', '4750000', '4750000', '4050000', '3350000', '3350000', '4050000']);
+    const [row] = await site.query<{ balance: string }>(
+      `SELECT balance::text FROM "${site.ledgerSchema}".ledger_team_balances WHERE team_id = $1`,
+      ['team_replay_b'],
+    );
+    expect(messages.map(({ value }) => value.balanceAfter)).toEqual([
+      '0',
+      '5000000',
+      '4750000',
+      '4750000',
+      '4050000',
+      '3350000',
+      '3350000',
+      '4050000',
+    ]);
     expect(messages.at(-1)?.value.balanceAfter).toBe(row.balance);
   });
 
@@ -75,10 +102,23 @@ describe('replay-events', () => {
     expect(all.code).toBe(0);
     const messages = await read(`${topicPrefix}ledger.events`, 16);
     expect(messages).toHaveLength(16);
-    for (const team of TEAMS) expect(messages.filter(({ key }) => key === team).map(({ value }) => value.version)).toEqual(['0', '1', '2', '3', '4', '5', '6', '7']);
+    for (const team of TEAMS)
+      expect(messages.filter(({ key }) => key === team).map(({ value }) => value.version)).toEqual([
+        '0',
+        '1',
+        '2',
+        '3',
+        '4',
+        '5',
+        '6',
+        '7',
+      ]);
 
     const unknown = await runCli(['replay-events', '--team', 'team_nobody'], env(prefix()));
-    expect([unknown.code, unknown.stderr]).toEqual([2, expect.stringContaining('error: the ledger holds no team team_nobody\n')]);
+    expect([unknown.code, unknown.stderr]).toEqual([
+      2,
+      expect.stringContaining('error: the ledger holds no team team_nobody\n'),
+    ]);
     const noBroker = await runCli(['replay-events'], { ...site.env, KAFKA_BROKERS: '' });
     expect(noBroker.code).toBe(2);
     expect(noBroker.stderr).toContain('KAFKA_BROKERS');

@@ -21,7 +21,8 @@ describe('embedded start and schema migrations', () => {
     await rm(dataDir, { recursive: true, force: true });
   });
 
-  const start = (env: Record<string, string> = {}) => (running = startServiceProcess(ENTRY, { DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'info', ...env }));
+  const start = (env: Record<string, string> = {}) =>
+    (running = startServiceProcess(ENTRY, { DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'info', ...env }));
 
   it('applies the migrations of a fresh store at start, saying which, and applies nothing at the next start', async () => {
     const [, url] = await start().waitFor(LISTENING, 60_000);
@@ -34,7 +35,10 @@ describe('embedded start and schema migrations', () => {
 
   it('with MIGRATIONS=verify, refuses a store with pending migrations, and starts once `subledger migrate` has run', async () => {
     start({ MIGRATIONS: 'verify' });
-    await running?.waitFor(/subledger failed to start: schema "public" lacks event-store migration 1796475000000_event-store-tables, 1796475000100_wrong-expected-version and MIGRATIONS=verify/, 60_000);
+    await running?.waitFor(
+      /subledger failed to start: schema "public" lacks event-store migration 1796475000000_event-store-tables, 1796475000100_wrong-expected-version and MIGRATIONS=verify/,
+      60_000,
+    );
     expect(await running?.exited()).toBe(1);
 
     expect((await runCli(['migrate'], { DATABASE_URL: '', DATA_DIR: dataDir })).code).toBe(0);
@@ -45,13 +49,17 @@ describe('embedded start and schema migrations', () => {
   it('refuses a store a newer version migrated, in one line naming the schema and the migration, with exit code 1', async () => {
     expect((await runCli(['migrate'], { DATABASE_URL: '', DATA_DIR: dataDir })).code).toBe(0);
     const store = await createPgliteEventStore({ db: join(dataDir, 'pglite') });
-    await store.sql.query(`INSERT INTO public.ledger_migrations (name, run_on) VALUES ('1899999999999_from-a-newer-version', now())`);
+    await store.sql.query(
+      `INSERT INTO public.ledger_migrations (name, run_on) VALUES ('1899999999999_from-a-newer-version', now())`,
+    );
     await store.close();
 
     start();
     await running?.waitFor(/failed to start/, 60_000);
     expect(await running?.exited()).toBe(1);
-    const refusals = (running?.output() ?? '').split('\n').filter((line) => line.includes('1899999999999_from-a-newer-version'));
+    const refusals = (running?.output() ?? '')
+      .split('\n')
+      .filter((line) => line.includes('1899999999999_from-a-newer-version'));
     expect(refusals).toEqual([
       'subledger failed to start: schema "public" has ledger migration 1899999999999_from-a-newer-version, which this version does not know: ' +
         'the schema was migrated by a newer version; run that version (or a newer one), or restore the database from before that migration',

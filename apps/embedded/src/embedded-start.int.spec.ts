@@ -29,7 +29,10 @@ describe('embedded start (npm start)', () => {
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({ status: 'ok', details: { pglite: { status: 'up' } } });
     // Readiness is the PGlite store answering; liveness asks nothing (docs/deployment.md, "Start-up and health").
-    expect(await (await fetch(`${url}/health/ready`)).json()).toMatchObject({ status: 'ok', details: { pglite: { status: 'up' } } });
+    expect(await (await fetch(`${url}/health/ready`)).json()).toMatchObject({
+      status: 'ok',
+      details: { pglite: { status: 'up' } },
+    });
     expect((await fetch(`${url}/health/live`)).status).toBe(200);
     expect(note).toMatch(/generated/);
     expect(token).toMatch(/^sl_admin_[A-Za-z0-9_-]{43}$/);
@@ -49,7 +52,10 @@ describe('embedded start (npm start)', () => {
     // A token the operator chose is used but never printed.
     const chosen = 'operator-chosen-token-of-at-least-32-chars';
     running = startServiceProcess(ENTRY, { DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'warn', ADMIN_TOKEN: chosen });
-    const [, url] = await running.waitFor(/listening on (http:\/\/\S+)[\s\S]*Admin token: the one in ADMIN_TOKEN[\s\S]*Bearer \$ADMIN_TOKEN/, 60000);
+    const [, url] = await running.waitFor(
+      /listening on (http:\/\/\S+)[\s\S]*Admin token: the one in ADMIN_TOKEN[\s\S]*Bearer \$ADMIN_TOKEN/,
+      60000,
+    );
     expect(running.output()).not.toContain(chosen);
     const team = await fetch(`${url}/admin/v1/teams`, {
       method: 'POST',
@@ -57,7 +63,11 @@ describe('embedded start (npm start)', () => {
       body: JSON.stringify({ name: 'Acme' }),
     });
     expect(team.status).toBe(201);
-    const stale = await fetch(`${url}/admin/v1/teams`, { method: 'POST', headers: { Authorization: `Bearer ${first.token}`, 'Content-Type': 'application/json' }, body: '{"name":"Acme"}' });
+    const stale = await fetch(`${url}/admin/v1/teams`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${first.token}`, 'Content-Type': 'application/json' },
+      body: '{"name":"Acme"}',
+    });
     expect(stale.status).toBe(401);
   }, 120000);
 

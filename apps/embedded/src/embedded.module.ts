@@ -1,9 +1,21 @@
 import { Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { HealthIndicatorService } from '@nestjs/terminus';
-import { type AccountsEnv, accountsEnvSchema, accountsMigrations, AccountsModule, accountsOptionsFromEnv } from '@subledger/accounts-feature';
+import {
+  type AccountsEnv,
+  accountsEnvSchema,
+  accountsMigrations,
+  AccountsModule,
+  accountsOptionsFromEnv,
+} from '@subledger/accounts-feature';
 import type { SqlEventStore } from '@subledger/event-store';
-import { type GatewayEnv, gatewayEnvSchema, gatewayMigrations, GatewayModule, gatewayOptionsFromEnv } from '@subledger/gateway-feature';
+import {
+  type GatewayEnv,
+  gatewayEnvSchema,
+  gatewayMigrations,
+  GatewayModule,
+  gatewayOptionsFromEnv,
+} from '@subledger/gateway-feature';
 import { ledgerMigrations, LedgerModule } from '@subledger/ledger-feature';
 import {
   ClockModule,
@@ -30,7 +42,8 @@ import { embeddedConfigSchema } from './config/embedded.config';
     LedgerModule.forRoot(),
     AccountsModule.forRootAsync({
       inject: [ConfigService],
-      useFactory: (config: ConfigService) => accountsOptionsFromEnv(configValues<AccountsEnv>(config, accountsEnvSchema)),
+      useFactory: (config: ConfigService) =>
+        accountsOptionsFromEnv(configValues<AccountsEnv>(config, accountsEnvSchema)),
     }),
     GatewayModule.forRootAsync({
       inject: [ConfigService],
@@ -42,7 +55,9 @@ import { embeddedConfigSchema } from './config/embedded.config';
     }),
     HealthModule.forRoot({
       inject: [HealthIndicatorService, EVENT_STORE],
-      useFactory: (indicators: HealthIndicatorService, store: SqlEventStore) => [databaseHealthCheck(indicators, 'pglite', store.sql)],
+      useFactory: (indicators: HealthIndicatorService, store: SqlEventStore) => [
+        databaseHealthCheck(indicators, 'pglite', store.sql),
+      ],
     }),
     MetricsModule.forRoot('embedded'),
   ],

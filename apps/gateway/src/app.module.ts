@@ -1,6 +1,12 @@
 import { Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { type GatewayEnv, gatewayEnvSchema, gatewayMigrations, GatewayModule, gatewayOptionsFromEnv } from '@subledger/gateway-feature';
+import {
+  type GatewayEnv,
+  gatewayEnvSchema,
+  gatewayMigrations,
+  GatewayModule,
+  gatewayOptionsFromEnv,
+} from '@subledger/gateway-feature';
 import { configValues, postgresServiceModules } from '@subledger/platform';
 import { gatewayConfigSchema } from './config/gateway.config';
 
@@ -9,7 +15,8 @@ import { gatewayConfigSchema } from './config/gateway.config';
     ...postgresServiceModules('gateway', gatewayConfigSchema, [gatewayMigrations]),
     GatewayModule.forRootAsync({
       inject: [ConfigService],
-      useFactory: (config: ConfigService) => gatewayOptionsFromEnv(configValues<GatewayEnv>(config, gatewayEnvSchema), config.getOrThrow('ADMIN_TOKEN')),
+      useFactory: (config: ConfigService) =>
+        gatewayOptionsFromEnv(configValues<GatewayEnv>(config, gatewayEnvSchema), config.getOrThrow('ADMIN_TOKEN')),
     }),
   ],
 })

@@ -16,7 +16,11 @@ export class OpsApi {
   constructor(private readonly token: string) {}
 
   teams(search: string, cursor: string | null, limit = 20): Promise<Page<TeamSummary>> {
-    return this.get('/admin/v1/teams', { search: search || undefined, cursor: cursor ?? undefined, limit: String(limit) });
+    return this.get('/admin/v1/teams', {
+      search: search || undefined,
+      cursor: cursor ?? undefined,
+      limit: String(limit),
+    });
   }
 
   team(teamId: string): Promise<TeamDetails> {
@@ -39,11 +43,17 @@ export class OpsApi {
     const params = new URLSearchParams();
     for (const [name, value] of Object.entries(query)) if (value !== undefined) params.set(name, value);
     const url = params.size > 0 ? `${path}?${params.toString()}` : path;
-    const response = await fetch(url, { headers: { authorization: `Bearer ${this.token}`, accept: 'application/json' } });
+    const response = await fetch(url, {
+      headers: { authorization: `Bearer ${this.token}`, accept: 'application/json' },
+    });
     const body: unknown = await response.json().catch(() => null);
     if (!response.ok) {
       const error = (body ?? {}) as { code?: unknown; message?: unknown };
-      throw new ApiError(response.status, typeof error.code === 'string' ? error.code : 'http_error', typeof error.message === 'string' ? error.message : `HTTP ${response.status}`);
+      throw new ApiError(
+        response.status,
+        typeof error.code === 'string' ? error.code : 'http_error',
+        typeof error.message === 'string' ? error.message : `HTTP ${response.status}`,
+      );
     }
     return body as T;
   }

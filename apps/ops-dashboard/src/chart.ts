@@ -27,7 +27,9 @@ const TOP = 14;
  */
 export function barChart(options: BarChartOptions): SVGElement {
   const columns = options.labels.length;
-  const totals = options.labels.map((_, column) => options.series.reduce((sum, series) => sum + (series.values[column] ?? 0), 0));
+  const totals = options.labels.map((_, column) =>
+    options.series.reduce((sum, series) => sum + (series.values[column] ?? 0), 0),
+  );
   const top = Math.max(1, ...totals);
   const step = WIDTH / Math.max(1, columns);
   const plot = HEIGHT - AXIS - TOP;
@@ -49,7 +51,9 @@ export function barChart(options: BarChartOptions): SVGElement {
       if (value <= 0) continue;
       const height = Math.max(1, (value / top) * plot);
       base -= height;
-      group.appendChild(svg('rect', { x: column * step + 1, y: base, width: Math.max(1, step - 2), height, class: series.className }));
+      group.appendChild(
+        svg('rect', { x: column * step + 1, y: base, width: Math.max(1, step - 2), height, class: series.className }),
+      );
     }
     chart.appendChild(group);
     if (column % options.labelEvery === 0) {

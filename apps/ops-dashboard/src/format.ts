@@ -28,7 +28,8 @@ export function limitUse(totalSpentCents: number, creditLimitCents: number | nul
   if (creditLimitCents === null) return { level: 'none', widthPercent: 0, label: 'no limit' };
   if (creditLimitCents <= 0) return { level: 'reached', widthPercent: 100, label: '100 %' };
   const percent = Math.floor((totalSpentCents * 100) / creditLimitCents);
-  const level: LimitLevel = totalSpentCents >= creditLimitCents ? 'reached' : totalSpentCents * 100 >= creditLimitCents * 80 ? 'near' : 'ok';
+  const level: LimitLevel =
+    totalSpentCents >= creditLimitCents ? 'reached' : totalSpentCents * 100 >= creditLimitCents * 80 ? 'near' : 'ok';
   return { level, widthPercent: Math.min(100, percent), label: `${percent} %` };
 }
 

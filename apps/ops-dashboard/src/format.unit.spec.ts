@@ -1,4 +1,13 @@
-import { amountText, centsText, clockText, decimalOfMicros, limitUse, micros, refusalReasons, timeText } from './format';
+import {
+  amountText,
+  centsText,
+  clockText,
+  decimalOfMicros,
+  limitUse,
+  micros,
+  refusalReasons,
+  timeText,
+} from './format';
 
 describe('dashboard formatting', () => {
   it.each([
@@ -38,10 +47,13 @@ describe('dashboard formatting', () => {
   });
 
   it('collects the refusal reasons of every minute, sorted', () => {
-    expect(refusalReasons([{ refused: { insufficient_balance: 0 } }, { refused: { credit_limit_exceeded: 2 } }, { refused: {} }])).toEqual([
-      'credit_limit_exceeded',
-      'insufficient_balance',
-    ]);
+    expect(
+      refusalReasons([
+        { refused: { insufficient_balance: 0 } },
+        { refused: { credit_limit_exceeded: 2 } },
+        { refused: {} },
+      ]),
+    ).toEqual(['credit_limit_exceeded', 'insufficient_balance']);
   });
 
   it.each([

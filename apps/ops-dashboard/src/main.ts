@@ -24,8 +24,20 @@ function showLogin(message = ''): void {
   view = null;
   nav.hidden = true;
   sessionStorage.removeItem(TOKEN_KEY);
-  const token = el('input', { type: 'password', name: 'token', autocomplete: 'current-password', required: true, 'aria-label': 'Operator token' });
-  const form = el('form', { class: 'login' }, el('label', {}, 'Operator token ', token), el('button', { type: 'submit' }, 'Sign in'), message ? el('p', { class: 'error', role: 'alert' }, message) : null);
+  const token = el('input', {
+    type: 'password',
+    name: 'token',
+    autocomplete: 'current-password',
+    required: true,
+    'aria-label': 'Operator token',
+  });
+  const form = el(
+    'form',
+    { class: 'login' },
+    el('label', {}, 'Operator token ', token),
+    el('button', { type: 'submit' }, 'Sign in'),
+    message ? el('p', { class: 'error', role: 'alert' }, message) : null,
+  );
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     void signIn(token.value.trim());
@@ -39,7 +51,11 @@ async function signIn(token: string): Promise<void> {
   try {
     await new OpsApi(token).teams('', null, 1);
   } catch (error) {
-    showLogin(error instanceof ApiError && error.status === 401 ? 'The operator token was refused.' : `The gateway did not answer: ${String(error)}`);
+    showLogin(
+      error instanceof ApiError && error.status === 401
+        ? 'The operator token was refused.'
+        : `The gateway did not answer: ${String(error)}`,
+    );
     return;
   }
   sessionStorage.setItem(TOKEN_KEY, token);
@@ -60,7 +76,8 @@ function route(): void {
   clearTimeout(poll);
   nav.hidden = false;
   const hash = location.hash || '#/teams';
-  for (const link of nav.querySelectorAll('a')) link.classList.toggle('current', hash.startsWith(link.getAttribute('href') ?? '#none'));
+  for (const link of nav.querySelectorAll('a'))
+    link.classList.toggle('current', hash.startsWith(link.getAttribute('href') ?? '#none'));
   const context: ViewContext = { api: new OpsApi(token), root: main, navigate: (hash) => (location.hash = hash) };
   view = viewFor(context);
   void refreshLoop(view, ++generation);
@@ -75,7 +92,14 @@ async function refreshLoop(current: View, mine: number): Promise<void> {
   } catch (error) {
     if (mine !== generation) return;
     if (error instanceof ApiError && error.status === 401) return showLogin('The operator token was refused.');
-    fill(status, el('span', { class: 'error', role: 'alert' }, error instanceof ApiError ? `${error.status} ${error.code}: ${error.message}` : String(error)));
+    fill(
+      status,
+      el(
+        'span',
+        { class: 'error', role: 'alert' },
+        error instanceof ApiError ? `${error.status} ${error.code}: ${error.message}` : String(error),
+      ),
+    );
   }
   if (mine === generation) poll = setTimeout(() => void refreshLoop(current, mine), POLL_MS);
 }

@@ -15,12 +15,17 @@ export class SystemView implements View {
     const labels = activity.minutes.map((minute) => clockText(minute.start));
     const reasons = refusalReasons(activity.minutes);
     const accepted = activity.minutes.reduce((sum, minute) => sum + minute.accepted, 0);
-    const refused = activity.minutes.reduce((sum, minute) => sum + Object.values(minute.refused).reduce((total, count) => total + count, 0), 0);
+    const refused = activity.minutes.reduce(
+      (sum, minute) => sum + Object.values(minute.refused).reduce((total, count) => total + count, 0),
+      0,
+    );
     const acceptedChart = barChart({
       title: 'Charges accepted per minute',
       labels,
       labelEvery: 10,
-      series: [{ name: 'accepted', className: 'series-accepted', values: activity.minutes.map((minute) => minute.accepted) }],
+      series: [
+        { name: 'accepted', className: 'series-accepted', values: activity.minutes.map((minute) => minute.accepted) },
+      ],
     });
     const refusedChart = barChart({
       title: 'Charges refused per minute, by reason',
@@ -32,7 +37,13 @@ export class SystemView implements View {
         values: activity.minutes.map((minute) => minute.refused[reason] ?? 0),
       })),
     });
-    const legend = el('ul', { class: 'legend' }, ...reasons.map((reason, index) => el('li', {}, el('span', { class: `swatch series-refused-${index % 6}` }), reason)));
+    const legend = el(
+      'ul',
+      { class: 'legend' },
+      ...reasons.map((reason, index) =>
+        el('li', {}, el('span', { class: `swatch series-refused-${index % 6}` }), reason),
+      ),
+    );
     fill(
       this.context.root,
       el('h2', {}, 'System, last hour (UTC minutes)'),
@@ -49,9 +60,21 @@ export class SystemView implements View {
   }
 
   private projections(activity: Activity): HTMLTableElement {
-    const head = el('tr', {}, el('th', {}, 'Projection'), el('th', {}, 'Projected to (global position)'), el('th', {}, 'Events behind'));
+    const head = el(
+      'tr',
+      {},
+      el('th', {}, 'Projection'),
+      el('th', {}, 'Projected to (global position)'),
+      el('th', {}, 'Events behind'),
+    );
     const rows = activity.projections.map((projection) =>
-      el('tr', { 'data-projection': projection.name }, el('td', {}, projection.name), el('td', { class: 'count' }, projection.projectedTo), el('td', { class: 'count' }, projection.lagEvents)),
+      el(
+        'tr',
+        { 'data-projection': projection.name },
+        el('td', {}, projection.name),
+        el('td', { class: 'count' }, projection.projectedTo),
+        el('td', { class: 'count' }, projection.lagEvents),
+      ),
     );
     return el('table', { class: 'projections' }, el('thead', {}, head), el('tbody', {}, ...rows));
   }
@@ -59,7 +82,16 @@ export class SystemView implements View {
   private kafka(activity: Activity): HTMLElement {
     if (activity.kafka === null) return el('p', { class: 'muted', 'data-field': 'kafka' }, 'Embedded mode: no Kafka.');
     const head = el('tr', {}, ...['Group', 'Topic', 'Partition', 'Lag'].map((title) => el('th', {}, title)));
-    const rows = activity.kafka.map((lag) => el('tr', {}, el('td', {}, lag.group), el('td', {}, lag.topic), el('td', { class: 'count' }, lag.partition), el('td', { class: 'count' }, lag.lag)));
+    const rows = activity.kafka.map((lag) =>
+      el(
+        'tr',
+        {},
+        el('td', {}, lag.group),
+        el('td', {}, lag.topic),
+        el('td', { class: 'count' }, lag.partition),
+        el('td', { class: 'count' }, lag.lag),
+      ),
+    );
     return el('table', { class: 'kafka', 'data-field': 'kafka' }, el('thead', {}, head), el('tbody', {}, ...rows));
   }
 }

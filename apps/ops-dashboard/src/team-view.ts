@@ -15,14 +15,23 @@ export class TeamView implements View {
 
   async refresh(): Promise<void> {
     const { api } = this.context;
-    const [details, entries, usage] = await Promise.all([api.team(this.teamId), api.recentEntries(this.teamId), api.usage(this.teamId)]);
+    const [details, entries, usage] = await Promise.all([
+      api.team(this.teamId),
+      api.recentEntries(this.teamId),
+      api.usage(this.teamId),
+    ]);
     const currency = details.team.currency.toUpperCase();
     fill(
       this.context.root,
       el('p', {}, el('a', { href: '#/teams' }, '← All teams')),
       el('h2', { 'data-field': 'team-name' }, details.team.name),
       el('p', { class: 'id' }, details.team.id),
-      el('p', { class: 'balance' }, 'Balance ', el('strong', { 'data-field': 'balance' }, `${centsText(details.balance)} ${currency}`)),
+      el(
+        'p',
+        { class: 'balance' },
+        'Balance ',
+        el('strong', { 'data-field': 'balance' }, `${centsText(details.balance)} ${currency}`),
+      ),
       el('h3', {}, 'Accounts'),
       this.accounts(details),
       el('h3', {}, 'Usage, last 24 hours (UTC hours)'),
@@ -33,8 +42,17 @@ export class TeamView implements View {
   }
 
   private accounts(details: TeamDetails): HTMLTableElement {
-    const head = el('tr', {}, ...['Account', 'Kind', 'Status', 'Spent / limit', 'Keys', 'Metadata'].map((title) => el('th', {}, title)));
-    return el('table', { class: 'accounts' }, el('thead', {}, head), el('tbody', {}, ...details.accounts.map((account) => this.account(account))));
+    const head = el(
+      'tr',
+      {},
+      ...['Account', 'Kind', 'Status', 'Spent / limit', 'Keys', 'Metadata'].map((title) => el('th', {}, title)),
+    );
+    return el(
+      'table',
+      { class: 'accounts' },
+      el('thead', {}, head),
+      el('tbody', {}, ...details.accounts.map((account) => this.account(account))),
+    );
   }
 
   private account(account: TeamAccount): HTMLTableRowElement {
@@ -42,14 +60,25 @@ export class TeamView implements View {
     const limit = account.creditLimit === null ? 'no limit' : centsText(account.creditLimit);
     const fillBar = el('div', { class: 'limit-fill' });
     fillBar.style.width = `${use.widthPercent}%`; // through the CSSOM, which the page's CSP allows
-    const bar = el('div', { class: `limit-bar ${use.level}`, role: 'meter', 'aria-label': `${use.label} of the credit limit` }, fillBar);
+    const bar = el(
+      'div',
+      { class: `limit-bar ${use.level}`, role: 'meter', 'aria-label': `${use.label} of the credit limit` },
+      fillBar,
+    );
     return el(
       'tr',
       { 'data-account-id': account.id, 'data-limit-level': use.level },
       el('td', { 'data-field': 'account-name' }, account.name, el('div', { class: 'id' }, account.id)),
       el('td', {}, account.kind),
       el('td', {}, account.status.replace('_', ' ')),
-      el('td', { class: 'spend' }, el('span', { 'data-field': 'total-spent' }, centsText(account.totalSpent)), ` / ${limit} `, use.level === 'none' ? null : el('span', { class: 'percent' }, use.label), bar),
+      el(
+        'td',
+        { class: 'spend' },
+        el('span', { 'data-field': 'total-spent' }, centsText(account.totalSpent)),
+        ` / ${limit} `,
+        use.level === 'none' ? null : el('span', { class: 'percent' }, use.label),
+        bar,
+      ),
       el('td', { class: 'count' }, account.keys ?? '–'),
       el('td', { class: 'metadata' }, account.metadata === null ? '' : JSON.stringify(account.metadata)),
     );
@@ -77,7 +106,11 @@ export class TeamView implements View {
   }
 
   private entries(entries: readonly LedgerEntry[]): HTMLTableElement {
-    const head = el('tr', {}, ...['Time', 'Event', 'Account', 'Amount', 'Balance after', 'Reason'].map((title) => el('th', {}, title)));
+    const head = el(
+      'tr',
+      {},
+      ...['Time', 'Event', 'Account', 'Amount', 'Balance after', 'Reason'].map((title) => el('th', {}, title)),
+    );
     const rows = entries.map((entry) =>
       el(
         'tr',

@@ -13,7 +13,13 @@ export class TeamsView implements View {
   private readonly pager = el('div', { class: 'pager' });
 
   constructor(private readonly context: ViewContext) {
-    const input = el('input', { type: 'search', name: 'search', placeholder: 'Name or team id', 'aria-label': 'Search teams', maxlength: 100 });
+    const input = el('input', {
+      type: 'search',
+      name: 'search',
+      placeholder: 'Name or team id',
+      'aria-label': 'Search teams',
+      maxlength: 100,
+    });
     const form = el('form', { class: 'search', role: 'search' }, input, el('button', { type: 'submit' }, 'Search'));
     form.addEventListener('submit', (event) => {
       event.preventDefault();
@@ -21,13 +27,26 @@ export class TeamsView implements View {
       this.cursors.splice(0, this.cursors.length, null);
       void this.refresh();
     });
-    const head = el('thead', {}, el('tr', {}, ...['Team', 'Id', 'Balance', 'Sub-accounts', 'Spend, last 24 h', 'Created'].map((title) => el('th', {}, title))));
+    const head = el(
+      'thead',
+      {},
+      el(
+        'tr',
+        {},
+        ...['Team', 'Id', 'Balance', 'Sub-accounts', 'Spend, last 24 h', 'Created'].map((title) => el('th', {}, title)),
+      ),
+    );
     fill(context.root, el('h2', {}, 'Teams'), form, el('table', { class: 'teams' }, head, this.rows), this.pager);
   }
 
   async refresh(): Promise<void> {
     this.page = await this.context.api.teams(this.search, this.cursors[this.cursors.length - 1]);
-    fill(this.rows, ...(this.page.items.length === 0 ? [el('tr', {}, el('td', { colspan: 6, class: 'empty' }, 'No team matches.'))] : this.page.items.map((team) => this.row(team))));
+    fill(
+      this.rows,
+      ...(this.page.items.length === 0
+        ? [el('tr', {}, el('td', { colspan: 6, class: 'empty' }, 'No team matches.'))]
+        : this.page.items.map((team) => this.row(team))),
+    );
     this.drawPager();
   }
 

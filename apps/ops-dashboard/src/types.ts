@@ -72,5 +72,7 @@ export interface Activity {
   readonly to: string;
   readonly minutes: readonly ActivityMinute[];
   readonly projections: readonly { readonly name: string; readonly projectedTo: string; readonly lagEvents: number }[];
-  readonly kafka: readonly { readonly group: string; readonly topic: string; readonly partition: number; readonly lag: number }[] | null;
+  readonly kafka:
+    | readonly { readonly group: string; readonly topic: string; readonly partition: number; readonly lag: number }[]
+    | null;
 }

@@ -51,10 +51,18 @@ export class BalanceTable {
 
   /** Every team's row: currency, balance in micros, last version applied. */
   async balances(): Promise<Map<string, { currency: string; balance: bigint; version: bigint }>> {
-    const { rows } = await this.pool.query<{ team_id: string; currency: string; balance_micros: string; version: string }>(
-      `SELECT team_id, currency, balance_micros::text, version::text FROM ${this.table}`,
+    const { rows } = await this.pool.query<{
+      team_id: string;
+      currency: string;
+      balance_micros: string;
+      version: string;
+    }>(`SELECT team_id, currency, balance_micros::text, version::text FROM ${this.table}`);
+    return new Map(
+      rows.map((row) => [
+        row.team_id,
+        { currency: row.currency, balance: BigInt(row.balance_micros), version: BigInt(row.version) },
+      ]),
     );
-    return new Map(rows.map((row) => [row.team_id, { currency: row.currency, balance: BigInt(row.balance_micros), version: BigInt(row.version) }]));
   }
 
   private async applyIn(client: PoolClient, event: LedgerEventValue): Promise<Applied> {
@@ -65,13 +73,16 @@ export class BalanceTable {
     );
     const last = rows.length === 0 ? -1n : BigInt(rows[0].version);
     if (version <= last) return 'duplicate';
-    if (version !== last + 1n) throw new Error(`Team ${event.teamId}: version ${version} follows ${last}; events are missing (replay the team)`);
+    if (version !== last + 1n)
+      throw new Error(`Team ${event.teamId}: version ${version} follows ${last}; events are missing (replay the team)`);
     // The message carries the balance after the event; for the types it knows, the consumer checks
     // that folding their amounts gives the same. A type added later is taken at its balanceAfter.
     const effect = effectOf(event);
     const before = rows.length === 0 ? 0n : BigInt(rows[0].balance_micros);
     if (effect !== undefined && (before + effect).toString() !== event.balanceAfter) {
-      throw new Error(`Team ${event.teamId} version ${version}: folded balance ${before + effect}, message says ${event.balanceAfter}`);
+      throw new Error(
+        `Team ${event.teamId} version ${version}: folded balance ${before + effect}, message says ${event.balanceAfter}`,
+      );
     }
     await client.query(
       `INSERT INTO ${this.table} (team_id, currency, balance_micros, version) VALUES ($1, $2, $3, $4)

@@ -2,7 +2,10 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { type DistributedStack, startDistributedStack } from '@subledger/test-harness';
 import { ConfigResourceTypes, Kafka, logLevel } from 'kafkajs';
 import { Pool } from 'pg';
-import { ledgerEventMessageProblems, ledgerEventSchemas } from '../../../libs/ledger/feature/src/outbox/testing/json-schema-check';
+import {
+  ledgerEventMessageProblems,
+  ledgerEventSchemas,
+} from '../../../libs/ledger/feature/src/outbox/testing/json-schema-check';
 import { LedgerEventsConsumer } from './ledger-events-consumer';
 
 // The example consumer against the real stack: the gateway, accounts and ledger as processes over
@@ -26,7 +29,12 @@ afterAll(async () => {
   await stack?.stop();
 }, 60_000);
 
-async function call(method: string, path: string, token: string, body?: unknown): Promise<{ status: number; body: Record<string, unknown> }> {
+async function call(
+  method: string,
+  path: string,
+  token: string,
+  body?: unknown,
+): Promise<{ status: number; body: Record<string, unknown> }> {
   const response = await fetch(`${stack.gatewayUrls()[0]}${path}`, {
     method,
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'idempotency-key': randomUUID() },
@@ -41,9 +49,25 @@ async function busyTeam(cents: number): Promise<string> {
   const created = await call('POST', '/admin/v1/teams', stack.adminToken, { name: 'Consumer example' });
   expect(created.status).toBe(201);
   const { team, apiKey } = created.body as { team: { id: string }; apiKey: { key: string } };
-  expect((await call('POST', `/admin/v1/teams/${team.id}/top-ups`, stack.adminToken, { amount: cents })).status).toBe(201);
-  expect((await call('POST', `/admin/v1/teams/${team.id}/adjustments`, stack.adminToken, { amount: 250, reason: 'goodwill' })).status).toBe(201);
-  expect((await call('POST', `/admin/v1/teams/${team.id}/adjustments`, stack.adminToken, { amount: -100, reason: 'goodwill reversed' })).status).toBe(201);
+  expect((await call('POST', `/admin/v1/teams/${team.id}/top-ups`, stack.adminToken, { amount: cents })).status).toBe(
+    201,
+  );
+  expect(
+    (
+      await call('POST', `/admin/v1/teams/${team.id}/adjustments`, stack.adminToken, {
+        amount: 250,
+        reason: 'goodwill',
+      })
+    ).status,
+  ).toBe(201);
+  expect(
+    (
+      await call('POST', `/admin/v1/teams/${team.id}/adjustments`, stack.adminToken, {
+        amount: -100,
+        reason: 'goodwill reversed',
+      })
+    ).status,
+  ).toBe(201);
   const sub = await call('POST', '/v1/sub-accounts', apiKey.key, { name: 'Client', creditLimit: 2 });
   expect(sub.status).toBe(201);
   const { subAccount } = sub.body as { subAccount: { id: string; apiKey: string } };
@@ -51,7 +75,9 @@ async function busyTeam(cents: number): Promise<string> {
   const sends = [await send(), await send(), await send()];
   const main = await call('POST', '/v1/messages', apiKey.key, { to: '+14155550100', text: 'hello' });
   expect([...sends, main].every((answer) => answer.status === 202 || answer.status === 402)).toBe(true);
-  expect((await call('PATCH', `/v1/sub-accounts/${subAccount.id}`, apiKey.key, { status: 'inactive' })).status).toBe(200);
+  expect((await call('PATCH', `/v1/sub-accounts/${subAccount.id}`, apiKey.key, { status: 'inactive' })).status).toBe(
+    200,
+  );
   return team.id;
 }
 
@@ -62,11 +88,19 @@ async function ledgerBalances(teams: readonly string[]): Promise<Balances> {
     `SELECT team_id, currency, balance::text AS balance, stream_version::text AS version FROM "${stack.schemas.ledger}".ledger_team_balances WHERE team_id = ANY($1)`,
     [teams],
   );
-  return new Map(rows.map((row) => [row.team_id, { currency: row.currency, balance: BigInt(row.balance), version: BigInt(row.version) }]));
+  return new Map(
+    rows.map((row) => [
+      row.team_id,
+      { currency: row.currency, balance: BigInt(row.balance), version: BigInt(row.version) },
+    ]),
+  );
 }
 
 /** The example's table beside the ledger's own balances, for the given teams. */
-async function both(consumer: LedgerEventsConsumer, teams: readonly string[]): Promise<{ kept: Balances; ledger: Balances }> {
+async function both(
+  consumer: LedgerEventsConsumer,
+  teams: readonly string[],
+): Promise<{ kept: Balances; ledger: Balances }> {
   const ledger = await ledgerBalances(teams);
   const all = await consumer.table.balances();
   return { ledger, kept: new Map([...all].filter(([team]) => teams.includes(team))) };
@@ -90,7 +124,15 @@ async function waitFor(condition: () => Promise<boolean>, what: string, timeoutM
 }
 
 async function startConsumer(groupId: string): Promise<LedgerEventsConsumer> {
-  const consumer = LedgerEventsConsumer.forPool({ brokers: (process.env['KAFKA_BROKERS'] as string).split(','), topic: `${stack.topicPrefix}ledger.events`, groupId }, pool, table);
+  const consumer = LedgerEventsConsumer.forPool(
+    {
+      brokers: (process.env['KAFKA_BROKERS'] as string).split(','),
+      topic: `${stack.topicPrefix}ledger.events`,
+      groupId,
+    },
+    pool,
+    table,
+  );
   consumers.push(consumer);
   await consumer.start();
   return consumer;
@@ -98,7 +140,11 @@ async function startConsumer(groupId: string): Promise<LedgerEventsConsumer> {
 
 /** Every message of the topic, until as many as `count` were read. */
 async function readTopic(count: number): Promise<{ headers: Record<string, string>; value: unknown }[]> {
-  const kafka = new Kafka({ clientId: 'schema-probe', brokers: (process.env['KAFKA_BROKERS'] as string).split(','), logLevel: logLevel.NOTHING });
+  const kafka = new Kafka({
+    clientId: 'schema-probe',
+    brokers: (process.env['KAFKA_BROKERS'] as string).split(','),
+    logLevel: logLevel.NOTHING,
+  });
   const consumer = kafka.consumer({ groupId: `schema-probe-${randomUUID()}` });
   const messages: { headers: Record<string, string>; value: unknown }[] = [];
   await consumer.connect();
@@ -106,7 +152,9 @@ async function readTopic(count: number): Promise<{ headers: Record<string, strin
     await consumer.subscribe({ topic: `${stack.topicPrefix}ledger.events`, fromBeginning: true });
     await consumer.run({
       eachMessage: async ({ message }) => {
-        const headers = Object.fromEntries(Object.entries(message.headers ?? {}).map(([name, value]) => [name, String(value)]));
+        const headers = Object.fromEntries(
+          Object.entries(message.headers ?? {}).map(([name, value]) => [name, String(value)]),
+        );
         messages.push({ headers, value: JSON.parse(message.value?.toString() ?? 'null') as unknown });
       },
     });
@@ -134,18 +182,34 @@ it("keeps a balance table from ledger.events alone that equals the ledger's, wha
 
   const messages = await readTopic(applied);
   expect([...new Set(messages.map(({ headers }) => headers['event-type']))]).toEqual(
-    expect.arrayContaining(['TeamOpened', 'TopUpRecorded', 'BalanceAdjusted', 'SpendPolicySet', 'ChargeAccepted', 'ChargeRefused']),
+    expect.arrayContaining([
+      'TeamOpened',
+      'TopUpRecorded',
+      'BalanceAdjusted',
+      'SpendPolicySet',
+      'ChargeAccepted',
+      'ChargeRefused',
+    ]),
   );
   const schemas = ledgerEventSchemas();
   for (const { headers, value } of messages) expect(ledgerEventMessageProblems(schemas, headers, value)).toEqual([]);
 }, 180_000);
 
 it('finds ledger.events, as the services created it, kept forever', async () => {
-  const admin = new Kafka({ clientId: 'retention-probe', brokers: (process.env['KAFKA_BROKERS'] as string).split(','), logLevel: logLevel.NOTHING }).admin();
+  const admin = new Kafka({
+    clientId: 'retention-probe',
+    brokers: (process.env['KAFKA_BROKERS'] as string).split(','),
+    logLevel: logLevel.NOTHING,
+  }).admin();
   await admin.connect();
   try {
-    const { resources } = await admin.describeConfigs({ includeSynonyms: false, resources: [{ type: ConfigResourceTypes.TOPIC, name: `${stack.topicPrefix}ledger.events` }] });
-    const settings = Object.fromEntries(resources[0].configEntries.map((entry) => [entry.configName, entry.configValue]));
+    const { resources } = await admin.describeConfigs({
+      includeSynonyms: false,
+      resources: [{ type: ConfigResourceTypes.TOPIC, name: `${stack.topicPrefix}ledger.events` }],
+    });
+    const settings = Object.fromEntries(
+      resources[0].configEntries.map((entry) => [entry.configName, entry.configValue]),
+    );
     expect([settings['retention.ms'], settings['retention.bytes']]).toEqual(['-1', '-1']);
   } finally {
     await admin.disconnect();

@@ -21,7 +21,10 @@ describe('GroupCommit', () => {
     const meanwhile = [writer.submit(3), writer.submit(4), writer.submit(5)];
     first.open();
     expect(await Promise.all([...together, ...meanwhile])).toEqual(['done 1', 'done 2', 'done 3', 'done 4', 'done 5']);
-    expect(groups).toEqual([[1, 2], [3, 4, 5]]);
+    expect(groups).toEqual([
+      [1, 2],
+      [3, 4, 5],
+    ]);
     expect(await writer.submit(6)).toBe('done 6');
   });
 
@@ -36,7 +39,9 @@ describe('GroupCommit', () => {
     });
     const started = writer.submit('a');
     await new Promise((resolve) => setImmediate(resolve));
-    const outputs = [started, writer.submit('b'), writer.submit('bad'), writer.submit('c')].map((output) => output.catch((error: Error) => error.message));
+    const outputs = [started, writer.submit('b'), writer.submit('bad'), writer.submit('c')].map((output) =>
+      output.catch((error: Error) => error.message),
+    );
     first.open();
     expect(await Promise.all(outputs)).toEqual(['A', 'B', 'bad input', 'C']);
     expect(groups).toEqual([['a'], ['b', 'bad', 'c'], ['b'], ['bad'], ['c']]);

@@ -35,5 +35,10 @@ export { PgliteWorkerSqlClient } from './pglite/pglite-worker-sql-client';
 export { EventStoreDbEventStore, type EventStoreDbEventStoreOptions } from './eventstoredb/esdb-event-store';
 export { eventStoreMigrations } from './sql/event-store-migrations';
 export { type MigrationHistory, knownMigrations, migrationsTable } from './migrations/migration-history';
-export { checkHistory, type HistoryCheck, PendingMigrationsError, SchemaNewerThanCodeError } from './migrations/history-check';
+export {
+  checkHistory,
+  type HistoryCheck,
+  PendingMigrationsError,
+  SchemaNewerThanCodeError,
+} from './migrations/history-check';
 export { type AppliedMigration, migrateSchema, type MigrationsMode } from './migrations/migrate-schema';

@@ -2,7 +2,9 @@ import { assertNever } from './assert-never';
 
 describe('assertNever', () => {
   it('names the member of a tagged union that no case handled', () => {
-    expect(() => assertNever({ type: 'Surprise', amount: 5n } as never, 'command')).toThrow('Unexpected command: Surprise');
+    expect(() => assertNever({ type: 'Surprise', amount: 5n } as never, 'command')).toThrow(
+      'Unexpected command: Surprise',
+    );
   });
 
   it('names a plain value', () => {

@@ -67,7 +67,12 @@ export function refused<R>(refusal: R): Decision<never, never, R> {
 }
 
 export function isRefused<O, R>(outcome: O | Refused<R>): outcome is Refused<R> {
-  return typeof outcome === 'object' && outcome !== null && (outcome as { type?: unknown }).type === 'refused' && 'refusal' in outcome;
+  return (
+    typeof outcome === 'object' &&
+    outcome !== null &&
+    (outcome as { type?: unknown }).type === 'refused' &&
+    'refusal' in outcome
+  );
 }
 
 /**

@@ -11,7 +11,10 @@ describe('decisions', () => {
   });
 
   it('refuses without events, the refusal under the outcome refused', () => {
-    expect(refused({ reason: 'no' })).toStrictEqual({ events: [], outcome: { type: 'refused', refusal: { reason: 'no' } } });
+    expect(refused({ reason: 'no' })).toStrictEqual({
+      events: [],
+      outcome: { type: 'refused', refusal: { reason: 'no' } },
+    });
   });
 
   it.each([

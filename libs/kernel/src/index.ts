@@ -1,3 +1,14 @@
 export { assertNever } from './assert-never';
 export { andThen, err, type Err, ok, type Ok, type Result } from './result';
-export { answered, type AnyDecider, type Decider, type Decision, fold, isRefused, type MutatingDecider, recorded, refused, type Refused } from './decider';
+export {
+  answered,
+  type AnyDecider,
+  type Decider,
+  type Decision,
+  fold,
+  isRefused,
+  type MutatingDecider,
+  recorded,
+  refused,
+  type Refused,
+} from './decider';

@@ -17,7 +17,8 @@ describe('Result', () => {
   });
 
   it('narrows on ok to the value or the error', () => {
-    const describe = (result: Result<number, 'odd'>): string => (result.ok ? `half is ${result.value}` : `refused: ${result.error}`);
+    const describe = (result: Result<number, 'odd'>): string =>
+      result.ok ? `half is ${result.value}` : `refused: ${result.error}`;
     expect(describe(half(8))).toBe('half is 4');
     expect(describe(half(7))).toBe('refused: odd');
   });

@@ -12,9 +12,4 @@ export { toCentsCeil, toCentsExact, toCentsFloor } from './cents-output';
 export { balanceCents, costCents, creditLimitCents, spentCents } from './zavu-cents';
 export { microsToDecimalNumber, microsToDecimalString } from './decimal-amount';
 export { parseMicros, type MicrosParseResult, type MicrosRefusalReason } from './micros-input';
-export {
-  DEFAULT_CURRENCY,
-  parseCurrencyCode,
-  type CurrencyCode,
-  type CurrencyRefusalReason,
-} from './currency';
+export { DEFAULT_CURRENCY, parseCurrencyCode, type CurrencyCode, type CurrencyRefusalReason } from './currency';

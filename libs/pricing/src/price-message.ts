@@ -44,7 +44,12 @@ export function priceMessage(priceList: PriceList, input: PriceMessageInput): Me
   }
   const prices = priceList.channels[channel];
   if (prices === undefined) {
-    return { type: 'PricingRefused', reason: 'channel_not_priced', channel, message: `the price list has no "${channel}" prices` };
+    return {
+      type: 'PricingRefused',
+      reason: 'channel_not_priced',
+      channel,
+      message: `the price list has no "${channel}" prices`,
+    };
   }
   const priced = { type: 'MessagePriced', channel, currency: priceList.currency } as const;
   const unitPrice = unitPriceFor(prices, input.to);

@@ -15,7 +15,9 @@ export default async function globalSetup(): Promise<void> {
 
   const sasl = runBrokerSasl(process.env.SUBLEDGER_TEST_KAFKA_SASL);
   if (sasl && process.env.KAFKA_BROKERS) {
-    throw new Error('SUBLEDGER_TEST_KAFKA_SASL starts a broker of its own: unset KAFKA_BROKERS (an external broker takes KAFKA_SASL_* as the services do)');
+    throw new Error(
+      'SUBLEDGER_TEST_KAFKA_SASL starts a broker of its own: unset KAFKA_BROKERS (an external broker takes KAFKA_SASL_* as the services do)',
+    );
   }
   const broker = await startKafkaBroker({ sasl });
   process.env.KAFKA_BROKERS = broker.brokers.join(',');

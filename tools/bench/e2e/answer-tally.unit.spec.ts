@@ -1,6 +1,7 @@
 import { acceptedMicros, AnswerTally, unknownOutcomes } from './answer-tally';
 
-const accepted = (cost: string) => `{"message":{"id":"msg_1","status":"queued","cost":${cost},"costProvider":0,"costTotal":${cost}}}`;
+const accepted = (cost: string) =>
+  `{"message":{"id":"msg_1","status":"queued","cost":${cost},"costProvider":0,"costTotal":${cost}}}`;
 
 describe('AnswerTally', () => {
   it('counts answers per key and sums the 202 costs exactly, from the text', () => {

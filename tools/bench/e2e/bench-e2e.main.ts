@@ -42,7 +42,10 @@ async function main(): Promise<number> {
     return 0;
   }
   cleanup.runOnSignals();
-  const header = describeMachine(options.soak ? options.soak.minutes * 60 : options.seconds, options.soak ? 0 : options.warmupSeconds);
+  const header = describeMachine(
+    options.soak ? options.soak.minutes * 60 : options.seconds,
+    options.soak ? 0 : options.warmupSeconds,
+  );
   const runs: RunResult[] = [];
   const logs: ServiceLog[] = [];
   let soakResult: SoakResult | undefined;
@@ -59,9 +62,21 @@ async function main(): Promise<number> {
     }
   };
   try {
-    const context = (mode: Mode): SystemContext => ({ mode, header, options, logs, measured: () => [...runs, ...(soakResult ? [soakResult.run] : [])].filter((run) => run.mode === mode) });
-    if (options.soak) await attempt('embedded', async () => void (soakResult = await withSystem(context('embedded'), (system) => soakRun(system, options))));
-    else for (const mode of options.modes) await attempt(mode, () => withSystem(context(mode), (system) => runMode(system, options, runs)));
+    const context = (mode: Mode): SystemContext => ({
+      mode,
+      header,
+      options,
+      logs,
+      measured: () => [...runs, ...(soakResult ? [soakResult.run] : [])].filter((run) => run.mode === mode),
+    });
+    if (options.soak)
+      await attempt(
+        'embedded',
+        async () => void (soakResult = await withSystem(context('embedded'), (system) => soakRun(system, options))),
+      );
+    else
+      for (const mode of options.modes)
+        await attempt(mode, () => withSystem(context(mode), (system) => runMode(system, options, runs)));
   } finally {
     await cleanup.runAll();
   }
@@ -79,7 +94,9 @@ async function main(): Promise<number> {
   print(`\n${report.join('\n')}`);
   const file = writeResults(options.outDir, { header, runs, soak: soakResult, failures, logs });
   print(`\nResults written to ${file}`);
-  const mismatches = [...runs, ...(soakResult ? [soakResult.run] : [])].filter((run) => run.money.status === 'mismatch');
+  const mismatches = [...runs, ...(soakResult ? [soakResult.run] : [])].filter(
+    (run) => run.money.status === 'mismatch',
+  );
   return mismatches.length > 0 || failures.length > 0 ? 1 : 0;
 }
 
@@ -92,7 +109,10 @@ interface SystemContext {
   measured: () => RunResult[];
 }
 
-async function withSystem<T>({ mode, header, options, logs, measured }: SystemContext, work: (system: SystemUnderTest) => Promise<T>): Promise<T> {
+async function withSystem<T>(
+  { mode, header, options, logs, measured }: SystemContext,
+  work: (system: SystemUnderTest) => Promise<T>,
+): Promise<T> {
   progress(`starting ${mode}`);
   // Node writes a thread's profile when the thread ends: read once the system has stopped.
   const profiles = options.profile && mode !== 'floor' ? resolve(options.outDir, `profiles-${stamp}-${mode}`) : null;
@@ -116,10 +136,14 @@ async function runMode(system: SystemUnderTest, options: BenchOptions, runs: Run
   for (const { workload, connections } of plans) {
     progress(`${system.mode}: ${workload} over ${connections} connections`);
     const { run } = await measureRun(system, { ...options, workload, connections });
-    const floor = runs.find((other) => other.mode === 'floor' && other.workload === workload && other.connections === connections);
+    const floor = runs.find(
+      (other) => other.mode === 'floor' && other.workload === workload && other.connections === connections,
+    );
     run.floorRatio = floor && system.mode !== 'floor' ? run.requestsPerSecond / floor.requestsPerSecond : null;
     runs.push(run);
-    progress(`  ${Math.round(run.requestsPerSecond)} req/s, p50 ${run.p50Ms} ms, p99 ${run.p99Ms} ms, ${run.non2xx} non-2xx, money ${run.money.status}`);
+    progress(
+      `  ${Math.round(run.requestsPerSecond)} req/s, p50 ${run.p50Ms} ms, p99 ${run.p99Ms} ms, ${run.non2xx} non-2xx, money ${run.money.status}`,
+    );
   }
 }
 

@@ -91,6 +91,7 @@ export function parseBenchOptions(args: string[]): BenchOptions {
 
 function count(text: string, name: string, min: number): number {
   const value = Number(text.trim());
-  if (!Number.isInteger(value) || value < min) throw new Error(`--${name} must be a whole number of at least ${min}, not ${JSON.stringify(text)}`);
+  if (!Number.isInteger(value) || value < min)
+    throw new Error(`--${name} must be a whole number of at least ${min}, not ${JSON.stringify(text)}`);
   return value;
 }

@@ -33,7 +33,9 @@ export class Cleanup {
       try {
         await step.run();
       } catch (error) {
-        process.stderr.write(`cleanup of ${step.name} failed: ${error instanceof Error ? error.message : String(error)}\n`);
+        process.stderr.write(
+          `cleanup of ${step.name} failed: ${error instanceof Error ? error.message : String(error)}\n`,
+        );
       }
     }
   }
@@ -60,7 +62,9 @@ export function runBenchMain(name: string, main: () => Promise<number>, cleanup:
     async (error: unknown) => {
       await cleanup.runAll();
       if (cleanup.interrupted) process.exit(130);
-      process.stderr.write(`${name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.stderr.write(
+        `${name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+      );
       process.exit(1);
     },
   );

@@ -11,15 +11,26 @@ import { SERVICE_ENV, type SystemUnderTest } from './system-under-test';
  * (KAFKA_BROKERS or DATABASE_URL in the environment name existing ones instead), then the three
  * services from their compiled output, started as the distributed tests start them.
  */
-export async function startDistributedSystem(cleanup: Cleanup, nodeArgs: readonly string[] = []): Promise<SystemUnderTest> {
+export async function startDistributedSystem(
+  cleanup: Cleanup,
+  nodeArgs: readonly string[] = [],
+): Promise<SystemUnderTest> {
   const broker = await startKafkaBroker();
   const stopBroker = cleanup.add('Kafka broker', () => broker.stop());
   const database = await createTestDatabase();
   const dropDatabase = cleanup.add('database', () => database.drop());
-  const stack = await withStackEnvironment(database.url, broker.brokers.join(','), () => startDistributedStack({ env: SERVICE_ENV, nodeArgs }));
+  const stack = await withStackEnvironment(database.url, broker.brokers.join(','), () =>
+    startDistributedStack({ env: SERVICE_ENV, nodeArgs }),
+  );
   const stopStack = cleanup.add('services', () => stack.stop());
-  const kafkaPid = findDescendant(process.pid, ([command, ...args]) => basename(command) === 'java' && args.includes('kafka.Kafka'));
-  const pid = (name: string, child: { process: { child: { pid?: number } } }): [string, number] => [name, child.process.child.pid ?? 0];
+  const kafkaPid = findDescendant(
+    process.pid,
+    ([command, ...args]) => basename(command) === 'java' && args.includes('kafka.Kafka'),
+  );
+  const pid = (name: string, child: { process: { child: { pid?: number } } }): [string, number] => [
+    name,
+    child.process.child.pid ?? 0,
+  ];
   const ledger = stack.ledgers[0];
   if (!ledger) throw new Error('the stack started no ledger');
   return {
@@ -32,8 +43,15 @@ export async function startDistributedSystem(cleanup: Cleanup, nodeArgs: readonl
       pid('ledger', ledger),
       ...(kafkaPid === null ? [] : [['kafka', kafkaPid] as [string, number]]),
     ]),
-    versions: { postgres: await postgresVersion(database.url), kafka: kafkaPid === null ? 'external broker' : kafkaVersionOf(kafkaPid) },
-    logs: () => ({ gateway: stack.gateways[0].process.output(), accounts: stack.accounts.process.output(), ledger: ledger.process.output() }),
+    versions: {
+      postgres: await postgresVersion(database.url),
+      kafka: kafkaPid === null ? 'external broker' : kafkaVersionOf(kafkaPid),
+    },
+    logs: () => ({
+      gateway: stack.gateways[0].process.output(),
+      accounts: stack.accounts.process.output(),
+      ledger: ledger.process.output(),
+    }),
     stop: async () => {
       await stopStack();
       await dropDatabase();

@@ -10,7 +10,10 @@ import { SERVICE_ENV, stopProcess, type SystemUnderTest } from './system-under-t
  * `npm start` from its compiled output, on a fresh data folder, at the default log level and with
  * the delivery simulator at its defaults: what a user gets.
  */
-export async function startEmbeddedSystem(cleanup: Cleanup, nodeArgs: readonly string[] = []): Promise<SystemUnderTest> {
+export async function startEmbeddedSystem(
+  cleanup: Cleanup,
+  nodeArgs: readonly string[] = [],
+): Promise<SystemUnderTest> {
   const dataDir = mkdtempSync(join(tmpdir(), 'subledger-bench-'));
   const removeData = cleanup.add('embedded data folder', async () => rmSync(dataDir, { recursive: true, force: true }));
   const adminToken = `bench-admin-${randomBytes(24).toString('hex')}`;

@@ -17,9 +17,21 @@ const server = createServer((request, response) => {
       return;
     }
     const body = JSON.stringify({
-      message: { id: `msg_floor${++sequence}`, to: send.to, channel: 'sms', status: 'queued', text: send.text, cost: 0.0079, costProvider: 0, costTotal: 0.0079, createdAt: new Date().toISOString() },
+      message: {
+        id: `msg_floor${++sequence}`,
+        to: send.to,
+        channel: 'sms',
+        status: 'queued',
+        text: send.text,
+        cost: 0.0079,
+        costProvider: 0,
+        costTotal: 0.0079,
+        createdAt: new Date().toISOString(),
+      },
     });
-    response.writeHead(202, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) }).end(body);
+    response
+      .writeHead(202, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) })
+      .end(body);
   });
 });
 

@@ -40,7 +40,14 @@ export function driveSends(options: LoadOptions): Promise<autocannon.Result> {
           next = (next + 1) % options.keys.length;
           context.key = key;
           options.tally.sent(key);
-          return { ...request, headers: { ...request.headers, 'content-type': 'application/json', authorization: `Bearer ${options.keys[key]}` } };
+          return {
+            ...request,
+            headers: {
+              ...request.headers,
+              'content-type': 'application/json',
+              authorization: `Bearer ${options.keys[key]}`,
+            },
+          };
         },
         onResponse: (status, body, context: SendContext) => {
           if (context.key !== undefined) options.tally.answered(context.key, status, body);

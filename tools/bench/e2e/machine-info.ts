@@ -5,7 +5,8 @@ import type { BenchHeader } from './run-result';
 
 /** The machine and code a run measured; PostgreSQL and Kafka versions are filled in by the modes that use them. */
 export function describeMachine(seconds: number, warmupSeconds: number): BenchHeader {
-  const model = /^model name\s*:\s*(.+)$/m.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? cpus()[0]?.model ?? 'unknown';
+  const model =
+    /^model name\s*:\s*(.+)$/m.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? cpus()[0]?.model ?? 'unknown';
   return {
     date: new Date().toISOString(),
     commit: commitOf(),

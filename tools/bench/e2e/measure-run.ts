@@ -27,9 +27,15 @@ let runCounter = 0;
  * One run: fresh teams and keys, an unmeasured warm-up, the measured load with every process's RSS
  * and CPU, then the money check, which covers the warm-up's sends too.
  */
-export async function measureRun(system: SystemUnderTest, plan: RunPlan): Promise<{ run: RunResult; rssSeries: ReturnType<UsageMeter['stop']>['series'] }> {
+export async function measureRun(
+  system: SystemUnderTest,
+  plan: RunPlan,
+): Promise<{ run: RunResult; rssSeries: ReturnType<UsageMeter['stop']>['series'] }> {
   const label = `${system.mode}-${plan.workload}-${plan.connections}-${++runCounter}`;
-  const teams = system.adminToken === null ? [] : await createTeams(system.url, system.adminToken, label, plan.teams, plan.subAccountsPerTeam);
+  const teams =
+    system.adminToken === null
+      ? []
+      : await createTeams(system.url, system.adminToken, label, plan.teams, plan.subAccountsPerTeam);
   const keys = keysOf(teams, plan);
   const tally = new AnswerTally(keys.length);
   const load = { url: system.url, keys, connections: plan.connections, overallRate: plan.overallRate, tally };
@@ -44,7 +50,14 @@ export async function measureRun(system: SystemUnderTest, plan: RunPlan): Promis
   const money: MoneyResult =
     system.adminToken === null
       ? { status: 'n/a', problems: [], messages: 0, failed: 0 }
-      : await checkMoney({ url: system.url, adminToken: system.adminToken, teams, keys, tally, settleTimeoutMs: plan.settleTimeoutSeconds * 1000 });
+      : await checkMoney({
+          url: system.url,
+          adminToken: system.adminToken,
+          teams,
+          keys,
+          tally,
+          settleTimeoutMs: plan.settleTimeoutSeconds * 1000,
+        });
   const run: RunResult = {
     mode: system.mode,
     workload: plan.workload,
@@ -54,7 +67,9 @@ export async function measureRun(system: SystemUnderTest, plan: RunPlan): Promis
     p50Ms: result.latency.p50,
     p99Ms: result.latency.p99,
     non2xx: result.non2xx,
-    statusCodes: Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([status, stats]) => [status, stats.count ?? 0])),
+    statusCodes: Object.fromEntries(
+      Object.entries(result.statusCodeStats ?? {}).map(([status, stats]) => [status, stats.count ?? 0]),
+    ),
     errors: result.errors,
     timeouts: result.timeouts,
     processes: usage,
@@ -73,6 +88,9 @@ function monotonicUs(): number {
 
 /** Every sub-account's key (spread), or the first one's only (hot); the floor takes any bearer. */
 function keysOf(teams: readonly BenchTeam[], plan: RunPlan): string[] {
-  const keys = teams.length === 0 ? Array.from({ length: plan.teams * plan.subAccountsPerTeam }, (_, index) => `floor-key-${index}`) : teams.flatMap((team) => team.subAccounts.map((sub) => sub.apiKey));
+  const keys =
+    teams.length === 0
+      ? Array.from({ length: plan.teams * plan.subAccountsPerTeam }, (_, index) => `floor-key-${index}`)
+      : teams.flatMap((team) => team.subAccounts.map((sub) => sub.apiKey));
   return plan.workload === 'hot' ? keys.slice(0, 1) : keys;
 }

@@ -31,7 +31,8 @@ const convergeTimeoutMs = 30_000;
 export async function checkMoney(input: MoneyCheckInput): Promise<MoneyResult> {
   const problems: string[] = [];
   const unsettled = await waitUntilSettled(input);
-  if (unsettled > 0) problems.push(`${unsettled} keys still had queued or sent messages after ${input.settleTimeoutMs / 1000} s`);
+  if (unsettled > 0)
+    problems.push(`${unsettled} keys still had queued or sent messages after ${input.settleTimeoutMs / 1000} s`);
   const listed = await Promise.all(input.keys.map((key) => listMessages(input.url, key)));
   const unitCost = runUnitCost(input.tally, input.keys.length, problems);
   const spentByKey = new Map<string, bigint>();
@@ -44,14 +45,24 @@ export async function checkMoney(input: MoneyCheckInput): Promise<MoneyResult> {
     team,
     expected: {
       topUpCents: team.topUpCents,
-      spentMicros: new Map(team.subAccounts.filter((sub) => spentByKey.has(sub.apiKey)).map((sub) => [sub.accountId, spentByKey.get(sub.apiKey) ?? 0n])),
+      spentMicros: new Map(
+        team.subAccounts
+          .filter((sub) => spentByKey.has(sub.apiKey))
+          .map((sub) => [sub.accountId, spentByKey.get(sub.apiKey) ?? 0n]),
+      ),
     },
   }));
   const deadline = Date.now() + convergeTimeoutMs;
   let teamProblems: string[];
   for (;;) {
-    const views = await Promise.all(expectations.map(({ team }) => callApi<AdminTeamView>(input.url, input.adminToken, 'GET', `/admin/v1/teams/${team.teamId}`)));
-    teamProblems = expectations.flatMap(({ team, expected }, index) => teamMoneyProblems(expected, views[index]).map((problem) => `${team.teamId}: ${problem}`));
+    const views = await Promise.all(
+      expectations.map(({ team }) =>
+        callApi<AdminTeamView>(input.url, input.adminToken, 'GET', `/admin/v1/teams/${team.teamId}`),
+      ),
+    );
+    teamProblems = expectations.flatMap(({ team, expected }, index) =>
+      teamMoneyProblems(expected, views[index]).map((problem) => `${team.teamId}: ${problem}`),
+    );
     if (teamProblems.length === 0 || Date.now() > deadline) break;
     await sleep(1000);
   }

@@ -20,12 +20,18 @@ export interface ExpectedSpend {
  * refunds of its failed deliveries. The list only settles what the client could not know; a list
  * shorter than the answers, or longer than the requests, is itself a problem.
  */
-export function expectedSpend(answers: KeyAnswers, listed: ListedMessages, unitCostMicros: bigint | null): ExpectedSpend {
+export function expectedSpend(
+  answers: KeyAnswers,
+  listed: ListedMessages,
+  unitCostMicros: bigint | null,
+): ExpectedSpend {
   const problems: string[] = [];
   const unseen = listed.count - answers.accepted;
   if (unseen < 0) problems.push(`lists ${listed.count} messages for ${answers.accepted} accepted sends`);
   if (unseen > unknownOutcomes(answers)) {
-    problems.push(`lists ${listed.count} messages for ${answers.accepted} accepted sends and ${unknownOutcomes(answers)} of unknown outcome`);
+    problems.push(
+      `lists ${listed.count} messages for ${answers.accepted} accepted sends and ${unknownOutcomes(answers)} of unknown outcome`,
+    );
   }
   let charged: bigint;
   try {
@@ -65,12 +71,15 @@ export function teamMoneyProblems(expected: TeamExpectation, observed: AdminTeam
     const account = observed.accounts.find((candidate) => candidate.id === accountId);
     if (!account) problems.push(`account ${accountId} is missing`);
     else {
-      if (account.totalSpent !== spentCents(spent)) problems.push(`${accountId} totalSpent ${account.totalSpent} cents, expected ${spentCents(spent)}`);
-      if (account.creditLimit !== null) problems.push(`${accountId} has creditLimit ${account.creditLimit}, expected none`);
+      if (account.totalSpent !== spentCents(spent))
+        problems.push(`${accountId} totalSpent ${account.totalSpent} cents, expected ${spentCents(spent)}`);
+      if (account.creditLimit !== null)
+        problems.push(`${accountId} has creditLimit ${account.creditLimit}, expected none`);
     }
   }
   for (const account of observed.accounts) {
-    if (!expected.spentMicros.has(account.id) && account.totalSpent !== 0) problems.push(`${account.kind} account ${account.id} spent ${account.totalSpent} cents, expected 0`);
+    if (!expected.spentMicros.has(account.id) && account.totalSpent !== 0)
+      problems.push(`${account.kind} account ${account.id} spent ${account.totalSpent} cents, expected 0`);
   }
   const balance = balanceCents(BigInt(expected.topUpCents) * MICROS_PER_CENT - spentByTeam);
   if (observed.balance !== balance) problems.push(`balance ${observed.balance} cents, expected ${balance}`);

@@ -12,15 +12,23 @@ function answers(sent: number, acceptedCount: number) {
 
 describe('expectedSpend', () => {
   it('is the accepted costs less the failed ones', () => {
-    expect(expectedSpend(answers(10, 10), { count: 10, failed: 2, failedMicros: 2n * COST }, COST)).toEqual({ spentMicros: 8n * COST, problems: [] });
+    expect(expectedSpend(answers(10, 10), { count: 10, failed: 2, failedMicros: 2n * COST }, COST)).toEqual({
+      spentMicros: 8n * COST,
+      problems: [],
+    });
   });
 
   it('adds listed messages whose answer never came, up to the requests of unknown outcome', () => {
-    expect(expectedSpend(answers(12, 10), { count: 11, failed: 0, failedMicros: 0n }, COST)).toEqual({ spentMicros: 11n * COST, problems: [] });
+    expect(expectedSpend(answers(12, 10), { count: 11, failed: 0, failedMicros: 0n }, COST)).toEqual({
+      spentMicros: 11n * COST,
+      problems: [],
+    });
   });
 
   it('reports a list shorter than the accepted answers, or longer than every request', () => {
-    expect(expectedSpend(answers(10, 10), { count: 9, failed: 0, failedMicros: 0n }, COST).problems).toEqual(['lists 9 messages for 10 accepted sends']);
+    expect(expectedSpend(answers(10, 10), { count: 9, failed: 0, failedMicros: 0n }, COST).problems).toEqual([
+      'lists 9 messages for 10 accepted sends',
+    ]);
     expect(expectedSpend(answers(11, 10), { count: 12, failed: 0, failedMicros: 0n }, COST).problems).toEqual([
       'lists 12 messages for 10 accepted sends and 1 of unknown outcome',
     ]);
@@ -44,13 +52,19 @@ describe('teamMoneyProblems', () => {
   });
 
   it('names each figure that differs', () => {
-    expect(teamMoneyProblems(expected, view(998, 2))).toEqual(['sub totalSpent 2 cents, expected 3', 'balance 998 cents, expected 997']);
+    expect(teamMoneyProblems(expected, view(998, 2))).toEqual([
+      'sub totalSpent 2 cents, expected 3',
+      'balance 998 cents, expected 997',
+    ]);
   });
 
   it('reports spend on an account the run never used, and a credit limit where none was set', () => {
     const observed = view(997, 3);
     observed.accounts[2].totalSpent = 1;
     observed.accounts[1].creditLimit = 5 as unknown as null;
-    expect(teamMoneyProblems(expected, observed)).toEqual(['sub has creditLimit 5, expected none', 'sub account idle spent 1 cents, expected 0']);
+    expect(teamMoneyProblems(expected, observed)).toEqual([
+      'sub has creditLimit 5, expected none',
+      'sub account idle spent 1 cents, expected 0',
+    ]);
   });
 });

@@ -37,7 +37,8 @@ export function findDescendant(ancestor: number, matches: (args: string[]) => bo
     }
   }
   const descends = (pid: number): boolean => {
-    for (let parent = parents.get(pid); parent !== undefined && parent > 1; parent = parents.get(parent)) if (parent === ancestor) return true;
+    for (let parent = parents.get(pid); parent !== undefined && parent > 1; parent = parents.get(parent))
+      if (parent === ancestor) return true;
     return false;
   };
   for (const pid of parents.keys()) {

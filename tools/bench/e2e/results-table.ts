@@ -8,7 +8,22 @@ export function headerLine(header: BenchHeader): string {
   );
 }
 
-const COLUMNS = ['mode', 'workload', 'conns', 'req/s', 'p50 ms', 'p99 ms', 'non-2xx', 'errors (timeouts)', 'peak RSS MB', 'CPU s', 'load tool CPU s', 'vs floor', 'money', 'load 1m'];
+const COLUMNS = [
+  'mode',
+  'workload',
+  'conns',
+  'req/s',
+  'p50 ms',
+  'p99 ms',
+  'non-2xx',
+  'errors (timeouts)',
+  'peak RSS MB',
+  'CPU s',
+  'load tool CPU s',
+  'vs floor',
+  'money',
+  'load 1m',
+];
 
 /** One markdown table, a row per run; then every money problem in full, since a cell shows only the first. */
 export function resultsTable(runs: readonly RunResult[]): string {
@@ -29,7 +44,9 @@ export function resultsTable(runs: readonly RunResult[]): string {
     run.loadAverage1m.toFixed(2),
   ]);
   const lines = [COLUMNS, COLUMNS.map(() => '---'), ...rows].map((cells) => `| ${cells.join(' | ')} |`);
-  const problems = runs.flatMap((run) => run.money.problems.map((problem) => `- ${run.mode} ${run.workload} ${run.connections}: ${problem}`));
+  const problems = runs.flatMap((run) =>
+    run.money.problems.map((problem) => `- ${run.mode} ${run.workload} ${run.connections}: ${problem}`),
+  );
   return [...lines, ...(problems.length > 0 ? ['', '**Money mismatches:**', ...problems] : [])].join('\n');
 }
 

@@ -39,16 +39,33 @@ describe('resultsTable', () => {
         timeouts: 1,
       }),
     ]).split('\n');
-    expect(table[0]).toBe('| mode | workload | conns | req/s | p50 ms | p99 ms | non-2xx | errors (timeouts) | peak RSS MB | CPU s | load tool CPU s | vs floor | money | load 1m |');
-    expect(table[2]).toBe('| embedded | spread | 64 | 212 | 240 | 727 | 0 | 0 (0) | 724 | 14.0 | 1.3 | 2.0 % | ok (3,250 msgs, 63 failed) | 1.90 |');
-    expect(table[3]).toContain('| distributed | hot | 64 | 212 | <1 | 727 | 0 | 2 (1) | gateway 180, kafka 310 | gateway 6.6, kafka 6.6 | 1.3 | - |');
+    expect(table[0]).toBe(
+      '| mode | workload | conns | req/s | p50 ms | p99 ms | non-2xx | errors (timeouts) | peak RSS MB | CPU s | load tool CPU s | vs floor | money | load 1m |',
+    );
+    expect(table[2]).toBe(
+      '| embedded | spread | 64 | 212 | 240 | 727 | 0 | 0 (0) | 724 | 14.0 | 1.3 | 2.0 % | ok (3,250 msgs, 63 failed) | 1.90 |',
+    );
+    expect(table[3]).toContain(
+      '| distributed | hot | 64 | 212 | <1 | 727 | 0 | 2 (1) | gateway 180, kafka 310 | gateway 6.6, kafka 6.6 | 1.3 | - |',
+    );
     expect(table).toHaveLength(4);
   });
 
   it('marks a money mismatch in the row and lists every problem under the table', () => {
-    const table = resultsTable([run({ money: { status: 'mismatch', problems: ['team_1: balance 5 cents, expected 4', 'key 3: lists 9 messages for 10 accepted sends'], messages: 10, failed: 0 } })]);
+    const table = resultsTable([
+      run({
+        money: {
+          status: 'mismatch',
+          problems: ['team_1: balance 5 cents, expected 4', 'key 3: lists 9 messages for 10 accepted sends'],
+          messages: 10,
+          failed: 0,
+        },
+      }),
+    ]);
     expect(table).toContain('**MISMATCH** (10 msgs, 0 failed; 2 problems)');
-    expect(table).toContain('- embedded spread 64: team_1: balance 5 cents, expected 4\n- embedded spread 64: key 3: lists 9 messages for 10 accepted sends');
+    expect(table).toContain(
+      '- embedded spread 64: team_1: balance 5 cents, expected 4\n- embedded spread 64: key 3: lists 9 messages for 10 accepted sends',
+    );
   });
 });
 

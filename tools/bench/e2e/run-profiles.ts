@@ -21,7 +21,9 @@ export function attachProfiles(runs: readonly RunResult[], dir: string, pids: Re
     })
     .sort((a, b) => a.label.localeCompare(b.label));
   for (const run of runs) {
-    run.profiles = Object.fromEntries(threads.map(({ label, profile }) => [label, summarizeProfile(profile, run.windowUs[0], run.windowUs[1])]));
+    run.profiles = Object.fromEntries(
+      threads.map(({ label, profile }) => [label, summarizeProfile(profile, run.windowUs[0], run.windowUs[1])]),
+    );
   }
 }
 
@@ -32,10 +34,17 @@ export function profileLines(runs: readonly RunResult[]): string[] {
       ? [
           `- ${run.mode}, ${run.workload}, ${run.connections} connections:`,
           ...Object.entries(run.profiles).map(
-            ([thread, summary]) => `  - ${thread}: ${summary.busyPercent} % busy; ${summary.top.map((entry) => `${entry.name} ${entry.percent} %`).join(', ')}`,
+            ([thread, summary]) =>
+              `  - ${thread}: ${summary.busyPercent} % busy; ${summary.top.map((entry) => `${entry.name} ${entry.percent} %`).join(', ')}`,
           ),
         ]
       : [],
   );
-  return lines.length === 0 ? [] : ['', "CPU profiles over each measured window (a thread's busy share, then its self time by where the code lives):", ...lines];
+  return lines.length === 0
+    ? []
+    : [
+        '',
+        "CPU profiles over each measured window (a thread's busy share, then its self time by where the code lives):",
+        ...lines,
+      ];
 }

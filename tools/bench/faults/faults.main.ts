@@ -52,10 +52,14 @@ async function main(): Promise<number> {
       help: { type: 'boolean', default: false },
     },
   });
-  if (values.help) return print(USAGE), 0;
+  if (values.help) return (print(USAGE), 0);
   const kinds = parseFaultKinds(values.kinds);
   const cycles = Number(values.cycles);
-  const plan: FaultPlan = { phaseMs: Number(values.phase) * 1000, deadMs: Number(values.dead) * 1000, servingTimeoutMs: 120_000 };
+  const plan: FaultPlan = {
+    phaseMs: Number(values.phase) * 1000,
+    deadMs: Number(values.dead) * 1000,
+    servingTimeoutMs: 120_000,
+  };
   cleanup.runOnSignals();
   const header = describeMachine(0, 0);
   progress(`starting a Kafka broker, a database and ${values.replicas} replicas of each service`);
@@ -83,19 +87,39 @@ async function main(): Promise<number> {
     progress(`the run stopped: ${failure}\n${target.stack.output().slice(-20_000)}`);
   }
   await cleanup.runAll();
-  const decided = load.records.filter((record) => record.final?.type === 'accepted' || record.final?.type === 'refused').length;
-  print(`${header.date}, commit ${header.commit}, ${header.cpuModel}, ${header.cores} cores, Node ${header.node}, load average at start ${header.loadAverageAtStart.map((l) => l.toFixed(2)).join(' ')}`);
+  const decided = load.records.filter(
+    (record) => record.final?.type === 'accepted' || record.final?.type === 'refused',
+  ).length;
+  print(
+    `${header.date}, commit ${header.commit}, ${header.cpuModel}, ${header.cores} cores, Node ${header.node}, load average at start ${header.loadAverageAtStart.map((l) => l.toFixed(2)).join(' ')}`,
+  );
   print('');
   print(faultTable(results));
   print('');
   print(faultSummary(results));
   print('');
-  print(`${load.records.length} sends, ${decided} decided (202 or 402) at the end${failure === null ? '' : `; the run stopped: ${failure}`}`);
+  print(
+    `${load.records.length} sends, ${decided} decided (202 or 402) at the end${failure === null ? '' : `; the run stopped: ${failure}`}`,
+  );
   mkdirSync(values.out, { recursive: true });
   const file = join(values.out, `faults-${header.date.replace(/[:.]/g, '-')}.json`);
-  const faults = results.map((result) => ({ ...result, at: new Date(result.at).toISOString(), servedAgainMs: Number.isFinite(result.servedAgainMs) ? result.servedAgainMs : null }));
-  const options = { cycles, kinds, replicas: Number(values.replicas), senders: Number(values.senders), pauseMs: Number(values.pause), ...plan };
-  writeFileSync(file, `${JSON.stringify({ header, options, teams: FAULT_TEAMS, sends: load.records.length, results: faults, failure }, null, 2)}\n`);
+  const faults = results.map((result) => ({
+    ...result,
+    at: new Date(result.at).toISOString(),
+    servedAgainMs: Number.isFinite(result.servedAgainMs) ? result.servedAgainMs : null,
+  }));
+  const options = {
+    cycles,
+    kinds,
+    replicas: Number(values.replicas),
+    senders: Number(values.senders),
+    pauseMs: Number(values.pause),
+    ...plan,
+  };
+  writeFileSync(
+    file,
+    `${JSON.stringify({ header, options, teams: FAULT_TEAMS, sends: load.records.length, results: faults, failure }, null, 2)}\n`,
+  );
   // What every process printed, killed ones included, for reading what happened at each fault.
   writeFileSync(file.replace(/\.json$/, '.log'), target.stack.output());
   print(`Results written to ${file}, the services' output beside it (.log)`);

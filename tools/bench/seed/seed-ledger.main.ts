@@ -27,8 +27,13 @@ const DAY_MS = 86_400_000;
 async function main(): Promise<void> {
   const [teams, charges] = [Number(process.argv[2] ?? 1000), Number(process.argv[3] ?? 1000)];
   const url = process.env.DATABASE_URL;
-  if (!url || !Number.isSafeInteger(teams) || !Number.isSafeInteger(charges)) throw new Error('usage: DATABASE_URL=... seed-ledger [teams] [charges per team]');
-  const store = createPostgresEventStore({ pool: url, schema: process.env.LEDGER_DATABASE_SCHEMA ?? 'ledger', maxConnections: PARTITIONS + 2 });
+  if (!url || !Number.isSafeInteger(teams) || !Number.isSafeInteger(charges))
+    throw new Error('usage: DATABASE_URL=... seed-ledger [teams] [charges per team]');
+  const store = createPostgresEventStore({
+    pool: url,
+    schema: process.env.LEDGER_DATABASE_SCHEMA ?? 'ledger',
+    maxConnections: PARTITIONS + 2,
+  });
   await store.migrate();
   const bus = new InProcessBus();
   @Module({ imports: [GivenInfrastructureModule.with({ store, bus, clock: systemClock }), LedgerModule.forRoot()] })
@@ -43,20 +48,38 @@ async function main(): Promise<void> {
       const own = Array.from({ length: teams }, (_, t) => t).filter((t) => t % PARTITIONS === partition);
       let offset = 0;
       const send = async (commands: LedgerCommand[]) => {
-        await writer.handle(commands.map((value, i): Envelope<unknown> => ({ topic: Topics.ledgerCommands, partition, offset: offset + i, key: value.teamId, value, headers: {} })));
+        await writer.handle(
+          commands.map((value, i): Envelope<unknown> => ({
+            topic: Topics.ledgerCommands,
+            partition,
+            offset: offset + i,
+            key: value.teamId,
+            value,
+            headers: {},
+          })),
+        );
         offset += commands.length;
       };
-      for (let start = 0; start < own.length; start += BATCH / 5) await send(own.slice(start, start + BATCH / 5).flatMap(setUp));
+      for (let start = 0; start < own.length; start += BATCH / 5)
+        await send(own.slice(start, start + BATCH / 5).flatMap(setUp));
       let batch: LedgerCommand[] = [];
       for (let k = 0; k < charges; k++) {
         for (const t of own) {
           const sequence = k * teams + t;
-          batch.push({ type: 'ChargeMessage', teamId: teamId(t), chargeId: `charge-${sequence}`, accountId: ACCOUNTS[sequence % 3], amount: BigInt(1_000 + (sequence % 10_000)), at: AT + Math.floor((sequence * DAY_MS) / total) });
+          batch.push({
+            type: 'ChargeMessage',
+            teamId: teamId(t),
+            chargeId: `charge-${sequence}`,
+            accountId: ACCOUNTS[sequence % 3],
+            amount: BigInt(1_000 + (sequence % 10_000)),
+            at: AT + Math.floor((sequence * DAY_MS) / total),
+          });
           if (batch.length === BATCH) {
             await send(batch);
             batch = [];
             done += BATCH;
-            if (done % 100_000 === 0) process.stderr.write(`${done} charges, ${Math.round(done / ((Date.now() - started) / 1000))}/s\n`);
+            if (done % 100_000 === 0)
+              process.stderr.write(`${done} charges, ${Math.round(done / ((Date.now() - started) / 1000))}/s\n`);
           }
         }
       }
@@ -64,8 +87,12 @@ async function main(): Promise<void> {
     }),
   );
   const seconds = (Date.now() - started) / 1000;
-  const { rows } = await store.sql.query<{ count: string }>(`SELECT count(*)::text AS count FROM ${store.quotedSchema}.events`);
-  process.stdout.write(`${teams} teams x ${charges} charges: ${rows[0].count} events in ${store.schema} in ${seconds.toFixed(0)} s\n`);
+  const { rows } = await store.sql.query<{ count: string }>(
+    `SELECT count(*)::text AS count FROM ${store.quotedSchema}.events`,
+  );
+  process.stdout.write(
+    `${teams} teams x ${charges} charges: ${rows[0].count} events in ${store.schema} in ${seconds.toFixed(0)} s\n`,
+  );
   await app.close();
   await store.close();
 }
@@ -76,7 +103,14 @@ function setUp(t: number): LedgerCommand[] {
   return [
     { type: 'OpenTeam', teamId: teamId(t), currency: 'usd', at: AT },
     { type: 'TopUp', teamId: teamId(t), topUpId: 'funds', amount: FUNDS, at: AT },
-    { type: 'SetSpendPolicy', teamId: teamId(t), accountId: 'capped', creditLimit: FUNDS / 2n, status: 'active', at: AT },
+    {
+      type: 'SetSpendPolicy',
+      teamId: teamId(t),
+      accountId: 'capped',
+      creditLimit: FUNDS / 2n,
+      status: 'active',
+      at: AT,
+    },
   ];
 }
 

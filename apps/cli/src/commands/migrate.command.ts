@@ -17,7 +17,11 @@ import { claimDataDir, validateEnvironment } from '@subledger/platform';
 import { type CliConfig, cliConfigSchema } from '../cli-config';
 
 /** Each service's schema holds the event store's history and the service's own. */
-const SERVICES: readonly { service: 'gateway' | 'accounts' | 'ledger'; history: MigrationHistory; schema: (config: CliConfig) => string }[] = [
+const SERVICES: readonly {
+  service: 'gateway' | 'accounts' | 'ledger';
+  history: MigrationHistory;
+  schema: (config: CliConfig) => string;
+}[] = [
   { service: 'gateway', history: gatewayMigrations, schema: (config) => config.GATEWAY_DATABASE_SCHEMA },
   { service: 'accounts', history: accountsMigrations, schema: (config) => config.ACCOUNTS_DATABASE_SCHEMA },
   { service: 'ledger', history: ledgerMigrations, schema: (config) => config.LEDGER_DATABASE_SCHEMA },
@@ -33,13 +37,23 @@ const SERVICES: readonly { service: 'gateway' | 'accounts' | 'ledger'; history: 
 export function migrateCommand(program: Command): void {
   program
     .command('migrate')
-    .description("Apply every service's pending schema migrations (PostgreSQL: the gateway's, accounts' and ledger's schemas; embedded: the PGlite store)")
+    .description(
+      "Apply every service's pending schema migrations (PostgreSQL: the gateway's, accounts' and ledger's schemas; embedded: the PGlite store)",
+    )
     .action(async () => {
       try {
         const config = validateEnvironment<CliConfig>(cliConfigSchema, process.env);
-        const { applied, where } = config.DATABASE_URL !== undefined ? await migratePostgres(config.DATABASE_URL, config) : await migratePglite(config.DATA_DIR);
-        for (const { schema, history, name } of applied) process.stdout.write(`applied ${history} migration ${name} in schema ${schema}\n`);
-        process.stderr.write(applied.length === 0 ? `${where}: up to date, nothing to apply\n` : `${where}: ${applied.length} migration(s) applied\n`);
+        const { applied, where } =
+          config.DATABASE_URL !== undefined
+            ? await migratePostgres(config.DATABASE_URL, config)
+            : await migratePglite(config.DATA_DIR);
+        for (const { schema, history, name } of applied)
+          process.stdout.write(`applied ${history} migration ${name} in schema ${schema}\n`);
+        process.stderr.write(
+          applied.length === 0
+            ? `${where}: up to date, nothing to apply\n`
+            : `${where}: ${applied.length} migration(s) applied\n`,
+        );
         process.exitCode = 0;
       } catch (error) {
         process.stderr.write(`error: ${(error as Error).message}\n`);
@@ -48,7 +62,10 @@ export function migrateCommand(program: Command): void {
     });
 }
 
-async function migratePostgres(url: string, config: CliConfig): Promise<{ applied: AppliedMigration[]; where: string }> {
+async function migratePostgres(
+  url: string,
+  config: CliConfig,
+): Promise<{ applied: AppliedMigration[]; where: string }> {
   const pool = new Pool({ connectionString: url, max: 1 });
   pool.on('error', () => undefined);
   try {
@@ -71,7 +88,10 @@ async function migratePglite(dataDirRoot: string): Promise<{ applied: AppliedMig
   try {
     const store = await createPgliteWorkerEventStore({ dataDir });
     try {
-      const applied = await migrateSchema(store.sql, store.schema, [eventStoreMigrations, ...SERVICES.map(({ history }) => history)]);
+      const applied = await migrateSchema(store.sql, store.schema, [
+        eventStoreMigrations,
+        ...SERVICES.map(({ history }) => history),
+      ]);
       return { applied, where: `PGlite in ${dataDir}` };
     } finally {
       await store.close();

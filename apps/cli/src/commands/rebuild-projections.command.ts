@@ -10,7 +10,10 @@ const SERVICES = ['ledger', 'accounts', 'ops'] as const;
 type Service = (typeof SERVICES)[number];
 
 /** Each service's projections and the store they live in: adding a projection is one entry of its list. */
-async function rebuildsOf(service: Service, context: CliContext): Promise<{ store: SqlEventStore; projections: readonly RebuildableProjection[] }> {
+async function rebuildsOf(
+  service: Service,
+  context: CliContext,
+): Promise<{ store: SqlEventStore; projections: readonly RebuildableProjection[] }> {
   switch (service) {
     case 'ledger':
       return { store: await context.stores.use('ledger'), projections: ledgerRebuilds };
@@ -21,11 +24,16 @@ async function rebuildsOf(service: Service, context: CliContext): Promise<{ stor
   }
 }
 
-export function rebuildProjectionsCommand(program: Command, run: (work: (context: CliContext) => Promise<number>) => Promise<void>): void {
+export function rebuildProjectionsCommand(
+  program: Command,
+  run: (work: (context: CliContext) => Promise<number>) => Promise<void>,
+): void {
   program
     .command('rebuild-projections')
-    .description('Fold the projections again from the event store into fresh tables, print how they differ from the live ones, and swap them in (one transaction; Ctrl-C before the swap leaves the live tables untouched)')
-    .addOption(new Option('--service <service>', 'only this service\'s projections (default: all)').choices(SERVICES))
+    .description(
+      'Fold the projections again from the event store into fresh tables, print how they differ from the live ones, and swap them in (one transaction; Ctrl-C before the swap leaves the live tables untouched)',
+    )
+    .addOption(new Option('--service <service>', "only this service's projections (default: all)").choices(SERVICES))
     .option('--dry-run', 'compare only: keep the live tables', false)
     .option('--page-size <events>', 'events read per page', (value) => positiveInteger(value, '--page-size'), 5000)
     .action((options: { service?: Service; dryRun: boolean; pageSize: number }) =>
@@ -36,11 +44,18 @@ export function rebuildProjectionsCommand(program: Command, run: (work: (context
           const bar = new FoldProgressBar();
           const started = Date.now();
           try {
-            const result = await rebuildProjections(store, projections, { pageSize: options.pageSize, signal: context.signal, swap: !options.dryRun, onProgress: (progress) => bar.update(progress) });
+            const result = await rebuildProjections(store, projections, {
+              pageSize: options.pageSize,
+              signal: context.signal,
+              swap: !options.dryRun,
+              onProgress: (progress) => bar.update(progress),
+            });
             bar.stop();
             for (const table of result.differences) context.out(differencesReport(table));
             const seconds = ((Date.now() - started) / 1000).toFixed(1);
-            context.out(`${service}: ${result.events} events folded in ${seconds} s; ${result.swapped ? 'the rebuilt tables are live' : 'live tables kept (dry run)'}\n`);
+            context.out(
+              `${service}: ${result.events} events folded in ${seconds} s; ${result.swapped ? 'the rebuilt tables are live' : 'live tables kept (dry run)'}\n`,
+            );
           } finally {
             bar.stop();
           }
@@ -53,7 +68,9 @@ export function rebuildProjectionsCommand(program: Command, run: (work: (context
 function differencesReport({ table, count, rows }: TableDifferences): string {
   if (count === 0) return `${table}: same as the live table\n`;
   const lines = rows.map(({ key, live, rebuilt }) => {
-    const id = Object.entries(key).map(([column, value]) => `${column}=${value}`).join(' ');
+    const id = Object.entries(key)
+      .map(([column, value]) => `${column}=${value}`)
+      .join(' ');
     if (live === null) return `  ${id}: only in the rebuild ${JSON.stringify(rebuilt)}`;
     if (rebuilt === null) return `  ${id}: only in the live table ${JSON.stringify(live)}`;
     const changed = Object.keys(live).filter((column) => live[column] !== rebuilt[column]);
@@ -64,6 +81,7 @@ function differencesReport({ table, count, rows }: TableDifferences): string {
 }
 
 export function positiveInteger(value: string, name: string): number {
-  if (!/^[1-9][0-9]{0,8}$/.test(value)) throw new InvalidArgumentError(`${name} must be a whole number from 1 to 999999999, got "${value}"`);
+  if (!/^[1-9][0-9]{0,8}$/.test(value))
+    throw new InvalidArgumentError(`${name} must be a whole number from 1 to 999999999, got "${value}"`);
   return Number(value);
 }

@@ -3,7 +3,15 @@ import Joi from 'joi';
 import { TopicConfigs, Topics } from '@subledger/contracts';
 import { replayLedgerEvents } from '@subledger/ledger-feature';
 import { KafkaConnection, KafkaMessageBus, type MessagingLogger } from '@subledger/messaging';
-import { kafkaConfigSchema, type KafkaSecurity, kafkaSecurity, type KafkaSecurityConfig, kafkaSecurityConfigSchema, parseBrokers, validateEnvironment } from '@subledger/platform';
+import {
+  kafkaConfigSchema,
+  type KafkaSecurity,
+  kafkaSecurity,
+  type KafkaSecurityConfig,
+  kafkaSecurityConfigSchema,
+  parseBrokers,
+  validateEnvironment,
+} from '@subledger/platform';
 import type { CliContext } from '../cli-context';
 
 /** The Kafka settings of the services (docs/deployment.md) that a replay needs, TLS and SASL included; only this command reads them. */
@@ -20,10 +28,15 @@ const replayKafkaSchema = Joi.object<ReplayKafkaConfig>({
   ...kafkaSecurityConfigSchema,
 }).unknown(true);
 
-export function replayEventsCommand(program: Command, run: (work: (context: CliContext) => Promise<number>) => Promise<void>): void {
+export function replayEventsCommand(
+  program: Command,
+  run: (work: (context: CliContext) => Promise<number>) => Promise<void>,
+): void {
   program
     .command('replay-events')
-    .description('Publish the ledger events again to ledger.events from the event store, as the relay published them, up to the last one committed (docs/events.md, "Replay")')
+    .description(
+      'Publish the ledger events again to ledger.events from the event store, as the relay published them, up to the last one committed (docs/events.md, "Replay")',
+    )
     .option('--team <id>', "one team's events, in its stream's order (default: every team, in global order)")
     .action((options: { team?: string }) =>
       run(async (context) => {
@@ -43,7 +56,9 @@ export function replayEventsCommand(program: Command, run: (work: (context: CliC
             context.err(`error: the ledger holds no team ${options.team}\n`);
             return 2;
           }
-          context.err(`\r${result.published} events published to ${kafka.KAFKA_TOPIC_PREFIX}${Topics.ledgerEvents}, through position ${result.through ?? '-'}\n`);
+          context.err(
+            `\r${result.published} events published to ${kafka.KAFKA_TOPIC_PREFIX}${Topics.ledgerEvents}, through position ${result.through ?? '-'}\n`,
+          );
           return 0;
         } finally {
           await bus.close();
@@ -52,7 +67,11 @@ export function replayEventsCommand(program: Command, run: (work: (context: CliC
     );
 }
 
-async function startedBus(config: ReplayKafkaConfig, security: KafkaSecurity, context: CliContext): Promise<KafkaMessageBus> {
+async function startedBus(
+  config: ReplayKafkaConfig,
+  security: KafkaSecurity,
+  context: CliContext,
+): Promise<KafkaMessageBus> {
   const logger: MessagingLogger = {
     error: (message) => context.err(`kafka: ${message}\n`),
     warn: (message) => context.err(`kafka: ${message}\n`),
@@ -66,7 +85,12 @@ async function startedBus(config: ReplayKafkaConfig, security: KafkaSecurity, co
     logLevel: 'warn',
     ...security,
   });
-  const bus = new KafkaMessageBus({ connection, logger, namespace: config.KAFKA_TOPIC_PREFIX, topicConfigs: TopicConfigs });
+  const bus = new KafkaMessageBus({
+    connection,
+    logger,
+    namespace: config.KAFKA_TOPIC_PREFIX,
+    topicConfigs: TopicConfigs,
+  });
   await bus.start();
   try {
     // The services create it at start; a replay before any service ran creates it the same way.

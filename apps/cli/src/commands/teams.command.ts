@@ -7,7 +7,10 @@ import type { CliContext } from '../cli-context';
 
 type ListFormat = 'table' | 'jsonl';
 
-export function teamsCommand(program: Command, run: (work: (context: CliContext) => Promise<number>) => Promise<void>): void {
+export function teamsCommand(
+  program: Command,
+  run: (work: (context: CliContext) => Promise<number>) => Promise<void>,
+): void {
   const teams = program.command('teams').description('Teams, from the accounts read model and the ledger');
   teams
     .command('list')
@@ -17,9 +20,13 @@ export function teamsCommand(program: Command, run: (work: (context: CliContext)
       run(async (context) => {
         const [accounts, ledger] = [await context.stores.use('accounts'), await context.stores.use('ledger')];
         let count = 0;
-        if (options.format === 'table') await context.out(`${['ID', 'NAME', 'BALANCE', 'SUB-ACCOUNTS', 'CREATED'].join('\t')}\n`);
+        if (options.format === 'table')
+          await context.out(`${['ID', 'NAME', 'BALANCE', 'SUB-ACCOUNTS', 'CREATED'].join('\t')}\n`);
         for await (const page of listTeams(accounts)) {
-          const balances = await teamBalancesOf(ledger, page.map((team) => team.id));
+          const balances = await teamBalancesOf(
+            ledger,
+            page.map((team) => team.id),
+          );
           for (const team of page) await context.out(line(options.format, team, balances.get(team.id)));
           count += page.length;
         }

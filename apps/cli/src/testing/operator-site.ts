@@ -48,7 +48,10 @@ export async function postgresSite(): Promise<OperatorSite> {
   const [ledger, accounts] = [await freshSchema(), await freshSchema()];
   const pool = new Pool({ connectionString: url, max: 2 });
   const open = async () => {
-    const stores = { ledger: createPostgresEventStore({ pool: url, schema: ledger.name }), accounts: createPostgresEventStore({ pool: url, schema: accounts.name }) };
+    const stores = {
+      ledger: createPostgresEventStore({ pool: url, schema: ledger.name }),
+      accounts: createPostgresEventStore({ pool: url, schema: accounts.name }),
+    };
     await stores.ledger.migrate();
     await stores.accounts.migrate();
     return { ...stores, close: async () => void (await Promise.all([stores.ledger.close(), stores.accounts.close()])) };

@@ -20,12 +20,17 @@ export function startCli(args: readonly string[], env: Record<string, string>): 
   let stderr = '';
   child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const done = new Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }>((resolve) =>
-    child.once('close', (code, signal) => resolve({ code, signal, stdout, stderr })),
+  const done = new Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }>(
+    (resolve) => child.once('close', (code, signal) => resolve({ code, signal, stdout, stderr })),
   );
   const waitForStderr = async (pattern: RegExp, timeoutMs = 30_000): Promise<void> => {
-    for (const deadline = Date.now() + timeoutMs; !pattern.test(stderr); await new Promise((resolve) => setTimeout(resolve, 20))) {
-      if (child.exitCode !== null || Date.now() > deadline) throw new Error(`no ${pattern} on stderr:\n${stderr}\nstdout:\n${stdout}`);
+    for (
+      const deadline = Date.now() + timeoutMs;
+      !pattern.test(stderr);
+      await new Promise((resolve) => setTimeout(resolve, 20))
+    ) {
+      if (child.exitCode !== null || Date.now() > deadline)
+        throw new Error(`no ${pattern} on stderr:\n${stderr}\nstdout:\n${stdout}`);
     }
   };
   return { child, waitForStderr, done };

@@ -6,7 +6,8 @@ import { answered, type Decision, recorded, refused } from '@subledger/kernel';
  * `unchanged` when the command asks for what is already true (nothing is recorded). A refusal is
  * the kernel's `{ type: 'refused', refusal }` outcome (docs/architecture.md, "5. Layering", Deciders).
  */
-export type AccountsOutcome = { readonly type: 'accepted' } | { readonly type: 'unchanged'; readonly reason: UnchangedReason };
+export type AccountsOutcome =
+  { readonly type: 'accepted' } | { readonly type: 'unchanged'; readonly reason: UnchangedReason };
 
 export type AccountsDecision<E> = Decision<E, AccountsOutcome, AccountsRefusal>;
 

@@ -26,7 +26,12 @@ export interface DeliveryStep {
 export type AccountsInternalCommand =
   | ({ readonly type: 'AdvanceMessage'; readonly teamId: string; readonly at: EpochMs } & DeliveryStep)
   /** Several steps of the team's messages at once, applied in order: how the simulated carrier reports. */
-  | { readonly type: 'AdvanceMessages'; readonly teamId: string; readonly steps: readonly DeliveryStep[]; readonly at: EpochMs }
+  | {
+      readonly type: 'AdvanceMessages';
+      readonly teamId: string;
+      readonly steps: readonly DeliveryStep[];
+      readonly at: EpochMs;
+    }
   | { readonly type: 'RunDeletionSchedule'; readonly teamId: string; readonly accountId: string; readonly at: EpochMs };
 
 /** What one step did: the message's status once it was applied, or why it was not. */
@@ -44,7 +49,10 @@ export type AccountsCommandMessage = AccountsCommandRequest | AccountsInternalCo
 
 type CommandReplies = Pick<AccountsReplies, AccountsCommandRequest['type']> & AccountsInternalReplies;
 
-export type CommandReply<T extends AccountsCommandMessage['type']> = ServiceReply<CommandReplies[T], AccountsServiceRefusal>;
+export type CommandReply<T extends AccountsCommandMessage['type']> = ServiceReply<
+  CommandReplies[T],
+  AccountsServiceRefusal
+>;
 
 /** The command of type `T`. */
 export type CommandOf<T extends AccountsCommandMessage['type']> = Extract<AccountsCommandMessage, { type: T }>;

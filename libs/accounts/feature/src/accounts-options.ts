@@ -48,7 +48,9 @@ export function resolveAccountsOptions(options: AccountsModuleOptions = {}): Res
   const problems = [
     positive('ledgerTimeoutMs', resolved.ledgerTimeoutMs),
     positive('deletionRetentionMs', resolved.deletionRetentionMs),
-    resolved.deletionSweepIntervalMs === null ? null : positive('deletionSweepIntervalMs', resolved.deletionSweepIntervalMs),
+    resolved.deletionSweepIntervalMs === null
+      ? null
+      : positive('deletionSweepIntervalMs', resolved.deletionSweepIntervalMs),
     positive('deletionStepTimeoutMs', resolved.deletionStepTimeoutMs),
     positive('cachedTeams', resolved.cachedTeams),
     between('carrier.failureRate', resolved.carrier.failureRate, 0, 1),
@@ -63,5 +65,7 @@ function positive(name: string, value: number): string | null {
 }
 
 function between(name: string, value: number, min: number, max: number): string | null {
-  return Number.isFinite(value) && value >= min && value <= max ? null : `${name} must be between ${min} and ${max}, got ${value}`;
+  return Number.isFinite(value) && value >= min && value <= max
+    ? null
+    : `${name} must be between ${min} and ${max}, got ${value}`;
 }

@@ -22,7 +22,9 @@ describe('accounts module options', () => {
   });
 
   it('refuses bad settings at start, naming every one', () => {
-    expect(() => resolveAccountsOptions({ ledgerTimeoutMs: 0, carrier: { failureRate: 1.5, stepDelayMs: -1 } })).toThrow(
+    expect(() =>
+      resolveAccountsOptions({ ledgerTimeoutMs: 0, carrier: { failureRate: 1.5, stepDelayMs: -1 } }),
+    ).toThrow(
       'Invalid accounts module options: ledgerTimeoutMs must be a positive whole number, got 0; ' +
         'carrier.failureRate must be between 0 and 1, got 1.5; carrier.stepDelayMs must be between 0 and 3600000, got -1',
     );

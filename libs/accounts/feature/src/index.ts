@@ -5,7 +5,13 @@ export { MESSAGE_CARRIER, type CarrierMessage, type MessageCarrier } from './car
 export { DeliveryReports, type DeliveryReport } from './carrier/delivery-reports';
 export { SimulatedCarrier, DELIVERY_FAILED } from './carrier/simulated-carrier';
 export { DeletionScheduler, type DeletionSweepResult } from './deletion/deletion-scheduler';
-export type { AccountsInternalCommand, AccountsInternalReplies, DeliveryStatus, DeliveryStep, DeliveryStepReply } from './accounts-internal-command';
+export type {
+  AccountsInternalCommand,
+  AccountsInternalReplies,
+  DeliveryStatus,
+  DeliveryStep,
+  DeliveryStepReply,
+} from './accounts-internal-command';
 export { accountsEnvSchema, accountsOptionsFromEnv, type AccountsEnv } from './config/accounts-env';
 export { accountsMigrations } from './read-model/accounts-migrations';
 export { accountsRebuilds } from './operations/accounts.rebuild';

@@ -9,9 +9,6 @@ export * from './personal-data-erasure';
 export * from './codec/team-directory.codec';
 export * from './codec/account.codec';
 // Prefixed so that they cannot clash with the ledger section's own codec names in the root index.
-export type {
-  DecodeError as AccountsDecodeError,
-  JsonObject as AccountsJsonObject,
-} from './codec/json-codec';
+export type { DecodeError as AccountsDecodeError, JsonObject as AccountsJsonObject } from './codec/json-codec';
 export type { UnionCodec as AccountsCodec } from './codec/union-codec';
 export { isPlainObject } from './codec/json-codec';

@@ -5,11 +5,7 @@ import type { EpochMs } from './account-kinds';
  * span a team's projects: one main account, unique external ids, and the last active project.
  */
 export type TeamDirectoryCommand =
-  | CreateTeam
-  | RegisterSubAccount
-  | ChangeExternalId
-  | ChangeProjectStatus
-  | PurgeProject;
+  CreateTeam | RegisterSubAccount | ChangeExternalId | ChangeProjectStatus | PurgeProject;
 
 export interface CreateTeam {
   readonly type: 'CreateTeam';

@@ -3,11 +3,7 @@ import type { EpochMs } from './account-kinds';
 
 /** Events of the team directory stream `team-accounts-<teamId>`. */
 export type TeamDirectoryEvent =
-  | TeamCreated
-  | SubAccountRegistered
-  | ExternalIdChanged
-  | ProjectStatusChanged
-  | ProjectPurged;
+  TeamCreated | SubAccountRegistered | ExternalIdChanged | ProjectStatusChanged | ProjectPurged;
 
 interface TeamDirectoryEventBase {
   readonly schemaVersion: AccountsSchemaVersion;

@@ -6,13 +6,7 @@ import type { SpendStatus } from './ledger-event';
  * command topic), carries the time it was issued as `at` (epoch milliseconds) and its own id,
  * so the ledger can answer a retry with the original outcome instead of acting twice.
  */
-export type LedgerCommand =
-  | OpenTeam
-  | TopUp
-  | Adjust
-  | SetSpendPolicy
-  | ChargeMessage
-  | RefundCharge;
+export type LedgerCommand = OpenTeam | TopUp | Adjust | SetSpendPolicy | ChargeMessage | RefundCharge;
 
 export type LedgerCommandType = LedgerCommand['type'];
 

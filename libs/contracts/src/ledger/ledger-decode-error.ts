@@ -1,11 +1,7 @@
 import { err, type Err } from '@subledger/kernel';
 
 export type LedgerDecodeReason =
-  | 'invalid_json'
-  | 'not_an_object'
-  | 'unknown_type'
-  | 'unsupported_schema_version'
-  | 'invalid_field';
+  'invalid_json' | 'not_an_object' | 'unknown_type' | 'unsupported_schema_version' | 'invalid_field';
 
 /** Why a ledger payload could not be read; `field` names the offending field when there is one. */
 export interface LedgerDecodeError {

@@ -3,9 +3,23 @@ import type { LedgerDecodeReason } from './ledger-decode-error';
 
 const at = 1_767_225_600_000;
 const v = 1 as const;
-const charge = encodeLedgerEvent({ type: 'ChargeAccepted', schemaVersion: v, chargeId: 'c1', accountId: 'a', amount: 5n, at });
+const charge = encodeLedgerEvent({
+  type: 'ChargeAccepted',
+  schemaVersion: v,
+  chargeId: 'c1',
+  accountId: 'a',
+  amount: 5n,
+  at,
+});
 const topUp = encodeLedgerEvent({ type: 'TopUpRecorded', schemaVersion: v, topUpId: 't1', amount: 5n, at });
-const policy = encodeLedgerEvent({ type: 'SpendPolicySet', schemaVersion: v, accountId: 'a', creditLimit: 5n, status: 'active', at });
+const policy = encodeLedgerEvent({
+  type: 'SpendPolicySet',
+  schemaVersion: v,
+  accountId: 'a',
+  creditLimit: 5n,
+  status: 'active',
+  at,
+});
 const opened = encodeLedgerEvent({ type: 'TeamOpened', schemaVersion: v, teamId: 'team-1', currency: 'usd', at });
 const refused = encodeLedgerEvent({
   type: 'ChargeRefused',

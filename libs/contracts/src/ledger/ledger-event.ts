@@ -21,13 +21,7 @@ export const CHARGE_REFUSAL_REASONS: readonly ChargeRefusalReason[] = [
 
 /** Facts of a team's money, in the order they happened on the stream `team-<teamId>`. */
 export type LedgerEvent =
-  | TeamOpened
-  | TopUpRecorded
-  | BalanceAdjusted
-  | SpendPolicySet
-  | ChargeAccepted
-  | ChargeRefused
-  | ChargeRefunded;
+  TeamOpened | TopUpRecorded | BalanceAdjusted | SpendPolicySet | ChargeAccepted | ChargeRefused | ChargeRefunded;
 
 export type LedgerEventType = LedgerEvent['type'];
 

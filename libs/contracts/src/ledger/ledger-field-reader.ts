@@ -45,9 +45,7 @@ type Described<T> = Exclude<keyof T, 'type' | 'schemaVersion'>;
  * or given a kind of the wrong type, fails to build.
  */
 export type LedgerFieldKinds<T> = {
-  readonly [K in Described<T>]-?: object extends Pick<T, K>
-    ? 'optionalId' | 'optionalText'
-    : KindFor<T[K]>;
+  readonly [K in Described<T>]-?: object extends Pick<T, K> ? 'optionalId' | 'optionalText' : KindFor<T[K]>;
 };
 
 /** Field kinds for every member of a `type`-tagged union, keyed by its type. */
@@ -60,7 +58,6 @@ const INT64_MIN = -(2n ** 63n);
 const INT64_MAX = 2n ** 63n - 1n;
 const DECIMAL = /^-?(0|[1-9][0-9]{0,18})$/;
 const CURRENCY = /^[a-z]{3}$/;
-
 
 export function readLedgerField(kind: LedgerFieldKind, raw: unknown): Result<unknown, string> {
   switch (kind) {

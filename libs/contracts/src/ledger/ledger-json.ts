@@ -3,11 +3,7 @@
  * precision past 2^53), and absent optional fields are left out.
  */
 export type LedgerJson<T> = {
-  readonly [K in keyof T]: [T[K]] extends [bigint]
-    ? string
-    : [T[K]] extends [bigint | null]
-      ? string | null
-      : T[K];
+  readonly [K in keyof T]: [T[K]] extends [bigint] ? string : [T[K]] extends [bigint | null] ? string | null : T[K];
 };
 
 export type LedgerJsonValue = string | number | null;

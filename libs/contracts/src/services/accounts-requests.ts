@@ -2,7 +2,15 @@ import type { Micros } from '@subledger/money';
 import type { AccountMetadata, ApiKeyEnvironment, EpochMs } from '../accounts/account-kinds';
 import type { AccountChanges } from '../accounts/account.commands';
 import type { AccountsRefusal } from '../accounts/accounts-refusal';
-import type { AccountView, ApiKeyView, KeyIdentity, MessageStatus, MessageView, TeamListItemView, TeamView } from './accounts-views';
+import type {
+  AccountView,
+  ApiKeyView,
+  KeyIdentity,
+  MessageStatus,
+  MessageView,
+  TeamListItemView,
+  TeamView,
+} from './accounts-views';
 import type { Page, ServiceReply } from './service-reply';
 
 /**
@@ -19,14 +27,25 @@ export interface NewApiKey {
 }
 
 /** A message as the gateway hands it over: the view's fields the accounts service does not decide itself. */
-export type NewMessage = Omit<MessageView, 'teamId' | 'to' | 'status' | 'refunded' | 'errorCode' | 'createdAt' | 'updatedAt'> & {
+export type NewMessage = Omit<
+  MessageView,
+  'teamId' | 'to' | 'status' | 'refunded' | 'errorCode' | 'createdAt' | 'updatedAt'
+> & {
   /** Present until the account is purged; the view makes it nullable for that reason. */
   readonly to: string;
 };
 
 /** Writes, on `accounts.commands`, keyed by team id. Ids and times are chosen by the gateway. */
 export type AccountsCommandRequest =
-  | { readonly type: 'CreateTeam'; readonly teamId: string; readonly name: string; readonly currency: string; readonly mainAccountId: string; readonly mainKey: NewApiKey; readonly at: EpochMs }
+  | {
+      readonly type: 'CreateTeam';
+      readonly teamId: string;
+      readonly name: string;
+      readonly currency: string;
+      readonly mainAccountId: string;
+      readonly mainKey: NewApiKey;
+      readonly at: EpochMs;
+    }
   | {
       readonly type: 'CreateSubAccount';
       readonly teamId: string;
@@ -38,12 +57,35 @@ export type AccountsCommandRequest =
       readonly key: NewApiKey;
       readonly at: EpochMs;
     }
-  | { readonly type: 'UpdateSubAccount'; readonly teamId: string; readonly accountId: string; readonly changes: AccountChanges; readonly at: EpochMs }
+  | {
+      readonly type: 'UpdateSubAccount';
+      readonly teamId: string;
+      readonly accountId: string;
+      readonly changes: AccountChanges;
+      readonly at: EpochMs;
+    }
   | { readonly type: 'DeactivateSubAccount'; readonly teamId: string; readonly accountId: string; readonly at: EpochMs }
-  | { readonly type: 'ScheduleSubAccountDeletion'; readonly teamId: string; readonly accountId: string; readonly at: EpochMs }
+  | {
+      readonly type: 'ScheduleSubAccountDeletion';
+      readonly teamId: string;
+      readonly accountId: string;
+      readonly at: EpochMs;
+    }
   | { readonly type: 'RestoreSubAccount'; readonly teamId: string; readonly accountId: string; readonly at: EpochMs }
-  | { readonly type: 'CreateApiKey'; readonly teamId: string; readonly accountId: string; readonly key: NewApiKey; readonly at: EpochMs }
-  | { readonly type: 'RevokeApiKey'; readonly teamId: string; readonly accountId: string; readonly keyId: string; readonly at: EpochMs }
+  | {
+      readonly type: 'CreateApiKey';
+      readonly teamId: string;
+      readonly accountId: string;
+      readonly key: NewApiKey;
+      readonly at: EpochMs;
+    }
+  | {
+      readonly type: 'RevokeApiKey';
+      readonly teamId: string;
+      readonly accountId: string;
+      readonly keyId: string;
+      readonly at: EpochMs;
+    }
   /**
    * May be sent without asking for a reply (`handOver`): a live message the accounts service
    * refuses to record (`account_not_found`, `account_purged`, an id another account holds) has its
@@ -51,18 +93,32 @@ export type AccountsCommandRequest =
    */
   | { readonly type: 'RecordMessage'; readonly teamId: string; readonly message: NewMessage; readonly at: EpochMs }
   /** Batched `lastUsedAt` updates, so that authenticating a request never writes to a database. */
-  | { readonly type: 'RecordKeyUsage'; readonly teamId: string; readonly usages: readonly { readonly keyId: string; readonly at: EpochMs }[] };
+  | {
+      readonly type: 'RecordKeyUsage';
+      readonly teamId: string;
+      readonly usages: readonly { readonly keyId: string; readonly at: EpochMs }[];
+    };
 
 /** Reads, on `accounts.queries`. */
 export type AccountsQueryRequest =
   | { readonly type: 'AuthenticateKey'; readonly digest: string }
   | { readonly type: 'GetTeam'; readonly teamId: string }
   /** Every team, newest first; `search` matches a case-insensitive part of the name or the start of the id. Keyed by its type. */
-  | { readonly type: 'ListTeams'; readonly search: string | null; readonly cursor: string | null; readonly limit: number }
+  | {
+      readonly type: 'ListTeams';
+      readonly search: string | null;
+      readonly cursor: string | null;
+      readonly limit: number;
+    }
   /** The number of keys not revoked of each of the team's accounts. */
   | { readonly type: 'CountActiveKeys'; readonly teamId: string }
   | { readonly type: 'GetAccount'; readonly teamId: string; readonly accountId: string }
-  | { readonly type: 'ListSubAccounts'; readonly teamId: string; readonly cursor: string | null; readonly limit: number }
+  | {
+      readonly type: 'ListSubAccounts';
+      readonly teamId: string;
+      readonly cursor: string | null;
+      readonly limit: number;
+    }
   | { readonly type: 'ListApiKeys'; readonly teamId: string; readonly accountId: string }
   | { readonly type: 'GetMessage'; readonly teamId: string; readonly accountId: string; readonly messageId: string }
   | {
@@ -84,7 +140,11 @@ export type AccountsQueryRequest =
  */
 export type AccountsOrderedRead = Extract<AccountsQueryRequest, { readonly type: 'GetMessage' | 'ListMessages' }>;
 
-export type AccountsServiceRefusal = AccountsRefusal | { readonly type: 'message_not_found' } | { readonly type: 'invalid_cursor' } | { readonly type: 'upstream_refused'; readonly service: 'ledger'; readonly reason: string };
+export type AccountsServiceRefusal =
+  | AccountsRefusal
+  | { readonly type: 'message_not_found' }
+  | { readonly type: 'invalid_cursor' }
+  | { readonly type: 'upstream_refused'; readonly service: 'ledger'; readonly reason: string };
 
 /** The value each request answers with. */
 export interface AccountsReplies {

@@ -1,5 +1,11 @@
 import type { Micros } from '@subledger/money';
-import type { AccountKind, AccountMetadata, AccountStatus, ApiKeyEnvironment, EpochMs } from '../accounts/account-kinds';
+import type {
+  AccountKind,
+  AccountMetadata,
+  AccountStatus,
+  ApiKeyEnvironment,
+  EpochMs,
+} from '../accounts/account-kinds';
 
 export interface TeamView {
   readonly id: string;

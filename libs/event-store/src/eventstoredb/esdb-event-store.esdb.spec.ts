@@ -5,7 +5,9 @@ import { EventStoreDbEventStore } from './esdb-event-store';
 // README). Without a server address the run fails here instead of passing with nothing tested.
 const connectionString = process.env.EVENTSTORE_CONNECTION_STRING;
 if (!connectionString) {
-  throw new Error('Set EVENTSTORE_CONNECTION_STRING (e.g. esdb://localhost:2113?tls=false) to run the EventStoreDB contract');
+  throw new Error(
+    'Set EVENTSTORE_CONNECTION_STRING (e.g. esdb://localhost:2113?tls=false) to run the EventStoreDB contract',
+  );
 }
 
 describeEventStoreContract('EventStoreDB', {

@@ -32,13 +32,18 @@ export class EventStoreDbEventStore implements EventStore {
     this.client = typeof client === 'string' ? EventStoreDBClient.connectionString(client) : client;
   }
 
-  async append(streamId: string, events: readonly EventData[], { expectedVersion }: AppendOptions): Promise<AppendResult> {
+  async append(
+    streamId: string,
+    events: readonly EventData[],
+    { expectedVersion }: AppendOptions,
+  ): Promise<AppendResult> {
     assertValidAppends([{ streamId, events, expectedVersion }]);
     try {
       const result = await this.client.appendToStream(streamId, events.map(toEsdbEventData), {
         expectedRevision: toEsdbExpectedRevision(expectedVersion),
       });
-      if (!result.position) throw new Error('EventStoreDB returned no position for an append (server older than 22.6?)');
+      if (!result.position)
+        throw new Error('EventStoreDB returned no position for an append (server older than 22.6?)');
       return { nextExpectedVersion: result.nextExpectedRevision, lastGlobalPosition: result.position.commit };
     } catch (error) {
       throw fromEsdbAppendError(error, streamId, expectedVersion);

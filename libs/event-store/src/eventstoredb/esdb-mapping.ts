@@ -62,7 +62,8 @@ export function fromEsdbResolvedEvent(resolved: ResolvedEvent): RecordedEvent | 
   if (!event || !event.isJson || !isJsonObject(event.data)) return undefined;
   if (event.streamId.startsWith('$') || event.type.startsWith('$')) return undefined;
   const position = event.position?.commit ?? resolved.commitPosition;
-  if (position === undefined) throw new Error(`EventStoreDB returned event ${event.id} without a position (server older than 22.6?)`);
+  if (position === undefined)
+    throw new Error(`EventStoreDB returned event ${event.id} without a position (server older than 22.6?)`);
   return {
     id: event.id,
     streamId: event.streamId,

@@ -62,7 +62,11 @@ describe('EventStoreDB mapping', () => {
   });
 
   it('turns the client conflict into ours with the actual version, and leaves other errors alone', () => {
-    const conflict = new EsdbWrongExpectedVersionError(undefined, { streamName: 's', expected: NO_STREAM, current: 3n } as never);
+    const conflict = new EsdbWrongExpectedVersionError(undefined, {
+      streamName: 's',
+      expected: NO_STREAM,
+      current: 3n,
+    } as never);
     const mapped = fromEsdbAppendError(conflict, 's', 'no_stream');
     expect(mapped).toBeInstanceOf(WrongExpectedVersionError);
     expect(mapped).toMatchObject({ streamId: 's', expected: 'no_stream', actual: 3n });

@@ -1,4 +1,10 @@
-import { type EventStoreDBClient, FORWARDS, type ReadPosition, START, StreamNotFoundError } from '@eventstore/db-client';
+import {
+  type EventStoreDBClient,
+  FORWARDS,
+  type ReadPosition,
+  START,
+  StreamNotFoundError,
+} from '@eventstore/db-client';
 import type { ReadAllOptions, ReadStreamOptions, RecordedEvent } from '../event-store.port';
 import { fromEsdbResolvedEvent, toEsdbPosition } from './esdb-mapping';
 
@@ -12,7 +18,11 @@ export async function readEsdbStream(
   if (maxCount === 0) return [];
   const events: RecordedEvent[] = [];
   try {
-    for await (const resolved of client.readStream(streamId, { fromRevision: fromVersion, maxCount, direction: FORWARDS })) {
+    for await (const resolved of client.readStream(streamId, {
+      fromRevision: fromVersion,
+      maxCount,
+      direction: FORWARDS,
+    })) {
       const event = fromEsdbResolvedEvent(resolved);
       if (event) events.push(event);
     }

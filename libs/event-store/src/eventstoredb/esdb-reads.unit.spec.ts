@@ -1,4 +1,10 @@
-import { type EventStoreDBClient, type Position, type ReadPosition, START, StreamNotFoundError } from '@eventstore/db-client';
+import {
+  type EventStoreDBClient,
+  type Position,
+  type ReadPosition,
+  START,
+  StreamNotFoundError,
+} from '@eventstore/db-client';
 import { readEsdbAll, readEsdbStream } from './esdb-reads';
 
 // 1,200 records at positions 100, 200, ...; every third one is a system event, every third a binary one.

@@ -7,8 +7,16 @@ describe('checkHistory', () => {
     ['a fresh schema', [], { unknown: [], pending: known }],
     ['a schema one migration behind', ['1796475000000_first'], { unknown: [], pending: ['1796475100000_second'] }],
     ['an up-to-date schema', known, { unknown: [], pending: [] }],
-    ['a schema a newer version migrated', [...known, '1796475200000_third'], { unknown: ['1796475200000_third'], pending: [] }],
-    ['a schema of another branch', ['1796475000000_first', '1796475150000_other'], { unknown: ['1796475150000_other'], pending: ['1796475100000_second'] }],
+    [
+      'a schema a newer version migrated',
+      [...known, '1796475200000_third'],
+      { unknown: ['1796475200000_third'], pending: [] },
+    ],
+    [
+      'a schema of another branch',
+      ['1796475000000_first', '1796475150000_other'],
+      { unknown: ['1796475150000_other'], pending: ['1796475100000_second'] },
+    ],
   ])('finds what %s holds and lacks', (_case, recorded, expected) => {
     expect(checkHistory(recorded, known)).toEqual(expected);
   });

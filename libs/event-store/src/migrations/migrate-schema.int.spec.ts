@@ -11,7 +11,10 @@ import { migrateSchema } from './migrate-schema';
 import type { MigrationHistory } from './migration-history';
 import { legacyEventStoreSchemaSql } from './testing/legacy-event-store-schema';
 
-const fixture = (version: 'older' | 'newer'): MigrationHistory => ({ name: 'fixture', dir: join(__dirname, 'testing', `${version}-history`) });
+const fixture = (version: 'older' | 'newer'): MigrationHistory => ({
+  name: 'fixture',
+  dir: join(__dirname, 'testing', `${version}-history`),
+});
 const EVENT_STORE_TABLES = '1796475000000_event-store-tables';
 const WRONG_EXPECTED_VERSION = '1796475000100_wrong-expected-version';
 /** The event store's own history, in order. */
@@ -29,7 +32,9 @@ async function pgliteSite(worker: boolean): Promise<Site> {
   return {
     // A process opens its PGlite database once: a second open gets the same store (one connection).
     open: async (schema) => {
-      store ??= worker ? await createPgliteWorkerEventStore({ dataDir: dir, schema }) : await createPgliteEventStore({ db: dir, schema });
+      store ??= worker
+        ? await createPgliteWorkerEventStore({ dataDir: dir, schema })
+        : await createPgliteEventStore({ db: dir, schema });
       return store;
     },
     dispose: async () => {
@@ -59,7 +64,9 @@ async function postgresSite(): Promise<Site> {
 }
 
 const recorded = async (store: SqlEventStore, table: string) =>
-  (await store.sql.query<{ name: string }>(`SELECT name FROM "${store.schema}"."${table}" ORDER BY id`)).rows.map((row) => row.name);
+  (await store.sql.query<{ name: string }>(`SELECT name FROM "${store.schema}"."${table}" ORDER BY id`)).rows.map(
+    (row) => row.name,
+  );
 
 describe.each([
   ['PostgreSQL', postgresSite],
@@ -98,7 +105,9 @@ describe.each([
     await store.sql.query(`INSERT INTO "${schema}".fixture_things (id) VALUES ('a')`);
     const applied = await migrateSchema(store.sql, schema, [fixture('newer')]);
     expect(applied.map(({ name }) => name)).toEqual(['1796475100000_second']);
-    expect((await store.sql.query(`SELECT id, note FROM "${schema}".fixture_things`)).rows).toEqual([{ id: 'a', note: null }]);
+    expect((await store.sql.query(`SELECT id, note FROM "${schema}".fixture_things`)).rows).toEqual([
+      { id: 'a', note: null },
+    ]);
   });
 
   it('refuses, in both modes and before applying anything, a schema holding a migration the code does not know', async () => {
@@ -107,14 +116,18 @@ describe.each([
     for (const mode of ['apply', 'verify'] as const) {
       const refusal = migrateSchema(store.sql, schema, [eventStoreMigrations, fixture('older')], mode);
       await expect(refusal).rejects.toThrow(SchemaNewerThanCodeError);
-      await expect(refusal).rejects.toThrow(`schema "${schema}" has fixture migration 1796475100000_second, which this version does not know`);
+      await expect(refusal).rejects.toThrow(
+        `schema "${schema}" has fixture migration 1796475100000_second, which this version does not know`,
+      );
     }
   });
 
   it('refuses a schema whose history has an extra row unknown to the code, naming the schema and the migration', async () => {
     const store = await site.open(schema);
     await migrateSchema(store.sql, schema, [eventStoreMigrations]);
-    await store.sql.query(`INSERT INTO "${schema}".event_store_migrations (name, run_on) VALUES ('1999999999999_from-the-future', now())`);
+    await store.sql.query(
+      `INSERT INTO "${schema}".event_store_migrations (name, run_on) VALUES ('1999999999999_from-the-future', now())`,
+    );
     await expect(migrateSchema(store.sql, schema, [eventStoreMigrations])).rejects.toThrow(
       `schema "${schema}" has event-store migration 1999999999999_from-the-future, which this version does not know`,
     );
@@ -125,7 +138,9 @@ describe.each([
     await migrateSchema(store.sql, schema, [fixture('older')]);
     const refusal = migrateSchema(store.sql, schema, [fixture('newer')], 'verify');
     await expect(refusal).rejects.toThrow(PendingMigrationsError);
-    await expect(refusal).rejects.toThrow(`schema "${schema}" lacks fixture migration 1796475100000_second and MIGRATIONS=verify`);
+    await expect(refusal).rejects.toThrow(
+      `schema "${schema}" lacks fixture migration 1796475100000_second and MIGRATIONS=verify`,
+    );
     expect(await recorded(store, 'fixture_migrations')).toEqual(['1796475000000_first']);
   });
 
@@ -133,15 +148,23 @@ describe.each([
     const store = await site.open(schema);
     for (const statement of legacyEventStoreSchemaSql(`"${schema}"`)) await store.sql.query(statement);
     // An event as those versions wrote it.
-    await store.sql.query(`INSERT INTO "${schema}".events (event_id, stream_id, stream_version, type, data) VALUES (gen_random_uuid(), 'stream-1', 0, 'Happened', '{"n":1}')`);
+    await store.sql.query(
+      `INSERT INTO "${schema}".events (event_id, stream_id, stream_version, type, data) VALUES (gen_random_uuid(), 'stream-1', 0, 'Happened', '{"n":1}')`,
+    );
     await store.sql.query(`INSERT INTO "${schema}".streams (stream_id, stream_version) VALUES ('stream-1', 0)`);
-    await store.sql.query(`INSERT INTO "${schema}".subscription_checkpoints (subscription_name, position) VALUES ('usage', 1)`);
+    await store.sql.query(
+      `INSERT INTO "${schema}".subscription_checkpoints (subscription_name, position) VALUES ('usage', 1)`,
+    );
 
-    expect((await migrateSchema(store.sql, schema, [eventStoreMigrations])).map(({ name }) => name)).toEqual(EVENT_STORE);
+    expect((await migrateSchema(store.sql, schema, [eventStoreMigrations])).map(({ name }) => name)).toEqual(
+      EVENT_STORE,
+    );
     expect(await store.readStream('stream-1')).toHaveLength(1);
     await store.append('stream-1', [{ type: 'Happened', data: { n: 2 } }], { expectedVersion: 0n });
     expect(await store.readStream('stream-1')).toHaveLength(2);
-    expect((await store.sql.query(`SELECT position::text AS position FROM "${schema}".subscription_checkpoints`)).rows).toEqual([{ position: '1' }]);
+    expect(
+      (await store.sql.query(`SELECT position::text AS position FROM "${schema}".subscription_checkpoints`)).rows,
+    ).toEqual([{ position: '1' }]);
   });
 
   it('lets two concurrent runs on one schema both succeed, applying each migration once', async () => {
@@ -151,7 +174,12 @@ describe.each([
       migrateSchema(second.sql, schema, [eventStoreMigrations, fixture('newer')]),
     ]);
     expect(runs.flat().map(({ name }) => name)).toHaveLength(4);
-    expect(runs.flat().map(({ name }) => name).sort()).toEqual([...EVENT_STORE, '1796475000000_first', '1796475100000_second'].sort());
+    expect(
+      runs
+        .flat()
+        .map(({ name }) => name)
+        .sort(),
+    ).toEqual([...EVENT_STORE, '1796475000000_first', '1796475100000_second'].sort());
     expect(await recorded(second, 'fixture_migrations')).toEqual(['1796475000000_first', '1796475100000_second']);
     expect(await recorded(second, 'event_store_migrations')).toEqual(EVENT_STORE);
   });
@@ -163,11 +191,9 @@ describe('migrateSchema on PGlite in a worker thread', () => {
     const site = await pgliteSite(true);
     try {
       const store = await site.open('public');
-      expect((await migrateSchema(store.sql, 'public', [eventStoreMigrations, fixture('newer')])).map(({ name }) => name)).toEqual([
-        ...EVENT_STORE,
-        '1796475000000_first',
-        '1796475100000_second',
-      ]);
+      expect(
+        (await migrateSchema(store.sql, 'public', [eventStoreMigrations, fixture('newer')])).map(({ name }) => name),
+      ).toEqual([...EVENT_STORE, '1796475000000_first', '1796475100000_second']);
       expect(await migrateSchema(store.sql, 'public', [eventStoreMigrations, fixture('newer')], 'verify')).toEqual([]);
       await expect(migrateSchema(store.sql, 'public', [eventStoreMigrations, fixture('older')])).rejects.toThrow(
         'schema "public" has fixture migration 1796475100000_second, which this version does not know',

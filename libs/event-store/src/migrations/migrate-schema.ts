@@ -28,7 +28,12 @@ const queues = new WeakMap<SqlClient, Promise<unknown>>();
  * applied, a recorded migration this code does not know stops the run: the schema is newer than
  * the code. Returns what was applied.
  */
-export function migrateSchema(sql: SqlClient, schema: string, histories: readonly MigrationHistory[], mode: MigrationsMode = 'apply'): Promise<AppliedMigration[]> {
+export function migrateSchema(
+  sql: SqlClient,
+  schema: string,
+  histories: readonly MigrationHistory[],
+  mode: MigrationsMode = 'apply',
+): Promise<AppliedMigration[]> {
   quoteSchemaName(schema);
   const previous = queues.get(sql) ?? Promise.resolve();
   const run = previous.catch(() => undefined).then(() => migrateLocked(sql, schema, histories, mode));
@@ -36,7 +41,12 @@ export function migrateSchema(sql: SqlClient, schema: string, histories: readonl
   return run;
 }
 
-async function migrateLocked(sql: SqlClient, schema: string, histories: readonly MigrationHistory[], mode: MigrationsMode): Promise<AppliedMigration[]> {
+async function migrateLocked(
+  sql: SqlClient,
+  schema: string,
+  histories: readonly MigrationHistory[],
+  mode: MigrationsMode,
+): Promise<AppliedMigration[]> {
   const session = await openMigrationSession(sql);
   const lockKey = `subledger.migrate.${schema}`;
   try {
@@ -45,12 +55,19 @@ async function migrateLocked(sql: SqlClient, schema: string, histories: readonly
     for (const history of histories) applied.push(...(await migrateHistory(session, schema, history, mode)));
     return applied;
   } finally {
-    await session.connection.query('SELECT pg_advisory_unlock(hashtext($1)) AS unlocked', [lockKey]).catch(() => undefined);
+    await session.connection
+      .query('SELECT pg_advisory_unlock(hashtext($1)) AS unlocked', [lockKey])
+      .catch(() => undefined);
     await session.end();
   }
 }
 
-async function migrateHistory(session: MigrationSession, schema: string, history: MigrationHistory, mode: MigrationsMode): Promise<AppliedMigration[]> {
+async function migrateHistory(
+  session: MigrationSession,
+  schema: string,
+  history: MigrationHistory,
+  mode: MigrationsMode,
+): Promise<AppliedMigration[]> {
   const table = migrationsTable(history);
   const { unknown, pending } = checkHistory(await recordedMigrations(session, schema, table), knownMigrations(history));
   if (unknown.length > 0) throw new SchemaNewerThanCodeError(schema, history.name, unknown);

@@ -28,7 +28,9 @@ export async function openMigrationSession(sql: SqlClient): Promise<MigrationSes
     const connection = await sql.pool.connect();
     connection.on('error', () => undefined);
     return {
-      connection: { query: async (text, values) => ({ rows: (await connection.query(text, values as unknown[] | undefined)).rows }) },
+      connection: {
+        query: async (text, values) => ({ rows: (await connection.query(text, values as unknown[] | undefined)).rows }),
+      },
       end: async () => connection.release(true),
     };
   }

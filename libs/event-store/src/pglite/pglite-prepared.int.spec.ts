@@ -9,7 +9,7 @@ interface PreparedStatementsLike {
 type PreparedStatementsClass = { on(db: PGlite): Promise<PreparedStatementsLike> };
 
 /** The worker's statements against PGlite's own `query`: same rows, same errors, one plan per text. */
-describe('PGlite prepared statements (the worker thread\'s queries)', () => {
+describe("PGlite prepared statements (the worker thread's queries)", () => {
   let db: PGlite;
   let statements: PreparedStatementsLike;
 
@@ -23,8 +23,9 @@ describe('PGlite prepared statements (the worker thread\'s queries)', () => {
   });
   afterAll(() => db.close());
 
-  it('answers the rows PGlite\'s query answers, parsed the same way, for array and scalar parameters', async () => {
-    const sql = 'SELECT id, n, doc, flag, at, n::text AS n_text FROM things WHERE id = ANY($1::text[]) AND n >= $2 ORDER BY id';
+  it("answers the rows PGlite's query answers, parsed the same way, for array and scalar parameters", async () => {
+    const sql =
+      'SELECT id, n, doc, flag, at, n::text AS n_text FROM things WHERE id = ANY($1::text[]) AND n >= $2 ORDER BY id';
     const params = [['a', 'b'], 0];
     const expected = (await db.query<Row>(sql, params)).rows;
     expect(expected).toHaveLength(2);
@@ -47,7 +48,7 @@ describe('PGlite prepared statements (the worker thread\'s queries)', () => {
     expect((await db.query<Row>(`SELECT id FROM things WHERE id IN ('t1', 't2')`)).rows).toEqual([]);
   });
 
-  it('fails with PostgreSQL\'s error, its code and constraint, and keeps serving', async () => {
+  it("fails with PostgreSQL's error, its code and constraint, and keeps serving", async () => {
     const sql = 'INSERT INTO things (id, n) VALUES ($1, $2)';
     await expect(statements.query(sql, ['a', 1])).rejects.toMatchObject({ code: '23505', constraint: 'things_pkey' });
     await expect(statements.query('SELECT nope FROM things', [])).rejects.toMatchObject({ code: '42703' });
@@ -64,7 +65,7 @@ describe('PGlite prepared statements (the worker thread\'s queries)', () => {
     expect(await statements.query(sql, ['x'])).toEqual([{ id: 'x', label: 'X' }]);
   });
 
-  it('runs texts past its bound through PGlite\'s query without keeping them', async () => {
+  it("runs texts past its bound through PGlite's query without keeping them", async () => {
     for (let i = 0; i < 500; i++) await statements.query(`SELECT ${i} AS i WHERE $1::int = 1`, [1]);
     expect(statements.statements.size).toBe(500);
     expect(await statements.query('SELECT $1::int + 1 AS next', [41], true)).toEqual([{ next: 42 }]);

@@ -61,7 +61,15 @@ class PreparedStatements {
     });
     let messages;
     try {
-      ({ messages } = await db.execProtocol(Buffer.concat([...opening, serialize.bind({ statement: statement.name, values }), serialize.execute({}), serialize.sync()]), { syncToFs: false }));
+      ({ messages } = await db.execProtocol(
+        Buffer.concat([
+          ...opening,
+          serialize.bind({ statement: statement.name, values }),
+          serialize.execute({}),
+          serialize.sync(),
+        ]),
+        { syncToFs: false },
+      ));
     } catch (error) {
       if (error && error.code === CACHED_PLAN_CHANGED) this.statements.delete(sql);
       throw error;
@@ -74,7 +82,12 @@ class PreparedStatements {
   async prepare(sql, opening) {
     const name = `subledger_${++prepared}`;
     const { messages } = await this.db.execProtocol(
-      Buffer.concat([...opening, serialize.parse({ name, text: sql }), serialize.describe({ type: 'S', name }), serialize.sync()]),
+      Buffer.concat([
+        ...opening,
+        serialize.parse({ name, text: sql }),
+        serialize.describe({ type: 'S', name }),
+        serialize.sync(),
+      ]),
       { syncToFs: false },
     );
     const parameters = messages.find((message) => message.name === 'parameterDescription');

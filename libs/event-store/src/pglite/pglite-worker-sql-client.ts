@@ -37,7 +37,9 @@ export class PgliteWorkerSqlClient implements SqlClient, SentTransactions {
 
   /** Starts the worker on `dataDir` (a directory, or `memory://`) and waits until the database answers. */
   static async open(dataDir: string): Promise<PgliteWorkerSqlClient> {
-    const client = new PgliteWorkerSqlClient(new Worker(join(__dirname, 'pglite-worker.js'), { workerData: { dataDir } }));
+    const client = new PgliteWorkerSqlClient(
+      new Worker(join(__dirname, 'pglite-worker.js'), { workerData: { dataDir } }),
+    );
     await client.query('SELECT 1 AS ready');
     return client;
   }
@@ -122,7 +124,8 @@ export class PgliteWorkerSqlClient implements SqlClient, SentTransactions {
   private transactionClient(closed: () => boolean = () => false): { tx: SqlClient; begun: () => boolean } {
     let begun = false;
     const tx = new SavepointSqlClient(async (sql, params) => {
-      if (closed()) throw new Error(`A statement was sent after its transaction's COMMIT, and not run: ${sql.slice(0, 80)}`);
+      if (closed())
+        throw new Error(`A statement was sent after its transaction's COMMIT, and not run: ${sql.slice(0, 80)}`);
       const begin = !begun;
       begun = true;
       return { rows: await this.send('query', sql, params, begin) };
@@ -149,7 +152,12 @@ export class PgliteWorkerSqlClient implements SqlClient, SentTransactions {
     await this.worker.terminate();
   }
 
-  private send(op: 'query' | 'exec' | 'close', sql?: string, params?: readonly unknown[], begin = false): Promise<SqlRow[]> {
+  private send(
+    op: 'query' | 'exec' | 'close',
+    sql?: string,
+    params?: readonly unknown[],
+    begin = false,
+  ): Promise<SqlRow[]> {
     if (this.failure) return Promise.reject(this.failure);
     const id = this.nextId++;
     return new Promise<SqlRow[]>((resolve, reject) => {

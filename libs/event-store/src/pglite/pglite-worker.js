@@ -11,7 +11,18 @@ const { parentPort, workerData } = require('node:worker_threads');
 const { PGlite } = require('@electric-sql/pglite');
 const { PreparedStatements } = require('./pglite-prepared');
 
-const ERROR_FIELDS = ['code', 'detail', 'hint', 'constraint', 'schema', 'table', 'column', 'severity', 'position', 'where'];
+const ERROR_FIELDS = [
+  'code',
+  'detail',
+  'hint',
+  'constraint',
+  'schema',
+  'table',
+  'column',
+  'severity',
+  'position',
+  'where',
+];
 
 function plainError(error) {
   const plain = { message: error instanceof Error ? error.message : String(error) };
@@ -19,7 +30,10 @@ function plainError(error) {
   return plain;
 }
 
-const opened = PGlite.create(workerData.dataDir).then(async (db) => ({ db, statements: await PreparedStatements.on(db) }));
+const opened = PGlite.create(workerData.dataDir).then(async (db) => ({
+  db,
+  statements: await PreparedStatements.on(db),
+}));
 
 // Messages run strictly one after another, in the order they arrived: the client hands the
 // connection to the next transaction as soon as it has sent a COMMIT, relying on this order.

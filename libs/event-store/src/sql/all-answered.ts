@@ -5,7 +5,9 @@
  * another one is still between two of its statements, and that one's next statement would then run
  * outside the transaction.
  */
-export async function allAnswered<T extends readonly unknown[]>(sent: { readonly [K in keyof T]: Promise<T[K]> }): Promise<T> {
+export async function allAnswered<T extends readonly unknown[]>(sent: {
+  readonly [K in keyof T]: Promise<T[K]>;
+}): Promise<T> {
   const settled = await Promise.allSettled(sent);
   const failed = settled.find((result) => result.status === 'rejected');
   if (failed) throw failed.reason;

@@ -5,8 +5,19 @@ describe('appendColumns', () => {
     const ids = ['generated-1'];
     const columns = appendColumns(
       [
-        { streamId: 'new', events: [{ id: 'given', type: 'A', data: { amount: '10' } }, { type: 'B', data: {} }], expectedVersion: 'no_stream' },
-        { streamId: 'old', events: [{ id: 'x', type: 'C', data: { n: 1 }, metadata: { by: 'me' } }], expectedVersion: 4n },
+        {
+          streamId: 'new',
+          events: [
+            { id: 'given', type: 'A', data: { amount: '10' } },
+            { type: 'B', data: {} },
+          ],
+          expectedVersion: 'no_stream',
+        },
+        {
+          streamId: 'old',
+          events: [{ id: 'x', type: 'C', data: { n: 1 }, metadata: { by: 'me' } }],
+          expectedVersion: 4n,
+        },
         { streamId: 'any', events: [{ id: 'y', type: 'D', data: {} }], expectedVersion: 'any' },
       ],
       () => ids.shift() as string,

@@ -34,7 +34,11 @@ export interface PreparedAppend {
  * crosses to another thread or process, a transaction holds the connection for each round trip it
  * waits on.
  */
-export async function appendInTransaction(tx: SqlClient, context: AppendContext, appends: readonly StreamAppend[]): Promise<AppendResult[]> {
+export async function appendInTransaction(
+  tx: SqlClient,
+  context: AppendContext,
+  appends: readonly StreamAppend[],
+): Promise<AppendResult[]> {
   return prepareAppend(tx, context, appends).send();
 }
 
@@ -45,7 +49,11 @@ export async function appendInTransaction(tx: SqlClient, context: AppendContext,
  * every expected version in SQL and fails on a conflict (wrong_expected_version), so it rolls back
  * such a transaction too.
  */
-export function prepareAppend(tx: SqlClient, { statements, lockKey }: AppendContext, appends: readonly StreamAppend[]): PreparedAppend {
+export function prepareAppend(
+  tx: SqlClient,
+  { statements, lockKey }: AppendContext,
+  appends: readonly StreamAppend[],
+): PreparedAppend {
   assertValidAppends(appends);
   const columns = appendColumns(appends, randomUUID);
   return {
@@ -61,17 +69,26 @@ function results(appends: readonly StreamAppend[], rows: readonly AppendRow[]): 
   const found = new Map(rows.map((row) => [row.stream_id, row]));
   return appends.map(({ streamId, events }): AppendResult => {
     const row = found.get(streamId);
-    if (row?.last_position == null) throw new Error(`The append to ${streamId} passed its version check but wrote nothing`);
+    if (row?.last_position == null)
+      throw new Error(`The append to ${streamId} passed its version check but wrote nothing`);
     const actual: StreamVersion = row.previous_version === null ? 'no_stream' : BigInt(row.previous_version);
     return { nextExpectedVersion: versionAfter(actual, events.length), lastGlobalPosition: BigInt(row.last_position) };
   });
 }
 
-async function appendEvents(tx: SqlClient, statement: string, columns: AppendColumns, appends: readonly StreamAppend[]): Promise<AppendRow[]> {
+async function appendEvents(
+  tx: SqlClient,
+  statement: string,
+  columns: AppendColumns,
+  appends: readonly StreamAppend[],
+): Promise<AppendRow[]> {
   try {
     return (await tx.query<AppendRow>(statement, columns)).rows;
   } catch (error) {
     if (isUniqueViolation(error, 'events_event_id_key')) throw new DuplicateEventIdError(violatedKeyValue(error));
-    throw asWrongExpectedVersion(error, (streamId) => appends.find((append) => append.streamId === streamId)?.expectedVersion);
+    throw asWrongExpectedVersion(
+      error,
+      (streamId) => appends.find((append) => append.streamId === streamId)?.expectedVersion,
+    );
   }
 }

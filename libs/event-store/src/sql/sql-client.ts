@@ -31,6 +31,9 @@ export interface SentTransactions {
   sentTransaction<T>(work: (tx: SqlClient) => Promise<T>): Promise<T>;
 }
 
-export function sentTransaction<T>(sql: SqlClient & Partial<SentTransactions>, work: (tx: SqlClient) => Promise<T>): Promise<T> {
+export function sentTransaction<T>(
+  sql: SqlClient & Partial<SentTransactions>,
+  work: (tx: SqlClient) => Promise<T>,
+): Promise<T> {
   return sql.sentTransaction ? sql.sentTransaction(work) : sql.transaction(work);
 }

@@ -28,10 +28,15 @@ const WRONG_EXPECTED_VERSION = 'SLV01';
  * An error raised by `wrong_expected_version` as the WrongExpectedVersionError it stands for, with
  * the version the caller expected of the stream it names (`expectedOf`); any other error as it is.
  */
-export function asWrongExpectedVersion(error: unknown, expectedOf: (streamId: string) => ExpectedVersion | undefined): unknown {
+export function asWrongExpectedVersion(
+  error: unknown,
+  expectedOf: (streamId: string) => ExpectedVersion | undefined,
+): unknown {
   const fields = error as DatabaseErrorFields | undefined;
   if (fields?.code !== WRONG_EXPECTED_VERSION || typeof fields.detail !== 'string') return error;
   const { streamId, actual } = JSON.parse(fields.detail) as { streamId: string; actual: string | null };
   const expected = expectedOf(streamId);
-  return expected === undefined ? error : new WrongExpectedVersionError(streamId, expected, actual === null ? 'no_stream' : BigInt(actual));
+  return expected === undefined
+    ? error
+    : new WrongExpectedVersionError(streamId, expected, actual === null ? 'no_stream' : BigInt(actual));
 }

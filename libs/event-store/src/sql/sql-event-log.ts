@@ -22,7 +22,11 @@ export class SqlEventLog {
     private readonly inTransaction: boolean,
   ) {}
 
-  async append(streamId: string, events: readonly EventData[], { expectedVersion }: AppendOptions): Promise<AppendResult> {
+  async append(
+    streamId: string,
+    events: readonly EventData[],
+    { expectedVersion }: AppendOptions,
+  ): Promise<AppendResult> {
     const [result] = await this.appendMany([{ streamId, events, expectedVersion }]);
     return result;
   }
@@ -44,7 +48,8 @@ export class SqlEventLog {
    */
   async lockAppends(): Promise<void> {
     if (!this.inTransaction) throw new Error('lockAppends() only means something inside transaction()');
-    if (this.context.lockKey !== null) await this.client.query(this.context.statements.appendLock, [this.context.lockKey]);
+    if (this.context.lockKey !== null)
+      await this.client.query(this.context.statements.appendLock, [this.context.lockKey]);
   }
 
   async readStream(streamId: string, { fromVersion = 0n, maxCount }: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
@@ -71,6 +76,7 @@ export class SqlEventLog {
 
 function limit(maxCount: number | undefined): string | null {
   if (maxCount === undefined) return null;
-  if (!Number.isSafeInteger(maxCount) || maxCount < 0) throw new RangeError(`maxCount must be a whole number >= 0, got ${maxCount}`);
+  if (!Number.isSafeInteger(maxCount) || maxCount < 0)
+    throw new RangeError(`maxCount must be a whole number >= 0, got ${maxCount}`);
   return String(maxCount);
 }

@@ -30,7 +30,10 @@ export interface SqlEventStoreOptions {
 }
 
 /** Appends, reads and `query` inside one database transaction: see `SqlEventStore.transaction`. */
-export type SqlEventStoreTransaction = Pick<SqlEventLog, 'append' | 'appendMany' | 'prepareAppend' | 'lockAppends' | 'readStream' | 'readAll' | 'query'>;
+export type SqlEventStoreTransaction = Pick<
+  SqlEventLog,
+  'append' | 'appendMany' | 'prepareAppend' | 'lockAppends' | 'readStream' | 'readAll' | 'query'
+>;
 
 /** The event store on PostgreSQL's SQL, shared by the `pg` and PGlite adapters. */
 export class SqlEventStore implements EventStore {

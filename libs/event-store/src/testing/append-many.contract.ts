@@ -33,7 +33,11 @@ export function describeAppendManyContract(fixture: ContractFixture): void {
 
     it('with one wrong expected version, writes none of the batch where atomic, else the streams before it', async () => {
       const { store, appendManyIsAtomic } = fixture.subject;
-      const [good, bad, after] = [uniqueStreamId('many-good'), uniqueStreamId('many-bad'), uniqueStreamId('many-after')];
+      const [good, bad, after] = [
+        uniqueStreamId('many-good'),
+        uniqueStreamId('many-bad'),
+        uniqueStreamId('many-after'),
+      ];
       await store.append(bad, sampleEvents(1), { expectedVersion: 'no_stream' });
 
       const attempt = store.appendMany([

@@ -53,9 +53,16 @@ export function describeAppendContract(fixture: ContractFixture): void {
 
     it('gives an event without an id a fresh uuid', async () => {
       const streamId = uniqueStreamId('generated-id');
-      await fixture.subject.store.append(streamId, [{ type: 'Noted', data: {} }, { type: 'Noted', data: {} }], {
-        expectedVersion: 'any',
-      });
+      await fixture.subject.store.append(
+        streamId,
+        [
+          { type: 'Noted', data: {} },
+          { type: 'Noted', data: {} },
+        ],
+        {
+          expectedVersion: 'any',
+        },
+      );
       const [first, second] = await fixture.subject.store.readStream(streamId);
       expect(first.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
       expect(second.id).not.toBe(first.id);

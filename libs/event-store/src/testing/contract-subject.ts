@@ -22,8 +22,7 @@ export interface SqlContractSubject extends ContractSubject {
 
 /** How to open the store under test. `sql` stores also run the transaction and migration tests. */
 export type EventStoreContractFactory =
-  | { kind: 'generic'; open(): Promise<ContractSubject> }
-  | { kind: 'sql'; open(): Promise<SqlContractSubject> };
+  { kind: 'generic'; open(): Promise<ContractSubject> } | { kind: 'sql'; open(): Promise<SqlContractSubject> };
 
 /** The subject of the running suite, opened in `beforeAll` and disposed in `afterAll`. */
 export interface ContractFixture<S extends ContractSubject = ContractSubject> {

@@ -21,7 +21,12 @@ export function describeReadContract(fixture: ContractFixture): void {
       await store.append(streamId, sampleEvents(25), { expectedVersion: 'no_stream' });
       const expected = Array.from({ length: 25 }, (_, i) => BigInt(i));
       expect((await store.readStream(streamId)).map((e) => e.streamVersion)).toEqual(expected);
-      expect((await store.readStream(streamId, { fromVersion: 8n, maxCount: 4 })).map((e) => e.streamVersion)).toEqual([8n, 9n, 10n, 11n]);
+      expect((await store.readStream(streamId, { fromVersion: 8n, maxCount: 4 })).map((e) => e.streamVersion)).toEqual([
+        8n,
+        9n,
+        10n,
+        11n,
+      ]);
     });
 
     it('reads an empty list for a stream that does not exist', async () => {
@@ -53,8 +58,11 @@ export function describeReadContract(fixture: ContractFixture): void {
       const { store } = fixture.subject;
       const streamId = uniqueStreamId('all-long');
       const first = await store.append(streamId, sampleEvents(1), { expectedVersion: 'no_stream' });
-      for (let version = 0n; version < 24n; version++) await store.append(streamId, sampleEvents(1), { expectedVersion: version });
-      const ours = (await store.readAll({ fromPosition: first.lastGlobalPosition })).filter((e) => e.streamId === streamId);
+      for (let version = 0n; version < 24n; version++)
+        await store.append(streamId, sampleEvents(1), { expectedVersion: version });
+      const ours = (await store.readAll({ fromPosition: first.lastGlobalPosition })).filter(
+        (e) => e.streamId === streamId,
+      );
       expect(ours.map((e) => e.streamVersion)).toEqual(Array.from({ length: 25 }, (_, i) => BigInt(i)));
       const page = await store.readAll({ fromPosition: ours[8].globalPosition, maxCount: 4 });
       expect(page.map((e) => e.globalPosition)).toEqual(ours.slice(8, 12).map((e) => e.globalPosition));

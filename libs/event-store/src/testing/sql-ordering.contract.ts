@@ -38,7 +38,9 @@ export function describeSqlOrderingContract(fixture: ContractFixture<SqlContract
       const id = randomUUID();
       const [first, second] = [uniqueStreamId('dup-a'), uniqueStreamId('dup-b')];
       await store.append(first, [{ id, type: 'Once', data: {} }], { expectedVersion: 'no_stream' });
-      const attempt = store.append(second, [...sampleEvents(1), { id, type: 'Again', data: {} }], { expectedVersion: 'no_stream' });
+      const attempt = store.append(second, [...sampleEvents(1), { id, type: 'Again', data: {} }], {
+        expectedVersion: 'no_stream',
+      });
       await expect(attempt).rejects.toEqual(new DuplicateEventIdError(id));
       await expect(attempt).rejects.toMatchObject({ eventId: id });
       expect(await store.readStream(second)).toEqual([]);

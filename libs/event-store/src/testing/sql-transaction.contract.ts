@@ -110,7 +110,12 @@ export function describeSqlTransactionContract(fixture: ContractFixture<SqlContr
           const [, appended] = await Promise.allSettled(sent);
           if (appended.status === 'rejected') throw appended.reason;
         });
-        await expect(attempt).rejects.toMatchObject({ name: 'WrongExpectedVersionError', streamId: conflicting, expected: 3n, actual: 0n });
+        await expect(attempt).rejects.toMatchObject({
+          name: 'WrongExpectedVersionError',
+          streamId: conflicting,
+          expected: 3n,
+          actual: 0n,
+        });
         expect(await store.readStream(written)).toEqual([]);
         expect(await store.readStream(conflicting)).toHaveLength(1);
         expect(await balanceOf(written)).toBeUndefined();
@@ -120,7 +125,9 @@ export function describeSqlTransactionContract(fixture: ContractFixture<SqlContr
         const { store } = fixture.subject;
         const [failing, next] = [uniqueStreamId('sent-fails'), uniqueStreamId('sent-next')];
         const attempt = store.sentTransaction(async (tx) => {
-          const append = tx.prepareAppend([{ streamId: failing, events: sampleEvents(1), expectedVersion: 'no_stream' }]);
+          const append = tx.prepareAppend([
+            { streamId: failing, events: sampleEvents(1), expectedVersion: 'no_stream' },
+          ]);
           const sent = [append.send(), tx.query(`INSERT INTO ${table()} VALUES ($1, 'not a number')`, [failing])];
           const failed = (await Promise.allSettled(sent)).find((result) => result.status === 'rejected');
           if (failed) throw failed.reason;
@@ -147,7 +154,9 @@ export function describeSqlTransactionContract(fixture: ContractFixture<SqlContr
     it('keeps the global order of appends made inside and outside transactions', async () => {
       const { store } = fixture.subject;
       const [inside, outside] = [uniqueStreamId('tx-in'), uniqueStreamId('tx-out')];
-      const first = await store.transaction((tx) => tx.append(inside, sampleEvents(1), { expectedVersion: 'no_stream' }));
+      const first = await store.transaction((tx) =>
+        tx.append(inside, sampleEvents(1), { expectedVersion: 'no_stream' }),
+      );
       const second = await store.append(outside, sampleEvents(1), { expectedVersion: 'no_stream' });
       expect(second.lastGlobalPosition).toBeGreaterThan(first.lastGlobalPosition);
     });

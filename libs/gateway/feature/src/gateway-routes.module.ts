@@ -63,6 +63,13 @@ import { UpdateSubAccountController } from './sub-accounts/update-sub-account/up
     ListTeamsController,
     GetActivityController,
   ],
-  providers: [AccountsClient, LedgerClient, SubAccountReader, SendMessageHandler, priceListProvider, ServiceConsumerLags],
+  providers: [
+    AccountsClient,
+    LedgerClient,
+    SubAccountReader,
+    SendMessageHandler,
+    priceListProvider,
+    ServiceConsumerLags,
+  ],
 })
 export class GatewayRoutesModule {}

@@ -17,6 +17,9 @@ export class GatewayModule {
   }
 
   static forRootAsync(options: GatewayModuleAsyncOptions): DynamicModule {
-    return { module: GatewayModule, imports: [GatewayHttpModule.forRootAsync(options), GatewayRoutesModule, OpsPageModule] };
+    return {
+      module: GatewayModule,
+      imports: [GatewayHttpModule.forRootAsync(options), GatewayRoutesModule, OpsPageModule],
+    };
   }
 }

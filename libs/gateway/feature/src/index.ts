@@ -3,7 +3,14 @@ export { GatewayModule } from './gateway.module';
 export { GatewayHttpModule, type GatewayModuleAsyncOptions } from './http/gateway-http.module';
 export { configureGatewayApp, gatewayHttpEdge, gatewayServerOptions, MAX_BODY_BYTES } from './http';
 export { apiKeyDigest, apiKeyPrefix, generateApiKey, parseApiKeyFormat, type GeneratedApiKey } from './keys';
-export { errorResponseOf, flattenValidationErrors, gatewayValidationOptions, invalidRequest, type ErrorBody, type FieldError } from './errors';
+export {
+  errorResponseOf,
+  flattenValidationErrors,
+  gatewayValidationOptions,
+  invalidRequest,
+  type ErrorBody,
+  type FieldError,
+} from './errors';
 export { IDENTITY_TTL_MS, IdentityCache, KeyUsageRecorder } from './auth';
 export { IdempotencyKey, IdempotencyKeyBodyField, REPLAYED_HEADER } from './idempotency';
 // The id a send's charge gets from its Idempotency-Key: system tests derive it to find the charge of a request never answered.

@@ -22,7 +22,13 @@ export const counterDecider: Decider<CounterCommand, CounterState, CounterEvent,
   evolveInPlace: false,
 };
 
-export const mutatingCounterDecider: MutatingDecider<CounterCommand, CounterState, CounterEvent, CounterOutcome, CounterRefusal> = {
+export const mutatingCounterDecider: MutatingDecider<
+  CounterCommand,
+  CounterState,
+  CounterEvent,
+  CounterOutcome,
+  CounterRefusal
+> = {
   ...counterDecider,
   evolve: (state, event) => {
     state.count += event.by;

@@ -54,7 +54,8 @@ function thenOf<E, O, R>(decision: Decision<E, O, R>): DeciderThen<E, O, R> {
   return {
     decision,
     then(events, outcome) {
-      if (outcome === undefined) expect(isRefused(decision.outcome) ? decision.outcome : 'not refused').toBe('not refused');
+      if (outcome === undefined)
+        expect(isRefused(decision.outcome) ? decision.outcome : 'not refused').toBe('not refused');
       else expect(decision.outcome).toStrictEqual(outcome);
       expect(decision.events).toStrictEqual(events);
     },

@@ -9,13 +9,25 @@ describe('Adjust', () => {
     ledgerSpec
       .given(funded)
       .when(adjust('j1', 250n, 'goodwill credit'))
-      .then([adjusted('j1', 250n, 'goodwill credit')], { type: 'balance_adjusted', adjustmentId: 'j1', amount: 250n, balance: 1_250n, replayed: false }));
+      .then([adjusted('j1', 250n, 'goodwill credit')], {
+        type: 'balance_adjusted',
+        adjustmentId: 'j1',
+        amount: 250n,
+        balance: 1_250n,
+        replayed: false,
+      }));
 
   it('records a debit that takes the balance to exactly zero', () =>
     ledgerSpec
       .given(funded)
       .when(adjust('j1', -1_000n))
-      .then([adjusted('j1', -1_000n)], { type: 'balance_adjusted', adjustmentId: 'j1', amount: -1_000n, balance: 0n, replayed: false }));
+      .then([adjusted('j1', -1_000n)], {
+        type: 'balance_adjusted',
+        adjustmentId: 'j1',
+        amount: -1_000n,
+        balance: 0n,
+        replayed: false,
+      }));
 
   it('rejects a debit that would take the balance below zero', () =>
     ledgerSpec
@@ -42,10 +54,7 @@ describe('Adjust', () => {
       .thenRefused({ reason: 'adjustment_id_reused', adjustmentId: 'j1' }));
 
   it('rejects an adjustment of zero', () =>
-    ledgerSpec
-      .given(funded)
-      .when(adjust('j1', 0n))
-      .thenRefused({ reason: 'invalid_amount', amount: 0n }));
+    ledgerSpec.given(funded).when(adjust('j1', 0n)).thenRefused({ reason: 'invalid_amount', amount: 0n }));
 
   it('rejects an adjustment with a blank reason', () =>
     ledgerSpec
@@ -60,8 +69,5 @@ describe('Adjust', () => {
       .thenRefused({ reason: 'balance_overflow', balance: MAX, amount: 1n }));
 
   it('rejects an adjustment of a team never opened', () =>
-    ledgerSpec
-      .given([])
-      .when(adjust('j1', 5n))
-      .thenRefused({ reason: 'team_not_found', teamId: 'team-1' }));
+    ledgerSpec.given([]).when(adjust('j1', 5n)).thenRefused({ reason: 'team_not_found', teamId: 'team-1' }));
 });

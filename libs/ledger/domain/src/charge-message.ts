@@ -33,7 +33,15 @@ export function decideChargeMessage(command: ChargeMessage, state: LedgerView): 
   }
   const numbers = { creditLimit: account.creditLimit, totalSpent: account.totalSpent, balance: state.balance };
   const event: ChargeRefused = { type: 'ChargeRefused', ...base, reason, ...numbers, at: command.at };
-  return recorded([event], { type: 'charge_refused', chargeId, accountId, amount, reason, ...numbers, replayed: false });
+  return recorded([event], {
+    type: 'charge_refused',
+    chargeId,
+    accountId,
+    amount,
+    reason,
+    ...numbers,
+    replayed: false,
+  });
 }
 
 /**

@@ -86,50 +86,74 @@ describe('ChargeMessage', () => {
       ledgerSpec
         .given([...capped, chargeAccepted('c0', 'sub', 200n)])
         .when(charge('c1', 'sub', 301n))
-        .then([chargeRefused('c1', 'sub', 301n, 'credit_limit_exceeded', seen(500n, 200n, 800n))], refused('c1', 301n, 'credit_limit_exceeded', seen(500n, 200n, 800n))));
+        .then(
+          [chargeRefused('c1', 'sub', 301n, 'credit_limit_exceeded', seen(500n, 200n, 800n))],
+          refused('c1', 301n, 'credit_limit_exceeded', seen(500n, 200n, 800n)),
+        ));
 
     it('refuses every charge once the spend has reached the limit', () =>
       ledgerSpec
         .given([...capped, chargeAccepted('c0', 'sub', 500n)])
         .when(charge('c1', 'sub', 1n))
-        .then([chargeRefused('c1', 'sub', 1n, 'credit_limit_exceeded', seen(500n, 500n, 500n))], refused('c1', 1n, 'credit_limit_exceeded', seen(500n, 500n, 500n))));
+        .then(
+          [chargeRefused('c1', 'sub', 1n, 'credit_limit_exceeded', seen(500n, 500n, 500n))],
+          refused('c1', 1n, 'credit_limit_exceeded', seen(500n, 500n, 500n)),
+        ));
 
     it('refuses every charge when the limit was lowered below the spend', () =>
       ledgerSpec
         .given([...funded, chargeAccepted('c0', 'sub', 300n), policySet('sub', 100n)])
         .when(charge('c1', 'sub', 1n))
-        .then([chargeRefused('c1', 'sub', 1n, 'credit_limit_exceeded', seen(100n, 300n, 700n))], refused('c1', 1n, 'credit_limit_exceeded', seen(100n, 300n, 700n))));
+        .then(
+          [chargeRefused('c1', 'sub', 1n, 'credit_limit_exceeded', seen(100n, 300n, 700n))],
+          refused('c1', 1n, 'credit_limit_exceeded', seen(100n, 300n, 700n)),
+        ));
 
     it('refuses any charge under a limit of zero', () =>
       ledgerSpec
         .given([...funded, policySet('sub', 0n)])
         .when(charge('c1', 'sub', 1n))
-        .then([chargeRefused('c1', 'sub', 1n, 'credit_limit_exceeded', seen(0n, 0n, 1_000n))], refused('c1', 1n, 'credit_limit_exceeded', seen(0n, 0n, 1_000n))));
+        .then(
+          [chargeRefused('c1', 'sub', 1n, 'credit_limit_exceeded', seen(0n, 0n, 1_000n))],
+          refused('c1', 1n, 'credit_limit_exceeded', seen(0n, 0n, 1_000n)),
+        ));
 
     it('refuses a charge one micro above the balance', () =>
       ledgerSpec
         .given(funded)
         .when(charge('c1', 'sub', 1_001n))
-        .then([chargeRefused('c1', 'sub', 1_001n, 'insufficient_balance', seen(null, 0n, 1_000n))], refused('c1', 1_001n, 'insufficient_balance', seen(null, 0n, 1_000n))));
+        .then(
+          [chargeRefused('c1', 'sub', 1_001n, 'insufficient_balance', seen(null, 0n, 1_000n))],
+          refused('c1', 1_001n, 'insufficient_balance', seen(null, 0n, 1_000n)),
+        ));
 
     it('refuses a charge of a suspended account', () =>
       ledgerSpec
         .given([...funded, policySet('sub', null, 'inactive')])
         .when(charge('c1', 'sub', 1n))
-        .then([chargeRefused('c1', 'sub', 1n, 'account_inactive', seen(null, 0n, 1_000n))], refused('c1', 1n, 'account_inactive', seen(null, 0n, 1_000n))));
+        .then(
+          [chargeRefused('c1', 'sub', 1n, 'account_inactive', seen(null, 0n, 1_000n))],
+          refused('c1', 1n, 'account_inactive', seen(null, 0n, 1_000n)),
+        ));
   });
   describe('precedence of refusals', () => {
     it('precedence: a suspended account over the limit and short of balance is refused as inactive', () =>
       ledgerSpec
         .given([teamOpened(), toppedUp('t1', 10n), policySet('sub', 5n, 'inactive')])
         .when(charge('c1', 'sub', 20n))
-        .then([chargeRefused('c1', 'sub', 20n, 'account_inactive', seen(5n, 0n, 10n))], refused('c1', 20n, 'account_inactive', seen(5n, 0n, 10n))));
+        .then(
+          [chargeRefused('c1', 'sub', 20n, 'account_inactive', seen(5n, 0n, 10n))],
+          refused('c1', 20n, 'account_inactive', seen(5n, 0n, 10n)),
+        ));
 
     it('precedence: over the limit and short of balance is refused for the limit', () =>
       ledgerSpec
         .given([teamOpened(), toppedUp('t1', 10n), policySet('sub', 5n)])
         .when(charge('c1', 'sub', 20n))
-        .then([chargeRefused('c1', 'sub', 20n, 'credit_limit_exceeded', seen(5n, 0n, 10n))], refused('c1', 20n, 'credit_limit_exceeded', seen(5n, 0n, 10n))));
+        .then(
+          [chargeRefused('c1', 'sub', 20n, 'credit_limit_exceeded', seen(5n, 0n, 10n))],
+          refused('c1', 20n, 'credit_limit_exceeded', seen(5n, 0n, 10n)),
+        ));
   });
   describe('rejected without a record', () => {
     it('rejects a zero amount, recording nothing', () =>
@@ -194,7 +218,8 @@ describe('ChargeMessage', () => {
       ledgerSpec
         .given([...funded, chargeAccepted('c1', 'sub', 300n, 'm1')])
         .when(when)
-        .thenRefused({ reason: 'charge_id_reused', chargeId: 'c1' }));
+        .thenRefused({ reason: 'charge_id_reused', chargeId: 'c1' }),
+    );
 
     it('rejects a refused charge id reused with other fields', () =>
       ledgerSpec

@@ -16,7 +16,14 @@ export {
   type TopUpRecord,
   type AdjustmentRecord,
 } from './ledger-state';
-export { recordNamedBy, holdsRecord, recallRecords, forgetOldRecords, type RecordRef, type RecordLimits } from './record-memory';
+export {
+  recordNamedBy,
+  holdsRecord,
+  recallRecords,
+  forgetOldRecords,
+  type RecordRef,
+  type RecordLimits,
+} from './record-memory';
 export { recordedOutcome, numbersAfter, type NumbersAfter } from './recorded-outcome';
 export type * from './ledger-outcome';
 export { chargeRefusalReason } from './charge-message';

@@ -58,7 +58,8 @@ describe('ledger invariants over random command sequences', () => {
               const { chargeId, accountId, amount } = event;
               const { creditLimit, totalSpent, status } = accountSpendOf(state, accountId);
               if (status !== 'active') violations.push(`${chargeId} accepted on an inactive account`);
-              if (creditLimit !== null && totalSpent + amount > creditLimit) violations.push(`${chargeId} crossed the limit`);
+              if (creditLimit !== null && totalSpent + amount > creditLimit)
+                violations.push(`${chargeId} crossed the limit`);
               if (amount > state.balance) violations.push(`${chargeId} overdrew the balance`);
             }
           },

@@ -27,8 +27,5 @@ describe('OpenTeam', () => {
       .thenRefused({ reason: 'team_already_opened', teamId: 'team-2', currency: 'usd' }));
 
   it('rejects a currency that is not three lower-case letters', () =>
-    ledgerSpec
-      .given([])
-      .when(openTeam('us'))
-      .thenRefused({ reason: 'invalid_currency', currency: 'us' }));
+    ledgerSpec.given([]).when(openTeam('us')).thenRefused({ reason: 'invalid_currency', currency: 'us' }));
 });

@@ -19,7 +19,11 @@ import {
 // against a state that forgot every record of its stream and got back only those in `recalled`.
 const opened = [teamOpened(), toppedUp('t1', 1_000n, 'invoice-7'), policySet('sub', 500n)];
 const old = chargeAccepted('c1', 'sub', 300n, 'm1');
-const oldRefused = chargeRefused('c2', 'sub', 900n, 'credit_limit_exceeded', { creditLimit: 500n, totalSpent: 300n, balance: 700n });
+const oldRefused = chargeRefused('c2', 'sub', 900n, 'credit_limit_exceeded', {
+  creditLimit: 500n,
+  totalSpent: 300n,
+  balance: 700n,
+});
 const history = [...opened, old, oldRefused, adjusted('j1', -100n, 'fee'), chargeAccepted('c3', 'main', 50n)];
 
 function refunded(balance: Micros, totalSpent: Micros, replayed: boolean): LedgerAnswer {
@@ -36,7 +40,9 @@ describe('decisions on records recalled from the store', () => {
 
     it('answers the refund of an old charge recalled with its refund as that refund, appending nothing', () =>
       ledgerSpec
-        .givenState(recalling([...history, chargeRefunded('c1', 'sub', 300n)], [old, chargeRefunded('c1', 'sub', 300n)]))
+        .givenState(
+          recalling([...history, chargeRefunded('c1', 'sub', 300n)], [old, chargeRefunded('c1', 'sub', 300n)]),
+        )
         .when(refund('c1', 'operator request'))
         .then([], refunded(850n, 0n, true)));
 
@@ -63,7 +69,15 @@ describe('decisions on records recalled from the store', () => {
       ledgerSpec
         .givenState(recalling(history, [old]))
         .when(charge('c1', 'sub', 300n, 'm1'))
-        .then([], { type: 'charge_accepted', chargeId: 'c1', accountId: 'sub', amount: 300n, balance: 550n, totalSpent: 300n, replayed: true }));
+        .then([], {
+          type: 'charge_accepted',
+          chargeId: 'c1',
+          accountId: 'sub',
+          amount: 300n,
+          balance: 550n,
+          totalSpent: 300n,
+          replayed: true,
+        }));
 
     it('replays an old refused charge as refused', () =>
       ledgerSpec

@@ -49,7 +49,10 @@ export function recallRecords(state: LedgerState, events: readonly LedgerEvent[]
     switch (event.type) {
       case 'ChargeAccepted':
       case 'ChargeRefused':
-        state.charges.set(event.chargeId, chargeRecordOf(event, event.type === 'ChargeAccepted' ? 'accepted' : event.reason));
+        state.charges.set(
+          event.chargeId,
+          chargeRecordOf(event, event.type === 'ChargeAccepted' ? 'accepted' : event.reason),
+        );
         break;
       case 'ChargeRefunded': {
         const charge = state.charges.get(event.chargeId);

@@ -29,7 +29,11 @@ const refusedNumbers = { creditLimit: null, totalSpent: 0n, balance: 0n };
 
 describe('the records a state keeps', () => {
   it('names the record each command reads', () => {
-    expect([charge('c', 'a', 1n), refund('c'), topUp('t', 1n), adjust('j', 1n), openTeam(), setPolicy('a', null)].map(recordNamedBy)).toStrictEqual([
+    expect(
+      [charge('c', 'a', 1n), refund('c'), topUp('t', 1n), adjust('j', 1n), openTeam(), setPolicy('a', null)].map(
+        recordNamedBy,
+      ),
+    ).toStrictEqual([
       { kind: 'charge', id: 'c' },
       { kind: 'charge', id: 'c' },
       { kind: 'topUp', id: 't' },
@@ -40,7 +44,13 @@ describe('the records a state keeps', () => {
   });
 
   it('keeps the newest records up to each limit, oldest out first, and leaves the money alone', () => {
-    const state = replay([teamOpened(), toppedUp('t1', 100n), toppedUp('t2', 100n), adjusted('j1', -1n), ...['c1', 'c2', 'c3'].map((id) => chargeAccepted(id, 'a', 1n))]);
+    const state = replay([
+      teamOpened(),
+      toppedUp('t1', 100n),
+      toppedUp('t2', 100n),
+      adjusted('j1', -1n),
+      ...['c1', 'c2', 'c3'].map((id) => chargeAccepted(id, 'a', 1n)),
+    ]);
 
     forgetOldRecords(state, { charges: 2, topUps: 0, adjustments: 5 });
 
@@ -52,12 +62,24 @@ describe('the records a state keeps', () => {
   });
 
   it('recalls records from looked-up events without counting their money again', () => {
-    const state = replay([teamOpened(), toppedUp('t1', 100n), chargeAccepted('c1', 'a', 5n), chargeRefunded('c1', 'a', 5n)]);
+    const state = replay([
+      teamOpened(),
+      toppedUp('t1', 100n),
+      chargeAccepted('c1', 'a', 5n),
+      chargeRefunded('c1', 'a', 5n),
+    ]);
     forgetOldRecords(state, { charges: 0, topUps: 0, adjustments: 0 });
 
-    recallRecords(state, [chargeAccepted('c1', 'a', 5n), chargeRefunded('c1', 'a', 5n), chargeRefunded('c9', 'a', 1n), toppedUp('t1', 100n)]);
+    recallRecords(state, [
+      chargeAccepted('c1', 'a', 5n),
+      chargeRefunded('c1', 'a', 5n),
+      chargeRefunded('c9', 'a', 1n),
+      toppedUp('t1', 100n),
+    ]);
 
-    expect(state.charges).toStrictEqual(new Map([['c1', { accountId: 'a', amount: 5n, messageId: undefined, standing: 'refunded' }]]));
+    expect(state.charges).toStrictEqual(
+      new Map([['c1', { accountId: 'a', amount: 5n, messageId: undefined, standing: 'refunded' }]]),
+    );
     expect(state.topUps).toStrictEqual(new Map([['t1', { amount: 100n, reference: undefined }]]));
     expect(state.balance).toBe(100n);
     expect(state.accounts.get('a')?.totalSpent).toBe(0n);
@@ -66,7 +88,12 @@ describe('the records a state keeps', () => {
   it('recalls a refused charge with its reason as its standing', () => {
     const state = recallRecords(initialState(), [chargeRefused('c1', 'a', 5n, 'insufficient_balance', refusedNumbers)]);
 
-    expect(state.charges.get('c1')).toStrictEqual({ accountId: 'a', amount: 5n, messageId: undefined, standing: 'insufficient_balance' });
+    expect(state.charges.get('c1')).toStrictEqual({
+      accountId: 'a',
+      amount: 5n,
+      messageId: undefined,
+      standing: 'insufficient_balance',
+    });
   });
 });
 
@@ -75,7 +102,10 @@ function eventsOf(log: readonly LedgerEvent[], ref: RecordRef): LedgerEvent[] {
   return log.filter((event) => {
     switch (ref.kind) {
       case 'charge':
-        return (event.type === 'ChargeAccepted' || event.type === 'ChargeRefused' || event.type === 'ChargeRefunded') && event.chargeId === ref.id;
+        return (
+          (event.type === 'ChargeAccepted' || event.type === 'ChargeRefused' || event.type === 'ChargeRefunded') &&
+          event.chargeId === ref.id
+        );
       case 'topUp':
         return event.type === 'TopUpRecorded' && event.topUpId === ref.id;
       case 'adjustment':
@@ -116,7 +146,8 @@ describe('deciding with forgotten records', () => {
           applied: ({ decision }, state) => {
             for (const event of decision.events) {
               const rebuilt = recordedOutcome(event, numbersAfter(state, event));
-              if (JSON.stringify(rebuilt, bigints) !== JSON.stringify(decision.outcome, bigints)) differences.push(event.type);
+              if (JSON.stringify(rebuilt, bigints) !== JSON.stringify(decision.outcome, bigints))
+                differences.push(event.type);
             }
           },
         });

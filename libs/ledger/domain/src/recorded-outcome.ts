@@ -14,7 +14,9 @@ export interface NumbersAfter {
 /** What to keep beside an event so that `recordedOutcome` can answer for it later; `state` is the state after it. */
 export function numbersAfter(state: LedgerView, event: LedgerEvent): NumbersAfter {
   const accountId = 'accountId' in event ? event.accountId : undefined;
-  return accountId === undefined ? { balance: state.balance } : { balance: state.balance, totalSpent: accountSpendOf(state, accountId).totalSpent };
+  return accountId === undefined
+    ? { balance: state.balance }
+    : { balance: state.balance, totalSpent: accountSpendOf(state, accountId).totalSpent };
 }
 
 /**
@@ -27,22 +29,59 @@ export function recordedOutcome(event: LedgerEvent, after: NumbersAfter): Ledger
     case 'TeamOpened':
       return { type: 'team_opened', teamId: event.teamId, currency: event.currency, replayed };
     case 'TopUpRecorded':
-      return { type: 'top_up_recorded', topUpId: event.topUpId, amount: event.amount, balance: after.balance, replayed };
+      return {
+        type: 'top_up_recorded',
+        topUpId: event.topUpId,
+        amount: event.amount,
+        balance: after.balance,
+        replayed,
+      };
     case 'BalanceAdjusted':
-      return { type: 'balance_adjusted', adjustmentId: event.adjustmentId, amount: event.amount, balance: after.balance, replayed };
+      return {
+        type: 'balance_adjusted',
+        adjustmentId: event.adjustmentId,
+        amount: event.amount,
+        balance: after.balance,
+        replayed,
+      };
     case 'SpendPolicySet': {
       const { accountId, creditLimit, status } = event;
-      return { type: 'spend_policy_set', accountId, creditLimit, status, totalSpent: spentAfter(event, after), replayed };
+      return {
+        type: 'spend_policy_set',
+        accountId,
+        creditLimit,
+        status,
+        totalSpent: spentAfter(event, after),
+        replayed,
+      };
     }
     case 'ChargeAccepted':
     case 'ChargeRefunded': {
       const { chargeId, accountId, amount } = event;
       const type = event.type === 'ChargeAccepted' ? 'charge_accepted' : 'charge_refunded';
-      return { type, chargeId, accountId, amount, balance: after.balance, totalSpent: spentAfter(event, after), replayed };
+      return {
+        type,
+        chargeId,
+        accountId,
+        amount,
+        balance: after.balance,
+        totalSpent: spentAfter(event, after),
+        replayed,
+      };
     }
     case 'ChargeRefused': {
       const { chargeId, accountId, amount, reason, creditLimit, totalSpent, balance } = event;
-      return { type: 'charge_refused', chargeId, accountId, amount, reason, creditLimit, totalSpent, balance, replayed };
+      return {
+        type: 'charge_refused',
+        chargeId,
+        accountId,
+        amount,
+        reason,
+        creditLimit,
+        totalSpent,
+        balance,
+        replayed,
+      };
     }
     default:
       return assertNever(event, 'ledger event');
@@ -50,6 +89,7 @@ export function recordedOutcome(event: LedgerEvent, after: NumbersAfter): Ledger
 }
 
 function spentAfter(event: LedgerEvent, after: NumbersAfter): Micros {
-  if (after.totalSpent === undefined) throw new Error(`The spend after ${event.type} was not kept: its outcome cannot be rebuilt`);
+  if (after.totalSpent === undefined)
+    throw new Error(`The spend after ${event.type} was not kept: its outcome cannot be rebuilt`);
   return after.totalSpent;
 }

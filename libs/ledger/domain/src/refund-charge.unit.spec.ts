@@ -37,29 +37,24 @@ describe('RefundCharge', () => {
       .then([], refunded(1_000n, 0n, true)));
 
   it('rejects a refund of a charge the ledger never saw', () =>
-    ledgerSpec
-      .given(charged)
-      .when(refund('c9'))
-      .thenRefused({ reason: 'charge_not_found', chargeId: 'c9' }));
+    ledgerSpec.given(charged).when(refund('c9')).thenRefused({ reason: 'charge_not_found', chargeId: 'c9' }));
 
   it('rejects a refund of a refused charge, which took no money', () =>
     ledgerSpec
       .given([
         ...charged,
-        chargeRefused('c2', 'sub', 900n, 'credit_limit_exceeded', { creditLimit: 500n, totalSpent: 300n, balance: 700n }),
+        chargeRefused('c2', 'sub', 900n, 'credit_limit_exceeded', {
+          creditLimit: 500n,
+          totalSpent: 300n,
+          balance: 700n,
+        }),
       ])
       .when(refund('c2'))
       .thenRefused({ reason: 'charge_not_refundable', chargeId: 'c2', refusedFor: 'credit_limit_exceeded' }));
 
   it('rejects a refund without a reason', () =>
-    ledgerSpec
-      .given(charged)
-      .when(refund('c1', '  '))
-      .thenRefused({ reason: 'invalid_reason' }));
+    ledgerSpec.given(charged).when(refund('c1', '  ')).thenRefused({ reason: 'invalid_reason' }));
 
   it('rejects a refund on a team never opened', () =>
-    ledgerSpec
-      .given([])
-      .when(refund('c1'))
-      .thenRefused({ reason: 'team_not_found', teamId: 'team-1' }));
+    ledgerSpec.given([]).when(refund('c1')).thenRefused({ reason: 'team_not_found', teamId: 'team-1' }));
 });

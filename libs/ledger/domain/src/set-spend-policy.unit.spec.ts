@@ -72,8 +72,5 @@ describe('SetSpendPolicy', () => {
       .thenRefused({ reason: 'invalid_credit_limit', creditLimit: 2n ** 63n }));
 
   it('rejects a policy on a team never opened', () =>
-    ledgerSpec
-      .given([])
-      .when(setPolicy('sub', 5n))
-      .thenRefused({ reason: 'team_not_found', teamId: 'team-1' }));
+    ledgerSpec.given([]).when(setPolicy('sub', 5n)).thenRefused({ reason: 'team_not_found', teamId: 'team-1' }));
 });

@@ -29,7 +29,13 @@ export function decideTopUp(command: TopUp, state: LedgerView): LedgerDecision {
     ...optionalField('reference', command.reference),
     at: command.at,
   };
-  return recorded([event], { type: 'top_up_recorded', topUpId, amount, balance: state.balance + amount, replayed: false });
+  return recorded([event], {
+    type: 'top_up_recorded',
+    topUpId,
+    amount,
+    balance: state.balance + amount,
+    replayed: false,
+  });
 }
 
 function isSameTopUp(earlier: TopUpRecord, command: TopUp): boolean {

@@ -19,7 +19,13 @@ const FUNDS = 10n ** 15n;
  * capped so that the limit check runs), in the same pseudo-random order every run, routed to
  * `partitions` partitions by team as the bus routes them.
  */
-export function chargeWorkload(name: string, teams: number, charges: number, batchSize: number, partitions = 1): Workload {
+export function chargeWorkload(
+  name: string,
+  teams: number,
+  charges: number,
+  batchSize: number,
+  partitions = 1,
+): Workload {
   const teamIds = Array.from({ length: teams }, (_, i) => `bench-team-${i}`);
   const setup: LedgerCommand[] = teamIds.flatMap((teamId) => [
     { type: 'OpenTeam', teamId, currency: 'usd', at: AT },
@@ -32,10 +38,22 @@ export function chargeWorkload(name: string, teams: number, charges: number, bat
   for (let i = 0; i < charges; i++) {
     const teamId = teamIds[next() % teams];
     const accountId = ['main', 'sub', 'capped'][next() % 3];
-    const command: LedgerCommand = { type: 'ChargeMessage', teamId, chargeId: `charge-${i}`, accountId, amount: BigInt(1_000 + (next() % 10_000)), at: AT + i };
+    const command: LedgerCommand = {
+      type: 'ChargeMessage',
+      teamId,
+      chargeId: `charge-${i}`,
+      accountId,
+      amount: BigInt(1_000 + (next() % 10_000)),
+      at: AT + i,
+    };
     routed[partitionForKey(teamId, partitions)].push(command);
   }
-  return { name, setup: batches(setup, batchSize, 0), partitions: routed.map((commands, p) => batches(commands, batchSize, p)), charges };
+  return {
+    name,
+    setup: batches(setup, batchSize, 0),
+    partitions: routed.map((commands, p) => batches(commands, batchSize, p)),
+    charges,
+  };
 }
 
 function batches(commands: readonly LedgerCommand[], size: number, partition: number): Envelope<unknown>[][] {

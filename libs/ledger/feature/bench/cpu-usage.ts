@@ -18,7 +18,9 @@ const TICKS_PER_SECOND = 100;
  */
 export async function sampleCpu(sql: Pick<SqlClient, 'query'>, applicationName: string): Promise<CpuSample> {
   const { user, system } = process.cpuUsage();
-  const { rows } = await sql.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE application_name = $1', [applicationName]);
+  const { rows } = await sql.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE application_name = $1', [
+    applicationName,
+  ]);
   let ticks = 0;
   try {
     for (const { pid } of rows) {

@@ -63,12 +63,20 @@ async function runRound(workload: Workload): Promise<Round> {
     const ledger = workload.charges / (Number(process.hrtime.bigint() - started) / 1e9);
     const cpu = cpuBetween(before, await sampleCpu(store.sql, APPLICATION));
     const rows = await chargeEventRows(store);
-    if (rows.length !== workload.charges) throw new Error(`${rows.length} charge events for ${workload.charges} charges`);
+    if (rows.length !== workload.charges)
+      throw new Error(`${rows.length} charge events for ${workload.charges} charges`);
     const plain = await plainInsertRate(store, rows, batchSize);
     const minimal = await minimalInsertRate(store, rows, batchSize);
     const append = await storeAppendRate(url, `${schema}_append`, rows, batchSize);
     const perCharge = (seconds: number | null) => (seconds === null ? Number.NaN : (seconds * 1e6) / workload.charges);
-    return { ledger, nodeCpu: perCharge(cpu.node), databaseCpu: perCharge(cpu.database), plain: plain.perSecond, minimal: minimal.perSecond, append: append.perSecond };
+    return {
+      ledger,
+      nodeCpu: perCharge(cpu.node),
+      databaseCpu: perCharge(cpu.database),
+      plain: plain.perSecond,
+      minimal: minimal.perSecond,
+      append: append.perSecond,
+    };
   } finally {
     await store.sql.query(`DROP SCHEMA IF EXISTS ${store.quotedSchema} CASCADE`);
     await store.close();
@@ -78,7 +86,8 @@ async function runRound(workload: Workload): Promise<Round> {
 async function runWorkload(workload: Workload): Promise<void> {
   const results: Round[] = [];
   for (let round = 0; round < rounds; round++) results.push(await runRound(workload));
-  const median = (pick: (round: Round) => number) => results.map(pick).sort((a, b) => a - b)[Math.floor(results.length / 2)];
+  const median = (pick: (round: Round) => number) =>
+    results.map(pick).sort((a, b) => a - b)[Math.floor(results.length / 2)];
   const each = (pick: (round: Round) => number) => results.map((round) => fmt(pick(round))).join(' ');
   const cpu = `${median((r) => r.nodeCpu).toFixed(1)} + ${median((r) => r.databaseCpu).toFixed(1)}`;
   print(
@@ -101,9 +110,13 @@ function load(): string {
 
 async function main(): Promise<void> {
   const cpu = cpus();
-  print(`${charges.toLocaleString('en-US')} charges in batches of ${batchSize}, median of ${rounds} rounds; ${cpu.length} cores (${cpu[0]?.model}), ` +
-    `${Math.round(totalmem() / 2 ** 30)} GiB; Node ${process.version}; ${await serverVersion()}; load average ${load()} at the start`);
-  print('| workload | ledger charges/s (each round) | CPU µs per charge, Node + PostgreSQL | plain INSERT of the same rows, rows/s | minimal rows INSERT, rows/s | ledger / plain | store appendMany alone, rows/s | load average after |');
+  print(
+    `${charges.toLocaleString('en-US')} charges in batches of ${batchSize}, median of ${rounds} rounds; ${cpu.length} cores (${cpu[0]?.model}), ` +
+      `${Math.round(totalmem() / 2 ** 30)} GiB; Node ${process.version}; ${await serverVersion()}; load average ${load()} at the start`,
+  );
+  print(
+    '| workload | ledger charges/s (each round) | CPU µs per charge, Node + PostgreSQL | plain INSERT of the same rows, rows/s | minimal rows INSERT, rows/s | ledger / plain | store appendMany alone, rows/s | load average after |',
+  );
   print('|---|---|---|---|---|---|---|---|');
   await runWorkload(chargeWorkload('1 hot team', 1, charges, batchSize));
   await runWorkload(chargeWorkload('1,000 teams, 1 partition', 1_000, charges, batchSize));

@@ -1,4 +1,9 @@
-import { createPostgresEventStore, type EventData, type SqlEventStore, type StreamAppend } from '@subledger/event-store';
+import {
+  createPostgresEventStore,
+  type EventData,
+  type SqlEventStore,
+  type StreamAppend,
+} from '@subledger/event-store';
 
 export interface EventRowText {
   [column: string]: unknown;
@@ -33,11 +38,18 @@ export async function chargeEventRows(store: SqlEventStore): Promise<EventRowTex
  * as literals, as a plain INSERT is: bound as 3,000 parameters they cost the server four times as
  * much to take in as to insert, which made an easy yardstick.
  */
-export async function plainInsertRate(store: SqlEventStore, rows: readonly EventRowText[], batchSize: number): Promise<Rate> {
+export async function plainInsertRate(
+  store: SqlEventStore,
+  rows: readonly EventRowText[],
+  batchSize: number,
+): Promise<Rate> {
   const copy = `${store.quotedSchema}.bench_events`;
   await store.sql.query(`CREATE TABLE ${copy} (LIKE ${store.quotedSchema}.events INCLUDING ALL)`);
   return insertInBatches(store, rows, batchSize, (batch) => {
-    const values = batch.map((row) => `(${literal(row.event_id)}, ${literal(row.stream_id)}, ${row.stream_version}, ${literal(row.type)}, ${literal(row.data)}, ${literal(row.metadata)})`);
+    const values = batch.map(
+      (row) =>
+        `(${literal(row.event_id)}, ${literal(row.stream_id)}, ${row.stream_version}, ${literal(row.type)}, ${literal(row.data)}, ${literal(row.metadata)})`,
+    );
     return `INSERT INTO ${copy} (event_id, stream_id, stream_version, type, data, metadata) VALUES ${values.join(', ')}`;
   });
 }
@@ -47,11 +59,19 @@ export async function plainInsertRate(store: SqlEventStore, rows: readonly Event
  * table with no key or index, by the same plain multi-row INSERTs from one connection. What the
  * database does at the least for an event, with nothing of the store's guarantees.
  */
-export async function minimalInsertRate(store: SqlEventStore, rows: readonly EventRowText[], batchSize: number): Promise<Rate> {
+export async function minimalInsertRate(
+  store: SqlEventStore,
+  rows: readonly EventRowText[],
+  batchSize: number,
+): Promise<Rate> {
   const table = `${store.quotedSchema}.bench_minimal_events`;
-  await store.sql.query(`CREATE TABLE ${table} (stream_id text NOT NULL, stream_version bigint NOT NULL, type text NOT NULL, data jsonb NOT NULL)`);
+  await store.sql.query(
+    `CREATE TABLE ${table} (stream_id text NOT NULL, stream_version bigint NOT NULL, type text NOT NULL, data jsonb NOT NULL)`,
+  );
   return insertInBatches(store, rows, batchSize, (batch) => {
-    const values = batch.map((row) => `(${literal(row.stream_id)}, ${row.stream_version}, ${literal(row.type)}, ${literal(row.data)})`);
+    const values = batch.map(
+      (row) => `(${literal(row.stream_id)}, ${row.stream_version}, ${literal(row.type)}, ${literal(row.data)})`,
+    );
     return `INSERT INTO ${table} (stream_id, stream_version, type, data) VALUES ${values.join(', ')}`;
   });
 }
@@ -67,10 +87,14 @@ async function insertInBatches(
   batchSize: number,
   statement: (batch: readonly EventRowText[]) => string,
 ): Promise<Rate> {
-  const { rows: settings } = await store.sql.query<{ standard_conforming_strings: string }>('SHOW standard_conforming_strings');
-  if (settings[0].standard_conforming_strings !== 'on') throw new Error('The plain INSERTs need standard_conforming_strings on');
+  const { rows: settings } = await store.sql.query<{ standard_conforming_strings: string }>(
+    'SHOW standard_conforming_strings',
+  );
+  if (settings[0].standard_conforming_strings !== 'on')
+    throw new Error('The plain INSERTs need standard_conforming_strings on');
   const started = process.hrtime.bigint();
-  for (let start = 0; start < rows.length; start += batchSize) await store.sql.query(statement(rows.slice(start, start + batchSize)));
+  for (let start = 0; start < rows.length; start += batchSize)
+    await store.sql.query(statement(rows.slice(start, start + batchSize)));
   return rateSince(started, rows.length);
 }
 
@@ -78,12 +102,18 @@ async function insertInBatches(
  * For context: the event store's own `appendMany` of the same events, batch by batch, into an
  * empty schema of its own. The writer can be no faster than this, since it appends through it.
  */
-export async function storeAppendRate(url: string, schema: string, rows: readonly EventRowText[], batchSize: number): Promise<Rate> {
+export async function storeAppendRate(
+  url: string,
+  schema: string,
+  rows: readonly EventRowText[],
+  batchSize: number,
+): Promise<Rate> {
   const store = createPostgresEventStore({ pool: url, schema, maxConnections: 1 });
   try {
     await store.migrate();
     const started = process.hrtime.bigint();
-    for (let start = 0; start < rows.length; start += batchSize) await store.appendMany(appendsOf(rows.slice(start, start + batchSize)));
+    for (let start = 0; start < rows.length; start += batchSize)
+      await store.appendMany(appendsOf(rows.slice(start, start + batchSize)));
     return rateSince(started, rows.length);
   } finally {
     await store.sql.query(`DROP SCHEMA IF EXISTS ${store.quotedSchema} CASCADE`);

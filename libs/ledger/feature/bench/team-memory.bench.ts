@@ -56,12 +56,20 @@ for (let t = 0; t < teams; t++) {
   for (let start = 0; start < commands.length; start += BATCH) {
     const reads = commands.slice(start, start + BATCH).map((command, i) => {
       const value: unknown = JSON.parse(serializeLedgerCommand(command));
-      return readLedgerCommand({ topic: Topics.ledgerCommands, partition: 0, offset: start + i, key: team.teamId, value, headers: {} });
+      return readLedgerCommand({
+        topic: Topics.ledgerCommands,
+        partition: 0,
+        offset: start + i,
+        key: team.teamId,
+        value,
+        headers: {},
+      });
     });
     decideBatch(reads, teamsById);
     cache.put(team);
   }
-  if (t > 0 && t % 10_000 === 0) process.stderr.write(`${t.toLocaleString('en-US')} teams, ${mib(process.memoryUsage().rss)} RSS\n`);
+  if (t > 0 && t % 10_000 === 0)
+    process.stderr.write(`${t.toLocaleString('en-US')} teams, ${mib(process.memoryUsage().rss)} RSS\n`);
 }
 const seconds = Number(process.hrtime.bigint() - started) / 1e9;
 (globalThis as { gc?: () => void }).gc?.();

@@ -14,7 +14,9 @@ async function workload(ledger: LedgerTestApp, round: number): Promise<void> {
       if (round === 0) await ledger.send(openTeam(team));
       await ledger.send(topUp(team, `up-${round}`, 500n + BigInt(t)));
       await ledger.send(setPolicy(team, 'capped', 120n + BigInt(round * 40)));
-      const charges = Array.from({ length: 12 }, (_, i) => charge(team, i % 2 === 0 ? 'capped' : 'free', `c-${round}-${i}`, BigInt(5 + i * 3)));
+      const charges = Array.from({ length: 12 }, (_, i) =>
+        charge(team, i % 2 === 0 ? 'capped' : 'free', `c-${round}-${i}`, BigInt(5 + i * 3)),
+      );
       await Promise.all(charges.map((command) => ledger.send(command)));
       await ledger.send(refund(team, `c-${round}-1`));
     }),
@@ -44,7 +46,10 @@ describe.each(ledgerDatabases)('ledger restart on %s', (_name, openDatabase) => 
   it('rebuilds every team from its stream in a new instance and goes on where the last one stopped', async () => {
     const before = await run(async (ledger, store) => {
       await workload(ledger, 0);
-      return { reply: await ledger.send(charge('r1', 'free', 'last-before-restart', 7n)), teams: await projectedTeams(store) };
+      return {
+        reply: await ledger.send(charge('r1', 'free', 'last-before-restart', 7n)),
+        teams: await projectedTeams(store),
+      };
     });
     await run(async (ledger, store) => {
       expect(await ledger.send(charge('r1', 'free', 'last-before-restart', 7n))).toEqual(before.reply);

@@ -19,7 +19,11 @@ import { UsageProjector } from './usage/usage-projector';
   controllers: [LedgerBusController],
   providers: [
     { provide: LEDGER_OPTIONS, useValue: {} },
-    { provide: TeamLedgerCache, inject: [LEDGER_OPTIONS], useFactory: (options: LedgerModuleOptions) => new TeamLedgerCache(options.maxCachedTeams, options.teamMemory) },
+    {
+      provide: TeamLedgerCache,
+      inject: [LEDGER_OPTIONS],
+      useFactory: (options: LedgerModuleOptions) => new TeamLedgerCache(options.maxCachedTeams, options.teamMemory),
+    },
     LedgerMetrics,
     LedgerCommandHandler,
     LedgerQueryHandler,
@@ -34,7 +38,13 @@ export class LedgerModule {
     return { module: LedgerModule, providers: [{ provide: LEDGER_OPTIONS, useValue: options }] };
   }
 
-  static forRootAsync(options: { inject?: InjectionToken[]; useFactory: (...deps: never[]) => LedgerModuleOptions }): DynamicModule {
-    return { module: LedgerModule, providers: [{ provide: LEDGER_OPTIONS, inject: options.inject ?? [], useFactory: options.useFactory }] };
+  static forRootAsync(options: {
+    inject?: InjectionToken[];
+    useFactory: (...deps: never[]) => LedgerModuleOptions;
+  }): DynamicModule {
+    return {
+      module: LedgerModule,
+      providers: [{ provide: LEDGER_OPTIONS, inject: options.inject ?? [], useFactory: options.useFactory }],
+    };
   }
 }

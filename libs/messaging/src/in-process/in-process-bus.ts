@@ -55,7 +55,10 @@ export class InProcessBus implements MessageBus {
 
   createTopic(topic: string, partitions = this.options.defaultPartitions): void {
     if (this.topics.has(topic)) return;
-    this.topics.set(topic, Array.from({ length: partitions }, () => new PartitionLog()));
+    this.topics.set(
+      topic,
+      Array.from({ length: partitions }, () => new PartitionLog()),
+    );
   }
 
   publish(topic: string, key: string, value: unknown, headers: Record<string, string> = {}): Envelope {
@@ -74,7 +77,12 @@ export class InProcessBus implements MessageBus {
     return this.handOvers.wait(this.partitionsOf(topic)[envelope.partition], envelope.offset);
   }
 
-  request<R>(topic: string, key: string, value: unknown, options: { timeoutMs: number; headers?: Record<string, string> }): Promise<R> {
+  request<R>(
+    topic: string,
+    key: string,
+    value: unknown,
+    options: { timeoutMs: number; headers?: Record<string, string> },
+  ): Promise<R> {
     const correlationId = options.headers?.[Headers.correlationId] ?? randomUUID();
     return new Promise<R>((resolve, reject) => {
       const timer = setTimeout(() => {
@@ -82,7 +90,11 @@ export class InProcessBus implements MessageBus {
         reject(new RequestTimeoutError(topic, options.timeoutMs));
       }, options.timeoutMs);
       this.pending.set(correlationId, { resolve: resolve as (value: unknown) => void, timer });
-      this.publish(topic, key, value, { ...options.headers, [Headers.correlationId]: correlationId, [Headers.replyTo]: REPLY_TO_SELF });
+      this.publish(topic, key, value, {
+        ...options.headers,
+        [Headers.correlationId]: correlationId,
+        [Headers.replyTo]: REPLY_TO_SELF,
+      });
     });
   }
 
@@ -90,7 +102,12 @@ export class InProcessBus implements MessageBus {
     const partitions = this.partitionsOf(topic);
     const list = this.subscriptions.get(topic) ?? [];
     if (list.some((s) => s.group === group)) throw new Error(`Group ${group} already consumes ${topic}`);
-    list.push({ group, handler: handler as BatchHandler, retryForever: options.onRepeatedFailure === 'retry', draining: new Set() });
+    list.push({
+      group,
+      handler: handler as BatchHandler,
+      retryForever: options.onRepeatedFailure === 'retry',
+      draining: new Set(),
+    });
     this.subscriptions.set(topic, list);
     partitions.forEach((log, partition) => {
       log.join(group);
@@ -111,7 +128,8 @@ export class InProcessBus implements MessageBus {
   /** The offset below which every group consuming the topic has handled this partition. */
   private handledByAll(topic: string, log: PartitionLog): number {
     let lowest = log.endOffset;
-    for (const subscription of this.subscriptions.get(topic) ?? []) lowest = Math.min(lowest, log.position(subscription.group));
+    for (const subscription of this.subscriptions.get(topic) ?? [])
+      lowest = Math.min(lowest, log.position(subscription.group));
     return lowest;
   }
 
@@ -153,7 +171,8 @@ export class InProcessBus implements MessageBus {
     let lastError: unknown;
     for (let attempt = 1; attempt <= this.options.maxAttempts || subscription.retryForever; attempt++) {
       if (this.closed) return 0;
-      if (attempt > this.options.maxAttempts) await new Promise((resolve) => setTimeout(resolve, RETRY_FOREVER_PAUSE_MS));
+      if (attempt > this.options.maxAttempts)
+        await new Promise((resolve) => setTimeout(resolve, RETRY_FOREVER_PAUSE_MS));
       try {
         this.sendReplies(batch, await subscription.handler(batch));
         return batch.length;

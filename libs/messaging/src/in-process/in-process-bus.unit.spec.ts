@@ -37,8 +37,12 @@ describe('InProcessBus', () => {
   });
 
   it('answers a request with the reply the handler returns for it', async () => {
-    bus.subscribe<{ n: number }, { doubled: number }>('math', 'svc', async (batch) => batch.map((m) => ({ doubled: m.value.n * 2 })));
-    const replies = await Promise.all([1, 2, 3].map((n) => bus.request<{ doubled: number }>('math', `k${n}`, { n }, { timeoutMs: 1000 })));
+    bus.subscribe<{ n: number }, { doubled: number }>('math', 'svc', async (batch) =>
+      batch.map((m) => ({ doubled: m.value.n * 2 })),
+    );
+    const replies = await Promise.all(
+      [1, 2, 3].map((n) => bus.request<{ doubled: number }>('math', `k${n}`, { n }, { timeoutMs: 1000 })),
+    );
     expect(replies).toEqual([{ doubled: 2 }, { doubled: 4 }, { doubled: 6 }]);
   });
 
@@ -100,7 +104,8 @@ describe('InProcessBus', () => {
     );
     bus.subscribe<string, void>('money.dead-letter', 'ops', async (batch) => (dead.push(...batch), []));
     for (const value of ['a', 'b']) bus.publish('money', 'k', value);
-    for (let waited = 0; handled.length < 2 && waited < 5_000; waited += 20) await new Promise((resolve) => setTimeout(resolve, 20));
+    for (let waited = 0; handled.length < 2 && waited < 5_000; waited += 20)
+      await new Promise((resolve) => setTimeout(resolve, 20));
     expect(handled).toEqual(['a', 'b']);
     expect(failures).toBe(5);
     expect(dead).toEqual([]);

@@ -55,7 +55,14 @@ describe('consumerGroupLags against a real broker', () => {
 
   it('does not count messages that retention deleted, and answers nothing for a group Kafka does not know', async () => {
     const group = uniqueName('behind');
-    await admin.setOffsets({ groupId: group, topic, partitions: [{ partition: 0, offset: '0' }, { partition: 1, offset: '0' }] });
+    await admin.setOffsets({
+      groupId: group,
+      topic,
+      partitions: [
+        { partition: 0, offset: '0' },
+        { partition: 1, offset: '0' },
+      ],
+    });
     await admin.deleteTopicRecords({ topic, partitions: [{ partition: 1, offset: '1' }] });
 
     const lags = await consumerGroupLags(admin, [uniqueName('unknown'), group]);

@@ -14,7 +14,12 @@ function recordingLogger(calls: Call[]): MessagingLogger {
 }
 
 function entry(level: logLevel, message: string, extra: Record<string, unknown> = {}) {
-  return { namespace: 'Consumer', level, label: logLevel[level], log: { timestamp: '2026-01-01T00:00:00Z', message, ...extra } };
+  return {
+    namespace: 'Consumer',
+    level,
+    label: logLevel[level],
+    log: { timestamp: '2026-01-01T00:00:00Z', message, ...extra },
+  };
 }
 
 describe('kafkaLogCreator', () => {
@@ -30,18 +35,34 @@ describe('kafkaLogCreator', () => {
     log(entry(level, 'Crash: KafkaJSNumberOfRetriesExceeded', { groupId: 'ledger' }));
 
     expect(calls).toEqual([
-      [method, '[kafka Consumer] Crash: KafkaJSNumberOfRetriesExceeded', { groupId: 'ledger', kafkaNamespace: 'Consumer' }],
+      [
+        method,
+        '[kafka Consumer] Crash: KafkaJSNumberOfRetriesExceeded',
+        { groupId: 'ledger', kafkaNamespace: 'Consumer' },
+      ],
     ]);
   });
 
   it.each([
     ['Response Metadata(key: 3, version: 6)', { error: 'This server does not host this topic-partition' }, 'debug'],
-    ['Response Metadata(key: 3, version: 6)', { error: 'There is no leader for this topic-partition as we are in the middle of a leadership election' }, 'debug'],
+    [
+      'Response Metadata(key: 3, version: 6)',
+      { error: 'There is no leader for this topic-partition as we are in the middle of a leadership election' },
+      'debug',
+    ],
     ['Response FindCoordinator(key: 10, version: 2)', { error: 'The group coordinator is not available' }, 'debug'],
     ['Response CreateTopics(key: 19, version: 3)', { error: 'Topic creation errors' }, 'debug'],
     ['Connection error: connect ECONNREFUSED 127.0.0.1:29092', {}, 'warn'],
-    ['[BrokerPool] Failed to connect to seed broker, trying another broker from the list: Connection timeout', {}, 'warn'],
-    ['Response Produce(key: 0, version: 7)', { error: 'The request included a message larger than the max message size the server will accept' }, 'error'],
+    [
+      '[BrokerPool] Failed to connect to seed broker, trying another broker from the list: Connection timeout',
+      {},
+      'warn',
+    ],
+    [
+      'Response Produce(key: 0, version: 7)',
+      { error: 'The request included a message larger than the max message size the server will accept' },
+      'error',
+    ],
   ] as const)('logs the error entry "%s" %j at %s', (message, details, method) => {
     const calls: Call[] = [];
     kafkaLogCreator(recordingLogger(calls))(logLevel.WARN)(entry(logLevel.ERROR, message, details));

@@ -23,7 +23,14 @@ function seqsOf(messages: ConsumedMessage[], key: string): number[] {
 }
 
 /** Sends seq `from` to `to - 1` of every key, `perSend` of each key per send() call, keys interleaved. */
-async function produce(producer: MessageProducer, topic: string, keys: string[], from: number, to: number, perSend: number) {
+async function produce(
+  producer: MessageProducer,
+  topic: string,
+  keys: string[],
+  from: number,
+  to: number,
+  perSend: number,
+) {
   for (let start = from; start < to; start += perSend) {
     const messages: OutgoingMessage[] = [];
     for (let seq = start; seq < Math.min(start + perSend, to); seq++) {
@@ -127,7 +134,9 @@ describe('KafkaMessageConsumer against a real broker', () => {
     await waitFor(() => end.every((_, partition) => reachedEnd(partition)), 'the second consumer to reach the end');
     await second.stop();
 
-    end.forEach((offset, partition) => expect(offsetsOn(secondRun, partition)).toEqual(range(committed[partition], offset)));
+    end.forEach((offset, partition) =>
+      expect(offsetsOn(secondRun, partition)).toEqual(range(committed[partition], offset)),
+    );
     for (const key of keys) expect([...seqsOf(firstRun, key), ...seqsOf(secondRun, key)]).toEqual(range(0, 100));
   });
 
@@ -163,7 +172,8 @@ describe('KafkaMessageConsumer against a real broker', () => {
     let attempts = 0;
     const handler: ConsumedBatchHandler = async (batch) => {
       attempts += 1;
-      if (attempts === 1) throw new KafkaJSNonRetriableError('The request included a message larger than the max message size');
+      if (attempts === 1)
+        throw new KafkaJSNonRetriableError('The request included a message larger than the max message size');
       processed.push(...batch);
     };
     const consumer = consumerOf({ groupId, topics: [topic], restartAfterCrashMs: 200 });

@@ -104,12 +104,20 @@ export class KafkaMessageConsumer implements MessageConsumer {
   private restartLater(handler: ConsumedBatchHandler): void {
     if (this.stopped) return;
     const afterMs = this.options.restartAfterCrashMs ?? DEFAULT_RESTART_AFTER_CRASH_MS;
-    this.consumer.logger().error(`Consumer of group ${this.options.groupId} stopped after a crash; starting it again in ${afterMs} ms`, { groupId: this.options.groupId });
+    this.consumer
+      .logger()
+      .error(`Consumer of group ${this.options.groupId} stopped after a crash; starting it again in ${afterMs} ms`, {
+        groupId: this.options.groupId,
+      });
     clearTimeout(this.restart);
     this.restart = setTimeout(() => {
       if (this.stopped) return;
       this.run(handler).catch((error: unknown) => {
-        this.consumer.logger().error(`Consumer of group ${this.options.groupId} could not start again: ${String(error)}`, { groupId: this.options.groupId });
+        this.consumer
+          .logger()
+          .error(`Consumer of group ${this.options.groupId} could not start again: ${String(error)}`, {
+            groupId: this.options.groupId,
+          });
         this.restartLater(handler);
       });
     }, afterMs);

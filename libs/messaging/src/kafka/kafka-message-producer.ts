@@ -40,7 +40,9 @@ export class KafkaMessageProducer implements MessageProducer {
 
   async send(topic: string, messages: OutgoingMessage[]): Promise<void> {
     if (messages.length === 0) return;
-    await this.sending((producer) => producer.send({ topic, messages: messages.map(toKafkaMessage), acks: -1, compression: this.compression }));
+    await this.sending((producer) =>
+      producer.send({ topic, messages: messages.map(toKafkaMessage), acks: -1, compression: this.compression }),
+    );
   }
 
   async sendBatch(batches: TopicMessages[]): Promise<void> {

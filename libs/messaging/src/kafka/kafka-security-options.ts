@@ -2,7 +2,9 @@ import type { KafkaConfig, SASLOptions } from 'kafkajs';
 import type { KafkaConnectionConfig } from './kafka-connection.config';
 
 /** kafkajs' `ssl` and `sasl` options for the connection's TLS and SASL settings; none when both are absent. */
-export function kafkaSecurityOptions(config: Pick<KafkaConnectionConfig, 'tls' | 'sasl'>): Pick<KafkaConfig, 'ssl' | 'sasl'> {
+export function kafkaSecurityOptions(
+  config: Pick<KafkaConnectionConfig, 'tls' | 'sasl'>,
+): Pick<KafkaConfig, 'ssl' | 'sasl'> {
   const options: Pick<KafkaConfig, 'ssl' | 'sasl'> = {};
   if (config.tls) {
     const { ca, cert, key, rejectUnauthorized } = config.tls;
@@ -21,5 +23,8 @@ export function kafkaSecurityOptions(config: Pick<KafkaConnectionConfig, 'tls' |
 
 /** Whether kafkajs refused the connection because the broker did not accept the credentials. */
 export function isKafkaAuthenticationError(error: unknown): boolean {
-  return error instanceof Error && (error.name === 'KafkaJSSASLAuthenticationError' || /SASL .* authentication failed/i.test(error.message));
+  return (
+    error instanceof Error &&
+    (error.name === 'KafkaJSSASLAuthenticationError' || /SASL .* authentication failed/i.test(error.message))
+  );
 }

@@ -28,6 +28,7 @@ describe('KafkaTopicAdmin against a real broker', () => {
 
     const results = await Promise.all(admins.map((admin) => admin.ensureTopics(topics)));
 
-    for (const result of results) expect(result.map(({ topic, partitions }) => ({ topic, partitions }))).toEqual(topics);
+    for (const result of results)
+      expect(result.map(({ topic, partitions }) => ({ topic, partitions }))).toEqual(topics);
   }, 90_000);
 });

@@ -23,7 +23,10 @@ export class KafkaTopicAdmin implements TopicAdmin {
     try {
       const existing = new Set(await admin.listTopics());
       await this.createMissing(admin, specs, existing);
-      const metadata = await this.withLeaders(admin, specs.map((spec) => spec.topic));
+      const metadata = await this.withLeaders(
+        admin,
+        specs.map((spec) => spec.topic),
+      );
       return specs.map((spec) => this.describe(spec, metadata, !existing.has(spec.topic)));
     } finally {
       await admin.disconnect();
@@ -44,7 +47,9 @@ export class KafkaTopicAdmin implements TopicAdmin {
         return;
       } catch (error) {
         if (attempt >= CREATE_ATTEMPTS) throw error;
-        this.logger.debug(`Creating topics failed (attempt ${attempt} of ${CREATE_ATTEMPTS}), looking again: ${error instanceof Error ? error.message : String(error)}`);
+        this.logger.debug(
+          `Creating topics failed (attempt ${attempt} of ${CREATE_ATTEMPTS}), looking again: ${error instanceof Error ? error.message : String(error)}`,
+        );
         await new Promise((resolve) => setTimeout(resolve, 250 * attempt));
         for (const topic of await admin.listTopics()) existing.add(topic);
       }

@@ -17,7 +17,14 @@ const MOVING_LEADERSHIP = [
   'Topic creation errors',
 ];
 
-const UNREACHABLE = ['Connection error', 'Connection timeout', 'Failed to connect to seed broker', 'ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH'];
+const UNREACHABLE = [
+  'Connection error',
+  'Connection timeout',
+  'Failed to connect to seed broker',
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EHOSTUNREACH',
+];
 
 /** The level an error-level kafkajs entry is worth: `debug`, `warn`, or `error` when it is none of the above. */
 export function levelOfKafkaError(message: string, details: Record<string, unknown>): 'debug' | 'warn' | 'error' {
@@ -28,14 +35,27 @@ export function levelOfKafkaError(message: string, details: Record<string, unkno
 }
 
 /** kafkajs' errors for a broker that could not be reached, or a connection to it that broke or timed out. */
-const UNREACHABLE_ERRORS = new Set(['KafkaJSConnectionError', 'KafkaJSConnectionClosedError', 'KafkaJSRequestTimeoutError', 'KafkaJSNoBrokerAvailableError', 'KafkaJSBrokerNotFound']);
+const UNREACHABLE_ERRORS = new Set([
+  'KafkaJSConnectionError',
+  'KafkaJSConnectionClosedError',
+  'KafkaJSRequestTimeoutError',
+  'KafkaJSNoBrokerAvailableError',
+  'KafkaJSBrokerNotFound',
+]);
 
 /**
  * What a broker answers a produce while it restarts, or just after: leadership not settled yet,
  * and, from a broker SIGKILLed and started again, an idempotent producer's sequence or id it does
  * not know (KafkaMessageProducer then starts a new producer).
  */
-const RESTARTING_BROKER_ANSWERS = new Set(['LEADER_NOT_AVAILABLE', 'NOT_LEADER_FOR_PARTITION', 'NOT_ENOUGH_REPLICAS', 'REQUEST_TIMED_OUT', 'OUT_OF_ORDER_SEQUENCE_NUMBER', 'UNKNOWN_PRODUCER_ID']);
+const RESTARTING_BROKER_ANSWERS = new Set([
+  'LEADER_NOT_AVAILABLE',
+  'NOT_LEADER_FOR_PARTITION',
+  'NOT_ENOUGH_REPLICAS',
+  'REQUEST_TIMED_OUT',
+  'OUT_OF_ORDER_SEQUENCE_NUMBER',
+  'UNKNOWN_PRODUCER_ID',
+]);
 
 /**
  * Whether a send failed because no broker could take it for now (down, restarting, a connection
@@ -47,7 +67,8 @@ export function isTransientSendFailure(error: unknown): boolean {
   for (let cause = error, depth = 0; cause instanceof Error && depth < 8; cause = cause.cause, depth++) {
     if (UNREACHABLE_ERRORS.has(cause.name)) return true;
     const type = (cause as { type?: unknown }).type;
-    if (cause.name === 'KafkaJSProtocolError' && typeof type === 'string' && RESTARTING_BROKER_ANSWERS.has(type)) return true;
+    if (cause.name === 'KafkaJSProtocolError' && typeof type === 'string' && RESTARTING_BROKER_ANSWERS.has(type))
+      return true;
   }
   return false;
 }

@@ -27,7 +27,17 @@ export interface MessageBus {
    * service while still answering its client only after nothing of it can be lost.
    */
   handOver(topic: string, key: string, value: unknown, headers?: Record<string, string>): Promise<void>;
-  subscribe<T, R>(topic: string, group: string, handler: BatchHandler<T, R>, options?: SubscribeOptions): void | Promise<void>;
+  subscribe<T, R>(
+    topic: string,
+    group: string,
+    handler: BatchHandler<T, R>,
+    options?: SubscribeOptions,
+  ): void | Promise<void>;
   /** Rejects with RequestTimeoutError when no reply arrives within `timeoutMs`. */
-  request<R>(topic: string, key: string, value: unknown, options: { timeoutMs: number; headers?: Record<string, string> }): Promise<R>;
+  request<R>(
+    topic: string,
+    key: string,
+    value: unknown,
+    options: { timeoutMs: number; headers?: Record<string, string> },
+  ): Promise<R>;
 }

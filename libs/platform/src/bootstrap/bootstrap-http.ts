@@ -29,12 +29,24 @@ export interface HttpEdge {
  * configured port (127.0.0.1 unless HOST says otherwise). Only then does a Kafka bus start connecting
  * and joining its groups (docs/deployment.md, "Start-up and health").
  */
-export async function bootstrapHttp(service: string, module: Type<unknown>, schema: ObjectSchema, edge: HttpEdge = {}): Promise<{ app: NestFastifyApplication; url: string }> {
+export async function bootstrapHttp(
+  service: string,
+  module: Type<unknown>,
+  schema: ObjectSchema,
+  edge: HttpEdge = {},
+): Promise<{ app: NestFastifyApplication; url: string }> {
   const env = validateEnvironment<CommonConfig>(schema, process.env);
   const logger = createServiceLogger(service, env.LOG_LEVEL ?? 'info');
-  const adapter = createHttpAdapter({ ...edge.serverOptions, loggerInstance: logger, logController: new RequestLogController() });
+  const adapter = createHttpAdapter({
+    ...edge.serverOptions,
+    loggerInstance: logger,
+    logController: new RequestLogController(),
+  });
   // Bodies are the edge's business (`configure`); Nest's default parsers stay off.
-  const app = await NestFactory.create<NestFastifyApplication>(module, adapter, { bufferLogs: true, bodyParser: false });
+  const app = await NestFactory.create<NestFastifyApplication>(module, adapter, {
+    bufferLogs: true,
+    bodyParser: false,
+  });
   edge.configure?.(app);
   // The spans still buffered are exported when the server closes (after the modules are destroyed).
   if (tracingStarted()) adapter.getInstance().addHook('onClose', async () => stopTracing());

@@ -21,7 +21,12 @@ export function createHttpAdapter(options: FastifyServerOptions = {}): FastifyAd
     requestIdHeader: false,
     genReqId: requestIdOf,
     ...options,
-    routerOptions: { caseSensitive: false, ignoreTrailingSlash: true, maxParamLength: 16 * 1024, ...options.routerOptions },
+    routerOptions: {
+      caseSensitive: false,
+      ignoreTrailingSlash: true,
+      maxParamLength: 16 * 1024,
+      ...options.routerOptions,
+    },
     skipMiddie: true,
   });
   useRequestIds(adapter);

@@ -26,7 +26,9 @@ export function runMain(service: string, module: Type<unknown>, schema: ObjectSc
 function closeOnFatalError(service: string, app: NestFastifyApplication): void {
   let closing = false;
   const fatal = (error: unknown) => {
-    process.stderr.write(`${service} stopping after a fatal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(
+      `${service} stopping after a fatal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
     if (closing) return;
     closing = true;
     setTimeout(() => process.exit(1), FATAL_CLOSE_MS).unref();

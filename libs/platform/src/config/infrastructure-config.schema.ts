@@ -7,7 +7,9 @@ export const kafkaBrokersSchema = Joi.string()
 
 export const postgresUrlSchema = Joi.string().uri({ scheme: ['postgres', 'postgresql'] });
 
-export const adminTokenSchema = Joi.string().min(32).messages({ 'string.min': '"ADMIN_TOKEN" must be at least 32 characters' });
+export const adminTokenSchema = Joi.string()
+  .min(32)
+  .messages({ 'string.min': '"ADMIN_TOKEN" must be at least 32 characters' });
 
 export function parseBrokers(value: string): string[] {
   return value.split(',').map((broker) => broker.trim());

@@ -17,8 +17,13 @@ export interface KafkaConfig extends KafkaSecurityConfig {
 
 export const kafkaConfigSchema = {
   KAFKA_BROKERS: kafkaBrokersSchema.required(),
-  KAFKA_CLIENT_ID: Joi.string().pattern(/^[a-zA-Z0-9._-]{1,100}$/).optional(),
-  KAFKA_TOPIC_PREFIX: Joi.string().pattern(/^[a-zA-Z0-9._-]{0,100}$/).allow('').default(''),
+  KAFKA_CLIENT_ID: Joi.string()
+    .pattern(/^[a-zA-Z0-9._-]{1,100}$/)
+    .optional(),
+  KAFKA_TOPIC_PREFIX: Joi.string()
+    .pattern(/^[a-zA-Z0-9._-]{0,100}$/)
+    .allow('')
+    .default(''),
   KAFKA_TOPIC_PARTITIONS: Joi.number().integer().min(1).max(1000).default(12),
   LEDGER_COMMAND_PARTITIONS: Joi.number().integer().min(1).max(1000).default(12),
   KAFKA_REPLICATION_FACTOR: Joi.number().integer().min(1).max(10).optional(),

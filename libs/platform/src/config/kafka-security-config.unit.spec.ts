@@ -1,6 +1,11 @@
 import Joi from 'joi';
 import { validateEnvironment } from './validated-config.module';
-import { describeKafkaSecurity, kafkaSecurity, type KafkaSecurityConfig, kafkaSecurityConfigSchema } from './kafka-security-config';
+import {
+  describeKafkaSecurity,
+  kafkaSecurity,
+  type KafkaSecurityConfig,
+  kafkaSecurityConfigSchema,
+} from './kafka-security-config';
 
 const schema = Joi.object(kafkaSecurityConfigSchema).unknown(true);
 const files: Record<string, string> = {
@@ -27,20 +32,43 @@ describe('Kafka security settings', () => {
 
   it('turns TLS on, verifying the broker by default, with the CA and client certificate read from their files', () => {
     expect(security({ KAFKA_SSL: 'true' })).toEqual({ tls: { rejectUnauthorized: true } });
-    expect(security({ KAFKA_SSL: 'true', KAFKA_SSL_CA_FILE: '/certs/ca.pem', KAFKA_SSL_CERT_FILE: '/certs/client.pem', KAFKA_SSL_KEY_FILE: '/certs/client.key' })).toEqual({
-      tls: { ca: files['/certs/ca.pem'], cert: files['/certs/client.pem'], key: files['/certs/client.key'], rejectUnauthorized: true },
+    expect(
+      security({
+        KAFKA_SSL: 'true',
+        KAFKA_SSL_CA_FILE: '/certs/ca.pem',
+        KAFKA_SSL_CERT_FILE: '/certs/client.pem',
+        KAFKA_SSL_KEY_FILE: '/certs/client.key',
+      }),
+    ).toEqual({
+      tls: {
+        ca: files['/certs/ca.pem'],
+        cert: files['/certs/client.pem'],
+        key: files['/certs/client.key'],
+        rejectUnauthorized: true,
+      },
     });
-    expect(security({ KAFKA_SSL: 'TRUE', KAFKA_SSL_REJECT_UNAUTHORIZED: 'false' })).toEqual({ tls: { rejectUnauthorized: false } });
+    expect(security({ KAFKA_SSL: 'TRUE', KAFKA_SSL_REJECT_UNAUTHORIZED: 'false' })).toEqual({
+      tls: { rejectUnauthorized: false },
+    });
   });
 
   it.each(['plain', 'scram-sha-256', 'SCRAM-SHA-512'])('takes SASL %s with a username and a password', (mechanism) => {
-    expect(security({ KAFKA_SASL_MECHANISM: mechanism, KAFKA_SASL_USERNAME: 'ledger', KAFKA_SASL_PASSWORD: 'pw' })).toEqual({
+    expect(
+      security({ KAFKA_SASL_MECHANISM: mechanism, KAFKA_SASL_USERNAME: 'ledger', KAFKA_SASL_PASSWORD: 'pw' }),
+    ).toEqual({
       sasl: { mechanism: mechanism.toLowerCase(), username: 'ledger', password: 'pw' },
     });
   });
 
   it('takes SASL over TLS, the usual managed Kafka', () => {
-    expect(security({ KAFKA_SSL: 'true', KAFKA_SASL_MECHANISM: 'scram-sha-512', KAFKA_SASL_USERNAME: 'ledger', KAFKA_SASL_PASSWORD: 'pw' })).toEqual({
+    expect(
+      security({
+        KAFKA_SSL: 'true',
+        KAFKA_SASL_MECHANISM: 'scram-sha-512',
+        KAFKA_SASL_USERNAME: 'ledger',
+        KAFKA_SASL_PASSWORD: 'pw',
+      }),
+    ).toEqual({
       tls: { rejectUnauthorized: true },
       sasl: { mechanism: 'scram-sha-512', username: 'ledger', password: 'pw' },
     });
@@ -48,17 +76,47 @@ describe('Kafka security settings', () => {
 
   it.each([
     [{ KAFKA_SSL: 'yes' }, '"KAFKA_SSL" must be a boolean'],
-    [{ KAFKA_SSL: 'true', KAFKA_SSL_REJECT_UNAUTHORIZED: 'maybe' }, '"KAFKA_SSL_REJECT_UNAUTHORIZED" must be a boolean'],
-    [{ KAFKA_SASL_MECHANISM: 'gssapi', KAFKA_SASL_USERNAME: 'u', KAFKA_SASL_PASSWORD: 'p' }, '"KAFKA_SASL_MECHANISM" must be one of [plain, scram-sha-256, scram-sha-512]'],
+    [
+      { KAFKA_SSL: 'true', KAFKA_SSL_REJECT_UNAUTHORIZED: 'maybe' },
+      '"KAFKA_SSL_REJECT_UNAUTHORIZED" must be a boolean',
+    ],
+    [
+      { KAFKA_SASL_MECHANISM: 'gssapi', KAFKA_SASL_USERNAME: 'u', KAFKA_SASL_PASSWORD: 'p' },
+      '"KAFKA_SASL_MECHANISM" must be one of [plain, scram-sha-256, scram-sha-512]',
+    ],
     [{ KAFKA_SSL_CA_FILE: '/certs/ca.pem' }, 'KAFKA_SSL_CA_FILE is set but KAFKA_SSL is not true'],
-    [{ KAFKA_SSL: 'false', KAFKA_SSL_REJECT_UNAUTHORIZED: 'false' }, 'KAFKA_SSL_REJECT_UNAUTHORIZED is set but KAFKA_SSL is not true'],
-    [{ KAFKA_SSL: 'true', KAFKA_SSL_CERT_FILE: '/certs/client.pem' }, 'KAFKA_SSL_CERT_FILE is set without KAFKA_SSL_KEY_FILE'],
-    [{ KAFKA_SSL: 'true', KAFKA_SSL_KEY_FILE: '/certs/client.key' }, 'KAFKA_SSL_KEY_FILE is set without KAFKA_SSL_CERT_FILE'],
-    [{ KAFKA_SASL_MECHANISM: 'plain' }, 'KAFKA_SASL_MECHANISM is set without KAFKA_SASL_USERNAME and KAFKA_SASL_PASSWORD'],
-    [{ KAFKA_SASL_MECHANISM: 'plain', KAFKA_SASL_USERNAME: 'u' }, 'KAFKA_SASL_MECHANISM and KAFKA_SASL_USERNAME are set without KAFKA_SASL_PASSWORD'],
-    [{ KAFKA_SASL_USERNAME: 'u', KAFKA_SASL_PASSWORD: 'p' }, 'KAFKA_SASL_USERNAME and KAFKA_SASL_PASSWORD are set without KAFKA_SASL_MECHANISM'],
-    [{ KAFKA_SSL: 'true', KAFKA_SSL_CA_FILE: '/certs/missing.pem' }, 'KAFKA_SSL_CA_FILE cannot be read (/certs/missing.pem: ENOENT)'],
-    [{ KAFKA_SSL: 'true', KAFKA_SSL_CA_FILE: '/certs/empty.pem' }, 'KAFKA_SSL_CA_FILE (/certs/empty.pem) holds no PEM block'],
+    [
+      { KAFKA_SSL: 'false', KAFKA_SSL_REJECT_UNAUTHORIZED: 'false' },
+      'KAFKA_SSL_REJECT_UNAUTHORIZED is set but KAFKA_SSL is not true',
+    ],
+    [
+      { KAFKA_SSL: 'true', KAFKA_SSL_CERT_FILE: '/certs/client.pem' },
+      'KAFKA_SSL_CERT_FILE is set without KAFKA_SSL_KEY_FILE',
+    ],
+    [
+      { KAFKA_SSL: 'true', KAFKA_SSL_KEY_FILE: '/certs/client.key' },
+      'KAFKA_SSL_KEY_FILE is set without KAFKA_SSL_CERT_FILE',
+    ],
+    [
+      { KAFKA_SASL_MECHANISM: 'plain' },
+      'KAFKA_SASL_MECHANISM is set without KAFKA_SASL_USERNAME and KAFKA_SASL_PASSWORD',
+    ],
+    [
+      { KAFKA_SASL_MECHANISM: 'plain', KAFKA_SASL_USERNAME: 'u' },
+      'KAFKA_SASL_MECHANISM and KAFKA_SASL_USERNAME are set without KAFKA_SASL_PASSWORD',
+    ],
+    [
+      { KAFKA_SASL_USERNAME: 'u', KAFKA_SASL_PASSWORD: 'p' },
+      'KAFKA_SASL_USERNAME and KAFKA_SASL_PASSWORD are set without KAFKA_SASL_MECHANISM',
+    ],
+    [
+      { KAFKA_SSL: 'true', KAFKA_SSL_CA_FILE: '/certs/missing.pem' },
+      'KAFKA_SSL_CA_FILE cannot be read (/certs/missing.pem: ENOENT)',
+    ],
+    [
+      { KAFKA_SSL: 'true', KAFKA_SSL_CA_FILE: '/certs/empty.pem' },
+      'KAFKA_SSL_CA_FILE (/certs/empty.pem) holds no PEM block',
+    ],
   ])('refuses %j, naming the variable', (env, message) => {
     expect(() => security(env as Record<string, string>)).toThrow(message);
   });
@@ -79,7 +137,14 @@ describe('Kafka security settings', () => {
     }
     expect(message).toContain('KAFKA_SASL_PASSWORD');
     expect(message).not.toContain(password);
-    const line = describeKafkaSecurity(security({ KAFKA_SSL: 'true', KAFKA_SASL_MECHANISM: 'scram-sha-256', KAFKA_SASL_USERNAME: 'ledger', KAFKA_SASL_PASSWORD: password }));
+    const line = describeKafkaSecurity(
+      security({
+        KAFKA_SSL: 'true',
+        KAFKA_SASL_MECHANISM: 'scram-sha-256',
+        KAFKA_SASL_USERNAME: 'ledger',
+        KAFKA_SASL_PASSWORD: password,
+      }),
+    );
     expect(line).toBe('TLS, SASL SCRAM-SHA-256 as ledger');
     expect(describeKafkaSecurity({})).toBe('no TLS, no SASL');
   });

@@ -44,7 +44,8 @@ export function claimDataDir(dataDir: string, holder: string): DataDirLock {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || attempt > 0) throw error;
       const current = readHolder(lockFile);
-      if (current !== null && current.host === mine.host && (current.pid === process.pid || !isRunning(current.pid))) unlinkSync(lockFile);
+      if (current !== null && current.host === mine.host && (current.pid === process.pid || !isRunning(current.pid)))
+        unlinkSync(lockFile);
       else if (current !== null) throw new DataDirInUseError(lockFile, current);
       else unlinkSync(lockFile);
     }

@@ -1,4 +1,12 @@
-import { type DynamicModule, Global, Inject, Logger, Module, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import {
+  type DynamicModule,
+  Global,
+  Inject,
+  Logger,
+  Module,
+  type OnApplicationShutdown,
+  type OnModuleInit,
+} from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -41,9 +49,15 @@ export class EventStoreModule implements OnModuleInit, OnApplicationShutdown {
 
   async onModuleInit(): Promise<void> {
     const mode = this.config.get<MigrationsMode>('MIGRATIONS') ?? 'apply';
-    const applied = await migrateSchema(this.store.sql, this.store.schema, [eventStoreMigrations, ...this.histories], mode);
+    const applied = await migrateSchema(
+      this.store.sql,
+      this.store.schema,
+      [eventStoreMigrations, ...this.histories],
+      mode,
+    );
     const logger = new Logger('Migrations');
-    for (const { schema, history, name } of applied) logger.log(`Applied ${history} migration ${name} in schema ${schema}`);
+    for (const { schema, history, name } of applied)
+      logger.log(`Applied ${history} migration ${name} in schema ${schema}`);
   }
 
   /**
@@ -70,18 +84,19 @@ export class EventStoreModule implements OnModuleInit, OnApplicationShutdown {
 
   /** PostgreSQL at the app's DATABASE_URL, in its DATABASE_SCHEMA (pool size DATABASE_POOL_SIZE). */
   static postgres(histories: readonly MigrationHistory[]): DynamicModule {
-    return EventStoreModule.with(
-      histories,
-      async (config) =>
-        createPostgresEventStore({
-          pool: config.getOrThrow<string>('DATABASE_URL'),
-          schema: config.get<string>('DATABASE_SCHEMA'),
-          maxConnections: config.get<number>('DATABASE_POOL_SIZE'),
-        }),
+    return EventStoreModule.with(histories, async (config) =>
+      createPostgresEventStore({
+        pool: config.getOrThrow<string>('DATABASE_URL'),
+        schema: config.get<string>('DATABASE_SCHEMA'),
+        maxConnections: config.get<number>('DATABASE_POOL_SIZE'),
+      }),
     );
   }
 
-  private static with(histories: readonly MigrationHistory[], open: (config: ConfigService) => Promise<SqlEventStore>): DynamicModule {
+  private static with(
+    histories: readonly MigrationHistory[],
+    open: (config: ConfigService) => Promise<SqlEventStore>,
+  ): DynamicModule {
     return {
       module: EventStoreModule,
       providers: [
@@ -96,4 +111,3 @@ export class EventStoreModule implements OnModuleInit, OnApplicationShutdown {
     await this.store.close();
   }
 }
-

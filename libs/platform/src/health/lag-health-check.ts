@@ -19,7 +19,8 @@ export function lagHealthCheck(indicators: HealthIndicatorService, maxLagEvents:
     for (const { metric, name } of LAG_GAUGES) {
       const gauge = register.getSingleMetric(metric);
       if (!gauge) continue;
-      for (const { labels, value } of (await gauge.get()).values) lags[labels['projection'] === undefined ? name : `${name}:${labels['projection']}`] = value;
+      for (const { labels, value } of (await gauge.get()).values)
+        lags[labels['projection'] === undefined ? name : `${name}:${labels['projection']}`] = value;
     }
     const behind = Object.keys(lags).filter((name) => lags[name] > maxLagEvents);
     return behind.length === 0 ? check.up({ maxLagEvents, lags }) : check.down({ maxLagEvents, lags, behind });

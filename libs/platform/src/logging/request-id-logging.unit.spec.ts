@@ -12,7 +12,12 @@ function recordedLogger(level: 'info' | 'debug' = 'info') {
   const raw: string[] = [];
   const sink = new Writable({
     write(chunk: Buffer, _encoding, done) {
-      raw.push(...chunk.toString().split('\n').filter((line) => line !== ''));
+      raw.push(
+        ...chunk
+          .toString()
+          .split('\n')
+          .filter((line) => line !== ''),
+      );
       done();
     },
   });
@@ -78,10 +83,14 @@ describe('request ids in log lines', () => {
     await fastify.close();
 
     expect(answer.headers['x-request-id']).toBe('http-7');
-    expect(lines().filter((line) => line.msg === 'working on it').map(({ reqId, context }) => ({ reqId, context }))).toEqual([{ reqId: 'http-7', context: 'Work' }]);
+    expect(
+      lines()
+        .filter((line) => line.msg === 'working on it')
+        .map(({ reqId, context }) => ({ reqId, context })),
+    ).toEqual([{ reqId: 'http-7', context: 'Work' }]);
   });
 
-  it("names the requests of the batch on the lines a bus handler writes, and says at debug what it handles", async () => {
+  it('names the requests of the batch on the lines a bus handler writes, and says at debug what it handles', async () => {
     const { lines } = nest;
     const bus = scopeHandlersByRequestId(new InProcessBus({ defaultPartitions: 1 }), 'test');
     const handled: string[] = [];
@@ -99,7 +108,13 @@ describe('request ids in log lines', () => {
     expect(handled).toEqual(['a', 'b']);
     const written = lines().filter((line) => line.context === 'Worker' || line.context === 'bus:test');
     expect(written.map(({ level, context, msg, reqId, reqIds }) => ({ level, context, msg, reqId, reqIds }))).toEqual([
-      { level: 20, context: 'bus:test', msg: 'Handling 2 messages of work for group workers', reqId: 'req-a', reqIds: undefined },
+      {
+        level: 20,
+        context: 'bus:test',
+        msg: 'Handling 2 messages of work for group workers',
+        reqId: 'req-a',
+        reqIds: undefined,
+      },
       { level: 30, context: 'Worker', msg: 'handling 2', reqId: 'req-a', reqIds: undefined },
     ]);
   });

@@ -1,10 +1,30 @@
-import { type BeforeApplicationShutdown, type DynamicModule, Global, Inject, type INestApplicationContext, Logger, Module } from '@nestjs/common';
+import {
+  type BeforeApplicationShutdown,
+  type DynamicModule,
+  Global,
+  Inject,
+  type INestApplicationContext,
+  Logger,
+  Module,
+} from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { TopicConfigs, Topics } from '@subledger/contracts';
-import { InProcessBus, KafkaConnection, KafkaMessageBus, type MessageBus, type MessagingLogger, StartingKafkaBus } from '@subledger/messaging';
+import {
+  InProcessBus,
+  KafkaConnection,
+  KafkaMessageBus,
+  type MessageBus,
+  type MessagingLogger,
+  StartingKafkaBus,
+} from '@subledger/messaging';
 import { parseBrokers } from '../config/infrastructure-config.schema';
 import type { KafkaConfig } from '../config/kafka-config.schema';
-import { describeKafkaSecurity, kafkaSecurity, type KafkaSecurityConfig, kafkaSecurityConfigSchema } from '../config/kafka-security-config';
+import {
+  describeKafkaSecurity,
+  kafkaSecurity,
+  type KafkaSecurityConfig,
+  kafkaSecurityConfigSchema,
+} from '../config/kafka-security-config';
 import { configValues } from '../config/validated-config.module';
 import { tracingStarted } from '../tracing/start-tracing';
 import { traceBus } from '../tracing/traced-bus';
@@ -28,7 +48,10 @@ export class MessageBusModule implements BeforeApplicationShutdown {
   static inProcess(): DynamicModule {
     return {
       module: MessageBusModule,
-      providers: [{ provide: MESSAGE_BUS, useFactory: () => scopeHandlersByRequestId(new InProcessBus(), 'in-process') }, KeyIdentityChanges],
+      providers: [
+        { provide: MESSAGE_BUS, useFactory: () => scopeHandlersByRequestId(new InProcessBus(), 'in-process') },
+        KeyIdentityChanges,
+      ],
       exports: [MESSAGE_BUS, KeyIdentityChanges],
     };
   }
@@ -67,7 +90,9 @@ function startingKafkaBus(service: string, config: ConfigService<KafkaConfig, tr
   const logger = nestMessagingLogger(new Logger(`kafka:${service}`));
   const brokers = parseBrokers(config.get('KAFKA_BROKERS'));
   // Files are read here, at start: an unreadable one stops the start naming its variable.
-  const security = kafkaSecurity(configValues<KafkaSecurityConfig>(config as unknown as ConfigService, kafkaSecurityConfigSchema));
+  const security = kafkaSecurity(
+    configValues<KafkaSecurityConfig>(config as unknown as ConfigService, kafkaSecurityConfigSchema),
+  );
   logger.info(`Kafka client: ${describeKafkaSecurity(security)}`);
   const connection = new KafkaConnection({
     clientId: config.get('KAFKA_CLIENT_ID', { infer: true }) ?? `subledger-${service}`,
@@ -93,7 +118,13 @@ function startingKafkaBus(service: string, config: ConfigService<KafkaConfig, tr
     return tracingStarted() ? traceBus(scoped) : scoped;
   };
   const topics = Object.values(Topics);
-  return new StartingKafkaBus({ createBus, connection, logger, brokers, topics: [...topics, ...topics.map((topic) => `${topic}.dead-letter`)] });
+  return new StartingKafkaBus({
+    createBus,
+    connection,
+    logger,
+    brokers,
+    topics: [...topics, ...topics.map((topic) => `${topic}.dead-letter`)],
+  });
 }
 
 /** Called once the app listens: a Kafka bus starts connecting (in the background); any other bus has nothing to do. */
@@ -108,7 +139,8 @@ export function startBusAfterListening(app: INestApplicationContext): void {
 }
 
 function nestMessagingLogger(logger: Logger): MessagingLogger {
-  const line = (message: string, context?: Record<string, unknown>) => (context === undefined ? message : `${message} ${JSON.stringify(context)}`);
+  const line = (message: string, context?: Record<string, unknown>) =>
+    context === undefined ? message : `${message} ${JSON.stringify(context)}`;
   return {
     error: (message, context) => logger.error(line(message, context)),
     warn: (message, context) => logger.warn(line(message, context)),

@@ -21,12 +21,23 @@ export function requestIdsOf(batch: readonly Envelope[]): string[] {
 export function scopeHandlersByRequestId<B extends MessageBus>(bus: B, service: string): B {
   const logger = new Logger(`bus:${service}`);
   const subscribe = bus.subscribe.bind(bus);
-  bus.subscribe = <T, R>(topic: string, group: string, handler: BatchHandler<T, R>, options?: Parameters<MessageBus['subscribe']>[3]) =>
-    subscribe<T, R>(topic, group, (batch) =>
-      runWithRequestIds(requestIdsOf(batch), () => {
-        logger.debug(`Handling ${batch.length} message${batch.length === 1 ? '' : 's'} of ${topic} for group ${group}`);
-        return handler(batch);
-      }),
-    options);
+  bus.subscribe = <T, R>(
+    topic: string,
+    group: string,
+    handler: BatchHandler<T, R>,
+    options?: Parameters<MessageBus['subscribe']>[3],
+  ) =>
+    subscribe<T, R>(
+      topic,
+      group,
+      (batch) =>
+        runWithRequestIds(requestIdsOf(batch), () => {
+          logger.debug(
+            `Handling ${batch.length} message${batch.length === 1 ? '' : 's'} of ${topic} for group ${group}`,
+          );
+          return handler(batch);
+        }),
+      options,
+    );
   return bus;
 }

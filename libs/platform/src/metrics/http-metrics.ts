@@ -28,7 +28,10 @@ export class HttpMetrics implements OnModuleInit {
     if (typeof fastify?.addHook !== 'function') return;
     fastify.addHook('onResponse', (request, reply, done) => {
       const route = request.routeOptions.url ?? UNMATCHED;
-      this.duration.observe({ method: request.method, route, status_code: String(reply.statusCode) }, reply.elapsedTime / 1000);
+      this.duration.observe(
+        { method: request.method, route, status_code: String(reply.statusCode) },
+        reply.elapsedTime / 1000,
+      );
       done();
     });
   }

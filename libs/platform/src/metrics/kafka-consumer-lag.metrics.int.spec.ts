@@ -2,12 +2,21 @@ import { randomBytes } from 'node:crypto';
 import { type Envelope, KafkaConnection, KafkaMessageBus, type MessagingLogger } from '@subledger/messaging';
 import { consumerLagGauge, KafkaConsumerLagMetrics } from './kafka-consumer-lag.metrics';
 
-const quiet: MessagingLogger = { error: () => undefined, warn: () => undefined, info: () => undefined, debug: () => undefined };
+const quiet: MessagingLogger = {
+  error: () => undefined,
+  warn: () => undefined,
+  info: () => undefined,
+  debug: () => undefined,
+};
 
 /** The gauge's series for one group, by "topic/partition". */
 async function lagsOf(group: string): Promise<Record<string, number>> {
   const { values } = await consumerLagGauge().get();
-  return Object.fromEntries(values.filter((sample) => sample.labels.group === group).map((sample) => [`${sample.labels.topic}/${sample.labels.partition}`, sample.value]));
+  return Object.fromEntries(
+    values
+      .filter((sample) => sample.labels.group === group)
+      .map((sample) => [`${sample.labels.topic}/${sample.labels.partition}`, sample.value]),
+  );
 }
 
 /** docs/deployment.md, "Metrics": subledger_kafka_consumer_lag. */
@@ -18,7 +27,12 @@ describe('the Kafka consumer lag metric against a real broker', () => {
 
   beforeAll(async () => {
     const brokers = (process.env.KAFKA_BROKERS ?? '').split(',');
-    const connection = new KafkaConnection({ clientId: `lag-metric-${process.pid}`, brokers, logger: quiet, logLevel: 'warn' });
+    const connection = new KafkaConnection({
+      clientId: `lag-metric-${process.pid}`,
+      brokers,
+      logger: quiet,
+      logLevel: 'warn',
+    });
     bus = new KafkaMessageBus({ connection, logger: quiet, namespace, defaultPartitions: 2 });
     await bus.start();
     metrics = new KafkaConsumerLagMetrics(bus);
@@ -50,7 +64,8 @@ describe('the Kafka consumer lag metric against a real broker', () => {
     release();
     const deadline = Date.now() + 20_000;
     while (handled.length < 5 || Object.values(await lagsOf(group)).some((lag) => lag !== 0)) {
-      if (Date.now() > deadline) throw new Error(`lag still ${JSON.stringify(await lagsOf(group))} after handling ${handled.length}`);
+      if (Date.now() > deadline)
+        throw new Error(`lag still ${JSON.stringify(await lagsOf(group))} after handling ${handled.length}`);
       await new Promise((resolve) => setTimeout(resolve, 100));
       await metrics.refresh();
     }

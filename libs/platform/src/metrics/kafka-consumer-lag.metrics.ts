@@ -1,4 +1,11 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy, Optional } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnModuleDestroy,
+  Optional,
+} from '@nestjs/common';
 import type { MessageBus, PartitionLag } from '@subledger/messaging';
 import { MESSAGE_BUS } from '../messaging/message-bus.module';
 import { gaugeMetric } from './registered-metrics';
@@ -63,11 +70,15 @@ export class KafkaConsumerLagMetrics implements OnApplicationBootstrap, OnModule
     try {
       const lags = await this.bus.consumerLags();
       this.gauge.reset();
-      for (const { group, topic, partition, lag } of lags) this.gauge.set({ group, topic, partition: String(partition) }, lag);
+      for (const { group, topic, partition, lag } of lags)
+        this.gauge.set({ group, topic, partition: String(partition) }, lag);
       if (this.failing) this.logger.log('Consumer lag readable again');
       this.failing = false;
     } catch (error) {
-      if (!this.failing) this.logger.warn(`Consumer lag not readable, keeping the last values: ${error instanceof Error ? error.message : String(error)}`);
+      if (!this.failing)
+        this.logger.warn(
+          `Consumer lag not readable, keeping the last values: ${error instanceof Error ? error.message : String(error)}`,
+        );
       this.failing = true;
     }
   }

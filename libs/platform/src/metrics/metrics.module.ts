@@ -21,6 +21,10 @@ export class MetricsModule {
   static forRoot(service: string): DynamicModule {
     collectNodeMetricsOnce();
     register.setDefaultLabels({ service });
-    return { module: MetricsModule, controllers: [MetricsController], providers: [HttpMetrics, KafkaConsumerLagMetrics] };
+    return {
+      module: MetricsModule,
+      controllers: [MetricsController],
+      providers: [HttpMetrics, KafkaConsumerLagMetrics],
+    };
   }
 }

@@ -1,4 +1,12 @@
-import { Counter, type CounterConfiguration, Gauge, type GaugeConfiguration, Histogram, type HistogramConfiguration, register } from 'prom-client';
+import {
+  Counter,
+  type CounterConfiguration,
+  Gauge,
+  type GaugeConfiguration,
+  Histogram,
+  type HistogramConfiguration,
+  register,
+} from 'prom-client';
 
 /*
  * Every metric lives in prom-client's default registry, which `GET /metrics` serves. A metric is

@@ -15,7 +15,12 @@ export async function eventsHead(db: Queryable, liveSchema: string): Promise<{ p
  * The events after `after` up to `until` (inclusive; null: to the end) in global order, a page at a
  * time: memory holds one page, whatever the store's size.
  */
-export async function* eventPages(reader: EventReader, after: bigint, until: bigint | null, pageSize: number): AsyncGenerator<RecordedEvent[]> {
+export async function* eventPages(
+  reader: EventReader,
+  after: bigint,
+  until: bigint | null,
+  pageSize: number,
+): AsyncGenerator<RecordedEvent[]> {
   let from = after + 1n;
   for (;;) {
     const page = await reader.readAll({ fromPosition: from, maxCount: pageSize });

@@ -23,7 +23,12 @@ interface DiffRow {
 }
 
 /** Compares a staging table with its live table on the key: rows only in one of them, and rows whose compared columns differ. */
-export async function diffTable(db: Queryable, schemas: RebuildSchemas, table: ProjectionTable, limit: number): Promise<TableDifferences> {
+export async function diffTable(
+  db: Queryable,
+  schemas: RebuildSchemas,
+  table: ProjectionTable,
+  limit: number,
+): Promise<TableDifferences> {
   const on = table.key.map((column) => `l.${column} = s.${column}`).join(' AND ');
   const differs = `l.${table.key[0]} IS NULL OR s.${table.key[0]} IS NULL OR (${tuple('l', table.compared)}) IS DISTINCT FROM (${tuple('s', table.compared)})`;
   const from = `FROM ${schemas.live}.${table.name} l FULL OUTER JOIN ${schemas.stage}.${table.name} s ON ${on} WHERE ${differs}`;
@@ -36,11 +41,16 @@ export async function diffTable(db: Queryable, schemas: RebuildSchemas, table: P
      ${from} ORDER BY ${table.key.map((column) => `coalesce(l.${column}, s.${column})`).join(', ')} LIMIT ${Math.max(0, Math.floor(limit))}`,
   );
   // jsonb orders an object's keys by length: put them back in the table's order.
-  const ordered = <V>(values: Record<string, V> | null, columns: readonly string[]) => values && Object.fromEntries(columns.map((column) => [column, values[column]]));
+  const ordered = <V>(values: Record<string, V> | null, columns: readonly string[]) =>
+    values && Object.fromEntries(columns.map((column) => [column, values[column]]));
   return {
     table: table.name,
     count: Number(counted[0]?.count ?? 0),
-    rows: rows.map((row) => ({ key: ordered(row.key, table.key) as Record<string, string>, live: ordered(row.live, table.compared), rebuilt: ordered(row.rebuilt, table.compared) })),
+    rows: rows.map((row) => ({
+      key: ordered(row.key, table.key) as Record<string, string>,
+      live: ordered(row.live, table.compared),
+      rebuilt: ordered(row.rebuilt, table.compared),
+    })),
   };
 }
 

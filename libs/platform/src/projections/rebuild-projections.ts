@@ -38,7 +38,11 @@ export interface RebuildResult {
  * "Operator CLI"). Until that transaction commits nothing live has changed, so an interruption at
  * any point leaves the live tables as they were; the next run drops the staging schema and starts over.
  */
-export async function rebuildProjections(store: RebuildStore, projections: readonly RebuildableProjection[], options: RebuildOptions = {}): Promise<RebuildResult> {
+export async function rebuildProjections(
+  store: RebuildStore,
+  projections: readonly RebuildableProjection[],
+  options: RebuildOptions = {},
+): Promise<RebuildResult> {
   const { pageSize = 5_000, signal, onProgress, swap = true, listedDifferences = 100 } = options;
   const schemas = rebuildSchemas(store.schema);
   const tables = projections.flatMap((projection) => projection.tables);
@@ -94,7 +98,11 @@ async function foldPages(
  * tables themselves: a writer's transaction in flight ends before the lock is granted, and the next
  * one waits for the swap, so every event committed before the lock is in the catch-up.
  */
-async function lockLive(tx: SqlEventStoreTransaction, projections: readonly RebuildableProjection[], schemas: RebuildSchemas): Promise<void> {
+async function lockLive(
+  tx: SqlEventStoreTransaction,
+  projections: readonly RebuildableProjection[],
+  schemas: RebuildSchemas,
+): Promise<void> {
   for (const projection of projections) {
     for (const [sql, params] of projection.lockLive?.(schemas) ?? []) await tx.query(sql, params);
   }
@@ -102,10 +110,19 @@ async function lockLive(tx: SqlEventStoreTransaction, projections: readonly Rebu
   if (names.length > 0) await tx.query(`LOCK TABLE ${names.join(', ')} IN ACCESS EXCLUSIVE MODE`);
 }
 
-async function saveCheckpoints(tx: Queryable, projections: readonly RebuildableProjection[], schemas: RebuildSchemas, last: bigint): Promise<void> {
+async function saveCheckpoints(
+  tx: Queryable,
+  projections: readonly RebuildableProjection[],
+  schemas: RebuildSchemas,
+  last: bigint,
+): Promise<void> {
   for (const { checkpoint } of projections) {
     if (checkpoint === undefined) continue;
     await tx.query(`DELETE FROM ${schemas.live}.subscription_checkpoints WHERE subscription_name = $1`, [checkpoint]);
-    if (last >= 0n) await tx.query(`INSERT INTO ${schemas.live}.subscription_checkpoints (subscription_name, position) VALUES ($1, $2::bigint)`, [checkpoint, last.toString()]);
+    if (last >= 0n)
+      await tx.query(
+        `INSERT INTO ${schemas.live}.subscription_checkpoints (subscription_name, position) VALUES ($1, $2::bigint)`,
+        [checkpoint, last.toString()],
+      );
   }
 }

@@ -10,7 +10,11 @@ export function rebuildSchemas(liveSchema: string): RebuildSchemas {
  * Drops what an earlier, interrupted rebuild left and creates empty copies of the live tables
  * (columns, keys, indexes, identities and storage parameters) in the staging schema.
  */
-export async function prepareStage(db: Queryable, schemas: RebuildSchemas, tables: readonly ProjectionTable[]): Promise<void> {
+export async function prepareStage(
+  db: Queryable,
+  schemas: RebuildSchemas,
+  tables: readonly ProjectionTable[],
+): Promise<void> {
   await dropStage(db, schemas);
   await db.query(`CREATE SCHEMA ${schemas.stage}`);
   for (const table of tables) {
@@ -19,7 +23,8 @@ export async function prepareStage(db: Queryable, schemas: RebuildSchemas, table
       `SELECT to_regclass($1)::text AS found, (SELECT reloptions FROM pg_class WHERE oid = to_regclass($1)) AS options`,
       [live],
     );
-    if (rows[0]?.found == null) throw new Error(`Table ${live} does not exist: has its service run against this database?`);
+    if (rows[0]?.found == null)
+      throw new Error(`Table ${live} does not exist: has its service run against this database?`);
     await db.query(`CREATE TABLE ${schemas.stage}.${table.name} (LIKE ${live} INCLUDING ALL)`);
     const options = rows[0].options ?? [];
     if (options.length > 0) await db.query(`ALTER TABLE ${schemas.stage}.${table.name} SET (${options.join(', ')})`);
@@ -40,12 +45,16 @@ async function nameIndexesAsLive(db: Queryable, schemas: RebuildSchemas, table: 
       [`${schema}.${table}`],
     );
     // The definition without the index's own name and table: what the copy has in common with its original.
-    return rows.map(({ name, definition }) => ({ name, shape: definition.replace(/ INDEX \S+ ON \S+ /, ' INDEX ON ') }));
+    return rows.map(({ name, definition }) => ({
+      name,
+      shape: definition.replace(/ INDEX \S+ ON \S+ /, ' INDEX ON '),
+    }));
   };
   const live = await indexes(schemas.live);
   for (const copy of await indexes(schemas.stage)) {
     const original = live.find((index) => index.shape === copy.shape);
-    if (original !== undefined && original.name !== copy.name) await db.query(`ALTER INDEX ${schemas.stage}."${copy.name}" RENAME TO "${original.name}"`);
+    if (original !== undefined && original.name !== copy.name)
+      await db.query(`ALTER INDEX ${schemas.stage}."${copy.name}" RENAME TO "${original.name}"`);
   }
 }
 
@@ -54,7 +63,11 @@ export async function dropStage(db: Queryable, schemas: RebuildSchemas): Promise
 }
 
 /** In the swap's transaction: each live table replaced by its staging copy, indexes and sequences with it. */
-export async function swapTables(db: Queryable, schemas: RebuildSchemas, tables: readonly ProjectionTable[]): Promise<void> {
+export async function swapTables(
+  db: Queryable,
+  schemas: RebuildSchemas,
+  tables: readonly ProjectionTable[],
+): Promise<void> {
   for (const table of tables) {
     await db.query(`DROP TABLE ${schemas.live}.${table.name}`);
     await db.query(`ALTER TABLE ${schemas.stage}.${table.name} SET SCHEMA ${schemas.live}`);

@@ -33,7 +33,12 @@ export function postgresServiceModules(
     MessageBusModule.kafka(service),
     HealthModule.forRoot({
       inject: [HealthIndicatorService, EVENT_STORE, MESSAGE_BUS, ConfigService],
-      useFactory: (indicators: HealthIndicatorService, store: SqlEventStore, bus: MessageBus, config: ConfigService) => [
+      useFactory: (
+        indicators: HealthIndicatorService,
+        store: SqlEventStore,
+        bus: MessageBus,
+        config: ConfigService,
+      ) => [
         databaseHealthCheck(indicators, 'postgres', store.sql),
         ...kafkaHealthChecks(indicators, bus),
         lagHealthCheck(indicators, config.get<number>('READY_MAX_LAG_EVENTS') ?? 10_000),

@@ -23,8 +23,15 @@ export interface GivenInfrastructure {
 @Module({})
 export class GivenInfrastructureModule {
   static with({ store, bus, clock, oneProcess = false }: GivenInfrastructure): DynamicModule {
-    const given: [symbol, unknown][] = [[EVENT_STORE, store], [MESSAGE_BUS, bus], ...(clock === undefined ? [] : [[CLOCK, clock] as [symbol, Clock]])];
-    const providers: Provider[] = [...given.map(([provide, useValue]) => ({ provide, useValue })), ...(oneProcess ? [KeyIdentityChanges] : [])];
+    const given: [symbol, unknown][] = [
+      [EVENT_STORE, store],
+      [MESSAGE_BUS, bus],
+      ...(clock === undefined ? [] : [[CLOCK, clock] as [symbol, Clock]]),
+    ];
+    const providers: Provider[] = [
+      ...given.map(([provide, useValue]) => ({ provide, useValue })),
+      ...(oneProcess ? [KeyIdentityChanges] : []),
+    ];
     const exports = [...given.map(([token]) => token), ...(oneProcess ? [KeyIdentityChanges] : [])];
     return { module: GivenInfrastructureModule, global: true, providers, exports };
   }

@@ -24,11 +24,16 @@ export function startTracing(serviceName: string, env: NodeJS.ProcessEnv = proce
   if (sdk !== undefined || !tracingWanted(env)) return sdk !== undefined;
   Object.assign(env, tracingDefaults(env, serviceName));
   const { NodeSDK } = require('@opentelemetry/sdk-node') as typeof import('@opentelemetry/sdk-node');
-  const { HttpInstrumentation } = require('@opentelemetry/instrumentation-http') as typeof import('@opentelemetry/instrumentation-http');
-  const { KafkaJsInstrumentation } = require('@opentelemetry/instrumentation-kafkajs') as typeof import('@opentelemetry/instrumentation-kafkajs');
+  const { HttpInstrumentation } =
+    require('@opentelemetry/instrumentation-http') as typeof import('@opentelemetry/instrumentation-http');
+  const { KafkaJsInstrumentation } =
+    require('@opentelemetry/instrumentation-kafkajs') as typeof import('@opentelemetry/instrumentation-kafkajs');
   sdk = new NodeSDK({
     instrumentations: [
-      new HttpInstrumentation({ ignoreIncomingRequestHook: (request) => request.url?.startsWith('/health') === true || request.url === '/metrics' }),
+      new HttpInstrumentation({
+        ignoreIncomingRequestHook: (request) =>
+          request.url?.startsWith('/health') === true || request.url === '/metrics',
+      }),
       new KafkaJsInstrumentation({ producerHook: keepCallerContext }),
     ],
   });

@@ -23,7 +23,16 @@ describe('tracingWanted', () => {
 
 describe('tracingDefaults', () => {
   it("names the service and keeps OpenTelemetry's metrics and logs off unless set", () => {
-    expect(tracingDefaults({}, 'subledger-ledger')).toEqual({ OTEL_SERVICE_NAME: 'subledger-ledger', OTEL_METRICS_EXPORTER: 'none', OTEL_LOGS_EXPORTER: 'none' });
-    expect(tracingDefaults({ OTEL_SERVICE_NAME: 'ledger-eu', OTEL_METRICS_EXPORTER: 'otlp', OTEL_LOGS_EXPORTER: 'console' }, 'subledger-ledger')).toEqual({});
+    expect(tracingDefaults({}, 'subledger-ledger')).toEqual({
+      OTEL_SERVICE_NAME: 'subledger-ledger',
+      OTEL_METRICS_EXPORTER: 'none',
+      OTEL_LOGS_EXPORTER: 'none',
+    });
+    expect(
+      tracingDefaults(
+        { OTEL_SERVICE_NAME: 'ledger-eu', OTEL_METRICS_EXPORTER: 'otlp', OTEL_LOGS_EXPORTER: 'console' },
+        'subledger-ledger',
+      ),
+    ).toEqual({});
   });
 });

@@ -4,11 +4,7 @@ import type { ChannelPrices } from './price-list';
 import { childPath, isJsonObject, reportUnknownFields, type PriceListIssue } from './price-list-issue';
 
 /** Reads `{ "default": micros, "prefixes"?: { "+44": micros } }`, reporting every problem into `issues`. */
-export function parseChannelPrices(
-  value: unknown,
-  path: string,
-  issues: PriceListIssue[],
-): ChannelPrices | undefined {
+export function parseChannelPrices(value: unknown, path: string, issues: PriceListIssue[]): ChannelPrices | undefined {
   if (!isJsonObject(value)) {
     issues.push({ path, message: 'must be an object with a "default" unit price' });
     return undefined;

@@ -3,13 +3,7 @@ import { DEFAULT_CURRENCY, parseCurrencyCode, type CurrencyCode } from '@subledg
 import { isMessageChannel, MESSAGE_CHANNELS, type MessageChannel } from '../message-channel';
 import { parseChannelPrices } from './parse-channel-prices';
 import type { ChannelPrices, PriceList } from './price-list';
-import {
-  childPath,
-  isJsonObject,
-  PriceListError,
-  reportUnknownFields,
-  type PriceListIssue,
-} from './price-list-issue';
+import { childPath, isJsonObject, PriceListError, reportUnknownFields, type PriceListIssue } from './price-list-issue';
 
 /** A price list, or every problem found in it. */
 export type PriceListValidation = Result<PriceList, readonly PriceListIssue[]>;

@@ -48,16 +48,46 @@ describe('parsePriceList', () => {
     ['auto is not a priced channel', { channels: { auto: { default: '1' } } }, '$.channels.auto', 'is not a channel'],
     ['channel not an object', { channels: { sms: '7500' } }, '$.channels.sms', 'must be an object'],
     ['missing default', { channels: { sms: { prefixes: {} } } }, '$.channels.sms.default', 'is required'],
-    ['unknown channel field', { channels: { sms: { default: '1', prefix: {} } } }, '$.channels.sms.prefix', 'not a known field'],
+    [
+      'unknown channel field',
+      { channels: { sms: { default: '1', prefix: {} } } },
+      '$.channels.sms.prefix',
+      'not a known field',
+    ],
     ['float price', { channels: { sms: { default: 0.0075 } } }, '$.channels.sms.default', 'whole number of micros'],
     ['decimal string price', { channels: { sms: { default: '0.0075' } } }, '$.channels.sms.default', 'decimal digits'],
     ['negative price', { channels: { sms: { default: -1 } } }, '$.channels.sms.default', 'must not be negative'],
     ['unsafe integer price', { channels: { sms: { default: 2 ** 60 } } }, '$.channels.sms.default', 'as a string'],
-    ['prefixes not an object', { channels: { sms: { default: '1', prefixes: ['+1'] } } }, '$.channels.sms.prefixes', 'E.164 prefixes'],
-    ['prefix without plus', { channels: { sms: { default: '1', prefixes: { '44': '1' } } } }, '$.channels.sms.prefixes["44"]', 'not an E.164 prefix'],
-    ['prefix starting with 0', { channels: { sms: { default: '1', prefixes: { '+0': '1' } } } }, '$.channels.sms.prefixes["+0"]', 'not an E.164 prefix'],
-    ['prefix too long', { channels: { sms: { default: '1', prefixes: { ['+1' + '2'.repeat(15)]: '1' } } } }, '$.channels.sms.prefixes["+1222222222222222"]', 'not an E.164 prefix'],
-    ['bad prefix price', { channels: { sms: { default: '1', prefixes: { '+44': null } } } }, '$.channels.sms.prefixes["+44"]', 'micros'],
+    [
+      'prefixes not an object',
+      { channels: { sms: { default: '1', prefixes: ['+1'] } } },
+      '$.channels.sms.prefixes',
+      'E.164 prefixes',
+    ],
+    [
+      'prefix without plus',
+      { channels: { sms: { default: '1', prefixes: { '44': '1' } } } },
+      '$.channels.sms.prefixes["44"]',
+      'not an E.164 prefix',
+    ],
+    [
+      'prefix starting with 0',
+      { channels: { sms: { default: '1', prefixes: { '+0': '1' } } } },
+      '$.channels.sms.prefixes["+0"]',
+      'not an E.164 prefix',
+    ],
+    [
+      'prefix too long',
+      { channels: { sms: { default: '1', prefixes: { ['+1' + '2'.repeat(15)]: '1' } } } },
+      '$.channels.sms.prefixes["+1222222222222222"]',
+      'not an E.164 prefix',
+    ],
+    [
+      'bad prefix price',
+      { channels: { sms: { default: '1', prefixes: { '+44': null } } } },
+      '$.channels.sms.prefixes["+44"]',
+      'micros',
+    ],
   ])('refuses %s, naming the bad path', (_name, json, path, message) => {
     const validation = validatePriceList(json);
     expect(validation.ok).toBe(false);
@@ -83,6 +113,8 @@ describe('parsePriceList', () => {
     expect(() => parsePriceList({ channels: { sms: {} } })).toThrow(
       new PriceListError([{ path: '$.channels.sms.default', message: 'is required' }]),
     );
-    expect(() => parsePriceList({ channels: { sms: {} } })).toThrow('Invalid price list: $.channels.sms.default is required');
+    expect(() => parsePriceList({ channels: { sms: {} } })).toThrow(
+      'Invalid price list: $.channels.sms.default is required',
+    );
   });
 });

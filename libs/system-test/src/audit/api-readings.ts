@@ -20,11 +20,19 @@ export async function readThroughApi(baseUrl: string, teams: readonly CrashTeam[
   const teamBalances = new Map<string, number>();
   const subAccounts: SubAccountReading[] = [];
   for (const team of teams) {
-    const balance = expectAnswer<{ balance: number }>(await callGateway(baseUrl, team.mainKey, { method: 'GET', path: '/v1/balance', timeoutMs: TIMEOUT_MS }), 200, `balance of ${team.plan.name}`);
+    const balance = expectAnswer<{ balance: number }>(
+      await callGateway(baseUrl, team.mainKey, { method: 'GET', path: '/v1/balance', timeoutMs: TIMEOUT_MS }),
+      200,
+      `balance of ${team.plan.name}`,
+    );
     teamBalances.set(team.teamId, balance.balance);
     for (const account of team.accounts.filter((candidate) => candidate.isSubAccount)) {
       const { subAccount } = expectAnswer<{ subAccount: SubAccountReading['viaSubAccount'] }>(
-        await callGateway(baseUrl, team.mainKey, { method: 'GET', path: `/v1/sub-accounts/${account.accountId}`, timeoutMs: TIMEOUT_MS }),
+        await callGateway(baseUrl, team.mainKey, {
+          method: 'GET',
+          path: `/v1/sub-accounts/${account.accountId}`,
+          timeoutMs: TIMEOUT_MS,
+        }),
         200,
         `sub-account ${account.label}`,
       );
@@ -33,7 +41,11 @@ export async function readThroughApi(baseUrl: string, teams: readonly CrashTeam[
         200,
         `balance of ${account.label}`,
       );
-      subAccounts.push({ account, viaSubAccount: { totalSpent: subAccount.totalSpent, creditLimit: subAccount.creditLimit }, viaBalance: own });
+      subAccounts.push({
+        account,
+        viaSubAccount: { totalSpent: subAccount.totalSpent, creditLimit: subAccount.creditLimit },
+        viaBalance: own,
+      });
     }
   }
   return { teamBalances, subAccounts };

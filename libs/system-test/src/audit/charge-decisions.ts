@@ -30,9 +30,11 @@ export const NO_HISTORY: ChargeHistory = { accepted: [], refused: [], refunded: 
 /** A short account of a charge's events for a failure message. */
 export function describeHistory(history: ChargeHistory): string {
   const at = (stored: { teamId: string; version: bigint }) => `team-${stored.teamId}@${stored.version}`;
-  return [
-    ...history.accepted.map((stored) => `ChargeAccepted ${stored.event.amount} micros at ${at(stored)}`),
-    ...history.refused.map((stored) => `ChargeRefused ${stored.event.reason} at ${at(stored)}`),
-    ...history.refunded.map((stored) => `ChargeRefunded at ${at(stored)}`),
-  ].join('; ') || 'no event';
+  return (
+    [
+      ...history.accepted.map((stored) => `ChargeAccepted ${stored.event.amount} micros at ${at(stored)}`),
+      ...history.refused.map((stored) => `ChargeRefused ${stored.event.reason} at ${at(stored)}`),
+      ...history.refunded.map((stored) => `ChargeRefunded at ${at(stored)}`),
+    ].join('; ') || 'no event'
+  );
 }

@@ -14,20 +14,37 @@ const MICROS_PER_CENT = 10_000n;
 export function limitsHeld(snapshot: LedgerSnapshot, api: ApiReadings): string[] {
   const violations: string[] = [];
   for (const row of snapshot.spend.values()) {
-    if (row.creditLimit !== null && row.totalSpent > row.creditLimit) violations.push(`projection: account ${row.accountId} spent ${row.totalSpent} micros over its limit of ${row.creditLimit}`);
+    if (row.creditLimit !== null && row.totalSpent > row.creditLimit)
+      violations.push(
+        `projection: account ${row.accountId} spent ${row.totalSpent} micros over its limit of ${row.creditLimit}`,
+      );
   }
-  for (const [teamId, row] of snapshot.balances) if (row.balance < 0n) violations.push(`projection: team ${teamId} balance is ${row.balance} micros`);
+  for (const [teamId, row] of snapshot.balances)
+    if (row.balance < 0n) violations.push(`projection: team ${teamId} balance is ${row.balance} micros`);
   for (const [teamId, events] of eventsByTeam(snapshot.events)) violations.push(...historyViolations(teamId, events));
   for (const [teamId, cents] of api.teamBalances) {
     const projected = snapshot.balances.get(teamId)?.balance;
-    if (cents < 0 || projected === undefined || BigInt(cents) !== floorDiv(projected, MICROS_PER_CENT)) violations.push(`API: team ${teamId} balance ${cents} cents, projection ${projected} micros`);
+    if (cents < 0 || projected === undefined || BigInt(cents) !== floorDiv(projected, MICROS_PER_CENT))
+      violations.push(`API: team ${teamId} balance ${cents} cents, projection ${projected} micros`);
   }
   for (const { account, viaSubAccount, viaBalance } of api.subAccounts) {
     const projected = snapshot.spend.get(spendKey(account.teamId, account.accountId))?.totalSpent ?? 0n;
-    for (const [route, reading] of [['GET /v1/sub-accounts/:id', viaSubAccount], ['GET /v1/balance', viaBalance]] as const) {
-      if (reading.creditLimit !== account.creditLimitCents) violations.push(`API ${route}: ${account.label} has limit ${reading.creditLimit}, created with ${account.creditLimitCents}`);
-      if (reading.creditLimit !== null && reading.totalSpent > reading.creditLimit) violations.push(`API ${route}: ${account.label} spent ${reading.totalSpent} cents over its limit of ${reading.creditLimit}`);
-      if (BigInt(reading.totalSpent) !== ceilDiv(projected, MICROS_PER_CENT)) violations.push(`API ${route}: ${account.label} spent ${reading.totalSpent} cents, projection ${projected} micros`);
+    for (const [route, reading] of [
+      ['GET /v1/sub-accounts/:id', viaSubAccount],
+      ['GET /v1/balance', viaBalance],
+    ] as const) {
+      if (reading.creditLimit !== account.creditLimitCents)
+        violations.push(
+          `API ${route}: ${account.label} has limit ${reading.creditLimit}, created with ${account.creditLimitCents}`,
+        );
+      if (reading.creditLimit !== null && reading.totalSpent > reading.creditLimit)
+        violations.push(
+          `API ${route}: ${account.label} spent ${reading.totalSpent} cents over its limit of ${reading.creditLimit}`,
+        );
+      if (BigInt(reading.totalSpent) !== ceilDiv(projected, MICROS_PER_CENT))
+        violations.push(
+          `API ${route}: ${account.label} spent ${reading.totalSpent} cents, projection ${projected} micros`,
+        );
     }
   }
   return violations;
@@ -39,7 +56,9 @@ function historyViolations(teamId: string, events: readonly StoredLedgerEvent[])
   foldTeam(events, (balance, account, version) => {
     if (balance < 0n) violations.push(`history: team ${teamId} balance ${balance} micros after version ${version}`);
     if (account !== undefined && account.limit !== null && account.spent > account.limit) {
-      violations.push(`history: account ${account.id} spent ${account.spent} micros over its limit of ${account.limit} at version ${version} of team ${teamId}`);
+      violations.push(
+        `history: account ${account.id} spent ${account.spent} micros over its limit of ${account.limit} at version ${version} of team ${teamId}`,
+      );
     }
   });
   return violations;
@@ -57,7 +76,10 @@ interface FoldedTeam {
 }
 
 /** An independent fold of a team's events: credits, refunds and charges summed, limits as last set. */
-function foldTeam(events: readonly StoredLedgerEvent[], after?: (balance: Micros, account: FoldedAccount | undefined, version: bigint) => void): FoldedTeam {
+function foldTeam(
+  events: readonly StoredLedgerEvent[],
+  after?: (balance: Micros, account: FoldedAccount | undefined, version: bigint) => void,
+): FoldedTeam {
   const team: FoldedTeam = { balance: 0n, accounts: new Map() };
   const accountOf = (id: string) => {
     let account = team.accounts.get(id);
@@ -71,7 +93,11 @@ function foldTeam(events: readonly StoredLedgerEvent[], after?: (balance: Micros
   return team;
 }
 
-function foldEvent(team: FoldedTeam, event: LedgerEvent, accountOf: (id: string) => FoldedAccount): FoldedAccount | undefined {
+function foldEvent(
+  team: FoldedTeam,
+  event: LedgerEvent,
+  accountOf: (id: string) => FoldedAccount,
+): FoldedAccount | undefined {
   switch (event.type) {
     case 'TopUpRecorded':
     case 'BalanceAdjusted':
@@ -111,15 +137,27 @@ export function projectionsMatchReplay(snapshot: LedgerSnapshot, teams: readonly
     const events = streams.get(team.teamId) ?? [];
     // A stream's first event has version 0.
     const gap = events.findIndex((stored, index) => stored.version !== BigInt(index));
-    if (gap >= 0) violations.push(`team ${team.teamId}: event #${gap} of the stream has version ${events[gap].version}`);
+    if (gap >= 0)
+      violations.push(`team ${team.teamId}: event #${gap} of the stream has version ${events[gap].version}`);
     const replayed = replay(events.map((stored) => stored.event));
     const folded = foldTeam(events);
     const row = snapshot.balances.get(team.teamId);
     const lastVersion = events.length === 0 ? undefined : events[events.length - 1].version;
-    if (row === undefined || row.balance !== replayed.balance || row.balance !== folded.balance || row.version !== lastVersion) {
-      violations.push(`team ${team.teamId}: projection ${row?.balance} micros at version ${row?.version}, replay ${replayed.balance}, fold ${folded.balance} at version ${lastVersion}`);
+    if (
+      row === undefined ||
+      row.balance !== replayed.balance ||
+      row.balance !== folded.balance ||
+      row.version !== lastVersion
+    ) {
+      violations.push(
+        `team ${team.teamId}: projection ${row?.balance} micros at version ${row?.version}, replay ${replayed.balance}, fold ${folded.balance} at version ${lastVersion}`,
+      );
     }
-    const accountIds = new Set([...replayed.accounts.keys(), ...folded.accounts.keys(), ...team.accounts.map((account) => account.accountId)]);
+    const accountIds = new Set([
+      ...replayed.accounts.keys(),
+      ...folded.accounts.keys(),
+      ...team.accounts.map((account) => account.accountId),
+    ]);
     for (const accountId of accountIds) {
       const projected = snapshot.spend.get(spendKey(team.teamId, accountId));
       const domain = replayed.accounts.get(accountId);
@@ -127,12 +165,15 @@ export function projectionsMatchReplay(snapshot: LedgerSnapshot, teams: readonly
       const spent = [projected?.totalSpent ?? 0n, domain?.totalSpent ?? 0n, independent?.spent ?? 0n];
       const limits = [projected?.creditLimit ?? null, domain?.creditLimit ?? null, independent?.limit ?? null];
       if (new Set(spent).size !== 1 || new Set(limits).size !== 1) {
-        violations.push(`account ${accountId} of team ${team.teamId}: spent (projection, replay, fold) = ${spent.join(', ')}; limits = ${limits.join(', ')}`);
+        violations.push(
+          `account ${accountId} of team ${team.teamId}: spent (projection, replay, fold) = ${spent.join(', ')}; limits = ${limits.join(', ')}`,
+        );
       }
     }
   }
   for (const key of snapshot.spend.keys()) {
-    if (!teams.some((team) => key.startsWith(`${team.teamId}/`))) violations.push(`projection row ${key} belongs to no team of the run`);
+    if (!teams.some((team) => key.startsWith(`${team.teamId}/`)))
+      violations.push(`projection row ${key} belongs to no team of the run`);
   }
   return violations;
 }

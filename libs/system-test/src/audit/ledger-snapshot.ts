@@ -45,12 +45,27 @@ export async function readLedgerSnapshot(databaseUrl: string, schema: string): P
     const balances = await client.query<{ team_id: string; balance: string; stream_version: string }>(
       `SELECT team_id, balance::text AS balance, stream_version::text AS stream_version FROM ${quoted}.ledger_team_balances`,
     );
-    const spend = await client.query<{ team_id: string; account_id: string; total_spent: string; credit_limit: string | null; status: string }>(
+    const spend = await client.query<{
+      team_id: string;
+      account_id: string;
+      total_spent: string;
+      credit_limit: string | null;
+      status: string;
+    }>(
       `SELECT team_id, account_id, total_spent::text AS total_spent, credit_limit::text AS credit_limit, status FROM ${quoted}.ledger_account_spend`,
     );
     return {
-      events: events.rows.map((row) => ({ teamId: row.stream_id.slice('team-'.length), version: BigInt(row.stream_version), event: decoded(row) })),
-      balances: new Map(balances.rows.map((row) => [row.team_id, { balance: BigInt(row.balance), version: BigInt(row.stream_version) }])),
+      events: events.rows.map((row) => ({
+        teamId: row.stream_id.slice('team-'.length),
+        version: BigInt(row.stream_version),
+        event: decoded(row),
+      })),
+      balances: new Map(
+        balances.rows.map((row) => [
+          row.team_id,
+          { balance: BigInt(row.balance), version: BigInt(row.stream_version) },
+        ]),
+      ),
       spend: new Map(
         spend.rows.map((row) => [
           spendKey(row.team_id, row.account_id),
@@ -71,6 +86,7 @@ export async function readLedgerSnapshot(databaseUrl: string, schema: string): P
 
 function decoded(row: { stream_id: string; stream_version: string; data: unknown }): LedgerEvent {
   const result = decodeLedgerEvent(row.data);
-  if (!result.ok) throw new Error(`event ${row.stream_version} of ${row.stream_id} is not a ledger event: ${result.error.message}`);
+  if (!result.ok)
+    throw new Error(`event ${row.stream_version} of ${row.stream_id} is not a ledger event: ${result.error.message}`);
   return result.value;
 }

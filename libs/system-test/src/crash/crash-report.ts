@@ -54,7 +54,13 @@ export class CrashReport {
     writeFileSync(this.path, '');
   }
 
-  cycle(fields: { cycle: number; cycles: number; killedInFlight: readonly SendRecord[]; downMs: number; records: readonly SendRecord[] }): void {
+  cycle(fields: {
+    cycle: number;
+    cycles: number;
+    killedInFlight: readonly SendRecord[];
+    downMs: number;
+    records: readonly SendRecord[];
+  }): void {
     const { cycle, cycles, killedInFlight, downMs, records } = fields;
     this.line(
       `cycle ${cycle}/${cycles}: SIGKILL with ${killedInFlight.length} charges in flight (their first answers: ${show(tally(killedInFlight.map((record) => record.first)))}); ` +
@@ -62,7 +68,11 @@ export class CrashReport {
     );
   }
 
-  closing(records: readonly SendRecord[], retried: readonly SendRecord[], histories: ReadonlyMap<string, ChargeHistory>): void {
+  closing(
+    records: readonly SendRecord[],
+    retried: readonly SendRecord[],
+    histories: ReadonlyMap<string, ChargeHistory>,
+  ): void {
     const settled = retried.filter((record) => isDefinitive(record.final));
     this.line(
       `after ${records.length} requests: first answers ${show(tally(records.map((record) => record.first)))}; ` +

@@ -4,7 +4,12 @@ import { type ApiReadings, readThroughApi } from '../audit/api-readings';
 import { type ChargeHistory, chargeHistories } from '../audit/charge-decisions';
 import { limitsHeld, projectionsMatchReplay } from '../audit/ledger-checks';
 import { type LedgerSnapshot, readLedgerSnapshot } from '../audit/ledger-snapshot';
-import { acceptedChargesRecordedOnce, nothingUnaccountedFor, refusalsChangedNothing, retriedRequestsAppliedOnce } from '../audit/request-checks';
+import {
+  acceptedChargesRecordedOnce,
+  nothingUnaccountedFor,
+  refusalsChangedNothing,
+  retriedRequestsAppliedOnce,
+} from '../audit/request-checks';
 import { CrashLoad } from '../load/crash-load';
 import { type CrashTeam, createCrashTeams, type TeamPlan } from '../load/crash-teams';
 import { retryUndecided } from '../load/retry-undecided';
@@ -72,7 +77,13 @@ describe(`ledger crash: SIGKILL mid-batch, ${CYCLES} cycles (distributed)`, () =
     const [baseUrl] = stack.gatewayUrls();
     teams = await createCrashTeams(baseUrl, stack.adminToken, TEAMS);
     const report = new CrashReport();
-    const load = new CrashLoad({ gatewayUrls: () => [baseUrl], accounts: teams.flatMap((team) => team.accounts), senders: SENDERS, clientTimeoutMs: CLIENT_TIMEOUT_MS, runId: randomBytes(4).toString('hex') });
+    const load = new CrashLoad({
+      gatewayUrls: () => [baseUrl],
+      accounts: teams.flatMap((team) => team.accounts),
+      senders: SENDERS,
+      clientTimeoutMs: CLIENT_TIMEOUT_MS,
+      runId: randomBytes(4).toString('hex'),
+    });
     killedInFlight = [];
     load.start();
     try {
@@ -89,15 +100,30 @@ describe(`ledger crash: SIGKILL mid-batch, ${CYCLES} cycles (distributed)`, () =
         await sleep(between(0, 2_000));
         const restarted = await stack.startLedger(0);
         const listeningAt = Date.now();
-        await waitUntil(() => load.answeredSince(listeningAt), SERVING_TIMEOUT_MS, `the restarted ledger (pid ${restarted.process.child.pid}) answers charges`);
-        report.cycle({ cycle, cycles: CYCLES, killedInFlight: inFlight, downMs: Date.now() - killedAt, records: load.records });
+        await waitUntil(
+          () => load.answeredSince(listeningAt),
+          SERVING_TIMEOUT_MS,
+          `the restarted ledger (pid ${restarted.process.child.pid}) answers charges`,
+        );
+        report.cycle({
+          cycle,
+          cycles: CYCLES,
+          killedInFlight: inFlight,
+          downMs: Date.now() - killedAt,
+          records: load.records,
+        });
       }
       await sleep(1_000);
     } finally {
       await load.stop();
     }
     records = load.records;
-    retried = await retryUndecided(records, { gatewayUrl: () => baseUrl, clientTimeoutMs: CLIENT_TIMEOUT_MS, concurrency: 4, deadline: Date.now() + 120_000 });
+    retried = await retryUndecided(records, {
+      gatewayUrl: () => baseUrl,
+      clientTimeoutMs: CLIENT_TIMEOUT_MS,
+      concurrency: 4,
+      deadline: Date.now() + 120_000,
+    });
     snapshot = await readLedgerSnapshot(requiredEnv('DATABASE_URL'), stack.schemas.ledger);
     histories = chargeHistories(snapshot);
     report.closing(records, retried, histories);
@@ -106,7 +132,9 @@ describe(`ledger crash: SIGKILL mid-batch, ${CYCLES} cycles (distributed)`, () =
   }
 
   it('killed the ledger with charges in flight every cycle, and saw both refusals and retries', () => {
-    const finalCodes = new Set(records.map((record) => (record.final?.type === 'refused' ? record.final.code : record.final?.type)));
+    const finalCodes = new Set(
+      records.map((record) => (record.final?.type === 'refused' ? record.final.code : record.final?.type)),
+    );
     expect({
       cycles: killedInFlight.length,
       everyKillMidFlight: killedInFlight.every((count) => count > 0),
@@ -114,11 +142,20 @@ describe(`ledger crash: SIGKILL mid-batch, ${CYCLES} cycles (distributed)`, () =
       accepted: finalCodes.has('accepted'),
       creditLimitRefusals: finalCodes.has('credit_limit_exceeded'),
       balanceRefusals: finalCodes.has('insufficient_balance'),
-    }).toEqual({ cycles: CYCLES, everyKillMidFlight: true, retried: true, accepted: true, creditLimitRefusals: true, balanceRefusals: true });
+    }).toEqual({
+      cycles: CYCLES,
+      everyKillMidFlight: true,
+      retried: true,
+      accepted: true,
+      creditLimitRefusals: true,
+      balanceRefusals: true,
+    });
   });
 
   it('answered every request with 202, 402, 503 upstream_timeout or a cut connection, nothing else', () => {
-    const unexpected = records.filter((record) => record.first?.type === 'unexpected').map((record) => ({ key: record.idempotencyKey, first: record.first }));
+    const unexpected = records
+      .filter((record) => record.first?.type === 'unexpected')
+      .map((record) => ({ key: record.idempotencyKey, first: record.first }));
     expect(unexpected).toEqual([]);
   });
 

@@ -63,7 +63,10 @@ describe('faults under load: the broker killed and restarted, the database conne
 
   it.each(KINDS)('%s: struck with sends in flight, and every team was served again', (kind) => {
     const { inFlight, servedAgainMs } = resultOf(kind);
-    expect({ inFlight: inFlight > 0, servedAgain: Number.isFinite(servedAgainMs) }).toEqual({ inFlight: true, servedAgain: true });
+    expect({ inFlight: inFlight > 0, servedAgain: Number.isFinite(servedAgainMs) }).toEqual({
+      inFlight: true,
+      servedAgain: true,
+    });
   });
 
   it.each(KINDS)('%s: answered each send 202, 402, 503 upstream_timeout or not at all, nothing else', (kind) => {
@@ -73,14 +76,28 @@ describe('faults under load: the broker killed and restarted, the database conne
   });
 
   it.each(KINDS)('%s: every check of the audit held after it', (kind) => {
-    const failed = Object.fromEntries(resultOf(kind).checks.filter((check) => check.violations.length > 0).map((check) => [check.name, check.violations.slice(0, 10)]));
-    expect({ checks: resultOf(kind).checks.map((check) => check.name), failed }).toEqual({ checks: [...CHECK_NAMES], failed: {} });
+    const failed = Object.fromEntries(
+      resultOf(kind)
+        .checks.filter((check) => check.violations.length > 0)
+        .map((check) => [check.name, check.violations.slice(0, 10)]),
+    );
+    expect({ checks: resultOf(kind).checks.map((check) => check.name), failed }).toEqual({
+      checks: [...CHECK_NAMES],
+      failed: {},
+    });
   });
 
   it('kept every service process running through both faults', () => {
     const { stack } = target;
-    const services = [...stack.gateways, ...stack.accountsReplicas, ...stack.ledgers].filter((service) => service !== undefined);
+    const services = [...stack.gateways, ...stack.accountsReplicas, ...stack.ledgers].filter(
+      (service) => service !== undefined,
+    );
     const ended = services.filter(({ process: { child } }) => child.exitCode !== null || child.signalCode !== null);
-    expect({ running: services.length, ended: ended.map(({ name, replica, process: { child } }) => `${name}#${replica} ended (${child.exitCode ?? child.signalCode})`) }).toEqual({ running: 3, ended: [] });
+    expect({
+      running: services.length,
+      ended: ended.map(
+        ({ name, replica, process: { child } }) => `${name}#${replica} ended (${child.exitCode ?? child.signalCode})`,
+      ),
+    }).toEqual({ running: 3, ended: [] });
   });
 });

@@ -2,7 +2,12 @@ import { readThroughApi } from '../audit/api-readings';
 import { chargeHistories } from '../audit/charge-decisions';
 import { limitsHeld, projectionsMatchReplay } from '../audit/ledger-checks';
 import { readLedgerSnapshot } from '../audit/ledger-snapshot';
-import { acceptedChargesRecordedOnce, nothingUnaccountedFor, refusalsChangedNothing, retriedRequestsAppliedOnce } from '../audit/request-checks';
+import {
+  acceptedChargesRecordedOnce,
+  nothingUnaccountedFor,
+  refusalsChangedNothing,
+  retriedRequestsAppliedOnce,
+} from '../audit/request-checks';
 import type { CrashLoad } from '../load/crash-load';
 import type { CrashTeam } from '../load/crash-teams';
 import { retryUndecided } from '../load/retry-undecided';
@@ -35,9 +40,20 @@ export const CHECK_NAMES = [
  * until it gets one, then the ledger's schema and what the API shows are held against every answer
  * of the run so far, with the checks of the ledger crash spec.
  */
-export async function auditRun(databaseUrl: string, ledgerSchema: string, load: CrashLoad, teams: readonly CrashTeam[], retryForMs = 120_000): Promise<Audit> {
+export async function auditRun(
+  databaseUrl: string,
+  ledgerSchema: string,
+  load: CrashLoad,
+  teams: readonly CrashTeam[],
+  retryForMs = 120_000,
+): Promise<Audit> {
   const startedAt = Date.now();
-  const retried = await retryUndecided(load.records, { gatewayUrl: () => load.gatewayUrl(), clientTimeoutMs: 30_000, concurrency: 4, deadline: startedAt + retryForMs });
+  const retried = await retryUndecided(load.records, {
+    gatewayUrl: () => load.gatewayUrl(),
+    clientTimeoutMs: 30_000,
+    concurrency: 4,
+    deadline: startedAt + retryForMs,
+  });
   const records: readonly SendRecord[] = load.records;
   const snapshot = await readLedgerSnapshot(databaseUrl, ledgerSchema);
   const histories = chargeHistories(snapshot);

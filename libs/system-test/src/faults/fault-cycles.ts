@@ -70,7 +70,12 @@ export async function runFault(run: FaultRun, kind: FaultKind, cycle: number): P
 }
 
 /** Every kind once per cycle, in order; `onResult` hears of each fault as soon as it is audited. */
-export async function runFaultCycles(run: FaultRun, kinds: readonly FaultKind[], cycles: number, onResult: (result: FaultResult) => void = () => undefined): Promise<FaultResult[]> {
+export async function runFaultCycles(
+  run: FaultRun,
+  kinds: readonly FaultKind[],
+  cycles: number,
+  onResult: (result: FaultResult) => void = () => undefined,
+): Promise<FaultResult[]> {
   const results: FaultResult[] = [];
   for (let cycle = 1; cycle <= cycles; cycle++) {
     for (const kind of kinds) {

@@ -10,8 +10,12 @@ export type FaultKind = (typeof FAULT_KINDS)[number];
 
 /** `ledger,broker` as a list of kinds, in the order given; an unknown name is refused, naming the known ones. */
 export function parseFaultKinds(text: string): FaultKind[] {
-  const names = text.split(',').map((name) => name.trim()).filter((name) => name !== '');
+  const names = text
+    .split(',')
+    .map((name) => name.trim())
+    .filter((name) => name !== '');
   const unknown = names.filter((name) => !(FAULT_KINDS as readonly string[]).includes(name));
-  if (unknown.length > 0 || names.length === 0) throw new Error(`unknown fault kind(s) ${JSON.stringify(unknown)}: choose among ${FAULT_KINDS.join(', ')}`);
+  if (unknown.length > 0 || names.length === 0)
+    throw new Error(`unknown fault kind(s) ${JSON.stringify(unknown)}: choose among ${FAULT_KINDS.join(', ')}`);
   return names as FaultKind[];
 }

@@ -14,12 +14,17 @@ export const checksHeld = (result: FaultResult) => result.checks.every((check) =
 export function faultTable(results: readonly FaultResult[]): string {
   const rows = results.map((r) => {
     const failed = r.checks.filter((check) => check.violations.length > 0);
-    const checks = failed.length === 0 ? `${r.checks.length} of ${r.checks.length} held` : `FAILED: ${failed.map((check) => check.name).join('; ')}`;
+    const checks =
+      failed.length === 0
+        ? `${r.checks.length} of ${r.checks.length} held`
+        : `FAILED: ${failed.map((check) => check.name).join('; ')}`;
     const other = Object.keys(r.other).length === 0 ? '' : ` (and ${counts(r.other)})`;
     return `| ${r.kind} | ${r.cycle} | ${r.detail} | ${r.inFlight} | ${r.sent} | ${counts(r.fiveXx)}${other} | ${r.cut} | ${seconds(r.servedAgainMs)} | ${seconds(r.restartedAfterMs)} | ${r.resent} | ${checks} |`;
   });
   const violations = results.flatMap((r) =>
-    r.checks.flatMap((check) => check.violations.slice(0, 10).map((violation) => `- ${r.kind} #${r.cycle}, ${check.name}: ${violation}`)),
+    r.checks.flatMap((check) =>
+      check.violations.slice(0, 10).map((violation) => `- ${r.kind} #${r.cycle}, ${check.name}: ${violation}`),
+    ),
   );
   return [
     '| fault | cycle | what it ended | sends in flight | sends in window | 5xx | cut | served again after | restarted after | resent | checks |',
@@ -39,5 +44,9 @@ export function faultSummary(results: readonly FaultResult[]): string {
     const fiveXx = of.reduce((sum, r) => sum + Object.values(r.fiveXx).reduce((a, b) => a + b, 0), 0);
     return `| ${kind} | ${of.length} | ${Math.min(...inFlight)} to ${Math.max(...inFlight)} | ${fiveXx} | ${of.reduce((sum, r) => sum + r.cut, 0)} | ${seconds(Math.min(...served))} to ${seconds(Math.max(...served))} | ${of.filter(checksHeld).length} of ${of.length} audits held |`;
   });
-  return ['| fault | injected | sends in flight | 5xx | cut | served again after | checks (6 after each) |', '|---|---|---|---|---|---|---|', ...rows].join('\n');
+  return [
+    '| fault | injected | sends in flight | 5xx | cut | served again after | checks (6 after each) |',
+    '|---|---|---|---|---|---|---|',
+    ...rows,
+  ].join('\n');
 }

@@ -1,4 +1,10 @@
-import { createTestDatabase, type DistributedStack, type KafkaBroker, startDistributedStack, startKafkaBroker } from '@subledger/test-harness';
+import {
+  createTestDatabase,
+  type DistributedStack,
+  type KafkaBroker,
+  startDistributedStack,
+  startKafkaBroker,
+} from '@subledger/test-harness';
 
 /** What the faults are injected into: a stack of its own, on a broker and a database of its own. */
 export interface FaultTarget {
@@ -37,7 +43,12 @@ export async function startFaultTarget(options: FaultTargetOptions): Promise<Fau
       gateways: options.replicas,
       ledgers: options.replicas,
       accountsReplicas: options.replicas,
-      env: { RATE_LIMIT_PER_MINUTE: '1000000000', ...options.env, DATABASE_URL: database.url, KAFKA_BROKERS: broker.brokers.join(',') },
+      env: {
+        RATE_LIMIT_PER_MINUTE: '1000000000',
+        ...options.env,
+        DATABASE_URL: database.url,
+        KAFKA_BROKERS: broker.brokers.join(','),
+      },
     });
   } catch (error) {
     await undo();

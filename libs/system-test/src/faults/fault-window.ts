@@ -19,7 +19,12 @@ export function inWindow(record: SendRecord, from: number, to: number): boolean 
   return (record.endedAt ?? Infinity) >= from && record.startedAt < to;
 }
 
-export function faultWindow(records: readonly SendRecord[], teams: readonly CrashTeam[], from: number, to: number): FaultWindow {
+export function faultWindow(
+  records: readonly SendRecord[],
+  teams: readonly CrashTeam[],
+  from: number,
+  to: number,
+): FaultWindow {
   const sends = records.filter((record) => inWindow(record, from, to));
   const firstServed = new Map<string, number>();
   for (const record of sends) {

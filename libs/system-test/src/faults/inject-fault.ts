@@ -25,7 +25,12 @@ export interface FaultTiming {
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** Injects one fault of `kind` under the running `load`, with at least one send in flight, and starts again what it killed. */
-export async function injectFault(kind: FaultKind, target: FaultTarget, load: CrashLoad, timing: FaultTiming): Promise<InjectedFault> {
+export async function injectFault(
+  kind: FaultKind,
+  target: FaultTarget,
+  load: CrashLoad,
+  timing: FaultTiming,
+): Promise<InjectedFault> {
   switch (kind) {
     case 'ledger':
     case 'accounts':
@@ -38,7 +43,12 @@ export async function injectFault(kind: FaultKind, target: FaultTarget, load: Cr
   }
 }
 
-async function killReplica(service: ServiceName, { stack }: FaultTarget, load: CrashLoad, { deadMs }: FaultTiming): Promise<InjectedFault> {
+async function killReplica(
+  service: ServiceName,
+  { stack }: FaultTarget,
+  load: CrashLoad,
+  { deadMs }: FaultTiming,
+): Promise<InjectedFault> {
   const replicas = { gateway: stack.gateways, accounts: stack.accountsReplicas, ledger: stack.ledgers }[service];
   const victim = replicas.find((replica) => replica?.replica === 0);
   if (victim === undefined) throw new Error(`${service}#0 is not running`);

@@ -11,7 +11,13 @@ export type HttpResult =
 export async function callGateway(
   baseUrl: string,
   token: string,
-  request: { method: 'GET' | 'POST' | 'PATCH'; path: string; body?: unknown; headers?: Record<string, string>; timeoutMs: number },
+  request: {
+    method: 'GET' | 'POST' | 'PATCH';
+    path: string;
+    body?: unknown;
+    headers?: Record<string, string>;
+    timeoutMs: number;
+  },
 ): Promise<HttpResult> {
   try {
     const response = await fetch(`${baseUrl}${request.path}`, {

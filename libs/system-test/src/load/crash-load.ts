@@ -69,7 +69,14 @@ export class CrashLoad {
     const seq = this.records.length + 1;
     const account = accounts[Math.floor(Math.random() * accounts.length)];
     const gatewayUrl = this.gatewayUrl();
-    const record = newSendRecord({ seq, account, idempotencyKey: `crash-${runId}-${seq}`, body: sendBodyOf(seq), cycle: this.cycle, gatewayUrl });
+    const record = newSendRecord({
+      seq,
+      account,
+      idempotencyKey: `crash-${runId}-${seq}`,
+      body: sendBodyOf(seq),
+      cycle: this.cycle,
+      gatewayUrl,
+    });
     this.records.push(record);
     this.pending.add(record);
     record.attempts = 1;

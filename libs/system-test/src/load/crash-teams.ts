@@ -29,7 +29,11 @@ export interface CrashTeam {
 const SETUP_TIMEOUT_MS = 30_000;
 
 /** Creates, tops up and populates every planned team through the public API, while the ledger is up. */
-export async function createCrashTeams(baseUrl: string, adminToken: string, plans: readonly TeamPlan[]): Promise<CrashTeam[]> {
+export async function createCrashTeams(
+  baseUrl: string,
+  adminToken: string,
+  plans: readonly TeamPlan[],
+): Promise<CrashTeam[]> {
   const teams: CrashTeam[] = [];
   for (const plan of plans) teams.push(await createCrashTeam(baseUrl, adminToken, plan));
   return teams;
@@ -37,7 +41,12 @@ export async function createCrashTeams(baseUrl: string, adminToken: string, plan
 
 async function createCrashTeam(baseUrl: string, adminToken: string, plan: TeamPlan): Promise<CrashTeam> {
   const created = expectAnswer<{ team: { id: string }; mainAccount: { id: string }; apiKey: { key: string } }>(
-    await callGateway(baseUrl, adminToken, { method: 'POST', path: '/admin/v1/teams', body: { name: plan.name }, timeoutMs: SETUP_TIMEOUT_MS }),
+    await callGateway(baseUrl, adminToken, {
+      method: 'POST',
+      path: '/admin/v1/teams',
+      body: { name: plan.name },
+      timeoutMs: SETUP_TIMEOUT_MS,
+    }),
     201,
     `creating team ${plan.name}`,
   );
@@ -54,16 +63,35 @@ async function createCrashTeam(baseUrl: string, adminToken: string, plan: TeamPl
     201,
     `topping up team ${plan.name}`,
   );
-  const main: SendingAccount = { label: `${plan.name}/main`, teamId, accountId: created.mainAccount.id, key: mainKey, isSubAccount: false, creditLimitCents: null };
+  const main: SendingAccount = {
+    label: `${plan.name}/main`,
+    teamId,
+    accountId: created.mainAccount.id,
+    key: mainKey,
+    isSubAccount: false,
+    creditLimitCents: null,
+  };
   const subAccounts: SendingAccount[] = [];
   for (const [index, creditLimitCents] of plan.subAccountLimitsCents.entries()) {
     const name = `${plan.name}/sub-${index + 1}`;
     const { subAccount } = expectAnswer<{ subAccount: { id: string; apiKey: string } }>(
-      await callGateway(baseUrl, mainKey, { method: 'POST', path: '/v1/sub-accounts', body: { name, creditLimit: creditLimitCents }, timeoutMs: SETUP_TIMEOUT_MS }),
+      await callGateway(baseUrl, mainKey, {
+        method: 'POST',
+        path: '/v1/sub-accounts',
+        body: { name, creditLimit: creditLimitCents },
+        timeoutMs: SETUP_TIMEOUT_MS,
+      }),
       201,
       `creating sub-account ${name}`,
     );
-    subAccounts.push({ label: name, teamId, accountId: subAccount.id, key: subAccount.apiKey, isSubAccount: true, creditLimitCents });
+    subAccounts.push({
+      label: name,
+      teamId,
+      accountId: subAccount.id,
+      key: subAccount.apiKey,
+      isSubAccount: true,
+      creditLimitCents,
+    });
   }
   return { plan, teamId, mainKey, accounts: [main, ...subAccounts] };
 }

@@ -43,7 +43,12 @@ export interface SendRecord {
 }
 
 export function newSendRecord(fields: Omit<SendRecord, 'chargeId' | 'attempts' | 'startedAt'>): SendRecord {
-  return { ...fields, chargeId: expectedChargeId(fields.account, fields.idempotencyKey, fields.body), attempts: 0, startedAt: Date.now() };
+  return {
+    ...fields,
+    chargeId: expectedChargeId(fields.account, fields.idempotencyKey, fields.body),
+    attempts: 0,
+    startedAt: Date.now(),
+  };
 }
 
 export function outcomeOf(result: HttpResult): SendOutcome {

@@ -62,7 +62,8 @@ export class LedgerGroupProbe {
 /** Every partition 0..count-1 owned, each by exactly one of `clients` and by no one else, each of them owning some. */
 export function ownedExactlyBy(clients: readonly string[], count: number): (owners: Ownership) => boolean {
   return (owners) => {
-    if (owners.size !== clients.length || !clients.every((client) => (owners.get(client)?.length ?? 0) > 0)) return false;
+    if (owners.size !== clients.length || !clients.every((client) => (owners.get(client)?.length ?? 0) > 0))
+      return false;
     const all = [...owners.values()].flat().sort((x, y) => x - y);
     return all.length === count && all.every((partition, i) => partition === i);
   };
@@ -70,8 +71,18 @@ export function ownedExactlyBy(clients: readonly string[], count: number): (owne
 
 /** The partition a team's commands go to: kafkajs' default (murmur2) partitioner, which the bus' producer uses. */
 export function commandPartitionOf(teamId: string, partitions: number): number {
-  const partitionMetadata = Array.from({ length: partitions }, (_, partitionId) => ({ partitionErrorCode: 0, partitionId, leader: 0, replicas: [0], isr: [0] }));
-  return Partitioners.DefaultPartitioner()({ topic: 'ledger.commands', partitionMetadata, message: { key: teamId, value: null } });
+  const partitionMetadata = Array.from({ length: partitions }, (_, partitionId) => ({
+    partitionErrorCode: 0,
+    partitionId,
+    leader: 0,
+    replicas: [0],
+    isr: [0],
+  }));
+  return Partitioners.DefaultPartitioner()({
+    topic: 'ledger.commands',
+    partitionMetadata,
+    message: { key: teamId, value: null },
+  });
 }
 
 export function ownerOf(owners: Ownership, partition: number): string | undefined {

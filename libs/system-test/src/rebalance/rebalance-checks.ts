@@ -2,7 +2,11 @@ import { evolve, initialState, type LedgerState } from '@subledger/ledger-domain
 import { type ChargeHistory, chargeHistories, describeHistory } from '../audit/charge-decisions';
 import { projectionsMatchReplay } from '../audit/ledger-checks';
 import type { LedgerSnapshot } from '../audit/ledger-snapshot';
-import { acceptedChargesRecordedOnce, refusalsChangedNothing, retriedRequestsAppliedOnce } from '../audit/request-checks';
+import {
+  acceptedChargesRecordedOnce,
+  refusalsChangedNothing,
+  retriedRequestsAppliedOnce,
+} from '../audit/request-checks';
 import type { CrashTeam } from '../load/crash-teams';
 import type { SendOutcome, SendRecord } from '../load/send-record';
 
@@ -29,10 +33,16 @@ export function everyTeamHas(
  * names; a moment of a team's history with a cap crossed or the balance below zero; a projection
  * that is not the replay of its events.
  */
-export function rebalanceFindings(records: readonly SendRecord[], snapshot: LedgerSnapshot, teams: readonly CrashTeam[]): string[] {
+export function rebalanceFindings(
+  records: readonly SendRecord[],
+  snapshot: LedgerSnapshot,
+  teams: readonly CrashTeam[],
+): string[] {
   const histories = chargeHistories(snapshot);
   return [
-    ...records.flatMap((record) => (isExpected(record.first) ? [] : [`key ${record.idempotencyKey}: first answered ${JSON.stringify(record.first)}`])),
+    ...records.flatMap((record) =>
+      isExpected(record.first) ? [] : [`key ${record.idempotencyKey}: first answered ${JSON.stringify(record.first)}`],
+    ),
     ...acceptedChargesRecordedOnce(records, histories),
     ...refusalsChangedNothing(records, histories),
     ...retriedRequestsAppliedOnce(records, histories),
@@ -53,8 +63,10 @@ function chargesOfNoRequest(records: readonly SendRecord[], histories: ReadonlyM
   const findings: string[] = [];
   for (const [chargeId, history] of histories) {
     const decisions = history.accepted.length + history.refused.length;
-    if (!requested.has(chargeId)) findings.push(`charge ${chargeId} has ${describeHistory(history)} but no request of the run names it`);
-    else if (decisions !== 1 || history.refunded.length > 0) findings.push(`charge ${chargeId}: ${describeHistory(history)} (expected one decision, no refund)`);
+    if (!requested.has(chargeId))
+      findings.push(`charge ${chargeId} has ${describeHistory(history)} but no request of the run names it`);
+    else if (decisions !== 1 || history.refunded.length > 0)
+      findings.push(`charge ${chargeId}: ${describeHistory(history)} (expected one decision, no refund)`);
   }
   return findings;
 }
@@ -68,7 +80,10 @@ function historyFindings(snapshot: LedgerSnapshot): string[] {
     states.set(teamId, evolve(state, event));
     if (state.balance < 0n) findings.push(`team ${teamId}: balance ${state.balance} micros at version ${version}`);
     for (const [accountId, { totalSpent, creditLimit }] of state.accounts) {
-      if (creditLimit !== null && totalSpent > creditLimit) findings.push(`team ${teamId}: ${accountId} spent ${totalSpent} micros over its cap of ${creditLimit} at version ${version}`);
+      if (creditLimit !== null && totalSpent > creditLimit)
+        findings.push(
+          `team ${teamId}: ${accountId} spent ${totalSpent} micros over its cap of ${creditLimit} at version ${version}`,
+        );
     }
   }
   return findings;

@@ -18,13 +18,20 @@ export function carrierScenario(failureRate: number, topUpCents: number) {
     await client().topUp(team.teamId, topUpCents);
   });
   return {
-    get: (): { testApp: TestApp; client: EmbeddedTestClient; team: TestTeam } => ({ testApp: testApp(), client: client(), team }),
+    get: (): { testApp: TestApp; client: EmbeddedTestClient; team: TestTeam } => ({
+      testApp: testApp(),
+      client: client(),
+      team,
+    }),
     /** Sends `perKey` SMS with each key, one after the other, and waits until the carrier is done with every one. */
     async sendAll(keys: readonly string[], perKey: number): Promise<Sent[]> {
       const sent: Sent[] = [];
       for (const key of keys) {
         for (let i = 0; i < perKey; i++) {
-          const response = await client().as(key, 'post', '/v1/messages').send({ to: US, text: `Message ${i}` }).expect(202);
+          const response = await client()
+            .as(key, 'post', '/v1/messages')
+            .send({ to: US, text: `Message ${i}` })
+            .expect(202);
           sent.push({ id: response.body.message.id, key });
         }
       }
@@ -33,7 +40,8 @@ export function carrierScenario(failureRate: number, topUpCents: number) {
     },
     async statusesOf(sent: readonly Sent[]): Promise<string[]> {
       const statuses = [];
-      for (const { id, key } of sent) statuses.push((await client().as(key, 'get', `/v1/messages/${id}`).expect(200)).body.message.status);
+      for (const { id, key } of sent)
+        statuses.push((await client().as(key, 'get', `/v1/messages/${id}`).expect(200)).body.message.status);
       return statuses;
     },
     /**
@@ -43,7 +51,11 @@ export function carrierScenario(failureRate: number, topUpCents: number) {
     async reportAgain(sent: readonly Sent[]): Promise<void> {
       const reports = testApp().app.get(DeliveryReports);
       const statuses: DeliveryStatus[] = ['failed', 'sent', 'delivered', 'failed'];
-      const replies = await Promise.all(sent.flatMap(({ id }) => statuses.map((status) => reports.report({ teamId: team.teamId, messageId: id, status, errorCode: null }))));
+      const replies = await Promise.all(
+        sent.flatMap(({ id }) =>
+          statuses.map((status) => reports.report({ teamId: team.teamId, messageId: id, status, errorCode: null })),
+        ),
+      );
       expect(replies.filter((reply) => !reply.ok)).toEqual([]);
     },
   };

@@ -27,7 +27,9 @@ export async function snapshotDatabase(store: SqlEventStore): Promise<DatabaseSn
     );
     tables[`${schema}.${table}`] = { rows: Number(rows[0].rows), digest: rows[0].digest };
   }
-  const { rows } = await store.sql.query<{ position: string }>(`SELECT coalesce(max(global_position), 0)::text AS position FROM ${store.quotedSchema}.events`);
+  const { rows } = await store.sql.query<{ position: string }>(
+    `SELECT coalesce(max(global_position), 0)::text AS position FROM ${store.quotedSchema}.events`,
+  );
   return { tables, globalPosition: rows[0].position };
 }
 

@@ -62,7 +62,9 @@ export async function snapshotTestDatabase(testApp: TestApp): Promise<DatabaseSn
       );
       tables[`${store.schema}.${table}`] = { rows: Number(rows[0].rows), digest: rows[0].digest };
     }
-    const { rows } = await store.sql.query<{ position: string }>(`SELECT coalesce(max(global_position), 0)::text AS position FROM ${store.quotedSchema}.events`);
+    const { rows } = await store.sql.query<{ position: string }>(
+      `SELECT coalesce(max(global_position), 0)::text AS position FROM ${store.quotedSchema}.events`,
+    );
     positions.push(`${store.schema}:${rows[0].position}`);
   }
   return { tables, globalPosition: positions.join(' ') };
@@ -71,7 +73,8 @@ export async function snapshotTestDatabase(testApp: TestApp): Promise<DatabaseSn
 async function until(condition: () => Promise<boolean>, what: string): Promise<void> {
   const deadline = Date.now() + SETTLE_TIMEOUT_MS;
   while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`the distributed services did not settle within ${SETTLE_TIMEOUT_MS} ms: waiting for ${what}`);
+    if (Date.now() > deadline)
+      throw new Error(`the distributed services did not settle within ${SETTLE_TIMEOUT_MS} ms: waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }

@@ -1,7 +1,12 @@
 import type { INestApplication } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
-import { AccountsModule, type AccountsModuleOptions, DeletionScheduler, SimulatedCarrier } from '@subledger/accounts-feature';
+import {
+  AccountsModule,
+  type AccountsModuleOptions,
+  DeletionScheduler,
+  SimulatedCarrier,
+} from '@subledger/accounts-feature';
 import { createPgliteEventStore, type SqlEventStore } from '@subledger/event-store';
 import { LedgerModule, type LedgerModuleOptions } from '@subledger/ledger-feature';
 import { InProcessBus } from '@subledger/messaging';
@@ -12,7 +17,11 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GatewayModule, type GatewayOptions } from '@subledger/gateway-feature';
-import { createGatewayTestApplication, readyWithoutListening, testGatewayOptions } from '@subledger/gateway-feature/testing';
+import {
+  createGatewayTestApplication,
+  readyWithoutListening,
+  testGatewayOptions,
+} from '@subledger/gateway-feature/testing';
 
 export interface EmbeddedTestApp {
   readonly app: NestFastifyApplication;
@@ -47,7 +56,9 @@ export interface EmbeddedTestAppOptions {
  */
 export async function startEmbeddedTestApp(settings: EmbeddedTestAppOptions = {}): Promise<EmbeddedTestApp> {
   if (process.env.E2E_MODE === 'distributed') {
-    throw new Error('This suite starts the embedded composition itself, so it is embedded-only: start the app with startTestApp or useTestApp, or name the suite *.embedded.e2e.spec.ts to keep it out of the distributed run');
+    throw new Error(
+      'This suite starts the embedded composition itself, so it is embedded-only: start the app with startTestApp or useTestApp, or name the suite *.embedded.e2e.spec.ts to keep it out of the distributed run',
+    );
   }
   const dir = await mkdtemp(join(tmpdir(), 'subledger-e2e-'));
   const store = await createPgliteEventStore({ db: dir });
@@ -59,7 +70,11 @@ export async function startEmbeddedTestApp(settings: EmbeddedTestAppOptions = {}
     imports: [
       GivenInfrastructureModule.with({ store, bus, oneProcess: true }),
       LedgerModule.forRoot(settings.ledger),
-      AccountsModule.forRoot({ deletionSweepIntervalMs: null, ...settings.accounts, carrier: { stepDelayMs: 0, ...settings.accounts?.carrier } }),
+      AccountsModule.forRoot({
+        deletionSweepIntervalMs: null,
+        ...settings.accounts,
+        carrier: { stepDelayMs: 0, ...settings.accounts?.carrier },
+      }),
       GatewayModule.forRoot(options),
       MetricsModule.forRoot('embedded'),
     ],

@@ -51,7 +51,10 @@ export class EmbeddedTestClient {
     return (response.body as { balance: number }).balance;
   }
 
-  async createSubAccount(mainKey: string, body: Record<string, unknown> = { name: 'Sub' }): Promise<{ id: string; apiKey: string }> {
+  async createSubAccount(
+    mainKey: string,
+    body: Record<string, unknown> = { name: 'Sub' },
+  ): Promise<{ id: string; apiKey: string }> {
     const response = await this.as(mainKey, 'post', '/v1/sub-accounts').send(body).expect(201);
     const { subAccount } = response.body as { subAccount: { id: string; apiKey: string } };
     return { id: subAccount.id, apiKey: subAccount.apiKey };
@@ -64,7 +67,9 @@ export class EmbeddedTestClient {
   async settledMessage(key: string, messageId: string, timeoutMs = 30_000): Promise<{ id: string; status: string }> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      const { message } = (await this.as(key, 'get', `/v1/messages/${messageId}`).expect(200)).body as { message: { id: string; status: string } };
+      const { message } = (await this.as(key, 'get', `/v1/messages/${messageId}`).expect(200)).body as {
+        message: { id: string; status: string };
+      };
       if (FINAL_MESSAGE_STATUSES.includes(message.status)) return message;
       if (Date.now() > deadline) throw new Error(`message ${messageId} still ${message.status} after ${timeoutMs} ms`);
       await new Promise((resolve) => setTimeout(resolve, 50));

@@ -15,11 +15,17 @@ export async function holdCharges(testApp: TestApp): Promise<ChargeGate> {
   const { KAFKA_SASL_MECHANISM: mechanism, KAFKA_SASL_USERNAME: username, KAFKA_SASL_PASSWORD: password } = process.env;
   // The run's broker may take SASL clients only (SUBLEDGER_TEST_KAFKA_SASL, docs/deployment.md "Kafka security").
   const sasl = mechanism ? { sasl: { mechanism, username, password } as SASLOptions } : {};
-  const kafka = new Kafka({ clientId: 'test-charge-gate', brokers: (process.env.KAFKA_BROKERS ?? '').split(','), logLevel: logLevel.NOTHING, ...sasl });
+  const kafka = new Kafka({
+    clientId: 'test-charge-gate',
+    brokers: (process.env.KAFKA_BROKERS ?? '').split(','),
+    logLevel: logLevel.NOTHING,
+    ...sasl,
+  });
   const admin = kafka.admin();
   await admin.connect();
   const topic = `${stack.topicPrefix}${Topics.ledgerCommands}`;
-  const published = async () => (await admin.fetchTopicOffsets(topic)).reduce((total, partition) => total + Number(partition.high), 0);
+  const published = async () =>
+    (await admin.fetchTopicOffsets(topic)).reduce((total, partition) => total + Number(partition.high), 0);
   const before = await published();
   const ledgers = stack.ledgers.flatMap((ledger) => (ledger ? [ledger.process.child] : []));
   for (const ledger of ledgers) ledger.kill('SIGSTOP');

@@ -5,7 +5,10 @@
  * processes stamp the wall clock, somewhere in between.
  */
 export function instantBetween(from: number, to: number) {
-  const describe = () => (from === to ? new Date(from).toISOString() : `an instant from ${new Date(from).toISOString()} to ${new Date(to).toISOString()}`);
+  const describe = () =>
+    from === to
+      ? new Date(from).toISOString()
+      : `an instant from ${new Date(from).toISOString()} to ${new Date(to).toISOString()}`;
   return {
     asymmetricMatch: (actual: unknown): boolean => {
       const ms = typeof actual === 'string' ? Date.parse(actual) : actual;

@@ -11,7 +11,11 @@ import type { MessageBus } from '@subledger/messaging';
  * the usage and activity projections following the ledger's events, so
  * that none lands in the middle of a before-and-after comparison of the database.
  */
-export async function settleBackgroundWrites(app: INestApplication, bus: MessageBus, teamIds: readonly string[]): Promise<void> {
+export async function settleBackgroundWrites(
+  app: INestApplication,
+  bus: MessageBus,
+  teamIds: readonly string[],
+): Promise<void> {
   await app.get(SimulatedCarrier).settled();
   await app.get(KeyUsageRecorder).flush();
   // A team's commands are handled in order on its partition: an empty report behind the flushed

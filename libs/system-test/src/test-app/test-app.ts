@@ -1,5 +1,11 @@
 import { createPostgresEventStore, type SqlEventStore } from '@subledger/event-store';
-import { type DistributedStack, type DistributedStackOptions, type ServiceName, startDistributedStack, testDatabaseUrl } from '@subledger/test-harness';
+import {
+  type DistributedStack,
+  type DistributedStackOptions,
+  type ServiceName,
+  startDistributedStack,
+  testDatabaseUrl,
+} from '@subledger/test-harness';
 import { type EmbeddedTestApp, type EmbeddedTestAppOptions, startEmbeddedTestApp } from './embedded-test-app';
 
 export type TestMode = 'embedded' | 'distributed';
@@ -49,7 +55,9 @@ async function startEmbedded(settings: EmbeddedTestAppOptions): Promise<TestApp>
     now: () => embedded.clock.now(),
     storeOf: () => embedded.store,
     get stack(): never {
-      throw new Error('testApp.stack exists only in distributed mode (E2E_MODE=distributed, jest.distributed.config.js)');
+      throw new Error(
+        'testApp.stack exists only in distributed mode (E2E_MODE=distributed, jest.distributed.config.js)',
+      );
     },
   };
 }
@@ -72,7 +80,9 @@ async function startDistributedTestApp(settings: EmbeddedTestAppOptions): Promis
     now: () => Date.now(),
     listen: async () => url,
     storeOf: (service) => {
-      const store = stores.get(service) ?? createPostgresEventStore({ pool: testDatabaseUrl(), schema: stack.schemas[service], maxConnections: 2 });
+      const store =
+        stores.get(service) ??
+        createPostgresEventStore({ pool: testDatabaseUrl(), schema: stack.schemas[service], maxConnections: 2 });
       stores.set(service, store);
       return store;
     },
@@ -115,9 +125,14 @@ function stackOptions({ gateway = {}, accounts = {}, ledger = {} }: EmbeddedTest
     ...Object.keys(otherCarrier).map((name) => `accounts.carrier.${name}`),
     ...Object.keys(ledger).map((name) => `ledger.${name}`),
   ];
-  if (unsupported.length > 0) throw new Error(`No environment variable of the distributed services sets ${unsupported.join(', ')}: this suite is embedded-only`);
+  if (unsupported.length > 0)
+    throw new Error(
+      `No environment variable of the distributed services sets ${unsupported.join(', ')}: this suite is embedded-only`,
+    );
   const defined = (entries: Record<string, number | undefined>) =>
-    Object.fromEntries(Object.entries(entries).flatMap(([name, value]) => (value === undefined ? [] : [[name, String(value)]])));
+    Object.fromEntries(
+      Object.entries(entries).flatMap(([name, value]) => (value === undefined ? [] : [[name, String(value)]])),
+    );
   return {
     serviceEnv: {
       gateway: defined({ REQUEST_TIMEOUT_MS: requestTimeoutMs, RATE_LIMIT_PER_MINUTE: rateLimitPerMinute }),

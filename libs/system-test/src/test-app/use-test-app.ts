@@ -7,7 +7,10 @@ import { startTestApp, type TestApp } from './test-app';
  * the tests of the enclosing `describe` and closes it after them; the getters answer the app and a
  * client of it once the tests run.
  */
-export function useTestApp(options: EmbeddedTestAppOptions = {}): { testApp: () => TestApp; client: () => EmbeddedTestClient } {
+export function useTestApp(options: EmbeddedTestAppOptions = {}): {
+  testApp: () => TestApp;
+  client: () => EmbeddedTestClient;
+} {
   let testApp: TestApp | undefined;
   let client: EmbeddedTestClient;
   beforeAll(async () => {
@@ -18,7 +21,9 @@ export function useTestApp(options: EmbeddedTestAppOptions = {}): { testApp: () 
 }
 
 /** The app of the test mode with a client of it, for suites that start it in a `beforeAll` of their own. */
-export async function startTestClient(options: EmbeddedTestAppOptions = {}): Promise<{ testApp: TestApp; client: EmbeddedTestClient }> {
+export async function startTestClient(
+  options: EmbeddedTestAppOptions = {},
+): Promise<{ testApp: TestApp; client: EmbeddedTestClient }> {
   const testApp = await startTestApp(options);
   return { testApp, client: new EmbeddedTestClient(testApp) };
 }

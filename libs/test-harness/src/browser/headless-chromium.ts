@@ -14,14 +14,20 @@ export function chromiumExecutable(): string {
   const configured = process.env.CHROMIUM_PATH;
   const found = configured ?? CANDIDATES.find((path) => existsSync(path));
   if (found === undefined || !existsSync(found)) {
-    throw new Error(`No Chromium at ${configured ?? CANDIDATES.join(', ')}: install Debian's package (apt-get install -y chromium) or set CHROMIUM_PATH`);
+    throw new Error(
+      `No Chromium at ${configured ?? CANDIDATES.join(', ')}: install Debian's package (apt-get install -y chromium) or set CHROMIUM_PATH`,
+    );
   }
   return found;
 }
 
 /** A headless Chromium through playwright-core. `--no-sandbox`: CI runs as root, where Chromium's sandbox refuses to start. */
 export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: chromiumExecutable(), headless: true, args: ['--no-sandbox', '--disable-dev-shm-usage'] });
+  return chromium.launch({
+    executablePath: chromiumExecutable(),
+    headless: true,
+    args: ['--no-sandbox', '--disable-dev-shm-usage'],
+  });
 }
 
 /** Saves the page as `artifacts/screenshots/<name>.png` and answers the path. */

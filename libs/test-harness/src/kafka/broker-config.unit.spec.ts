@@ -53,7 +53,12 @@ describe('serverProperties with SASL', () => {
 
   it('serves SASL_SSL from PEM stores, requiring a client certificate when asked to', () => {
     const tls = { keyStoreFile: '/w/broker.pem', trustStoreFile: '/w/ca.pem', requireClientCertificate: true };
-    const properties = serverProperties(ports, '/data', { mechanism: 'scram-sha-512', username: 'svc', password: 'pw' }, tls).split('\n');
+    const properties = serverProperties(
+      ports,
+      '/data',
+      { mechanism: 'scram-sha-512', username: 'svc', password: 'pw' },
+      tls,
+    ).split('\n');
     expect(properties).toEqual(
       expect.arrayContaining([
         'listeners=SASL_SSL://127.0.0.1:9092,CONTROLLER://127.0.0.1:9093',
@@ -66,7 +71,12 @@ describe('serverProperties with SASL', () => {
       ]),
     );
     const ssl = serverProperties(ports, '/data', undefined, { ...tls, requireClientCertificate: false }).split('\n');
-    expect(ssl).toEqual(expect.arrayContaining(['listeners=SSL://127.0.0.1:9092,CONTROLLER://127.0.0.1:9093', 'listener.name.ssl.ssl.client.auth=none']));
+    expect(ssl).toEqual(
+      expect.arrayContaining([
+        'listeners=SSL://127.0.0.1:9092,CONTROLLER://127.0.0.1:9093',
+        'listener.name.ssl.ssl.client.auth=none',
+      ]),
+    );
     expect(ssl.filter((line) => line.startsWith('ssl.client.auth'))).toEqual([]);
   });
 

@@ -23,11 +23,19 @@ export class BrokerStartError extends Error {
  * metadata. The port opens only after the controller has unfenced the broker, but a client is the
  * only proof that requests are actually served.
  */
-export async function waitUntilReady(broker: WatchedProcess, port: number, timeoutMs: number, security: Pick<KafkaBrokerOptions, 'sasl' | 'tls'> = {}): Promise<void> {
+export async function waitUntilReady(
+  broker: WatchedProcess,
+  port: number,
+  timeoutMs: number,
+  security: Pick<KafkaBrokerOptions, 'sasl' | 'tls'> = {},
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     if (broker.hasExited()) {
-      throw new BrokerStartError(`The Kafka broker exited during start-up (status ${broker.exitCode()})`, broker.output());
+      throw new BrokerStartError(
+        `The Kafka broker exited during start-up (status ${broker.exitCode()})`,
+        broker.output(),
+      );
     }
     if (Date.now() > deadline) {
       throw new BrokerStartError(`The Kafka broker was not ready within ${timeoutMs} ms`, broker.output());

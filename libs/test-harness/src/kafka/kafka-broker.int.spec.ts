@@ -29,14 +29,26 @@ describe('startKafkaBroker', () => {
   it('kill() ends the broker at once, and restart() serves its topics, messages and committed offsets again on the same port', async () => {
     const broker = await startKafkaBroker({ externalBrokers: null });
     const port = Number(broker.brokers[0].split(':')[1]);
-    const kafka = new Kafka({ clientId: 'harness-int', brokers: broker.brokers, logLevel: logLevel.NOTHING, retry: { retries: 10 } });
+    const kafka = new Kafka({
+      clientId: 'harness-int',
+      brokers: broker.brokers,
+      logLevel: logLevel.NOTHING,
+      retry: { retries: 10 },
+    });
     try {
       const admin = kafka.admin();
       await admin.connect();
       await admin.createTopics({ topics: [{ topic: 'survives', numPartitions: 2 }], waitForLeaders: true });
       const producer = kafka.producer();
       await producer.connect();
-      await producer.send({ topic: 'survives', messages: [{ key: 'a', value: 'one' }, { key: 'b', value: 'two' }, { key: 'c', value: 'three' }] });
+      await producer.send({
+        topic: 'survives',
+        messages: [
+          { key: 'a', value: 'one' },
+          { key: 'b', value: 'two' },
+          { key: 'c', value: 'three' },
+        ],
+      });
       await producer.disconnect();
       await admin.setOffsets({ groupId: 'survivor', topic: 'survives', partitions: [{ partition: 0, offset: '1' }] });
       await admin.disconnect();

@@ -1,7 +1,15 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { BrokerPorts, type BrokerSasl, type BrokerTlsFiles, log4jProperties, randomClusterId, scramFormatArguments, serverProperties } from './broker-config';
+import {
+  BrokerPorts,
+  type BrokerSasl,
+  type BrokerTlsFiles,
+  log4jProperties,
+  randomClusterId,
+  scramFormatArguments,
+  serverProperties,
+} from './broker-config';
 import { BrokerStartError, waitUntilReady } from './broker-readiness';
 import { freePort } from './free-port';
 import { defaultJarsDir, ensureKafkaJars } from './kafka-jars';
@@ -66,7 +74,12 @@ export async function startKafkaBroker(options: KafkaBrokerOptions = {}): Promis
     const refuse = async (): Promise<void> => {
       throw new Error(`The broker at ${external} is not the harness's own: it cannot be killed or restarted`);
     };
-    return { brokers: external.split(',').map((broker) => broker.trim()), stop: async () => undefined, kill: refuse, restart: refuse };
+    return {
+      brokers: external.split(',').map((broker) => broker.trim()),
+      stop: async () => undefined,
+      kill: refuse,
+      restart: refuse,
+    };
   }
   const java = requireJava();
   const jarsDir = options.jarsDir ?? defaultJarsDir();
@@ -89,7 +102,11 @@ async function launchBroker(java: string, jarsDir: string, options: KafkaBrokerO
   const log4jFile = path.join(workDir, 'log4j.properties');
   let tlsFiles: BrokerTlsFiles | undefined;
   if (options.tls) {
-    tlsFiles = { keyStoreFile: path.join(workDir, 'broker-keystore.pem'), trustStoreFile: path.join(workDir, 'ca.pem'), requireClientCertificate: options.tls.clientCertificate !== undefined };
+    tlsFiles = {
+      keyStoreFile: path.join(workDir, 'broker-keystore.pem'),
+      trustStoreFile: path.join(workDir, 'ca.pem'),
+      requireClientCertificate: options.tls.clientCertificate !== undefined,
+    };
     writeFileSync(tlsFiles.keyStoreFile, options.tls.brokerKeyAndCertificate);
     writeFileSync(tlsFiles.trustStoreFile, options.tls.ca);
   }
@@ -100,7 +117,8 @@ async function launchBroker(java: string, jarsDir: string, options: KafkaBrokerO
   // The shell watching the first broker deletes the work folder once the broker has exited, unless it
   // is killed with it (kill() below), which keeps the data for restart(). A restarted broker's shell
   // deletes nothing, lest a start that fails take the data with it: stop() and the exit hook do.
-  const launch = (removeDir?: string): WatchedProcess => new WatchedProcess(java, [...jvmOptions, ...common, 'kafka.Kafka', propertiesFile], removeDir);
+  const launch = (removeDir?: string): WatchedProcess =>
+    new WatchedProcess(java, [...jvmOptions, ...common, 'kafka.Kafka', propertiesFile], removeDir);
 
   let broker: WatchedProcess | undefined;
   // Exit hooks run in registration order: kill the broker before deleting what it writes to.
@@ -110,7 +128,16 @@ async function launchBroker(java: string, jarsDir: string, options: KafkaBrokerO
   };
   process.on('exit', onExit);
   try {
-    const format = [...common, 'kafka.tools.StorageTool', 'format', '-t', randomClusterId(), '-c', propertiesFile, ...scramFormatArguments(options.sasl)];
+    const format = [
+      ...common,
+      'kafka.tools.StorageTool',
+      'format',
+      '-t',
+      randomClusterId(),
+      '-c',
+      propertiesFile,
+      ...scramFormatArguments(options.sasl),
+    ];
     await runCommand(java, format, 'Formatting the Kafka storage failed');
     broker = launch(workDir);
     await waitUntilReady(broker, ports.client, options.startTimeoutMs ?? 90_000, options);
@@ -133,14 +160,19 @@ async function launchBroker(java: string, jarsDir: string, options: KafkaBrokerO
       await broker?.kill();
     },
     restart: async () => {
-      if (broker !== undefined && !broker.hasExited()) throw new Error('The Kafka broker is still running: kill() it first');
+      if (broker !== undefined && !broker.hasExited())
+        throw new Error('The Kafka broker is still running: kill() it first');
       broker = await relaunch(launch, ports.client, options);
     },
   };
 }
 
 /** Starts the broker again on its data; the ports of the killed one may take a moment to be free. */
-async function relaunch(launch: () => WatchedProcess, clientPort: number, options: KafkaBrokerOptions): Promise<WatchedProcess> {
+async function relaunch(
+  launch: () => WatchedProcess,
+  clientPort: number,
+  options: KafkaBrokerOptions,
+): Promise<WatchedProcess> {
   for (let attempt = 1; ; attempt++) {
     const broker = launch();
     try {

@@ -16,5 +16,9 @@ export function runBrokerSasl(value: string | undefined): BrokerSasl | undefined
 
 /** The services' settings for that user: set in the environment every test worker and service process inherits. */
 export function saslEnvironment(sasl: BrokerSasl): Record<string, string> {
-  return { KAFKA_SASL_MECHANISM: sasl.mechanism, KAFKA_SASL_USERNAME: sasl.username, KAFKA_SASL_PASSWORD: sasl.password };
+  return {
+    KAFKA_SASL_MECHANISM: sasl.mechanism,
+    KAFKA_SASL_USERNAME: sasl.username,
+    KAFKA_SASL_PASSWORD: sasl.password,
+  };
 }

@@ -11,6 +11,8 @@ export function runCommand(command: string, args: string[], failureMessage: stri
     child.stdout.on('data', collect);
     child.stderr.on('data', collect);
     child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`${failureMessage} (exit ${code}):\n${output}`))));
+    child.on('close', (code) =>
+      code === 0 ? resolve() : reject(new Error(`${failureMessage} (exit ${code}):\n${output}`)),
+    );
   });
 }

@@ -23,16 +23,59 @@ export function createTestCertificates(): TestCertificates {
     try {
       execFileSync('openssl', args, { stdio: 'pipe', timeout: 30_000 });
     } catch (error) {
-      throw new Error(`openssl ${args[0]} failed (the TLS tests need the openssl command line): ${error instanceof Error ? error.message : String(error)}`);
+      throw new Error(
+        `openssl ${args[0]} failed (the TLS tests need the openssl command line): ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
   };
-  openssl('req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', file('ca.key'), '-out', file('ca.pem'), '-days', '2', '-subj', '/CN=subledger-test-ca');
+  openssl(
+    'req',
+    '-x509',
+    '-newkey',
+    'rsa:2048',
+    '-nodes',
+    '-keyout',
+    file('ca.key'),
+    '-out',
+    file('ca.pem'),
+    '-days',
+    '2',
+    '-subj',
+    '/CN=subledger-test-ca',
+  );
   for (const [name, subject, extension] of [
     ['broker', '/CN=127.0.0.1', 'subjectAltName=IP:127.0.0.1,DNS:localhost'],
     ['client', '/CN=subledger-client', 'extendedKeyUsage=clientAuth'],
   ] as const) {
-    openssl('req', '-newkey', 'rsa:2048', '-nodes', '-keyout', file(`${name}.key`), '-out', file(`${name}.csr`), '-subj', subject);
-    openssl('x509', '-req', '-in', file(`${name}.csr`), '-CA', file('ca.pem'), '-CAkey', file('ca.key'), '-CAcreateserial', '-out', file(`${name}.pem`), '-days', '2', '-extfile', writeExtension(dir, name, extension));
+    openssl(
+      'req',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-keyout',
+      file(`${name}.key`),
+      '-out',
+      file(`${name}.csr`),
+      '-subj',
+      subject,
+    );
+    openssl(
+      'x509',
+      '-req',
+      '-in',
+      file(`${name}.csr`),
+      '-CA',
+      file('ca.pem'),
+      '-CAkey',
+      file('ca.key'),
+      '-CAcreateserial',
+      '-out',
+      file(`${name}.pem`),
+      '-days',
+      '2',
+      '-extfile',
+      writeExtension(dir, name, extension),
+    );
   }
   return {
     dir,

@@ -57,7 +57,8 @@ export class WatchedProcess {
     this.child.stderr.on('data', collect);
     // A handle left behind must not keep Jest alive; the exit hook and the watchdog clean up.
     this.child.unref();
-    for (const stream of [this.child.stdin, this.child.stdout, this.child.stderr]) (stream as unknown as Socket).unref();
+    for (const stream of [this.child.stdin, this.child.stdout, this.child.stderr])
+      (stream as unknown as Socket).unref();
     process.on('exit', this.killOnExit);
   }
 
@@ -96,7 +97,7 @@ export class WatchedProcess {
     this.killNow();
     await this.exitedPromise;
     if (group === undefined) return;
-    for (const deadline = Date.now() + 10_000; Date.now() < deadline; ) {
+    for (const deadline = Date.now() + 10_000; Date.now() < deadline;) {
       try {
         process.kill(-group, 0);
       } catch {

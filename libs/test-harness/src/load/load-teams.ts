@@ -7,11 +7,25 @@ export interface FundedTeam extends LoadTeam {
 }
 
 /** Fresh teams created and topped up through the gateway's operator API, each with its main key. */
-export async function createLoadTeams(baseUrl: string, adminToken: string, count: number, topUpCents: number, label: string): Promise<FundedTeam[]> {
+export async function createLoadTeams(
+  baseUrl: string,
+  adminToken: string,
+  count: number,
+  topUpCents: number,
+  label: string,
+): Promise<FundedTeam[]> {
   const teams: FundedTeam[] = [];
   for (let i = 0; i < count; i++) {
-    const created = await adminCall<{ team: { id: string }; apiKey: { key: string } }>(baseUrl, adminToken, '/admin/v1/teams', { name: `${label} ${i + 1}` }, 201);
-    await adminCall(baseUrl, adminToken, `/admin/v1/teams/${created.team.id}/top-ups`, { amount: topUpCents }, 201, { 'Idempotency-Key': `top-up-${created.team.id}` });
+    const created = await adminCall<{ team: { id: string }; apiKey: { key: string } }>(
+      baseUrl,
+      adminToken,
+      '/admin/v1/teams',
+      { name: `${label} ${i + 1}` },
+      201,
+    );
+    await adminCall(baseUrl, adminToken, `/admin/v1/teams/${created.team.id}/top-ups`, { amount: topUpCents }, 201, {
+      'Idempotency-Key': `top-up-${created.team.id}`,
+    });
     teams.push({ teamId: created.team.id, key: created.apiKey.key, topUpCents });
   }
   return teams;
@@ -22,7 +36,12 @@ export async function createLoadTeams(baseUrl: string, adminToken: string, count
  * (a 5xx or a cut connection), until each is answered 2xx or 4xx; returns the final answers of
  * those sends, so that the money check counts what was really applied.
  */
-export async function settleUndecided(baseUrl: () => string, teams: readonly LoadTeam[], answers: readonly LoadAnswer[], deadline: number): Promise<LoadAnswer[]> {
+export async function settleUndecided(
+  baseUrl: () => string,
+  teams: readonly LoadTeam[],
+  answers: readonly LoadAnswer[],
+  deadline: number,
+): Promise<LoadAnswer[]> {
   const settled: LoadAnswer[] = [];
   for (const answer of answers.filter((a) => a.status === 0 || a.status >= 500)) {
     for (;;) {
@@ -32,7 +51,8 @@ export async function settleUndecided(baseUrl: () => string, teams: readonly Loa
         settled.push({ ...answer, ...again, startedAt, endedAt: Date.now() });
         break;
       }
-      if (Date.now() > deadline) throw new Error(`${answer.idempotencyKey} still answered ${again.status} ${again.code ?? ''} when retried`);
+      if (Date.now() > deadline)
+        throw new Error(`${answer.idempotencyKey} still answered ${again.status} ${again.code ?? ''} when retried`);
       await new Promise((resolve) => setTimeout(resolve, 500));
     }
   }
@@ -44,9 +64,16 @@ export async function settleUndecided(baseUrl: () => string, teams: readonly Loa
  * costs of its sends answered 2xx (`final`: one answer per Idempotency-Key). Returns the problems,
  * none when every balance matches; waits up to `timeoutMs` for balances still moving.
  */
-export async function moneyProblems(baseUrl: string, adminToken: string, teams: readonly FundedTeam[], final: readonly LoadAnswer[], timeoutMs: number): Promise<string[]> {
+export async function moneyProblems(
+  baseUrl: string,
+  adminToken: string,
+  teams: readonly FundedTeam[],
+  final: readonly LoadAnswer[],
+  timeoutMs: number,
+): Promise<string[]> {
   const spent = teams.map(() => 0n);
-  for (const answer of final) if (answer.status >= 200 && answer.status < 300) spent[answer.team] += answer.costMicros ?? 0n;
+  for (const answer of final)
+    if (answer.status >= 200 && answer.status < 300) spent[answer.team] += answer.costMicros ?? 0n;
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const problems: string[] = [];
@@ -54,7 +81,10 @@ export async function moneyProblems(baseUrl: string, adminToken: string, teams: 
       const view = await adminGet<{ balance: number }>(baseUrl, adminToken, `/admin/v1/teams/${team.teamId}`);
       // The API shows a balance in cents rounded down (docs/contract.md §1); balances stay positive here.
       const expected = Number((BigInt(team.topUpCents) * MICROS_PER_CENT - spent[i]) / MICROS_PER_CENT);
-      if (view.balance !== expected) problems.push(`team ${i + 1} (${team.teamId}): balance ${view.balance} cents, expected ${expected} from ${final.filter((a) => a.team === i && a.status < 300).length} accepted sends`);
+      if (view.balance !== expected)
+        problems.push(
+          `team ${i + 1} (${team.teamId}): balance ${view.balance} cents, expected ${expected} from ${final.filter((a) => a.team === i && a.status < 300).length} accepted sends`,
+        );
     }
     if (problems.length === 0 || Date.now() > deadline) return problems;
     await new Promise((resolve) => setTimeout(resolve, 500));
@@ -74,14 +104,25 @@ export async function listedMessages(baseUrl: string, key: string): Promise<numb
   let cursor: string | null = null;
   do {
     const query: string = cursor === null ? '' : `&cursor=${encodeURIComponent(cursor)}`;
-    const page: { items: unknown[]; nextCursor: string | null } = await adminGet(baseUrl, key, `/v1/messages?limit=100${query}`);
+    const page: { items: unknown[]; nextCursor: string | null } = await adminGet(
+      baseUrl,
+      key,
+      `/v1/messages?limit=100${query}`,
+    );
     count += page.items.length;
     cursor = page.nextCursor;
   } while (cursor !== null);
   return count;
 }
 
-async function adminCall<T>(baseUrl: string, token: string, path: string, body: unknown, expected: number, headers: Record<string, string> = {}): Promise<T> {
+async function adminCall<T>(
+  baseUrl: string,
+  token: string,
+  path: string,
+  body: unknown,
+  expected: number,
+  headers: Record<string, string> = {},
+): Promise<T> {
   const response = await fetch(`${baseUrl}${path}`, {
     method: 'POST',
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...headers },

@@ -75,7 +75,13 @@ export class SteadyLoad {
     const body = { to: '+14155550100', text: `Steady load ${seq}` };
     const url = this.gatewayUrl();
     const startedAt = Date.now();
-    const answer = await sendMessage(url, this.options.teams[team].key, idempotencyKey, body, this.options.clientTimeoutMs);
+    const answer = await sendMessage(
+      url,
+      this.options.teams[team].key,
+      idempotencyKey,
+      body,
+      this.options.clientTimeoutMs,
+    );
     if (answer.status === 0) this.gateways.failed(url);
     this.answers.push({ team, idempotencyKey, body, startedAt, endedAt: Date.now(), ...answer });
   }
@@ -92,14 +98,22 @@ export async function sendMessage(
   try {
     const response = await fetch(`${baseUrl}/v1/messages`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json', 'idempotency-key': idempotencyKey },
+      headers: {
+        authorization: `Bearer ${key}`,
+        'content-type': 'application/json',
+        'idempotency-key': idempotencyKey,
+      },
       body: JSON.stringify(body),
       signal: AbortSignal.timeout(timeoutMs),
     });
     const text = await response.text();
     const costText = /"cost":\s*([0-9.eE+-]+)/.exec(text)?.[1];
     const code = /"code":\s*"([a-z_]+)"/.exec(text)?.[1] ?? null;
-    return { status: response.status, code, costMicros: response.status < 300 && costText !== undefined ? usdTextToMicros(costText) : null };
+    return {
+      status: response.status,
+      code,
+      costMicros: response.status < 300 && costText !== undefined ? usdTextToMicros(costText) : null,
+    };
   } catch {
     return { status: 0, code: null, costMicros: null };
   }

@@ -10,7 +10,9 @@ export interface FreshSchema {
 export function testDatabaseUrl(): string {
   const url = process.env.DATABASE_URL;
   if (!url) {
-    throw new Error('DATABASE_URL is not set: run integration tests with jest.int.config.js, whose global setup creates the database.');
+    throw new Error(
+      'DATABASE_URL is not set: run integration tests with jest.int.config.js, whose global setup creates the database.',
+    );
   }
   return url;
 }
@@ -22,7 +24,8 @@ export async function freshSchema(databaseUrl: string = testDatabaseUrl()): Prom
   await withClient(databaseUrl, (client) => client.query(`CREATE SCHEMA ${name}`));
   return {
     name,
-    drop: () => withClient(databaseUrl, (client) => client.query(`DROP SCHEMA IF EXISTS ${name} CASCADE`)).then(() => undefined),
+    drop: () =>
+      withClient(databaseUrl, (client) => client.query(`DROP SCHEMA IF EXISTS ${name} CASCADE`)).then(() => undefined),
   };
 }
 

@@ -8,7 +8,10 @@ import { runCommand } from '../kafka/run-command';
  */
 export function compiledEntryOf(sourceEntry: string): string {
   const compiled = join('dist', sourceEntry.replace(/\.ts$/, '.js'));
-  if (!existsSync(compiled)) throw new Error(`${compiled} is missing: run \`npm run build\` (the test setup does) before starting ${sourceEntry}`);
+  if (!existsSync(compiled))
+    throw new Error(
+      `${compiled} is missing: run \`npm run build\` (the test setup does) before starting ${sourceEntry}`,
+    );
   return compiled;
 }
 

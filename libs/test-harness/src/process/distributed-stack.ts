@@ -68,7 +68,11 @@ export async function startDistributedStack(options: DistributedStackOptions = {
   const brokers = options.env?.KAFKA_BROKERS ?? requiredEnv('KAFKA_BROKERS');
   const id = randomBytes(4).toString('hex');
   const adminToken = `stack-admin-${randomBytes(24).toString('hex')}`;
-  const schemas: Record<ServiceName, string> = { gateway: `gateway_${id}`, accounts: `accounts_${id}`, ledger: `ledger_${id}` };
+  const schemas: Record<ServiceName, string> = {
+    gateway: `gateway_${id}`,
+    accounts: `accounts_${id}`,
+    ledger: `ledger_${id}`,
+  };
   const topicPrefix = `stack-${id}.`;
   const envOf = (name: ServiceName, replica: number): Record<string, string> => ({
     PORT: '0',
@@ -108,8 +112,13 @@ export async function startDistributedStack(options: DistributedStackOptions = {
       Promise.all(Array.from({ length: options.gateways ?? 1 }, (_, i) => start('gateway', i))),
     ]);
     ledgers.push(...rest);
-    const replicas: Record<ServiceName, (StackProcess | undefined)[]> = { gateway: [...gateways], accounts: accountsReplicas, ledger: ledgers };
-    const syncGateways = () => gateways.splice(0, gateways.length, ...replicas.gateway.filter((gateway) => gateway !== undefined));
+    const replicas: Record<ServiceName, (StackProcess | undefined)[]> = {
+      gateway: [...gateways],
+      accounts: accountsReplicas,
+      ledger: ledgers,
+    };
+    const syncGateways = () =>
+      gateways.splice(0, gateways.length, ...replicas.gateway.filter((gateway) => gateway !== undefined));
     const startReplica = async (name: ServiceName, replica: number) => {
       const started = (replicas[name][replica] = await start(name, replica));
       syncGateways();
@@ -140,7 +149,9 @@ export async function startDistributedStack(options: DistributedStackOptions = {
   } catch (error) {
     const output = outputOf(all);
     await stopAll(all);
-    throw new Error(`The distributed stack did not start: ${error instanceof Error ? error.message : String(error)}\n${output}`);
+    throw new Error(
+      `The distributed stack did not start: ${error instanceof Error ? error.message : String(error)}\n${output}`,
+    );
   }
 }
 
@@ -149,7 +160,10 @@ export async function untilReady(child: ServiceProcess, url: string, timeoutMs: 
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.child.exitCode !== null) throw new Error(`${url} exited (${child.child.exitCode}) before it was ready`);
-    const status = await fetch(`${url}/health/ready`).then((response) => response.status, () => 0);
+    const status = await fetch(`${url}/health/ready`).then(
+      (response) => response.status,
+      () => 0,
+    );
     if (status === 200) return;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
@@ -172,6 +186,7 @@ async function stopAll(processes: readonly StackProcess[]): Promise<void> {
 
 function requiredEnv(name: string): string {
   const value = process.env[name];
-  if (!value) throw new Error(`${name} is not set: run with the integration or e2e Jest config, whose global setup provides it`);
+  if (!value)
+    throw new Error(`${name} is not set: run with the integration or e2e Jest config, whose global setup provides it`);
   return value;
 }

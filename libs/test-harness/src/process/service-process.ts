@@ -17,7 +17,11 @@ export interface ServiceProcess {
  * (`apps/embedded/src/main.ts`), with extra environment and, before the entry, extra options of
  * node itself (such as `--cpu-prof`, which NODE_OPTIONS does not take).
  */
-export function startServiceProcess(entry: string, env: Record<string, string>, nodeArgs: readonly string[] = []): ServiceProcess {
+export function startServiceProcess(
+  entry: string,
+  env: Record<string, string>,
+  nodeArgs: readonly string[] = [],
+): ServiceProcess {
   const child = spawn(process.execPath, [...nodeArgs, compiledEntryOf(entry)], {
     cwd: process.cwd(),
     env: { ...process.env, NODE_OPTIONS: '', ...env },
@@ -34,8 +38,10 @@ export function startServiceProcess(entry: string, env: Record<string, string>, 
       const poll = setInterval(() => {
         const match = buffer.match(pattern);
         if (match) return settle(() => resolve(match));
-        if (child.exitCode !== null) return settle(() => reject(new Error(`process exited (${child.exitCode}):\n${buffer}`)));
-        if (Date.now() - started > timeoutMs) settle(() => reject(new Error(`timed out waiting for ${pattern}:\n${buffer}`)));
+        if (child.exitCode !== null)
+          return settle(() => reject(new Error(`process exited (${child.exitCode}):\n${buffer}`)));
+        if (Date.now() - started > timeoutMs)
+          settle(() => reject(new Error(`timed out waiting for ${pattern}:\n${buffer}`)));
       }, 50);
       const settle = (done: () => void) => {
         clearInterval(poll);

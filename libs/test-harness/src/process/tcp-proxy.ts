@@ -27,7 +27,8 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
     client.on('close', cutBoth);
     upstream.on('close', cutBoth);
   });
-  const listen = (port: number) => new Promise<void>((resolve, reject) => server.once('error', reject).listen(port, '127.0.0.1', () => resolve()));
+  const listen = (port: number) =>
+    new Promise<void>((resolve, reject) => server.once('error', reject).listen(port, '127.0.0.1', () => resolve()));
   await listen(0);
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;

@@ -12,25 +12,38 @@ const keyId = fc.constantFrom('k1', 'k2', 'k3');
 /** Every account command, with mostly valid and sometimes invalid fields; `at` is set later. */
 const anyCommand: fc.Arbitrary<AccountCommand> = fc.oneof(
   fc.constant(createSub()),
-  fc.record({ name: fc.constantFrom('New', ''), creditLimit: fc.constantFrom(null, CENT, 3n) }).map(
-    (changes): AccountCommand => ({ type: 'UpdateAccount', accountId: SUB_ID, changes, at: 0 }),
-  ),
-  fc.constantFrom<AccountCommand['type']>('SuspendAccount', 'ResumeAccount', 'DeactivateAccount', 'RestoreAccount', 'PurgeAccount').map(
-    (type) => ({ type, accountId: SUB_ID, at: 0 }) as AccountCommand,
-  ),
-  fc.option(fc.constantFrom(DAY_MS, 14 * DAY_MS), { nil: undefined }).map(
-    (retentionMs): AccountCommand => ({ type: 'ScheduleDeletion', accountId: SUB_ID, at: 0, ...(retentionMs ? { retentionMs } : {}) }),
-  ),
-  fc.constantFrom(0, 1, 7, 12, 14, 5).map((day): AccountCommand => ({ type: 'RecordDeletionReminder', accountId: SUB_ID, day, at: 0 })),
+  fc
+    .record({ name: fc.constantFrom('New', ''), creditLimit: fc.constantFrom(null, CENT, 3n) })
+    .map((changes): AccountCommand => ({ type: 'UpdateAccount', accountId: SUB_ID, changes, at: 0 })),
+  fc
+    .constantFrom<AccountCommand['type']>(
+      'SuspendAccount',
+      'ResumeAccount',
+      'DeactivateAccount',
+      'RestoreAccount',
+      'PurgeAccount',
+    )
+    .map((type) => ({ type, accountId: SUB_ID, at: 0 }) as AccountCommand),
+  fc.option(fc.constantFrom(DAY_MS, 14 * DAY_MS), { nil: undefined }).map((retentionMs): AccountCommand => ({
+    type: 'ScheduleDeletion',
+    accountId: SUB_ID,
+    at: 0,
+    ...(retentionMs ? { retentionMs } : {}),
+  })),
+  fc
+    .constantFrom(0, 1, 7, 12, 14, 5)
+    .map((day): AccountCommand => ({ type: 'RecordDeletionReminder', accountId: SUB_ID, day, at: 0 })),
   keyId.map((id) => createKey(id)),
   keyId.map((id): AccountCommand => ({ type: 'RevokeApiKey', accountId: SUB_ID, keyId: id, at: 0 })),
 );
 
 /** Commands with times moving forward by up to 20 days, so that deletion windows open and close. */
-const history = fc.array(fc.tuple(anyCommand, fc.integer({ min: 0, max: 20 * DAY_MS })), { maxLength: 40 }).map((steps) => {
-  let at = T0;
-  return steps.map(([command, step]) => ({ ...command, at: (at += step) }));
-});
+const history = fc
+  .array(fc.tuple(anyCommand, fc.integer({ min: 0, max: 20 * DAY_MS })), { maxLength: 40 })
+  .map((steps) => {
+    let at = T0;
+    return steps.map(([command, step]) => ({ ...command, at: (at += step) }));
+  });
 
 function run(commands: readonly AccountCommand[]) {
   let state: AccountState = initialAccountState();
@@ -79,7 +92,8 @@ describe('account replay', () => {
         for (const state of run(commands).states) {
           if (state.status === 'pending_deletion') expect(activeKeyIds(state)).toEqual([]);
           if (state.status === 'purged') {
-            for (const personal of ['name', 'externalId', 'metadata', 'keys']) expect(state).not.toHaveProperty(personal);
+            for (const personal of ['name', 'externalId', 'metadata', 'keys'])
+              expect(state).not.toHaveProperty(personal);
           }
         }
       }),

@@ -15,12 +15,19 @@ describe('CreateApiKey', () => {
     ['a suspended account (its keys answer account_inactive)', [created, event('AccountSuspended', {})]],
     ['a deactivated account', [created, event('AccountDeactivated', { revokedKeyIds: [] })]],
   ])('given %s', (_case, given) => {
-    accountSpec.given(given).when(createKey('k1')).then([keyCreated('k1')], ACCEPTED);
+    accountSpec
+      .given(given)
+      .when(createKey('k1'))
+      .then([keyCreated('k1')], ACCEPTED);
   });
 
   it.each<[string, AccountEvent[], AccountsRefusal]>([
     ['the key id taken', [created, keyCreated('k1')], { type: 'key_id_taken' }],
-    ['the key id taken by a revoked key', [created, keyCreated('k1'), event('ApiKeyRevoked', { keyId: 'k1' })], { type: 'key_id_taken' }],
+    [
+      'the key id taken by a revoked key',
+      [created, keyCreated('k1'), event('ApiKeyRevoked', { keyId: 'k1' })],
+      { type: 'key_id_taken' },
+    ],
     ['a deletion pending', [created, pending], { type: 'account_pending_deletion' }],
     ['a purged account', [purged], { type: 'account_purged' }],
     ['no account', [], { type: 'account_not_found' }],
@@ -38,7 +45,13 @@ describe('CreateApiKey', () => {
   });
 
   it('lists every invalid field', () => {
-    const when = createKey('k1', { name: '', environment: 'prod' as 'live', permissions: ['a', 'a'], prefix: 'sl_', digest: '' });
+    const when = createKey('k1', {
+      name: '',
+      environment: 'prod' as 'live',
+      permissions: ['a', 'a'],
+      prefix: 'sl_',
+      digest: '',
+    });
     accountSpec
       .given([created])
       .when(when)
@@ -60,7 +73,16 @@ describe('CreateApiKey', () => {
       keys: new Map([
         [
           'k1',
-          { keyId: 'k1', name: 'key k1', environment: 'live', permissions: null, prefix: 'sl_live_sub_', digest: 'digest-k1', createdAt: T0 + 3, revokedAt: null },
+          {
+            keyId: 'k1',
+            name: 'key k1',
+            environment: 'live',
+            permissions: null,
+            prefix: 'sl_live_sub_',
+            digest: 'digest-k1',
+            createdAt: T0 + 3,
+            revokedAt: null,
+          },
         ],
       ]),
     });
@@ -73,8 +95,20 @@ describe('RevokeApiKey', () => {
 
   it.each<[string, AccountEvent[], string, AccountEvent[], AccountsOutcome]>([
     ['an active key', [created, keyCreated('k1')], 'k1', [event('ApiKeyRevoked', { keyId: 'k1' }, T0 + 5)], ACCEPTED],
-    ['a key revoked before: nothing new', [created, keyCreated('k1'), revokedEarlier], 'k1', [], unchangedFor('key_already_revoked')],
-    ['a key revoked by the deactivation', [created, keyCreated('k1'), deactivated], 'k1', [], unchangedFor('key_already_revoked')],
+    [
+      'a key revoked before: nothing new',
+      [created, keyCreated('k1'), revokedEarlier],
+      'k1',
+      [],
+      unchangedFor('key_already_revoked'),
+    ],
+    [
+      'a key revoked by the deactivation',
+      [created, keyCreated('k1'), deactivated],
+      'k1',
+      [],
+      unchangedFor('key_already_revoked'),
+    ],
   ])('given %s', (_case, given, keyId, events, outcome) => {
     accountSpec.given(given).when(revoke(keyId)).then(events, outcome);
   });

@@ -8,11 +8,22 @@ describe('CreateAccount', () => {
   });
 
   it.each([
-    ['no optional fields', { externalId: null, creditLimit: null, metadata: null }, { externalId: null, creditLimit: null, metadata: null }],
+    [
+      'no optional fields',
+      { externalId: null, creditLimit: null, metadata: null },
+      { externalId: null, creditLimit: null, metadata: null },
+    ],
     ['a zero credit limit, stored as no limit', { creditLimit: 0n }, { creditLimit: null }],
-    ['a main account without limit', { accountId: MAIN_ID, kind: 'main' as const, creditLimit: null }, { accountId: MAIN_ID, kind: 'main' as const, creditLimit: null }],
+    [
+      'a main account without limit',
+      { accountId: MAIN_ID, kind: 'main' as const, creditLimit: null },
+      { accountId: MAIN_ID, kind: 'main' as const, creditLimit: null },
+    ],
   ])('given no account, accepts %s', (_case, overrides, stored) => {
-    accountSpec.given([]).when(createSub(overrides)).then([subCreated({ ...overrides, ...stored })], ACCEPTED);
+    accountSpec
+      .given([])
+      .when(createSub(overrides))
+      .then([subCreated({ ...overrides, ...stored })], ACCEPTED);
   });
 
   it('then the account is active, keyless, created at the command time', () => {
@@ -35,7 +46,12 @@ describe('CreateAccount', () => {
   });
 
   it('lists every invalid field, before any other refusal', () => {
-    const command = createSub({ name: '', externalId: 'x'.repeat(256), creditLimit: CENT + 1n, metadata: { seats: [3] as unknown as string } });
+    const command = createSub({
+      name: '',
+      externalId: 'x'.repeat(256),
+      creditLimit: CENT + 1n,
+      metadata: { seats: [3] as unknown as string },
+    });
     accountSpec
       .given([subCreated()])
       .when(command)

@@ -12,16 +12,35 @@ const deactivated = (revokedKeyIds: string[]) => event('AccountDeactivated', { r
 
 describe('DeactivateAccount', () => {
   it.each<[string, AccountEvent[], AccountEvent[], AccountsOutcome]>([
-    ['an active account with keys: revokes every active key', [created, ...keys], [deactivated(['k1', 'k2'])], ACCEPTED],
-    ['a suspended account with keys', [created, keyCreated('k1'), event('AccountSuspended', {})], [deactivated(['k1'])], ACCEPTED],
+    [
+      'an active account with keys: revokes every active key',
+      [created, ...keys],
+      [deactivated(['k1', 'k2'])],
+      ACCEPTED,
+    ],
+    [
+      'a suspended account with keys',
+      [created, keyCreated('k1'), event('AccountSuspended', {})],
+      [deactivated(['k1'])],
+      ACCEPTED,
+    ],
     ['an active account without keys: keysRevoked 0', [created], [deactivated([])], ACCEPTED],
-    ['an inactive account without active keys', [created, ...keys, deactivated(['k1', 'k2'])], [], unchangedFor('already_deactivated')],
+    [
+      'an inactive account without active keys',
+      [created, ...keys, deactivated(['k1', 'k2'])],
+      [],
+      unchangedFor('already_deactivated'),
+    ],
   ])('given %s', (_case, given, events, outcome) => {
     accountSpec.given(given).when(deactivate).then(events, outcome);
   });
 
   it.each<[string, AccountEvent[], AccountsRefusal]>([
-    ['a deletion pending', [created, event('DeletionScheduled', { deleteAt: DAYS(14), reminders: [], revokedKeyIds: [] })], { type: 'account_pending_deletion' }],
+    [
+      'a deletion pending',
+      [created, event('DeletionScheduled', { deleteAt: DAYS(14), reminders: [], revokedKeyIds: [] })],
+      { type: 'account_pending_deletion' },
+    ],
     ['no account', [], { type: 'account_not_found' }],
   ])('given %s', (_case, given, refusal) => {
     accountSpec.given(given).when(deactivate).thenRefused(refusal);

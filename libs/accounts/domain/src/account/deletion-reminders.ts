@@ -36,7 +36,10 @@ export function dueReminderCommands(state: AccountState, at: EpochMs): RecordDel
 }
 
 /** Records that a reminder went out; each day at most once. */
-export function recordDeletionReminder(command: RecordDeletionReminder, state: AccountState): AccountsDecision<AccountEvent> {
+export function recordDeletionReminder(
+  command: RecordDeletionReminder,
+  state: AccountState,
+): AccountsDecision<AccountEvent> {
   if (!isLive(state)) return refused(notLiveRefusal(state));
   if (state.status !== 'pending_deletion') return refused({ type: 'not_pending_deletion' });
   const reminder = state.deletion.reminders.find((candidate) => candidate.day === command.day);

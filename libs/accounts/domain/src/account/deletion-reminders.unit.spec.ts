@@ -8,7 +8,11 @@ import { AccountState } from './account.state';
 import { dueReminderCommands, dueReminders, reminderSchedule } from './deletion-reminders';
 
 const created = subCreated();
-const scheduled = event('DeletionScheduled', { deleteAt: DAYS(14), reminders: reminderSchedule(T0, DAYS(14)), revokedKeyIds: [] });
+const scheduled = event('DeletionScheduled', {
+  deleteAt: DAYS(14),
+  reminders: reminderSchedule(T0, DAYS(14)),
+  revokedKeyIds: [],
+});
 const recorded = (day: number, at = DAYS(day)) => event('DeletionReminderRecorded', { day }, at);
 const record = (day: number, at = DAYS(day)) => command('RecordDeletionReminder', { day }, at);
 
@@ -32,7 +36,9 @@ describe('deletion reminders', () => {
 
   it('are never due without a pending deletion, nor after a restore', () => {
     expect(dueReminders(replayAccount([created]), DAYS(20))).toEqual([]);
-    expect(dueReminders(replayAccount([created, scheduled, event('AccountRestored', {}, DAYS(2))]), DAYS(20))).toEqual([]);
+    expect(dueReminders(replayAccount([created, scheduled, event('AccountRestored', {}, DAYS(2))]), DAYS(20))).toEqual(
+      [],
+    );
     expect(dueReminderCommands(replayAccount([]), DAYS(20))).toEqual([]);
   });
 
@@ -62,22 +68,40 @@ describe('RecordDeletionReminder', () => {
   it.each<[string, AccountEvent[], AccountCommand, AccountEvent[], AccountsOutcome]>([
     ['a due reminder', [created, scheduled], record(7), [recorded(7)], ACCEPTED],
     ['a reminder recorded late', [created, scheduled], record(1, DAYS(3)), [recorded(1, DAYS(3))], ACCEPTED],
-    ['a reminder already recorded', [created, scheduled, recorded(7)], record(7, DAYS(8)), [], unchangedFor('reminder_already_recorded')],
+    [
+      'a reminder already recorded',
+      [created, scheduled, recorded(7)],
+      record(7, DAYS(8)),
+      [],
+      unchangedFor('reminder_already_recorded'),
+    ],
   ])('given %s', (_case, given, when, events, outcome) => {
     accountSpec.given(given).when(when).then(events, outcome);
   });
 
   it.each<[string, AccountEvent[], AccountCommand, AccountsRefusal]>([
-    ['a reminder not yet due', [created, scheduled], record(7, DAYS(7) - 1), { type: 'reminder_not_due', day: 7, dueAt: DAYS(7) }],
+    [
+      'a reminder not yet due',
+      [created, scheduled],
+      record(7, DAYS(7) - 1),
+      { type: 'reminder_not_due', day: 7, dueAt: DAYS(7) },
+    ],
     ['a day without a reminder', [created, scheduled], record(5), { type: 'reminder_not_scheduled', day: 5 }],
     ['no pending deletion', [created], record(0), { type: 'not_pending_deletion' }],
-    ['a restored account', [created, scheduled, event('AccountRestored', {}, DAYS(2))], record(7), { type: 'not_pending_deletion' }],
+    [
+      'a restored account',
+      [created, scheduled, event('AccountRestored', {}, DAYS(2))],
+      record(7),
+      { type: 'not_pending_deletion' },
+    ],
   ])('given %s', (_case, given, when, refusal) => {
     accountSpec.given(given).when(when).thenRefused(refusal);
   });
 
   it('then the reminder carries the time it was recorded', () => {
     const state = replayAccount([created, scheduled, recorded(1, DAYS(3))]);
-    expect(state).toMatchObject({ deletion: { reminders: expect.arrayContaining([{ day: 1, dueAt: DAYS(1), recordedAt: DAYS(3) }]) } });
+    expect(state).toMatchObject({
+      deletion: { reminders: expect.arrayContaining([{ day: 1, dueAt: DAYS(1), recordedAt: DAYS(3) }]) },
+    });
   });
 });

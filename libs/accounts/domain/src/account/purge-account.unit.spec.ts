@@ -7,7 +7,11 @@ import { reminderSchedule } from './deletion-reminders';
 import { isPurgeDue } from './purge-account';
 
 const created = subCreated();
-const scheduled = event('DeletionScheduled', { deleteAt: DAYS(14), reminders: reminderSchedule(T0, DAYS(14)), revokedKeyIds: [] });
+const scheduled = event('DeletionScheduled', {
+  deleteAt: DAYS(14),
+  reminders: reminderSchedule(T0, DAYS(14)),
+  revokedKeyIds: [],
+});
 const purged = event('AccountPurged', { teamId: TEAM_ID, kind: 'sub', createdAt: T0 }, DAYS(14));
 const purge = (at: number) => command('PurgeAccount', {}, at);
 
@@ -29,7 +33,15 @@ describe('PurgeAccount', () => {
   });
 
   it('records no personal data in the tombstone', () => {
-    expect(Object.keys(purged).sort()).toEqual(['accountId', 'at', 'createdAt', 'kind', 'schemaVersion', 'teamId', 'type']);
+    expect(Object.keys(purged).sort()).toEqual([
+      'accountId',
+      'at',
+      'createdAt',
+      'kind',
+      'schemaVersion',
+      'teamId',
+      'type',
+    ]);
   });
 
   it('then the account holds no personal data and no keys', () => {

@@ -6,13 +6,27 @@ import { activeKeyIds } from './account.state';
 import { reminderSchedule } from './deletion-reminders';
 
 const created = subCreated();
-const scheduled = event('DeletionScheduled', { deleteAt: DAYS(14), reminders: reminderSchedule(T0, DAYS(14)), revokedKeyIds: ['k1'] });
+const scheduled = event('DeletionScheduled', {
+  deleteAt: DAYS(14),
+  reminders: reminderSchedule(T0, DAYS(14)),
+  revokedKeyIds: ['k1'],
+});
 const restore = (at: number) => command('RestoreAccount', {}, at);
 
 describe('RestoreAccount', () => {
   it.each<[string, AccountEvent[], number, AccountEvent[]]>([
-    ['on day 13, within the window', [created, keyCreated('k1', T0), scheduled], DAYS(13), [event('AccountRestored', {}, DAYS(13))]],
-    ['one millisecond before deleteAt', [created, scheduled], DAYS(14) - 1, [event('AccountRestored', {}, DAYS(14) - 1)]],
+    [
+      'on day 13, within the window',
+      [created, keyCreated('k1', T0), scheduled],
+      DAYS(13),
+      [event('AccountRestored', {}, DAYS(13))],
+    ],
+    [
+      'one millisecond before deleteAt',
+      [created, scheduled],
+      DAYS(14) - 1,
+      [event('AccountRestored', {}, DAYS(14) - 1)],
+    ],
   ])('given a deletion scheduled on day 0, restoring %s', (_case, given, at, events) => {
     accountSpec.given(given).when(restore(at)).then(events, ACCEPTED);
   });

@@ -13,7 +13,11 @@ describe('UpdateAccount', () => {
     ['a cleared external id', { externalId: null }, [updated({ externalId: null })]],
     ['a new credit limit', { creditLimit: 900n * CENT }, [updated({ creditLimit: 900n * CENT })]],
     ['a zero credit limit, meaning none', { creditLimit: 0n }, [updated({ creditLimit: null })]],
-    ['new metadata, replacing the old whole', { metadata: { plan: 'silver' } }, [updated({ metadata: { plan: 'silver' } })]],
+    [
+      'new metadata, replacing the old whole',
+      { metadata: { plan: 'silver' } },
+      [updated({ metadata: { plan: 'silver' } })],
+    ],
     ['status inactive: a suspension', { status: 'inactive' }, [event('AccountSuspended', {}, T0 + 5)]],
     [
       'several fields, only the changed ones recorded, then the status',
@@ -34,12 +38,20 @@ describe('UpdateAccount', () => {
 
   it('given a suspended account, status active resumes it', () => {
     const given = [created, event('AccountSuspended', {}, T0 + 1)];
-    accountSpec.given(given).when(update({ status: 'active' })).then([event('AccountResumed', {}, T0 + 5)], ACCEPTED);
+    accountSpec
+      .given(given)
+      .when(update({ status: 'active' }))
+      .then([event('AccountResumed', {}, T0 + 5)], ACCEPTED);
   });
 
   it('then the account holds the new values and keeps the others', () => {
     const state = replayAccount([created, updated({ name: 'Acme Two', creditLimit: null })]);
-    expect(state).toMatchObject({ name: 'Acme Two', creditLimit: null, externalId: 'cust-1', metadata: { plan: 'gold', tier: '2' } });
+    expect(state).toMatchObject({
+      name: 'Acme Two',
+      creditLimit: null,
+      externalId: 'cust-1',
+      metadata: { plan: 'gold', tier: '2' },
+    });
   });
 
   it('lists every invalid field', () => {
@@ -68,8 +80,15 @@ describe('UpdateAccount', () => {
   it.each<[string, AccountEvent[], string]>([
     ['no account', [], 'account_not_found'],
     ['a purged account', [event('AccountPurged', { teamId: 't', kind: 'sub', createdAt: T0 })], 'account_purged'],
-    ['a deletion pending', [created, event('DeletionScheduled', { deleteAt: DAYS(14), reminders: [], revokedKeyIds: [] })], 'account_pending_deletion'],
+    [
+      'a deletion pending',
+      [created, event('DeletionScheduled', { deleteAt: DAYS(14), reminders: [], revokedKeyIds: [] })],
+      'account_pending_deletion',
+    ],
   ])('given %s, refuses with %s', (_case, given, refusal) => {
-    accountSpec.given(given).when(update({ name: 'New' })).thenRefused({ type: refusal } as AccountsRefusal);
+    accountSpec
+      .given(given)
+      .when(update({ name: 'New' }))
+      .thenRefused({ type: refusal } as AccountsRefusal);
   });
 });

@@ -6,7 +6,10 @@ import { liveProject, teamEventBase } from './team-directory-guards';
 import { externalIdOwner, TeamDirectoryState } from './team-directory.state';
 
 /** A new external id must not belong to another project of the team; `null` releases it. */
-export function changeExternalId(command: ChangeExternalId, state: TeamDirectoryState): AccountsDecision<TeamDirectoryEvent> {
+export function changeExternalId(
+  command: ChangeExternalId,
+  state: TeamDirectoryState,
+): AccountsDecision<TeamDirectoryEvent> {
   const found = liveProject(state, command.accountId);
   if (!found.ok) return refused(found.error);
   const { team, project } = found.value;

@@ -23,7 +23,10 @@ describe('CreateTeam', () => {
     teamDirectorySpec
       .given([])
       .when(createTeam({ currency: 'EUR' }))
-      .then([teamEvent('TeamCreated', { teamId: TEAM_ID, name: 'Team', currency: 'eur', mainAccountId: MAIN_ID })], ACCEPTED);
+      .then(
+        [teamEvent('TeamCreated', { teamId: TEAM_ID, name: 'Team', currency: 'eur', mainAccountId: MAIN_ID })],
+        ACCEPTED,
+      );
   });
 
   it('then the team has exactly one project, its main account, active', () => {

@@ -6,7 +6,13 @@ import { evolveTeamDirectory } from './team-directory.evolve';
 import { initialTeamDirectoryState, TeamDirectoryState } from './team-directory.state';
 
 /** The team directory stream's decider (docs/architecture.md, "5. Layering", Deciders): its evolve copies. */
-export const teamDirectoryDecider: Decider<TeamDirectoryCommand, TeamDirectoryState, TeamDirectoryEvent, AccountsOutcome, AccountsRefusal> = {
+export const teamDirectoryDecider: Decider<
+  TeamDirectoryCommand,
+  TeamDirectoryState,
+  TeamDirectoryEvent,
+  AccountsOutcome,
+  AccountsRefusal
+> = {
   initialState: initialTeamDirectoryState,
   decide: decideTeamDirectory,
   evolve: evolveTeamDirectory,

@@ -37,7 +37,10 @@ function ownershipRefusal(command: AccountCommand, { team, account }: ProjectSta
 }
 
 /** Runs the team directory commands the account events imply, each on the state the last one left. */
-function followInTeam(events: readonly AccountEvent[], initial: TeamDirectoryState): AccountsDecision<TeamDirectoryEvent> {
+function followInTeam(
+  events: readonly AccountEvent[],
+  initial: TeamDirectoryState,
+): AccountsDecision<TeamDirectoryEvent> {
   const teamEvents: TeamDirectoryEvent[] = [];
   let team = initial;
   for (const command of events.flatMap(teamCommandsFor)) {

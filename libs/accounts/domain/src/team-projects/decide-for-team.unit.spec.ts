@@ -1,10 +1,33 @@
 import type { AccountCommand, CreateTeam } from '@subledger/contracts';
-import { CENT, command, createKey, createSub, DAYS, event, MAIN_ID, subCreated, T0, TEAM_ID, teamEvent } from '../testing/account-fixtures';
+import {
+  CENT,
+  command,
+  createKey,
+  createSub,
+  DAYS,
+  event,
+  MAIN_ID,
+  subCreated,
+  T0,
+  TEAM_ID,
+  teamEvent,
+} from '../testing/account-fixtures';
 import { ProjectWorld } from '../testing/project-world';
 import { replayAccount } from '../account/account.evolve';
 
-const createTeam: CreateTeam = { type: 'CreateTeam', teamId: TEAM_ID, name: 'Team', currency: 'usd', mainAccountId: MAIN_ID, at: T0 };
-const refusedWith = (type: string) => ({ teamEvents: [], accountEvents: [], outcome: { type: 'refused', refusal: { type } } });
+const createTeam: CreateTeam = {
+  type: 'CreateTeam',
+  teamId: TEAM_ID,
+  name: 'Team',
+  currency: 'usd',
+  mainAccountId: MAIN_ID,
+  at: T0,
+};
+const refusedWith = (type: string) => ({
+  teamEvents: [],
+  accountEvents: [],
+  outcome: { type: 'refused', refusal: { type } },
+});
 
 function teamWithSub(): ProjectWorld {
   const world = new ProjectWorld();
@@ -16,8 +39,19 @@ function teamWithSub(): ProjectWorld {
 describe('createTeamWithMainAccount', () => {
   it('creates the team and its one main account, named like the team, without a limit', () => {
     expect(new ProjectWorld().createTeam(createTeam)).toEqual({
-      teamEvents: [teamEvent('TeamCreated', { teamId: TEAM_ID, name: 'Team', currency: 'usd', mainAccountId: MAIN_ID })],
-      accountEvents: [subCreated({ accountId: MAIN_ID, kind: 'main', name: 'Team', externalId: null, creditLimit: null, metadata: null })],
+      teamEvents: [
+        teamEvent('TeamCreated', { teamId: TEAM_ID, name: 'Team', currency: 'usd', mainAccountId: MAIN_ID }),
+      ],
+      accountEvents: [
+        subCreated({
+          accountId: MAIN_ID,
+          kind: 'main',
+          name: 'Team',
+          externalId: null,
+          creditLimit: null,
+          metadata: null,
+        }),
+      ],
       outcome: { type: 'accepted' },
     });
   });
@@ -47,13 +81,28 @@ describe('decideForTeam: creating a sub-account', () => {
   });
 
   it.each<[string, AccountCommand, object]>([
-    ['an external id taken by another sub-account', createSub({ accountId: 'acc-2' }), refusedWith('external_id_taken')],
-    ['a main account', createSub({ accountId: 'acc-2', kind: 'main', externalId: null }), {
-      teamEvents: [],
-      accountEvents: [],
-      outcome: { type: 'refused', refusal: { type: 'invalid', violations: [{ field: 'kind', reason: 'not_allowed' }] } },
-    }],
-    ['another team', createSub({ accountId: 'acc-2', teamId: 'team-2', externalId: null }), refusedWith('team_not_found')],
+    [
+      'an external id taken by another sub-account',
+      createSub({ accountId: 'acc-2' }),
+      refusedWith('external_id_taken'),
+    ],
+    [
+      'a main account',
+      createSub({ accountId: 'acc-2', kind: 'main', externalId: null }),
+      {
+        teamEvents: [],
+        accountEvents: [],
+        outcome: {
+          type: 'refused',
+          refusal: { type: 'invalid', violations: [{ field: 'kind', reason: 'not_allowed' }] },
+        },
+      },
+    ],
+    [
+      'another team',
+      createSub({ accountId: 'acc-2', teamId: 'team-2', externalId: null }),
+      refusedWith('team_not_found'),
+    ],
   ])('refuses %s', (_case, when, then) => {
     expect(teamWithSub().send(when)).toEqual(then);
   });
@@ -82,7 +131,9 @@ describe('decideForTeam: changing a sub-account', () => {
   it('refuses an external id another sub-account holds', () => {
     const world = teamWithSub();
     world.send(createSub({ accountId: 'acc-2', externalId: 'cust-2' }));
-    expect(world.send(command('UpdateAccount', { changes: { externalId: 'cust-1' } }, T0, 'acc-2'))).toEqual(refusedWith('external_id_taken'));
+    expect(world.send(command('UpdateAccount', { changes: { externalId: 'cust-1' } }, T0, 'acc-2'))).toEqual(
+      refusedWith('external_id_taken'),
+    );
   });
 
   it('touches only the account for a change the team does not track', () => {
@@ -91,7 +142,11 @@ describe('decideForTeam: changing a sub-account', () => {
       accountEvents: [{ type: 'AccountUpdated' }],
       outcome: { type: 'accepted' },
     });
-    expect(teamWithSub().send(createKey('k1'))).toMatchObject({ outcome: { type: 'accepted' }, teamEvents: [], accountEvents: [{ type: 'ApiKeyCreated' }] });
+    expect(teamWithSub().send(createKey('k1'))).toMatchObject({
+      outcome: { type: 'accepted' },
+      teamEvents: [],
+      accountEvents: [{ type: 'ApiKeyCreated' }],
+    });
   });
 
   it.each<[string, AccountCommand, string]>([
@@ -101,13 +156,20 @@ describe('decideForTeam: changing a sub-account', () => {
     ['schedule deletion', command('ScheduleDeletion', {}), 'pending_deletion'],
   ])('mirrors the status in the team on %s', (_case, when, status) => {
     const decision = teamWithSub().send(when);
-    expect(decision).toMatchObject({ outcome: { type: 'accepted' }, teamEvents: [{ type: 'ProjectStatusChanged', accountId: 'acc-sub', status }] });
+    expect(decision).toMatchObject({
+      outcome: { type: 'accepted' },
+      teamEvents: [{ type: 'ProjectStatusChanged', accountId: 'acc-sub', status }],
+    });
   });
 
   it('passes an unchanged outcome through', () => {
     const world = teamWithSub();
     world.send(command('SuspendAccount', {}));
-    expect(world.send(command('SuspendAccount', {}))).toEqual({ teamEvents: [], accountEvents: [], outcome: { type: 'unchanged', reason: 'already_inactive' } });
+    expect(world.send(command('SuspendAccount', {}))).toEqual({
+      teamEvents: [],
+      accountEvents: [],
+      outcome: { type: 'unchanged', reason: 'already_inactive' },
+    });
   });
 
   it('answers account_not_found for an account of another team', () => {
@@ -137,6 +199,8 @@ describe('decideForTeam: deletion', () => {
       accountEvents: [{ type: 'AccountPurged' }],
       outcome: { type: 'accepted' },
     });
-    expect(world.send(createSub({ accountId: 'acc-2', at: DAYS(18) }))).toMatchObject({ outcome: { type: 'accepted' } });
+    expect(world.send(createSub({ accountId: 'acc-2', at: DAYS(18) }))).toMatchObject({
+      outcome: { type: 'accepted' },
+    });
   });
 });

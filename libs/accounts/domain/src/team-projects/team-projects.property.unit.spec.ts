@@ -12,27 +12,54 @@ import { DAY_MS } from '../values/deletion-retention.value-object';
 import { createKey, createSub, MAIN_ID, T0, TEAM_ID } from '../testing/account-fixtures';
 import { ProjectWorld } from '../testing/project-world';
 
-const createTeam: CreateTeam = { type: 'CreateTeam', teamId: TEAM_ID, name: 'Team', currency: 'usd', mainAccountId: MAIN_ID, at: T0 };
+const createTeam: CreateTeam = {
+  type: 'CreateTeam',
+  teamId: TEAM_ID,
+  name: 'Team',
+  currency: 'usd',
+  mainAccountId: MAIN_ID,
+  at: T0,
+};
 const accountId = fc.constantFrom('a', 'b', MAIN_ID);
 const externalId = fc.constantFrom('x', 'y', null);
 
-const lifecycle = fc.constantFrom('SuspendAccount', 'ResumeAccount', 'DeactivateAccount', 'ScheduleDeletion', 'RestoreAccount', 'PurgeAccount');
+const lifecycle = fc.constantFrom(
+  'SuspendAccount',
+  'ResumeAccount',
+  'DeactivateAccount',
+  'ScheduleDeletion',
+  'RestoreAccount',
+  'PurgeAccount',
+);
 
 // Weighted towards the lifecycle, so that purges and last-project refusals come up often.
 const anyCommand: fc.Arbitrary<AccountCommand> = fc.oneof(
-  { weight: 3, arbitrary: fc.tuple(accountId, externalId).map(([id, ext]) => createSub({ accountId: id, externalId: ext })) },
-  fc.tuple(accountId, externalId).map(([id, ext]): AccountCommand => ({ type: 'UpdateAccount', accountId: id, changes: { externalId: ext }, at: 0 })),
-  fc.tuple(accountId, fc.constantFrom('active' as const, 'inactive' as const)).map(
-    ([id, status]): AccountCommand => ({ type: 'UpdateAccount', accountId: id, changes: { status }, at: 0 }),
-  ),
-  { weight: 6, arbitrary: fc.tuple(accountId, lifecycle).map(([id, type]) => ({ type, accountId: id, at: 0 }) as AccountCommand) },
+  {
+    weight: 3,
+    arbitrary: fc.tuple(accountId, externalId).map(([id, ext]) => createSub({ accountId: id, externalId: ext })),
+  },
+  fc.tuple(accountId, externalId).map(([id, ext]): AccountCommand => ({
+    type: 'UpdateAccount',
+    accountId: id,
+    changes: { externalId: ext },
+    at: 0,
+  })),
+  fc
+    .tuple(accountId, fc.constantFrom('active' as const, 'inactive' as const))
+    .map(([id, status]): AccountCommand => ({ type: 'UpdateAccount', accountId: id, changes: { status }, at: 0 })),
+  {
+    weight: 6,
+    arbitrary: fc.tuple(accountId, lifecycle).map(([id, type]) => ({ type, accountId: id, at: 0 }) as AccountCommand),
+  },
   accountId.map((id) => createKey('k1', { accountId: id })),
 );
 
-const history = fc.array(fc.tuple(anyCommand, fc.integer({ min: 0, max: 10 * DAY_MS })), { minLength: 10, maxLength: 60 }).map((steps) => {
-  let at = T0;
-  return steps.map(([command, step]) => ({ ...command, at: (at += step) }));
-});
+const history = fc
+  .array(fc.tuple(anyCommand, fc.integer({ min: 0, max: 10 * DAY_MS })), { minLength: 10, maxLength: 60 })
+  .map((steps) => {
+    let at = T0;
+    return steps.map(([command, step]) => ({ ...command, at: (at += step) }));
+  });
 
 type Check = (world: ProjectWorld, before: { activeProjects: number; scheduled: boolean }) => void;
 
@@ -42,7 +69,10 @@ function play(commands: readonly AccountCommand[], check: Check = () => undefine
   for (const command of commands) {
     const activeProjects = activeProjectCount(directory(world));
     const decision = world.send(command);
-    check(world, { activeProjects, scheduled: decision.accountEvents.some((event) => event.type === 'DeletionScheduled') });
+    check(world, {
+      activeProjects,
+      scheduled: decision.accountEvents.some((event) => event.type === 'DeletionScheduled'),
+    });
   }
   return world;
 }
@@ -72,7 +102,9 @@ describe('a team and its projects, over random command histories', () => {
     fc.assert(
       fc.property(history, (commands) => {
         play(commands, (world, { activeProjects, scheduled }) => {
-          const held = [...directory(world).projects.values()].flatMap((project) => (project.externalId === null ? [] : [project.externalId]));
+          const held = [...directory(world).projects.values()].flatMap((project) =>
+            project.externalId === null ? [] : [project.externalId],
+          );
           expect(new Set(held).size).toBe(held.length);
           if (scheduled && activeProjects > 0) expect(activeProjectCount(directory(world))).toBeGreaterThan(0);
         });
@@ -102,7 +134,9 @@ describe('a team and its projects, over random command histories', () => {
         expect(replayTeamDirectory(teamStream)).toEqual(world.team);
         for (const id of purged) {
           const erased = (world.accountStreams.get(id) ?? []).map(eraseAccountEventPersonalData);
-          expect(JSON.stringify(erased, (_key, value: unknown) => (typeof value === 'bigint' ? `${value}` : value))).not.toMatch(/"(x|y|Acme)"|gold/);
+          expect(
+            JSON.stringify(erased, (_key, value: unknown) => (typeof value === 'bigint' ? `${value}` : value)),
+          ).not.toMatch(/"(x|y|Acme)"|gold/);
           expect(replayAccount(erased)).toEqual(world.account(id));
         }
       }),
@@ -124,6 +158,8 @@ describe('a team and its projects, over random command histories', () => {
       // A fixed seed: this checks the generator's reach, which must not depend on luck.
       { seed: 20_261_127, numRuns: 200 },
     );
-    expect(['AccountPurged', 'last_active_project', 'external_id_taken'].filter((outcome) => !seen.has(outcome))).toEqual([]);
+    expect(
+      ['AccountPurged', 'last_active_project', 'external_id_taken'].filter((outcome) => !seen.has(outcome)),
+    ).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 import { validateMetadata } from './account-metadata.value-object';
 
-const keys = (count: number, value = 'v') => Object.fromEntries(Array.from({ length: count }, (_, i) => [`k${i}`, value]));
+const keys = (count: number, value = 'v') =>
+  Object.fromEntries(Array.from({ length: count }, (_, i) => [`k${i}`, value]));
 
 function cyclic(): Record<string, unknown> {
   const value: Record<string, unknown> = {};
@@ -15,7 +16,11 @@ describe('metadata (scalar values, 50 keys, 500 characters each, 8 KiB in all)',
     ['an empty object', {}, {}],
     ['50 keys', keys(50), keys(50)],
     ['a 500-character value', { note: 'x'.repeat(500) }, { note: 'x'.repeat(500) }],
-    ['number, boolean and null values', { seats: 3, price: -12.5, trial: true, coupon: null }, { seats: 3, price: -12.5, trial: true, coupon: null }],
+    [
+      'number, boolean and null values',
+      { seats: 3, price: -12.5, trial: true, coupon: null },
+      { seats: 3, price: -12.5, trial: true, coupon: null },
+    ],
   ])('accepts %s', (_case, input, value) => {
     expect(validateMetadata(input)).toEqual({ ok: true, value });
   });
@@ -65,7 +70,10 @@ describe('metadata (scalar values, 50 keys, 500 characters each, 8 KiB in all)',
     const texts = Object.fromEntries(Array.from({ length: 16 }, (_, i) => [`t${i}`, 'x'.repeat(500)]));
     const numbers = Object.fromEntries(Array.from({ length: 34 }, (_, i) => [`n${i}`, 1_000_000]));
     expect(new TextEncoder().encode(JSON.stringify({ ...texts, ...numbers })).length).toBeGreaterThan(8192);
-    expect(validateMetadata({ ...texts, ...numbers })).toEqual({ ok: false, error: [{ field: 'metadata', reason: 'too_large' }] });
+    expect(validateMetadata({ ...texts, ...numbers })).toEqual({
+      ok: false,
+      error: [{ field: 'metadata', reason: 'too_large' }],
+    });
     expect(validateMetadata(texts)).toMatchObject({ ok: true });
   });
 

@@ -3,11 +3,16 @@ import { characterCount, validateAll, violation } from './validated';
 
 describe('validateAll', () => {
   it('returns every value when every check passes', () => {
-    expect(validateAll({ name: ok('Acme'), limit: ok(null) })).toEqual({ ok: true, value: { name: 'Acme', limit: null } });
+    expect(validateAll({ name: ok('Acme'), limit: ok(null) })).toEqual({
+      ok: true,
+      value: { name: 'Acme', limit: null },
+    });
   });
 
   it('returns the violations of every failing check, in field order', () => {
-    expect(validateAll({ name: violation('name', 'empty'), ok: ok(1), metadata: violation('metadata', 'too_large') })).toEqual({
+    expect(
+      validateAll({ name: violation('name', 'empty'), ok: ok(1), metadata: violation('metadata', 'too_large') }),
+    ).toEqual({
       ok: false,
       error: [
         { field: 'name', reason: 'empty' },

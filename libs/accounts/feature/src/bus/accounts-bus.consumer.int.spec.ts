@@ -10,10 +10,23 @@ describe.each(BACKENDS)('the accounts command consumer (%s)', (_backend, open) =
 
   it('answers a redelivered request with its first reply, even where deciding again would refuse', async () => {
     const { sub } = await teamWithSubAccount(kit());
-    await kit().ok({ type: 'ScheduleSubAccountDeletion', teamId: sub.teamId, accountId: sub.accountId, at: kit().clock.now() });
-    const restore = { type: 'RestoreSubAccount', teamId: sub.teamId, accountId: sub.accountId, at: kit().clock.now() } as const;
+    await kit().ok({
+      type: 'ScheduleSubAccountDeletion',
+      teamId: sub.teamId,
+      accountId: sub.accountId,
+      at: kit().clock.now(),
+    });
+    const restore = {
+      type: 'RestoreSubAccount',
+      teamId: sub.teamId,
+      accountId: sub.accountId,
+      at: kit().clock.now(),
+    } as const;
     const send = (correlationId: string) =>
-      kit().bus.request(Topics.accountsCommands, sub.teamId, restore, { timeoutMs: 10_000, headers: { [Headers.correlationId]: correlationId } });
+      kit().bus.request(Topics.accountsCommands, sub.teamId, restore, {
+        timeoutMs: 10_000,
+        headers: { [Headers.correlationId]: correlationId },
+      });
 
     const first = await send('restore-1');
     expect(first).toMatchObject({ ok: true, value: { account: { status: 'active' } } });
@@ -37,11 +50,20 @@ describe.each(BACKENDS)('the accounts command consumer (%s)', (_backend, open) =
         return batch.map(() => undefined);
       });
     });
-    const create = { type: 'CreateApiKey', teamId: sub.teamId, accountId: sub.accountId, key, at: kit().clock.now() } as const;
+    const create = {
+      type: 'CreateApiKey',
+      teamId: sub.teamId,
+      accountId: sub.accountId,
+      key,
+      at: kit().clock.now(),
+    } as const;
     kit().bus.publish(Topics.accountsCommands, sub.teamId, create);
 
     expect(await deadLetter).toEqual(create);
-    expect((await kit().store.readStream(`account-${sub.accountId}`)).map((event) => event.type)).toEqual(['AccountCreated', 'ApiKeyCreated']);
+    expect((await kit().store.readStream(`account-${sub.accountId}`)).map((event) => event.type)).toEqual([
+      'AccountCreated',
+      'ApiKeyCreated',
+    ]);
     await kit().store.sql.query(`DELETE FROM ${quotedSchema}.accounts_api_keys WHERE id = 'blocker'`);
     expect(await kit().command(create)).toMatchObject({ ok: true, value: { apiKey: { id: key.keyId } } });
   });
@@ -50,11 +72,20 @@ describe.each(BACKENDS)('the accounts command consumer (%s)', (_backend, open) =
     const rival = await AccountsTestKit.start({ store: kit().store });
     try {
       const { sub } = await teamWithSubAccount(kit());
-      const rename = (name: string) => ({ type: 'UpdateSubAccount', teamId: sub.teamId, accountId: sub.accountId, changes: { name }, at: kit().clock.now() }) as const;
+      const rename = (name: string) =>
+        ({
+          type: 'UpdateSubAccount',
+          teamId: sub.teamId,
+          accountId: sub.accountId,
+          changes: { name },
+          at: kit().clock.now(),
+        }) as const;
       await rival.ok(rename('By the rival'));
 
       expect(await kit().ok(rename('By the first'))).toMatchObject({ account: { name: 'By the first' } });
-      const names = (await kit().store.readStream(`account-${sub.accountId}`)).flatMap((event) => (event.type === 'AccountUpdated' ? [event.data['changes']] : []));
+      const names = (await kit().store.readStream(`account-${sub.accountId}`)).flatMap((event) =>
+        event.type === 'AccountUpdated' ? [event.data['changes']] : [],
+      );
       expect(names).toEqual([{ name: 'By the rival' }, { name: 'By the first' }]);
     } finally {
       await rival.close();

@@ -77,7 +77,9 @@ export class AccountsBusController implements OnModuleInit {
 
   @BusHandler(Topics.accountsQueries, QUERIES_GROUP)
   handleQueries(batch: readonly Envelope<unknown>[]): Promise<AnyQueryReply[]> {
-    return Promise.all(batch.map(({ value }) => (isQuery(value) ? this.queries.handle(value) : Promise.resolve(notAQuery()))));
+    return Promise.all(
+      batch.map(({ value }) => (isQuery(value) ? this.queries.handle(value) : Promise.resolve(notAQuery()))),
+    );
   }
 }
 

@@ -35,6 +35,8 @@ export class DeliveryReports {
 
   private send<R>(command: AccountsInternalCommand): Promise<R> {
     // The ledger deadline plus a margin: a failed step waits for the refund.
-    return this.bus.request(Topics.accountsCommands, command.teamId, command, { timeoutMs: this.options.ledgerTimeoutMs * 2 });
+    return this.bus.request(Topics.accountsCommands, command.teamId, command, {
+      timeoutMs: this.options.ledgerTimeoutMs * 2,
+    });
   }
 }

@@ -95,7 +95,8 @@ export class SimulatedCarrier implements MessageCarrier, OnApplicationShutdown {
       byTeam.set(step.message.teamId, steps);
     }
     for (const [teamId, steps] of byTeam) {
-      for (let start = 0; start < steps.length; start += MAX_STEPS_PER_REPORT) void this.report(teamId, steps.slice(start, start + MAX_STEPS_PER_REPORT));
+      for (let start = 0; start < steps.length; start += MAX_STEPS_PER_REPORT)
+        void this.report(teamId, steps.slice(start, start + MAX_STEPS_PER_REPORT));
     }
     this.arm();
   }
@@ -111,10 +112,16 @@ export class SimulatedCarrier implements MessageCarrier, OnApplicationShutdown {
     try {
       const reply = await this.reports.reportMany(
         teamId,
-        steps.map(({ message, status }) => ({ messageId: message.messageId, status, errorCode: status === 'failed' ? DELIVERY_FAILED : null })),
+        steps.map(({ message, status }) => ({
+          messageId: message.messageId,
+          status,
+          errorCode: status === 'failed' ? DELIVERY_FAILED : null,
+        })),
       );
       if (!reply.ok) {
-        this.logger.warn(`Delivery of ${steps.length} messages of team ${teamId} stopped: the report was refused: ${JSON.stringify(reply.refusal)}`);
+        this.logger.warn(
+          `Delivery of ${steps.length} messages of team ${teamId} stopped: the report was refused: ${JSON.stringify(reply.refusal)}`,
+        );
         for (const { message } of steps) this.finish(message.messageId);
         return;
       }
@@ -122,7 +129,9 @@ export class SimulatedCarrier implements MessageCarrier, OnApplicationShutdown {
     } catch (error) {
       if (this.stopped) return steps.forEach(({ message }) => this.finish(message.messageId));
       const retryMs = Math.max(MIN_RETRY_MS, this.options.carrier.stepDelayMs) * Math.min(attempt, 10);
-      this.logger.warn(`A report of ${steps.length} messages of team ${teamId} got no answer (attempt ${attempt}), sending it again in ${retryMs} ms: ${String(error)}`);
+      this.logger.warn(
+        `A report of ${steps.length} messages of team ${teamId} got no answer (attempt ${attempt}), sending it again in ${retryMs} ms: ${String(error)}`,
+      );
       const timer = setTimeout(() => {
         this.retries.delete(timer);
         void this.report(teamId, steps, attempt + 1);
@@ -135,7 +144,10 @@ export class SimulatedCarrier implements MessageCarrier, OnApplicationShutdown {
 
   /** After a step was answered: the draw for the last step, or the end of the delivery. */
   private next({ message, status }: Step, reply: DeliveryStepReply | undefined): void {
-    if (!reply?.ok) this.logger.warn(`Message ${message.messageId} could not move to ${status}: ${reply ? reply.refusal.type : 'no reply'}`);
+    if (!reply?.ok)
+      this.logger.warn(
+        `Message ${message.messageId} could not move to ${status}: ${reply ? reply.refusal.type : 'no reply'}`,
+      );
     if (!reply?.ok || status !== 'sent' || this.stopped) return this.finish(message.messageId);
     const { failureRate, random } = this.options.carrier;
     this.schedule({ message, status: random() < failureRate ? 'failed' : 'delivered' });

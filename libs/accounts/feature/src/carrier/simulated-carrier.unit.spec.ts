@@ -10,14 +10,24 @@ function reportsThat(failFirst = 0) {
     reportMany: jest.fn(async (teamId: string, steps: readonly DeliveryStep[]) => {
       sent.push({ teamId, steps });
       if (sent.length <= failFirst) throw new Error('No reply on accounts.commands within 10000 ms');
-      return { ok: true as const, value: { steps: steps.map((step) => ({ ok: true as const, value: { status: step.status } })) } };
+      return {
+        ok: true as const,
+        value: { steps: steps.map((step) => ({ ok: true as const, value: { status: step.status } })) },
+      };
     }),
   };
   return { reports: reports as unknown as DeliveryReports, sent };
 }
 
-const carrierWith = (reports: DeliveryReports) => new SimulatedCarrier(reports, resolveAccountsOptions({ carrier: { stepDelayMs: 0, failureRate: 0 } }));
-const message = (i: number, teamId = 'team_1') => ({ teamId, accountId: 'proj_1', messageId: `msg_${i}`, channel: 'sms', isTest: false });
+const carrierWith = (reports: DeliveryReports) =>
+  new SimulatedCarrier(reports, resolveAccountsOptions({ carrier: { stepDelayMs: 0, failureRate: 0 } }));
+const message = (i: number, teamId = 'team_1') => ({
+  teamId,
+  accountId: 'proj_1',
+  messageId: `msg_${i}`,
+  channel: 'sms',
+  isTest: false,
+});
 
 describe('SimulatedCarrier', () => {
   it("splits a team's steps that fall due together into reports of at most MAX_STEPS_PER_REPORT", async () => {
@@ -43,8 +53,16 @@ describe('SimulatedCarrier', () => {
     carrier.dispatch(message(2, 'team_2'));
     await carrier.settled();
     const steps = sent.map(({ teamId, steps: [step] }) => `${teamId} ${step.messageId} ${step.status}`);
-    expect(steps.filter((step) => step.endsWith('sent'))).toEqual(['team_1 msg_1 sent', 'team_2 msg_2 sent', 'team_1 msg_1 sent', 'team_2 msg_2 sent']);
-    expect(steps.filter((step) => step.endsWith('delivered')).sort()).toEqual(['team_1 msg_1 delivered', 'team_2 msg_2 delivered']);
+    expect(steps.filter((step) => step.endsWith('sent'))).toEqual([
+      'team_1 msg_1 sent',
+      'team_2 msg_2 sent',
+      'team_1 msg_1 sent',
+      'team_2 msg_2 sent',
+    ]);
+    expect(steps.filter((step) => step.endsWith('delivered')).sort()).toEqual([
+      'team_1 msg_1 delivered',
+      'team_2 msg_2 delivered',
+    ]);
   });
 
   it('stops waiting to send a report again when the application shuts down', async () => {

@@ -23,7 +23,10 @@ const KIND_OF = {
   RunDeletionSchedule: 'lifecycle',
   GetMessage: 'read',
   ListMessages: 'read',
-} as const satisfies Record<AccountsCommandMessage['type'] | AccountsOrderedRead['type'], 'gathered' | 'lifecycle' | 'read'>;
+} as const satisfies Record<
+  AccountsCommandMessage['type'] | AccountsOrderedRead['type'],
+  'gathered' | 'lifecycle' | 'read'
+>;
 
 type TypesOf<K> = { [T in keyof typeof KIND_OF]: (typeof KIND_OF)[T] extends K ? T : never }[keyof typeof KIND_OF];
 
@@ -45,7 +48,8 @@ export type CommandKind =
 export function commandKindOf(value: unknown): CommandKind {
   if (typeof value !== 'object' || value === null) return refused('', 'not_an_object');
   const { type, teamId } = value as Record<string, unknown>;
-  const kind = typeof type === 'string' && Object.hasOwn(KIND_OF, type) ? KIND_OF[type as keyof typeof KIND_OF] : undefined;
+  const kind =
+    typeof type === 'string' && Object.hasOwn(KIND_OF, type) ? KIND_OF[type as keyof typeof KIND_OF] : undefined;
   if (kind === undefined) return refused('type', 'not_allowed');
   if (typeof teamId !== 'string' || teamId.length === 0) return refused('teamId', 'required');
   switch (kind) {

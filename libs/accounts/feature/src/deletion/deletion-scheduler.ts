@@ -39,7 +39,9 @@ export class DeletionScheduler implements OnApplicationBootstrap, OnApplicationS
     const results: DeletionSweepResult[] = [];
     for (const { team_id: teamId, id: accountId } of due) {
       const command: AccountsInternalCommand = { type: 'RunDeletionSchedule', teamId, accountId, at };
-      const reply = await this.bus.request<ScheduleReply>(Topics.accountsCommands, teamId, command, { timeoutMs: this.options.deletionStepTimeoutMs });
+      const reply = await this.bus.request<ScheduleReply>(Topics.accountsCommands, teamId, command, {
+        timeoutMs: this.options.deletionStepTimeoutMs,
+      });
       if (!reply.ok) this.logger.warn(`Deletion schedule of account ${accountId} refused: ${reply.refusal.type}`);
       results.push({ teamId, accountId, reply });
     }

@@ -12,7 +12,10 @@ function scheduler(intervalMs: number | null) {
       return { ok: true, value: { remindersRecorded: [1], purged: false } };
     },
   } as unknown as MessageBus;
-  const readModel = { db: {}, projects: { deletionsDue: async () => [{ team_id: 'team-1', id: 'acc-1' }] } } as unknown as AccountsReadModel;
+  const readModel = {
+    db: {},
+    projects: { deletionsDue: async () => [{ team_id: 'team-1', id: 'acc-1' }] },
+  } as unknown as AccountsReadModel;
   const clock = new ManualClock(1_000);
   const options = resolveAccountsOptions({ deletionSweepIntervalMs: intervalMs });
   return { requests, instance: new DeletionScheduler(bus, clock, options, readModel) };
@@ -23,9 +26,15 @@ describe('the deletion scheduler', () => {
 
   it('sends each due account through its team`s command queue at the clock`s time', async () => {
     const { requests, instance } = scheduler(null);
-    expect(await instance.runDue()).toEqual([{ teamId: 'team-1', accountId: 'acc-1', reply: { ok: true, value: { remindersRecorded: [1], purged: false } } }]);
+    expect(await instance.runDue()).toEqual([
+      { teamId: 'team-1', accountId: 'acc-1', reply: { ok: true, value: { remindersRecorded: [1], purged: false } } },
+    ]);
     expect(requests).toEqual([
-      { topic: 'accounts.commands', key: 'team-1', value: { type: 'RunDeletionSchedule', teamId: 'team-1', accountId: 'acc-1', at: 1_000 } },
+      {
+        topic: 'accounts.commands',
+        key: 'team-1',
+        value: { type: 'RunDeletionSchedule', teamId: 'team-1', accountId: 'acc-1', at: 1_000 },
+      },
     ]);
   });
 

@@ -8,25 +8,44 @@ import { useAccountsKit } from '../testing/use-accounts-kit';
 describe.each(BACKENDS)('scheduled deletion (%s)', (_backend, open) => {
   const kit = useAccountsKit(open);
 
-  const subAccount = async () => (await teamWithSubAccount(kit(), { creditLimit: 30n * CENT, externalId: 'cust-9' })).sub;
+  const subAccount = async () =>
+    (await teamWithSubAccount(kit(), { creditLimit: 30n * CENT, externalId: 'cust-9' })).sub;
 
   const schedule = (sub: { teamId: string; accountId: string }) =>
-    kit().command({ type: 'ScheduleSubAccountDeletion', teamId: sub.teamId, accountId: sub.accountId, at: kit().clock.now() });
+    kit().command({
+      type: 'ScheduleSubAccountDeletion',
+      teamId: sub.teamId,
+      accountId: sub.accountId,
+      at: kit().clock.now(),
+    });
 
   const remindersOf = async (accountId: string) =>
-    (await kit().store.readStream(`account-${accountId}`)).filter((event) => event.type === 'DeletionReminderRecorded').map((event) => event.data['day']);
+    (await kit().store.readStream(`account-${accountId}`))
+      .filter((event) => event.type === 'DeletionReminderRecorded')
+      .map((event) => event.data['day']);
 
   /** The sweep's work for this account only: other tests' accounts may be due too. */
-  const sweep = async (accountId: string) => (await kit().scheduler.runDue()).filter((result) => result.accountId === accountId).map((result) => result.reply);
+  const sweep = async (accountId: string) =>
+    (await kit().scheduler.runDue()).filter((result) => result.accountId === accountId).map((result) => result.reply);
 
   it('revokes every key, sets deleteAt 14 days out, goes inactive at the ledger and records the day-0 reminder', async () => {
     const sub = await subAccount();
     const at = kit().clock.now();
     const reply = await schedule(sub);
 
-    expect(reply).toEqual({ ok: true, value: { account: expect.objectContaining({ status: 'pending_deletion', deleteAt: at + 14 * DAY_MS }) } });
-    expect(await kit().read({ type: 'AuthenticateKey', digest: sub.key.digest })).toMatchObject({ identity: { revoked: true, accountStatus: 'pending_deletion' } });
-    expect(kit().ledger.of('SetSpendPolicy').filter((policy) => policy.accountId === sub.accountId).at(-1)).toMatchObject({ creditLimit: 30n * CENT, status: 'inactive', at });
+    expect(reply).toEqual({
+      ok: true,
+      value: { account: expect.objectContaining({ status: 'pending_deletion', deleteAt: at + 14 * DAY_MS }) },
+    });
+    expect(await kit().read({ type: 'AuthenticateKey', digest: sub.key.digest })).toMatchObject({
+      identity: { revoked: true, accountStatus: 'pending_deletion' },
+    });
+    expect(
+      kit()
+        .ledger.of('SetSpendPolicy')
+        .filter((policy) => policy.accountId === sub.accountId)
+        .at(-1),
+    ).toMatchObject({ creditLimit: 30n * CENT, status: 'inactive', at });
     expect(await remindersOf(sub.accountId)).toEqual([0]);
     expect(await schedule(sub)).toEqual(reply);
     expect(await remindersOf(sub.accountId)).toEqual([0]);
@@ -72,20 +91,41 @@ describe.each(BACKENDS)('scheduled deletion (%s)', (_backend, open) => {
     await schedule(sub);
     kit().clock.set(start + 2 * DAY_MS);
     await sweep(sub.accountId);
-    const restored = await kit().ok({ type: 'RestoreSubAccount', teamId: sub.teamId, accountId: sub.accountId, at: kit().clock.now() });
+    const restored = await kit().ok({
+      type: 'RestoreSubAccount',
+      teamId: sub.teamId,
+      accountId: sub.accountId,
+      at: kit().clock.now(),
+    });
 
     expect(restored.account).toMatchObject({ status: 'active', deleteAt: null });
-    expect(kit().ledger.of('SetSpendPolicy').filter((policy) => policy.accountId === sub.accountId).at(-1)).toMatchObject({ status: 'active', creditLimit: 30n * CENT });
-    expect(await kit().read({ type: 'ListApiKeys', teamId: sub.teamId, accountId: sub.accountId })).toMatchObject({ items: [{ revokedAt: start }] });
+    expect(
+      kit()
+        .ledger.of('SetSpendPolicy')
+        .filter((policy) => policy.accountId === sub.accountId)
+        .at(-1),
+    ).toMatchObject({ status: 'active', creditLimit: 30n * CENT });
+    expect(await kit().read({ type: 'ListApiKeys', teamId: sub.teamId, accountId: sub.accountId })).toMatchObject({
+      items: [{ revokedAt: start }],
+    });
     kit().clock.set(start + 30 * DAY_MS);
     expect(await sweep(sub.accountId)).toEqual([]);
     expect(await remindersOf(sub.accountId)).toEqual([0, 1]);
-    expect(await kit().read({ type: 'GetAccount', teamId: sub.teamId, accountId: sub.accountId })).toMatchObject({ account: { status: 'active' } });
+    expect(await kit().read({ type: 'GetAccount', teamId: sub.teamId, accountId: sub.accountId })).toMatchObject({
+      account: { status: 'active' },
+    });
   });
 
   it('refuses to restore an account that is not pending deletion', async () => {
     const sub = await subAccount();
-    expect(await kit().command({ type: 'RestoreSubAccount', teamId: sub.teamId, accountId: sub.accountId, at: kit().clock.now() })).toEqual({
+    expect(
+      await kit().command({
+        type: 'RestoreSubAccount',
+        teamId: sub.teamId,
+        accountId: sub.accountId,
+        at: kit().clock.now(),
+      }),
+    ).toEqual({
       ok: false,
       refusal: { type: 'not_pending_deletion' },
     });
@@ -101,9 +141,29 @@ describe.each(BACKENDS)('scheduled deletion (%s)', (_backend, open) => {
         streamId: `team-accounts-${teamId}`,
         expectedVersion: 'no_stream',
         events: [
-          teamDirectoryEvents.encode({ type: 'TeamCreated', schemaVersion: v, at, teamId, name: 'Team', currency: 'usd', mainAccountId: mainId }),
-          teamDirectoryEvents.encode({ type: 'ProjectStatusChanged', schemaVersion: v, at, accountId: mainId, status: 'inactive' }),
-          teamDirectoryEvents.encode({ type: 'SubAccountRegistered', schemaVersion: v, at, accountId: subId, externalId: null }),
+          teamDirectoryEvents.encode({
+            type: 'TeamCreated',
+            schemaVersion: v,
+            at,
+            teamId,
+            name: 'Team',
+            currency: 'usd',
+            mainAccountId: mainId,
+          }),
+          teamDirectoryEvents.encode({
+            type: 'ProjectStatusChanged',
+            schemaVersion: v,
+            at,
+            accountId: mainId,
+            status: 'inactive',
+          }),
+          teamDirectoryEvents.encode({
+            type: 'SubAccountRegistered',
+            schemaVersion: v,
+            at,
+            accountId: subId,
+            externalId: null,
+          }),
         ],
       },
       {
@@ -114,10 +174,19 @@ describe.each(BACKENDS)('scheduled deletion (%s)', (_backend, open) => {
           accountEvents.encode({ type: 'AccountSuspended', schemaVersion: v, at, accountId: mainId }),
         ],
       },
-      { streamId: `account-${subId}`, expectedVersion: 'no_stream', events: [accountEvents.encode({ type: 'AccountCreated', ...created, accountId: subId, kind: 'sub', name: 'Sub' })] },
+      {
+        streamId: `account-${subId}`,
+        expectedVersion: 'no_stream',
+        events: [
+          accountEvents.encode({ type: 'AccountCreated', ...created, accountId: subId, kind: 'sub', name: 'Sub' }),
+        ],
+      },
     ]);
 
-    expect(await schedule({ teamId, accountId: subId })).toEqual({ ok: false, refusal: { type: 'last_active_project' } });
+    expect(await schedule({ teamId, accountId: subId })).toEqual({
+      ok: false,
+      refusal: { type: 'last_active_project' },
+    });
     expect(await kit().store.readStream(`account-${subId}`)).toHaveLength(1);
   });
 });

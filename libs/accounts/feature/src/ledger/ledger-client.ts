@@ -28,7 +28,10 @@ export class LedgerClient {
    * outcomes that mean "done"; any other decided outcome is the ledger refusing, which the
    * accounts service passes on as `upstream_refused`.
    */
-  async send(command: LedgerCommand, accepts: (outcome: LedgerOutcome) => boolean): Promise<Result<LedgerOutcome, AccountsServiceRefusal>> {
+  async send(
+    command: LedgerCommand,
+    accepts: (outcome: LedgerOutcome) => boolean,
+  ): Promise<Result<LedgerOutcome, AccountsServiceRefusal>> {
     const reply = await this.bus.request<LedgerCommandReply>(Topics.ledgerCommands, command.teamId, command, {
       timeoutMs: this.options.ledgerTimeoutMs,
     });

@@ -10,7 +10,7 @@ export type TeamsStore = { readonly sql: Pick<SqlClient, 'query'>; readonly quot
  */
 export async function* listTeams(store: TeamsStore, pageSize = 500): AsyncGenerator<TeamListItemView[]> {
   const rows = new TeamRows(store.quotedSchema);
-  for (let after: TeamListItemView | null = null; ; ) {
+  for (let after: TeamListItemView | null = null; ;) {
     const page: TeamListItemView[] = await rows.list(store.sql, null, after, pageSize);
     if (page.length > 0) yield page;
     if (page.length < pageSize) return;

@@ -1,5 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { type AccountsQueryRequest, type AccountsReply, MAX_TEAM_SEARCH_LENGTH, replyOk, replyRefused } from '@subledger/contracts';
+import {
+  type AccountsQueryRequest,
+  type AccountsReply,
+  MAX_TEAM_SEARCH_LENGTH,
+  replyOk,
+  replyRefused,
+} from '@subledger/contracts';
 import { assertNever } from '@subledger/kernel';
 import { AccountsReadModel } from '../read-model/accounts-read-model';
 import { apiKeyViewOf } from '../read-model/api-key-rows';
@@ -60,8 +66,12 @@ export class AccountsQueryHandler {
   async listTeams({ search, cursor, limit }: Query<'ListTeams'>): Promise<AccountsReply<'ListTeams'>> {
     const after = decodeTeamCursor(cursor);
     if (after === 'invalid') return replyRefused({ type: 'invalid_cursor' });
-    if (!isPageSize(limit)) return replyRefused({ type: 'invalid', violations: [{ field: 'limit', reason: 'not_allowed' }] });
-    if (search !== null && (typeof search !== 'string' || search.length === 0 || search.length > MAX_TEAM_SEARCH_LENGTH)) {
+    if (!isPageSize(limit))
+      return replyRefused({ type: 'invalid', violations: [{ field: 'limit', reason: 'not_allowed' }] });
+    if (
+      search !== null &&
+      (typeof search !== 'string' || search.length === 0 || search.length > MAX_TEAM_SEARCH_LENGTH)
+    ) {
       return replyRefused({ type: 'invalid', violations: [{ field: 'search', reason: 'not_allowed' }] });
     }
     const teams = await this.readModel.teams.list(this.readModel.db, search, after, limit + 1);
@@ -72,7 +82,8 @@ export class AccountsQueryHandler {
 
   /** The keys not revoked of each of the team's accounts, purged ones included (at 0). */
   async countActiveKeys({ teamId }: Query<'CountActiveKeys'>): Promise<AccountsReply<'CountActiveKeys'>> {
-    if ((await this.readModel.teams.find(this.readModel.db, teamId)) === null) return replyRefused({ type: 'team_not_found' });
+    if ((await this.readModel.teams.find(this.readModel.db, teamId)) === null)
+      return replyRefused({ type: 'team_not_found' });
     return replyOk({ accounts: await this.readModel.apiKeys.activeCounts(this.readModel.db, teamId) });
   }
 
@@ -83,11 +94,17 @@ export class AccountsQueryHandler {
   }
 
   /** Live sub-accounts in creation order; purged ones are gone from the list as from the API. */
-  async listSubAccounts({ teamId, cursor, limit }: Query<'ListSubAccounts'>): Promise<AccountsReply<'ListSubAccounts'>> {
+  async listSubAccounts({
+    teamId,
+    cursor,
+    limit,
+  }: Query<'ListSubAccounts'>): Promise<AccountsReply<'ListSubAccounts'>> {
     const after = decodeCursor(cursor);
     if (after === null) return replyRefused({ type: 'invalid_cursor' });
-    if (!isPageSize(limit)) return replyRefused({ type: 'invalid', violations: [{ field: 'limit', reason: 'not_allowed' }] });
-    if ((await this.readModel.teams.find(this.readModel.db, teamId)) === null) return replyRefused({ type: 'team_not_found' });
+    if (!isPageSize(limit))
+      return replyRefused({ type: 'invalid', violations: [{ field: 'limit', reason: 'not_allowed' }] });
+    if ((await this.readModel.teams.find(this.readModel.db, teamId)) === null)
+      return replyRefused({ type: 'team_not_found' });
     const rows = await this.readModel.projects.subAccountsAfter(this.readModel.db, teamId, after, limit + 1);
     return replyOk(pageOf(rows, limit, accountViewOf));
   }
@@ -111,9 +128,17 @@ export class AccountsQueryHandler {
   async listMessages(query: Query<'ListMessages'>): Promise<AccountsReply<'ListMessages'>> {
     const after = decodeCursor(query.cursor);
     if (after === null) return replyRefused({ type: 'invalid_cursor' });
-    if (!isPageSize(query.limit)) return replyRefused({ type: 'invalid', violations: [{ field: 'limit', reason: 'not_allowed' }] });
+    if (!isPageSize(query.limit))
+      return replyRefused({ type: 'invalid', violations: [{ field: 'limit', reason: 'not_allowed' }] });
     const { teamId, accountId, status, channel, to } = query;
-    const rows = await this.readModel.messages.ofAccountAfter(this.readModel.db, teamId, accountId, { status, channel, to }, after, query.limit + 1);
+    const rows = await this.readModel.messages.ofAccountAfter(
+      this.readModel.db,
+      teamId,
+      accountId,
+      { status, channel, to },
+      after,
+      query.limit + 1,
+    );
     return replyOk(pageOf(rows, query.limit, messageViewOf));
   }
 

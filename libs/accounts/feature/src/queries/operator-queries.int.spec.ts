@@ -26,9 +26,15 @@ describe.each(BACKENDS)("the operators' team list and key counts (%s)", (_backen
     for (const name of ['One', 'Two']) await kit().ok(createSubAccount(beta.teamId, kit().clock.now(), { name }));
     kit().clock.advance(1_000);
     // Two teams created in the same millisecond: the id orders them, and no page skips either.
-    const gammas = [createTeam(kit().clock.now(), { name: 'Gamma 100%' }), createTeam(kit().clock.now(), { name: 'Gamma_2' })];
+    const gammas = [
+      createTeam(kit().clock.now(), { name: 'Gamma 100%' }),
+      createTeam(kit().clock.now(), { name: 'Gamma_2' }),
+    ];
     for (const gamma of gammas) await kit().ok(gamma);
-    const newestGammaFirst = gammas.map((gamma) => gamma.teamId).sort().reverse();
+    const newestGammaFirst = gammas
+      .map((gamma) => gamma.teamId)
+      .sort()
+      .reverse();
 
     const pages = await listAll(null, 1);
     expect(pages.every((page) => page.length === 1)).toBe(true);
@@ -51,9 +57,18 @@ describe.each(BACKENDS)("the operators' team list and key counts (%s)", (_backen
   });
 
   it('refuses cursors it never issued, and searches and limits out of range', async () => {
-    expect(await kit().query({ type: 'ListTeams', search: null, cursor: 'garbage!', limit: 5 })).toEqual({ ok: false, refusal: { type: 'invalid_cursor' } });
-    expect(await kit().query({ type: 'ListTeams', search: 'x'.repeat(101), cursor: null, limit: 5 })).toMatchObject({ ok: false, refusal: { type: 'invalid' } });
-    expect(await kit().query({ type: 'ListTeams', search: null, cursor: null, limit: 101 })).toMatchObject({ ok: false, refusal: { type: 'invalid' } });
+    expect(await kit().query({ type: 'ListTeams', search: null, cursor: 'garbage!', limit: 5 })).toEqual({
+      ok: false,
+      refusal: { type: 'invalid_cursor' },
+    });
+    expect(await kit().query({ type: 'ListTeams', search: 'x'.repeat(101), cursor: null, limit: 5 })).toMatchObject({
+      ok: false,
+      refusal: { type: 'invalid' },
+    });
+    expect(await kit().query({ type: 'ListTeams', search: null, cursor: null, limit: 101 })).toMatchObject({
+      ok: false,
+      refusal: { type: 'invalid' },
+    });
   });
 
   it('counts the keys not revoked of every account of a team', async () => {
@@ -62,15 +77,33 @@ describe.each(BACKENDS)("the operators' team list and key counts (%s)", (_backen
     const sub = createSubAccount(team.teamId, kit().clock.now());
     await kit().ok(sub);
     const extra = newKey({ name: 'Extra' });
-    await kit().ok({ type: 'CreateApiKey', teamId: team.teamId, accountId: sub.accountId, key: extra, at: kit().clock.now() });
+    await kit().ok({
+      type: 'CreateApiKey',
+      teamId: team.teamId,
+      accountId: sub.accountId,
+      key: extra,
+      at: kit().clock.now(),
+    });
     expect(await kit().read({ type: 'CountActiveKeys', teamId: team.teamId })).toEqual({
       accounts: [
         { accountId: team.mainAccountId, activeKeys: 1 },
         { accountId: sub.accountId, activeKeys: 2 },
       ],
     });
-    await kit().ok({ type: 'RevokeApiKey', teamId: team.teamId, accountId: sub.accountId, keyId: extra.keyId, at: kit().clock.now() });
-    expect((await kit().read({ type: 'CountActiveKeys', teamId: team.teamId })).accounts[1]).toEqual({ accountId: sub.accountId, activeKeys: 1 });
-    expect(await kit().query({ type: 'CountActiveKeys', teamId: 'team_nobody' })).toEqual({ ok: false, refusal: { type: 'team_not_found' } });
+    await kit().ok({
+      type: 'RevokeApiKey',
+      teamId: team.teamId,
+      accountId: sub.accountId,
+      keyId: extra.keyId,
+      at: kit().clock.now(),
+    });
+    expect((await kit().read({ type: 'CountActiveKeys', teamId: team.teamId })).accounts[1]).toEqual({
+      accountId: sub.accountId,
+      activeKeys: 1,
+    });
+    expect(await kit().query({ type: 'CountActiveKeys', teamId: 'team_nobody' })).toEqual({
+      ok: false,
+      refusal: { type: 'team_not_found' },
+    });
   });
 });

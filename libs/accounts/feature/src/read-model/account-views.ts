@@ -18,7 +18,10 @@ export class AccountViews {
   }
 
   async account(teamId: string, accountId: string): Promise<AccountView> {
-    const row = present(await this.readModel.projects.find(this.readModel.db, teamId, accountId), `account ${accountId}`);
+    const row = present(
+      await this.readModel.projects.find(this.readModel.db, teamId, accountId),
+      `account ${accountId}`,
+    );
     return accountViewOf(row);
   }
 

@@ -66,7 +66,10 @@ export class MessageRows {
   /** The messages of these ids, whichever team holds them. */
   async findMany(db: Queryable, messageIds: readonly string[]): Promise<MessageRow[]> {
     if (messageIds.length === 0) return [];
-    const { rows } = await db.query<MessageRow>(`SELECT ${COLUMNS} FROM ${this.schema}.accounts_messages WHERE id = ANY($1::text[])`, [messageIds]);
+    const { rows } = await db.query<MessageRow>(
+      `SELECT ${COLUMNS} FROM ${this.schema}.accounts_messages WHERE id = ANY($1::text[])`,
+      [messageIds],
+    );
     return rows;
   }
 
@@ -82,7 +85,14 @@ export class MessageRows {
   }
 
   /** The account's messages created after `afterSeq` that pass the filter, oldest first. */
-  async ofAccountAfter(db: Queryable, teamId: string, accountId: string, filter: MessageFilter, afterSeq: string, count: number): Promise<MessageRow[]> {
+  async ofAccountAfter(
+    db: Queryable,
+    teamId: string,
+    accountId: string,
+    filter: MessageFilter,
+    afterSeq: string,
+    count: number,
+  ): Promise<MessageRow[]> {
     // Only the filters given become conditions, so each query can use the index that fits it.
     const params: unknown[] = [accountId, afterSeq, count, teamId];
     const conditions = FILTER_COLUMNS.flatMap(([field, column]) => {

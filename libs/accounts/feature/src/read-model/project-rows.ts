@@ -1,5 +1,11 @@
 import type { DeletionSchedule, LiveAccount, PurgedAccount } from '@subledger/accounts-domain';
-import { type AccountKind, type AccountMetadata, type AccountStatus, type AccountView, ERASED_NAME } from '@subledger/contracts';
+import {
+  type AccountKind,
+  type AccountMetadata,
+  type AccountStatus,
+  type AccountView,
+  ERASED_NAME,
+} from '@subledger/contracts';
 import { bigintParam, epochMsFrom, epochMsOrNull, jsonParam, microsOrNull, type Queryable } from './sql-values';
 
 export interface ProjectRow {
@@ -116,6 +122,8 @@ function rowValues(state: LiveAccount | PurgedAccount): unknown[] {
 
 /** When the sweep next has work for a pending deletion: the first unrecorded reminder, or the purge. */
 function nextDeletionStep(deletion: DeletionSchedule): number {
-  const unrecorded = deletion.reminders.filter((reminder) => reminder.recordedAt === null).map((reminder) => reminder.dueAt);
+  const unrecorded = deletion.reminders
+    .filter((reminder) => reminder.recordedAt === null)
+    .map((reminder) => reminder.dueAt);
   return Math.min(deletion.deleteAt, ...unrecorded);
 }

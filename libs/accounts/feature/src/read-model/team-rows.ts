@@ -35,14 +35,25 @@ export class TeamRows {
     );
     const row = rows[0];
     if (!row) return null;
-    return { id: row.id, name: row.name, currency: row.currency, mainAccountId: row.main_account_id, createdAt: epochMsFrom(row.created_at) };
+    return {
+      id: row.id,
+      name: row.name,
+      currency: row.currency,
+      mainAccountId: row.main_account_id,
+      createdAt: epochMsFrom(row.created_at),
+    };
   }
 
   /**
    * Teams newest first after `after`, at most `count`, each with its live sub-accounts; `search`
    * matches a case-insensitive part of the name or the start of the id (plain text, no pattern).
    */
-  async list(db: Queryable, search: string | null, after: TeamPosition | null, count: number): Promise<TeamListItemView[]> {
+  async list(
+    db: Queryable,
+    search: string | null,
+    after: TeamPosition | null,
+    count: number,
+  ): Promise<TeamListItemView[]> {
     const { rows } = await db.query<TeamListRow>(
       `SELECT t.id, t.name, t.currency, t.main_account_id, t.created_at::text,
          (SELECT count(*) FROM ${this.schema}.accounts_projects p WHERE p.team_id = t.id AND p.kind = 'sub' AND p.status <> 'purged')::text AS sub_accounts

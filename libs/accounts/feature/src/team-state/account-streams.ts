@@ -24,7 +24,10 @@ export function eventDataOf<E extends { type: string }>(codec: AccountsCodec<E>,
  * one that does not decode means a broken store or a missing upcaster: it throws, and the command
  * is retried rather than decided on a partial history.
  */
-export function decodeStored<E>(codec: AccountsCodec<E>, recorded: Pick<RecordedEvent, 'type' | 'data' | 'streamId'>): E {
+export function decodeStored<E>(
+  codec: AccountsCodec<E>,
+  recorded: Pick<RecordedEvent, 'type' | 'data' | 'streamId'>,
+): E {
   const result = codec.decode({ ...recorded.data, type: recorded.type });
   if (result.ok) return result.value;
   throw new Error(`Undecodable ${recorded.type} event in ${recorded.streamId}: ${JSON.stringify(result.error)}`);
@@ -32,7 +35,8 @@ export function decodeStored<E>(codec: AccountsCodec<E>, recorded: Pick<Recorded
 
 export const accountEvents = {
   encode: (event: AccountEvent): EventData => eventDataOf(accountEventCodec, event),
-  decode: (recorded: Pick<RecordedEvent, 'type' | 'data' | 'streamId'>): AccountEvent => decodeStored(accountEventCodec, recorded),
+  decode: (recorded: Pick<RecordedEvent, 'type' | 'data' | 'streamId'>): AccountEvent =>
+    decodeStored(accountEventCodec, recorded),
 };
 
 export const teamDirectoryEvents = {

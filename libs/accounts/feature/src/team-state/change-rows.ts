@@ -9,7 +9,12 @@ import type { TeamChange } from './team-change';
  * row, each changed project's row and its changed keys, and for a purged account the erasure of
  * its messages and of its history in the event store.
  */
-export async function writeChangeRows(tx: SqlEventStoreTransaction, readModel: AccountsReadModel, schema: string, change: TeamChange): Promise<void> {
+export async function writeChangeRows(
+  tx: SqlEventStoreTransaction,
+  readModel: AccountsReadModel,
+  schema: string,
+  change: TeamChange,
+): Promise<void> {
   const team = change.team;
   if (change.teamBefore.status === 'missing' && team.status === 'created') await readModel.teams.write(tx, team);
   for (const { accountId, before, after } of change.changedAccounts()) {

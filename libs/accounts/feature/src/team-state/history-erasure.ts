@@ -16,7 +16,12 @@ interface StoredEvent {
  * API for this on purpose (events are immutable to everyone else), so the rows are updated in
  * place. The `AccountPurged` tombstone keeps replays of the erased history equal to the original.
  */
-export async function eraseAccountHistory(tx: SqlEventStoreTransaction, schema: string, teamId: string, accountId: string): Promise<void> {
+export async function eraseAccountHistory(
+  tx: SqlEventStoreTransaction,
+  schema: string,
+  teamId: string,
+  accountId: string,
+): Promise<void> {
   const own = await storedEvents(tx, schema, accountStream(accountId), null);
   await rewrite(tx, schema, own, (stored) => {
     const event = accountEvents.decode(stored);
@@ -32,7 +37,12 @@ export async function eraseAccountHistory(tx: SqlEventStoreTransaction, schema: 
 }
 
 /** The stream's events, or only those about `accountId` when it is given. */
-async function storedEvents(tx: SqlEventStoreTransaction, schema: string, streamId: string, accountId: string | null): Promise<StoredEvent[]> {
+async function storedEvents(
+  tx: SqlEventStoreTransaction,
+  schema: string,
+  streamId: string,
+  accountId: string | null,
+): Promise<StoredEvent[]> {
   const { rows } = await tx.query<StoredEvent>(
     `SELECT global_position::text, stream_id, type, data FROM ${schema}.events
      WHERE stream_id = $1 AND ($2::text IS NULL OR data->>'accountId' = $2) ORDER BY stream_version`,

@@ -30,7 +30,10 @@ export function ledgerEffectsOf(change: TeamChange, at: number): LedgerEffect[] 
     const { teamId } = team;
     // The team directory validated the code and keeps it in lower case.
     const currency = team.currency as CurrencyCode;
-    effects.push({ command: { type: 'OpenTeam', teamId, currency, at }, accepts: (outcome) => opened(outcome, currency) });
+    effects.push({
+      command: { type: 'OpenTeam', teamId, currency, at },
+      accepts: (outcome) => opened(outcome, currency),
+    });
   }
   for (const { accountId, before, after } of change.changedAccounts()) {
     const policy = spendPolicyOf(after);
@@ -57,5 +60,9 @@ function samePolicy(left: SpendPolicy, right: SpendPolicy | null): boolean {
 /** A redelivered creation finds the ledger already opened, in the same currency: that is done too. */
 function opened(outcome: LedgerOutcome, currency: string): boolean {
   if (outcome.type === 'team_opened') return true;
-  return outcome.type === 'refused' && outcome.refusal.reason === 'team_already_opened' && outcome.refusal.currency === currency;
+  return (
+    outcome.type === 'refused' &&
+    outcome.refusal.reason === 'team_already_opened' &&
+    outcome.refusal.currency === currency
+  );
 }

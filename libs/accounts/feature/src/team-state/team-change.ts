@@ -82,11 +82,19 @@ export class TeamChange {
     const appends: StreamAppend[] = [];
     if (this.teamEvents.length > 0) {
       const { version } = this.base.directory;
-      appends.push({ streamId: teamDirectoryStream(this.teamId), events: this.teamEvents.map(teamDirectoryEvents.encode), expectedVersion: version });
+      appends.push({
+        streamId: teamDirectoryStream(this.teamId),
+        events: this.teamEvents.map(teamDirectoryEvents.encode),
+        expectedVersion: version,
+      });
     }
     for (const { accountId } of this.changedAccounts()) {
       const account = this.staged.get(accountId) as StagedAccount;
-      appends.push({ streamId: accountStream(accountId), events: account.events.map(accountEvents.encode), expectedVersion: account.before.version });
+      appends.push({
+        streamId: accountStream(accountId),
+        events: account.events.map(accountEvents.encode),
+        expectedVersion: account.before.version,
+      });
     }
     return appends;
   }

@@ -28,7 +28,10 @@ export class TeamStateCache {
       return cached;
     }
     const recorded = await this.store.readStream(teamDirectoryStream(teamId));
-    const directory = { state: replayTeamDirectory(recorded.map(teamDirectoryEvents.decode)), version: versionOf(recorded) };
+    const directory = {
+      state: replayTeamDirectory(recorded.map(teamDirectoryEvents.decode)),
+      version: versionOf(recorded),
+    };
     const team: TeamAccounts = { teamId, directory, accounts: new Map() };
     this.remember(team);
     return team;

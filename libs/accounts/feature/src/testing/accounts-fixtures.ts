@@ -35,7 +35,11 @@ export function createTeam(at: number, overrides: Partial<Command<'CreateTeam'>>
   };
 }
 
-export function createSubAccount(teamId: string, at: number, overrides: Partial<Command<'CreateSubAccount'>> = {}): Command<'CreateSubAccount'> {
+export function createSubAccount(
+  teamId: string,
+  at: number,
+  overrides: Partial<Command<'CreateSubAccount'>> = {},
+): Command<'CreateSubAccount'> {
   return {
     type: 'CreateSubAccount',
     teamId,

@@ -38,7 +38,10 @@ export class AccountsTestKit {
     readonly ledger: LedgerStandIn,
   ) {}
 
-  static async start(opened: Pick<OpenedStore, 'store'>, options: AccountsModuleOptions = {}): Promise<AccountsTestKit> {
+  static async start(
+    opened: Pick<OpenedStore, 'store'>,
+    options: AccountsModuleOptions = {},
+  ): Promise<AccountsTestKit> {
     const bus = new InProcessBus();
     const clock = new ManualClock();
     const ledger = new LedgerStandIn();
@@ -46,7 +49,12 @@ export class AccountsTestKit {
     const moduleRef = await Test.createTestingModule({
       imports: [
         GivenInfrastructureModule.with({ store: opened.store, bus, clock }),
-        AccountsModule.forRoot({ deletionSweepIntervalMs: null, ledgerTimeoutMs: 10_000, ...options, carrier: { stepDelayMs: 0, ...options.carrier } }),
+        AccountsModule.forRoot({
+          deletionSweepIntervalMs: null,
+          ledgerTimeoutMs: 10_000,
+          ...options,
+          carrier: { stepDelayMs: 0, ...options.carrier },
+        }),
       ],
     }).compile();
     const app = moduleRef.createNestMicroservice<CustomStrategy>({ strategy: busTransportOf(moduleRef) });
@@ -72,7 +80,10 @@ export class AccountsTestKit {
    * reply; a `handOver` entry asks for none, as the gateway records messages, and answers undefined
    * once handled.
    */
-  inOneBatch(teamId: string, entries: readonly (AccountsCommandMessage | AccountsOrderedRead | { handOver: AccountsCommandMessage })[]): Promise<unknown[]> {
+  inOneBatch(
+    teamId: string,
+    entries: readonly (AccountsCommandMessage | AccountsOrderedRead | { handOver: AccountsCommandMessage })[],
+  ): Promise<unknown[]> {
     return Promise.all(
       entries.map((entry) =>
         'handOver' in entry

@@ -38,7 +38,8 @@ export class LedgerStandIn {
     switch (command.type) {
       case 'OpenTeam': {
         const { teamId, currency } = command;
-        if (this.openTeams.has(teamId)) return { type: 'refused', refusal: { reason: 'team_already_opened', teamId, currency } };
+        if (this.openTeams.has(teamId))
+          return { type: 'refused', refusal: { reason: 'team_already_opened', teamId, currency } };
         this.openTeams.set(teamId, currency);
         return { type: 'team_opened', teamId, currency, replayed: false };
       }
@@ -49,7 +50,15 @@ export class LedgerStandIn {
       case 'RefundCharge': {
         const replayed = this.refunded.has(command.chargeId);
         this.refunded.add(command.chargeId);
-        return { type: 'charge_refunded', chargeId: command.chargeId, accountId: 'any', amount: 1n, balance: 0n, totalSpent: 0n, replayed };
+        return {
+          type: 'charge_refunded',
+          chargeId: command.chargeId,
+          accountId: 'any',
+          amount: 1n,
+          balance: 0n,
+          totalSpent: 0n,
+          replayed,
+        };
       }
       default:
         return { type: 'refused', refusal: { reason: 'team_not_found', teamId: command.teamId } };

@@ -7,7 +7,10 @@ import type { OpenedStore } from './test-backends';
  * and closes both after them. Call it inside `describe.each(BACKENDS)`; the getter answers the kit
  * once the tests run.
  */
-export function useAccountsKit(open: () => Promise<OpenedStore>, options: AccountsModuleOptions = {}): () => AccountsTestKit {
+export function useAccountsKit(
+  open: () => Promise<OpenedStore>,
+  options: AccountsModuleOptions = {},
+): () => AccountsTestKit {
   let opened: OpenedStore;
   let kit: AccountsTestKit;
   beforeAll(async () => {

@@ -50,7 +50,11 @@ const commands: { [K in AccountCommand['type']]: Extract<AccountCommand, { type:
     creditLimit: null,
     metadata: null,
   },
-  UpdateAccount: { type: 'UpdateAccount', ...c, changes: { metadata: { a: 'b' }, creditLimit: 10_000n, status: 'inactive' } },
+  UpdateAccount: {
+    type: 'UpdateAccount',
+    ...c,
+    changes: { metadata: { a: 'b' }, creditLimit: 10_000n, status: 'inactive' },
+  },
   SuspendAccount: { type: 'SuspendAccount', ...c },
   ResumeAccount: { type: 'ResumeAccount', ...c },
   DeactivateAccount: { type: 'DeactivateAccount', ...c },
@@ -87,7 +91,10 @@ describe('account event codec', () => {
 
   it('also reads an amount written as a safe-integer number, as the money library does', () => {
     const json = { ...accountEventCodec.encode(events.AccountCreated), creditLimit: 10_000 };
-    expect(accountEventCodec.decode(json)).toEqual({ ok: true, value: { ...events.AccountCreated, creditLimit: 10_000n } });
+    expect(accountEventCodec.decode(json)).toEqual({
+      ok: true,
+      value: { ...events.AccountCreated, creditLimit: 10_000n },
+    });
   });
 
   it('keeps a "__proto__" metadata key as an own property', () => {
@@ -114,8 +121,16 @@ describe('account event decoding refusals', () => {
     ['a string', 'AccountCreated', field('', 'object')],
     ['no type', { ...created, type: undefined }, field('type', 'string')],
     ['a numeric type', { ...created, type: 7 }, field('type', 'string')],
-    ['an unknown type', { ...created, type: 'AccountExploded' }, { ok: false, error: { type: 'unknown_type', received: 'AccountExploded' } }],
-    ['a prototype key as type', { ...created, type: 'toString' }, { ok: false, error: { type: 'unknown_type', received: 'toString' } }],
+    [
+      'an unknown type',
+      { ...created, type: 'AccountExploded' },
+      { ok: false, error: { type: 'unknown_type', received: 'AccountExploded' } },
+    ],
+    [
+      'a prototype key as type',
+      { ...created, type: 'toString' },
+      { ok: false, error: { type: 'unknown_type', received: 'toString' } },
+    ],
     ['another schema version', { ...created, schemaVersion: 2 }, field('schemaVersion', '1')],
     ['no schema version', { ...created, schemaVersion: undefined }, field('schemaVersion', 'a value')],
     ['a missing field', { ...created, accountId: undefined }, field('accountId', 'a value')],
@@ -123,16 +138,48 @@ describe('account event decoding refusals', () => {
     ['a negative time', { ...created, at: -1 }, field('at', 'epoch milliseconds')],
     ['a fractional time', { ...created, at: 1.5 }, field('at', 'epoch milliseconds')],
     ['a time as text', { ...created, at: '1700000000000' }, field('at', 'epoch milliseconds')],
-    ['a fractional amount', { ...created, creditLimit: '1.5' }, field('creditLimit', 'non-negative micros as a decimal string')],
-    ['a negative amount', { ...created, creditLimit: '-10000' }, field('creditLimit', 'non-negative micros as a decimal string')],
-    ['an exponent amount', { ...created, creditLimit: '1e4' }, field('creditLimit', 'non-negative micros as a decimal string')],
+    [
+      'a fractional amount',
+      { ...created, creditLimit: '1.5' },
+      field('creditLimit', 'non-negative micros as a decimal string'),
+    ],
+    [
+      'a negative amount',
+      { ...created, creditLimit: '-10000' },
+      field('creditLimit', 'non-negative micros as a decimal string'),
+    ],
+    [
+      'an exponent amount',
+      { ...created, creditLimit: '1e4' },
+      field('creditLimit', 'non-negative micros as a decimal string'),
+    ],
     ['an unknown kind', { ...created, kind: 'admin' }, field('kind', 'main | sub')],
-    ['a nested object in metadata', { ...created, metadata: { address: { city: 'Lima' } } }, field('metadata.address', 'string, number, boolean or null')],
-    ['a list in metadata', { ...created, metadata: { tags: ['a'] } }, field('metadata.tags', 'string, number, boolean or null')],
+    [
+      'a nested object in metadata',
+      { ...created, metadata: { address: { city: 'Lima' } } },
+      field('metadata.address', 'string, number, boolean or null'),
+    ],
+    [
+      'a list in metadata',
+      { ...created, metadata: { tags: ['a'] } },
+      field('metadata.tags', 'string, number, boolean or null'),
+    ],
     ['metadata as a list', { ...created, metadata: ['a'] }, field('metadata', 'object of scalars')],
-    ['a bad nested change', { ...accountEventCodec.encode(events.AccountUpdated), changes: { name: 5 } }, field('changes.name', 'string')],
-    ['an unknown nested change', { ...accountEventCodec.encode(events.AccountUpdated), changes: { status: 'active' } }, field('changes.status', 'no such field')],
-    ['a bad reminder', { ...scheduled, reminders: [{ day: 0, dueAt: 'soon' }] }, field('reminders.0.dueAt', 'epoch milliseconds')],
+    [
+      'a bad nested change',
+      { ...accountEventCodec.encode(events.AccountUpdated), changes: { name: 5 } },
+      field('changes.name', 'string'),
+    ],
+    [
+      'an unknown nested change',
+      { ...accountEventCodec.encode(events.AccountUpdated), changes: { status: 'active' } },
+      field('changes.status', 'no such field'),
+    ],
+    [
+      'a bad reminder',
+      { ...scheduled, reminders: [{ day: 0, dueAt: 'soon' }] },
+      field('reminders.0.dueAt', 'epoch milliseconds'),
+    ],
     ['key ids not in a list', { ...scheduled, revokedKeyIds: 'key-1' }, field('revokedKeyIds', 'array')],
     ['a bad permission', { ...keyed, permissions: ['send', 1] }, field('permissions.1', 'string')],
     ['an unknown environment', { ...keyed, environment: 'prod' }, field('environment', 'live | test')],
@@ -152,7 +199,10 @@ describe('account command codec', () => {
   });
 
   it('refuses an unknown command and a status outside the PATCH set', () => {
-    expect(accountCommandCodec.decode({ type: 'DropTeam' })).toEqual({ ok: false, error: { type: 'unknown_type', received: 'DropTeam' } });
+    expect(accountCommandCodec.decode({ type: 'DropTeam' })).toEqual({
+      ok: false,
+      error: { type: 'unknown_type', received: 'DropTeam' },
+    });
     const update = { ...accountCommandCodec.encode(commands.UpdateAccount), changes: { status: 'pending_deletion' } };
     expect(accountCommandCodec.decode(update)).toEqual({
       ok: false,
@@ -162,6 +212,9 @@ describe('account command codec', () => {
 
   it('refuses an event where a command is expected', () => {
     const event = accountEventCodec.encode(events.AccountSuspended);
-    expect(accountCommandCodec.decode(event)).toEqual({ ok: false, error: { type: 'unknown_type', received: 'AccountSuspended' } });
+    expect(accountCommandCodec.decode(event)).toEqual({
+      ok: false,
+      error: { type: 'unknown_type', received: 'AccountSuspended' },
+    });
   });
 });

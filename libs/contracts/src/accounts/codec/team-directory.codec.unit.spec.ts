@@ -4,10 +4,24 @@ import { teamDirectoryCommandCodec, teamDirectoryEventCodec } from './team-direc
 
 const at = 1_700_000_000_000;
 const events: { [K in TeamDirectoryEvent['type']]: Extract<TeamDirectoryEvent, { type: K }> } = {
-  TeamCreated: { type: 'TeamCreated', schemaVersion: 1, at, teamId: 't', name: 'Team', currency: 'usd', mainAccountId: 'm' },
+  TeamCreated: {
+    type: 'TeamCreated',
+    schemaVersion: 1,
+    at,
+    teamId: 't',
+    name: 'Team',
+    currency: 'usd',
+    mainAccountId: 'm',
+  },
   SubAccountRegistered: { type: 'SubAccountRegistered', schemaVersion: 1, at, accountId: 's', externalId: 'cust-1' },
   ExternalIdChanged: { type: 'ExternalIdChanged', schemaVersion: 1, at, accountId: 's', externalId: null },
-  ProjectStatusChanged: { type: 'ProjectStatusChanged', schemaVersion: 1, at, accountId: 's', status: 'pending_deletion' },
+  ProjectStatusChanged: {
+    type: 'ProjectStatusChanged',
+    schemaVersion: 1,
+    at,
+    accountId: 's',
+    status: 'pending_deletion',
+  },
   ProjectPurged: { type: 'ProjectPurged', schemaVersion: 1, at, accountId: 's' },
 };
 const commands: { [K in TeamDirectoryCommand['type']]: Extract<TeamDirectoryCommand, { type: K }> } = {

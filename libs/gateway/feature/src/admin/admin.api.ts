@@ -10,10 +10,5 @@ export function AdminTeamsController(): ClassDecorator {
 
 /** An operator route under `path`: the operator token (ADMIN_TOKEN) only (docs/contract.md §7). */
 export function AdminController(path: string): ClassDecorator {
-  return applyDecorators(
-    Controller(path),
-    ApiTags('Operator'),
-    RequireAuth('admin'),
-    ApiErrors(UPSTREAM_ERRORS),
-  );
+  return applyDecorators(Controller(path), ApiTags('Operator'), RequireAuth('admin'), ApiErrors(UPSTREAM_ERRORS));
 }

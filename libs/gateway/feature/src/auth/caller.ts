@@ -4,7 +4,8 @@ import type { KeyIdentity } from '@subledger/contracts';
 export const CALLER_PROPERTY = 'subledgerCaller';
 
 /** An authenticated caller: an API key (with the digest it presented) or the operator. */
-export type Caller = { readonly kind: 'api-key'; readonly identity: KeyIdentity; readonly digest: string } | { readonly kind: 'admin' };
+export type Caller =
+  { readonly kind: 'api-key'; readonly identity: KeyIdentity; readonly digest: string } | { readonly kind: 'admin' };
 
 export type RequestWithCaller = { [CALLER_PROPERTY]?: Caller };
 

@@ -35,7 +35,10 @@ export class GatewayAuthGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType() !== 'http') return true;
-    const requirement = this.reflector.getAllAndOverride<AuthRequirement | undefined>(AUTH_REQUIREMENT, [context.getHandler(), context.getClass()]);
+    const requirement = this.reflector.getAllAndOverride<AuthRequirement | undefined>(AUTH_REQUIREMENT, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
     if (!requirement) return true;
     const request = context.switchToHttp().getRequest<AuthRequest>();
     try {
@@ -64,7 +67,11 @@ export class GatewayAuthGuard implements CanActivate {
     }
   }
 
-  private async authenticateKey(request: AuthRequest, token: string | null, requirement: 'api-key' | 'main-account'): Promise<void> {
+  private async authenticateKey(
+    request: AuthRequest,
+    token: string | null,
+    requirement: 'api-key' | 'main-account',
+  ): Promise<void> {
     if (token === null) throw invalidApiKey('Authorization: Bearer <api key> is required.');
     if (!parseApiKeyFormat(token)) throw invalidApiKey('The API key is malformed.');
     const digest = apiKeyDigest(token);

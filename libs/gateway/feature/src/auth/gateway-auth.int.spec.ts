@@ -55,7 +55,12 @@ describe('gateway authentication (docs/contract.md §2) over HTTP', () => {
       ['a key of an account pending deletion', 401, 'invalid_api_key', { accountStatus: 'pending_deletion' as const }],
       ['a key of a purged account', 401, 'invalid_api_key', { accountStatus: 'purged' as const }],
       ['a key of a suspended account', 403, 'account_inactive', { accountStatus: 'inactive' as const }],
-      ['a revoked key of a deactivated account', 401, 'invalid_api_key', { accountStatus: 'inactive' as const, revoked: true }],
+      [
+        'a revoked key of a deactivated account',
+        401,
+        'invalid_api_key',
+        { accountStatus: 'inactive' as const, revoked: true },
+      ],
     ])('answers %s with %i %s', async (_, status, code, changes) => {
       const { key } = edge.accounts.issueKey('sub', changes);
       expectError(await get('/test/items/1', `Bearer ${key}`), status, code);
@@ -128,7 +133,10 @@ describe('gateway authentication (docs/contract.md §2) over HTTP', () => {
 
     it.each([
       ['invalidateKey', (issued: { identity: { keyId: string } }) => cache.invalidateKey(issued.identity.keyId)],
-      ['invalidateAccount', (issued: { identity: { accountId: string } }) => cache.invalidateAccount(issued.identity.accountId)],
+      [
+        'invalidateAccount',
+        (issued: { identity: { accountId: string } }) => cache.invalidateAccount(issued.identity.accountId),
+      ],
       ['invalidateTeam', (issued: { identity: { teamId: string } }) => cache.invalidateTeam(issued.identity.teamId)],
     ])('sees a change made through this gateway at once after %s', async (_, invalidate) => {
       const issued = edge.accounts.issueKey('sub');

@@ -37,7 +37,9 @@ export class KeyUsageRecorder implements BeforeApplicationShutdown {
       try {
         await this.bus.publish(Topics.accountsCommands, teamId, command);
       } catch (error) {
-        this.logger.warn(`Could not send key usage of team ${teamId}, keeping it for the next flush: ${(error as Error).message}`);
+        this.logger.warn(
+          `Could not send key usage of team ${teamId}, keeping it for the next flush: ${(error as Error).message}`,
+        );
         for (const usage of usages) this.remember(usage.keyId, teamId, usage.at);
       }
     }

@@ -14,7 +14,18 @@ describe('KeyUsageRecorder', () => {
     recorder.record(key('k3', 't1'), 250);
     await recorder.flush();
     expect(publish.mock.calls).toEqual([
-      ['accounts.commands', 't1', { type: 'RecordKeyUsage', teamId: 't1', usages: [{ keyId: 'k1', at: 300 }, { keyId: 'k3', at: 250 }] }],
+      [
+        'accounts.commands',
+        't1',
+        {
+          type: 'RecordKeyUsage',
+          teamId: 't1',
+          usages: [
+            { keyId: 'k1', at: 300 },
+            { keyId: 'k3', at: 250 },
+          ],
+        },
+      ],
       ['accounts.commands', 't2', { type: 'RecordKeyUsage', teamId: 't2', usages: [{ keyId: 'k2', at: 200 }] }],
     ]);
     await recorder.flush();
@@ -33,7 +44,10 @@ describe('KeyUsageRecorder', () => {
     expect(publish).toHaveBeenLastCalledWith('accounts.commands', 't1', {
       type: 'RecordKeyUsage',
       teamId: 't1',
-      usages: [{ keyId: 'k1', at: 100 }, { keyId: 'k2', at: 60 }],
+      usages: [
+        { keyId: 'k1', at: 100 },
+        { keyId: 'k2', at: 60 },
+      ],
     });
   });
 });

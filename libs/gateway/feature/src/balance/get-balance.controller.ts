@@ -14,7 +14,7 @@ export class GetBalanceController {
   constructor(private readonly ledger: LedgerClient) {}
 
   @Get()
-  @ApiOperation({ summary: "The team balance; a sub-account key also gets its own spend and credit limit" })
+  @ApiOperation({ summary: 'The team balance; a sub-account key also gets its own spend and credit limit' })
   @ApiOkResponse({ type: BalanceResponse })
   @ApiErrors(UPSTREAM_ERRORS)
   async balance(@CurrentIdentity() identity: KeyIdentity): Promise<BalanceResponse> {

@@ -48,7 +48,11 @@ export class AccountsClient {
     return this.send(Topics.accountsQueries, accountsQueryKey(request), request);
   }
 
-  private async send<R extends AccountsRequest>(topic: string, key: string, request: R): Promise<AccountsReplies[R['type']]> {
+  private async send<R extends AccountsRequest>(
+    topic: string,
+    key: string,
+    request: R,
+  ): Promise<AccountsReplies[R['type']]> {
     const reply = await this.ask(topic, key, request);
     if (!reply.ok) throw accountsRefusalError(reply.refusal);
     return reply.value;

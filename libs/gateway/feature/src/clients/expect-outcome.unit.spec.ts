@@ -2,7 +2,15 @@ import type { LedgerOutcome } from '@subledger/contracts';
 import { ApiError } from '../shared';
 import { expectOutcome } from './expect-outcome';
 
-const accepted: LedgerOutcome = { type: 'charge_accepted', chargeId: 'c', accountId: 'a', amount: 1n, balance: 9n, totalSpent: 1n, replayed: false };
+const accepted: LedgerOutcome = {
+  type: 'charge_accepted',
+  chargeId: 'c',
+  accountId: 'a',
+  amount: 1n,
+  balance: 9n,
+  totalSpent: 1n,
+  replayed: false,
+};
 
 function thrown(run: () => unknown): ApiError {
   try {
@@ -21,7 +29,17 @@ describe('expectOutcome', () => {
   });
 
   it('throws the mapped error of a refused charge', () => {
-    const refused: LedgerOutcome = { type: 'charge_refused', chargeId: 'c', accountId: 'a', amount: 1n, reason: 'account_inactive', creditLimit: null, totalSpent: 0n, balance: 0n, replayed: false };
+    const refused: LedgerOutcome = {
+      type: 'charge_refused',
+      chargeId: 'c',
+      accountId: 'a',
+      amount: 1n,
+      reason: 'account_inactive',
+      creditLimit: null,
+      totalSpent: 0n,
+      balance: 0n,
+      replayed: false,
+    };
     expect(thrown(() => expectOutcome(refused, 'charge_accepted')).code).toBe('account_inactive');
   });
 

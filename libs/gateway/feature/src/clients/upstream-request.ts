@@ -14,7 +14,10 @@ export interface UpstreamRequest {
 /** One request-reply over the bus, carrying the HTTP request's id; a missing reply becomes 503 `upstream_timeout`. */
 export async function requestUpstream<R>(bus: MessageBus, request: UpstreamRequest): Promise<R> {
   try {
-    return await bus.request<R>(request.topic, request.key, request.value, { timeoutMs: request.timeoutMs, headers: requestIdHeaders() });
+    return await bus.request<R>(request.topic, request.key, request.value, {
+      timeoutMs: request.timeoutMs,
+      headers: requestIdHeaders(),
+    });
   } catch (error) {
     if (error instanceof RequestTimeoutError) throw upstreamTimeout(request.service);
     throw error;

@@ -15,7 +15,9 @@ export interface GatewayEnv {
 export const gatewayEnvSchema = {
   REQUEST_TIMEOUT_MS: Joi.number().integer().min(100).max(60000).default(5000),
   RATE_LIMIT_PER_MINUTE: Joi.number().integer().min(1).default(600),
-  REDIS_URL: Joi.string().uri({ scheme: ['redis', 'rediss'] }).optional(),
+  REDIS_URL: Joi.string()
+    .uri({ scheme: ['redis', 'rediss'] })
+    .optional(),
   PRICES_FILE: Joi.string().default('config/prices.json'),
   IDEMPOTENCY_RETENTION_HOURS: Joi.number().min(24).default(24),
   OPS_DASHBOARD_DIR: Joi.string().default(DEFAULT_OPS_DASHBOARD_DIR),

@@ -13,14 +13,26 @@ const INTERNAL_ERROR: ErrorBody = { code: 'internal_error', message: 'An unexpec
  */
 export function errorResponseOf(error: unknown): ErrorResponse {
   if (error instanceof ApiError) {
-    return { status: error.getStatus(), body: { code: error.code, message: error.message, details: error.details }, unexpected: false };
+    return {
+      status: error.getStatus(),
+      body: { code: error.code, message: error.message, details: error.details },
+      unexpected: false,
+    };
   }
   if (error instanceof RequestTimeoutError) {
-    const body = { code: 'upstream_timeout', message: 'A service did not answer in time; the request may or may not have been applied.', details: {} };
+    const body = {
+      code: 'upstream_timeout',
+      message: 'A service did not answer in time; the request may or may not have been applied.',
+      details: {},
+    };
     return { status: 503, body, unexpected: false };
   }
   if (error instanceof MessageBusClosedError) {
-    const body = { code: 'shutting_down', message: 'The gateway is shutting down; the request may or may not have been applied.', details: {} };
+    const body = {
+      code: 'shutting_down',
+      message: 'The gateway is shutting down; the request may or may not have been applied.',
+      details: {},
+    };
     return { status: 503, body, unexpected: false };
   }
   if (error instanceof HttpException && error.getStatus() < 500) {
@@ -28,7 +40,12 @@ export function errorResponseOf(error: unknown): ErrorResponse {
     return { status, body: { code: codeForStatus(status), message: messageOf(error), details: {} }, unexpected: false };
   }
   const refused = fastifyClientError(error);
-  if (refused) return { status: refused.status, body: { code: codeForStatus(refused.status), message: refused.message, details: {} }, unexpected: false };
+  if (refused)
+    return {
+      status: refused.status,
+      body: { code: codeForStatus(refused.status), message: refused.message, details: {} },
+      unexpected: false,
+    };
   return { status: 500, body: INTERNAL_ERROR, unexpected: true };
 }
 
@@ -48,6 +65,13 @@ function messageOf(error: HttpException): string {
 function fastifyClientError(error: unknown): { status: number; message: string } | null {
   if (!(error instanceof Error)) return null;
   const { code, statusCode } = error as { code?: unknown; statusCode?: unknown };
-  if (typeof code !== 'string' || !code.startsWith('FST_') || typeof statusCode !== 'number' || statusCode < 400 || statusCode >= 500) return null;
+  if (
+    typeof code !== 'string' ||
+    !code.startsWith('FST_') ||
+    typeof statusCode !== 'number' ||
+    statusCode < 400 ||
+    statusCode >= 500
+  )
+    return null;
   return { status: statusCode, message: error.message };
 }

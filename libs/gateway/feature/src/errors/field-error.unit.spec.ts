@@ -41,14 +41,29 @@ class CreateThing {
 
 async function errorsFor(body: unknown) {
   const { whitelist, forbidNonWhitelisted, forbidUnknownValues } = gatewayValidationOptions;
-  const errors = await validate(plainToInstance(CreateThing, body) as object, { whitelist, forbidNonWhitelisted, forbidUnknownValues });
+  const errors = await validate(plainToInstance(CreateThing, body) as object, {
+    whitelist,
+    forbidNonWhitelisted,
+    forbidUnknownValues,
+  });
   return flattenValidationErrors(errors);
 }
 
 describe('validation errors as { path, message }', () => {
   it('names every bad field, nested ones by their full path', async () => {
-    const errors = await errorsFor({ name: '', creditLimit: 1.5, metadata: { plan: 7 }, recipients: [{ to: 'ok' }, { to: 3 }] });
-    expect(errors.map((error) => error.path)).toEqual(['name', 'creditLimit', 'metadata.plan', 'recipients[1].to', 'recipients[1].to']);
+    const errors = await errorsFor({
+      name: '',
+      creditLimit: 1.5,
+      metadata: { plan: 7 },
+      recipients: [{ to: 'ok' }, { to: 3 }],
+    });
+    expect(errors.map((error) => error.path)).toEqual([
+      'name',
+      'creditLimit',
+      'metadata.plan',
+      'recipients[1].to',
+      'recipients[1].to',
+    ]);
     expect(errors[0].message).toMatch(/name must be longer than or equal to 1 characters/);
     expect(errors[2].message).toMatch(/plan must be a string/);
   });
@@ -85,7 +100,9 @@ describe('validation errors as { path, message }', () => {
   });
 
   it('is what the global pipe throws', async () => {
-    const thrown = gatewayValidationOptions.exceptionFactory?.(await validate(plainToInstance(CreateThing, { name: 5 })));
+    const thrown = gatewayValidationOptions.exceptionFactory?.(
+      await validate(plainToInstance(CreateThing, { name: 5 })),
+    );
     expect(thrown).toBeInstanceOf(ApiError);
     expect((thrown as ApiError).details).toEqual({
       errors: [

@@ -32,7 +32,8 @@ export class GatewayExceptionFilter implements ExceptionFilter {
     // The path without its query string: queries are client input and need not reach the log.
     // The request id ties this line to the request's own line (see RequestLogController).
     const where = `${request.method} ${request.url.split('?', 1)[0]} (request ${request.id})`;
-    if (exception instanceof Error) this.logger.error(`Unexpected error on ${where}: ${exception.message}`, exception.stack);
+    if (exception instanceof Error)
+      this.logger.error(`Unexpected error on ${where}: ${exception.message}`, exception.stack);
     else this.logger.error(`Unexpected non-error thrown on ${where}: ${String(exception)}`);
   }
 }

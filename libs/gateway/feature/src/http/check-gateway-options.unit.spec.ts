@@ -17,7 +17,12 @@ describe('checkGatewayOptions', () => {
   });
 
   it('names every unsound setting at once', () => {
-    const options = testGatewayOptions({ adminToken: '', requestTimeoutMs: 0, rateLimitPerMinute: 1.5, idempotencyRetentionMs: 60_000 });
+    const options = testGatewayOptions({
+      adminToken: '',
+      requestTimeoutMs: 0,
+      rateLimitPerMinute: 1.5,
+      idempotencyRetentionMs: 60_000,
+    });
     expect(() => checkGatewayOptions(options)).toThrow(
       'Invalid gateway options: adminToken must be set; requestTimeoutMs must be a positive number; rateLimitPerMinute must be a positive integer; idempotencyRetentionMs must be at least 24 hours (docs/contract.md §3)',
     );

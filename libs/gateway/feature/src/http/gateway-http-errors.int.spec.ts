@@ -24,7 +24,10 @@ describe('gateway errors (docs/contract.md §3) over HTTP', () => {
   /** Bytes exactly as given: supertest would serialise a Buffer sent as JSON. */
   const rawPost = (path: string, headers: Record<string, string>, body: Buffer) =>
     new Promise<{ status: number; body: { code?: string } }>((resolve, reject) => {
-      const request = httpRequest(`${baseUrl}${path}`, { method: 'POST', headers: { Authorization: `Bearer ${key.key}`, ...headers } });
+      const request = httpRequest(`${baseUrl}${path}`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${key.key}`, ...headers },
+      });
       request.on('response', (response) => {
         let text = '';
         response.on('data', (chunk) => (text += chunk));
@@ -51,7 +54,11 @@ describe('gateway errors (docs/contract.md §3) over HTTP', () => {
     });
 
     it('refuses unknown fields, at the root and nested, instead of dropping them', async () => {
-      const response = await post('/test/things').send({ name: 'ok', color: 'red', metadata: { plan: 'pro', tier: 2 } });
+      const response = await post('/test/things').send({
+        name: 'ok',
+        color: 'red',
+        metadata: { plan: 'pro', tier: 2 },
+      });
       expectError(response, 400, 'invalid_request');
       expect(response.body.details.errors).toEqual([
         { path: 'color', message: 'property color should not exist' },
@@ -68,7 +75,10 @@ describe('gateway errors (docs/contract.md §3) over HTTP', () => {
     it('hands the handler a DTO instance of a valid body', async () => {
       const response = await post('/test/things').send({ name: 'ok', creditLimit: 10, metadata: { plan: 'pro' } });
       expect(response.status).toBe(201);
-      expect(response.body).toMatchObject({ received: { name: 'ok', creditLimit: 10, metadata: { plan: 'pro' } }, isDto: true });
+      expect(response.body).toMatchObject({
+        received: { name: 'ok', creditLimit: 10, metadata: { plan: 'pro' } },
+        isDto: true,
+      });
     });
   });
 
@@ -96,9 +106,15 @@ describe('gateway errors (docs/contract.md §3) over HTTP', () => {
     });
 
     it('refuses a __proto__ key and leaves prototypes alone', async () => {
-      const response = await postJson('/test/things', '{"name":"x","__proto__":{"isAdmin":true},"metadata":{"plan":"p","constructor":{"prototype":{"x":1}}}}');
+      const response = await postJson(
+        '/test/things',
+        '{"name":"x","__proto__":{"isAdmin":true},"metadata":{"plan":"p","constructor":{"prototype":{"x":1}}}}',
+      );
       expectError(response, 400, 'invalid_request');
-      expect(response.body.details.errors.map((error: { path: string }) => error.path)).toEqual(['__proto__', 'metadata.constructor']);
+      expect(response.body.details.errors.map((error: { path: string }) => error.path)).toEqual([
+        '__proto__',
+        'metadata.constructor',
+      ]);
       expect(({} as Record<string, unknown>).isAdmin).toBeUndefined();
     });
 
@@ -138,7 +154,11 @@ describe('gateway errors (docs/contract.md §3) over HTTP', () => {
         let written = 0;
         const request = httpRequest(`${baseUrl}/test/things`, {
           method: 'POST',
-          headers: { 'Content-Type': 'application/json', 'Transfer-Encoding': 'chunked', Authorization: `Bearer ${key.key}` },
+          headers: {
+            'Content-Type': 'application/json',
+            'Transfer-Encoding': 'chunked',
+            Authorization: `Bearer ${key.key}`,
+          },
         });
         request.on('response', (response) => {
           let body = '';
@@ -173,13 +193,24 @@ describe('gateway errors (docs/contract.md §3) over HTTP', () => {
 
     it('refuses a body without a Content-Type, and a compressed one, with 415', async () => {
       const untyped = await rawPost('/test/things', {}, Buffer.from('{"name":"x"}'));
-      expect({ status: untyped.status, code: untyped.body.code }).toEqual({ status: 415, code: 'unsupported_media_type' });
-      expectError(await postJson('/test/things', '{"name":"x"}').set('Content-Encoding', 'gzip'), 415, 'unsupported_media_type');
+      expect({ status: untyped.status, code: untyped.body.code }).toEqual({
+        status: 415,
+        code: 'unsupported_media_type',
+      });
+      expectError(
+        await postJson('/test/things', '{"name":"x"}').set('Content-Encoding', 'gzip'),
+        415,
+        'unsupported_media_type',
+      );
     });
 
     it('accepts application/json with a UTF-8 charset and vendor +json types', async () => {
-      expect((await post('/test/things').set('Content-Type', 'application/json; charset=utf-8').send('{"name":"é"}')).status).toBe(201);
-      expect((await post('/test/things').set('Content-Type', 'application/vnd.api+json').send('{"name":"x"}')).status).toBe(201);
+      expect(
+        (await post('/test/things').set('Content-Type', 'application/json; charset=utf-8').send('{"name":"é"}')).status,
+      ).toBe(201);
+      expect(
+        (await post('/test/things').set('Content-Type', 'application/vnd.api+json').send('{"name":"x"}')).status,
+      ).toBe(201);
     });
   });
 
@@ -191,7 +222,11 @@ describe('gateway errors (docs/contract.md §3) over HTTP', () => {
 
     it('answers a known path with the wrong method with 404 not_found too', async () => {
       expectError(await supertest(edge.http).delete('/test/public'), 404, 'not_found');
-      expectError(await supertest(edge.http).put('/test/things').set('Content-Type', 'application/json').send('{}'), 404, 'not_found');
+      expectError(
+        await supertest(edge.http).put('/test/things').set('Content-Type', 'application/json').send('{}'),
+        404,
+        'not_found',
+      );
     });
 
     it('answers a bad percent-encoding in the path with 400, not 500', async () => {
@@ -205,7 +240,10 @@ describe('gateway errors (docs/contract.md §3) over HTTP', () => {
         const response = await supertest(edge.http).get('/test/boom');
         expectError(response, 500, 'internal_error');
         expect(JSON.stringify(response.body)).not.toMatch(/password|TypeError|undefined/);
-        expect(logged).toHaveBeenCalledWith(expect.stringContaining("Cannot read properties of undefined (reading 'password')"), expect.any(String));
+        expect(logged).toHaveBeenCalledWith(
+          expect.stringContaining("Cannot read properties of undefined (reading 'password')"),
+          expect.any(String),
+        );
       } finally {
         logged.mockRestore();
       }
@@ -228,9 +266,14 @@ describe('gateway errors (docs/contract.md §3) over HTTP', () => {
 
     it('answers bytes that are not HTTP with 400 invalid_request in the error shape of docs/contract.md §3.1, and closes', async () => {
       const answer = await new Promise<string>((resolve, reject) => {
-        const socket = connect((edge.http.address() as AddressInfo).port, '127.0.0.1', () => socket.end('NOT HTTP AT ALL\r\n\r\n'));
+        const socket = connect((edge.http.address() as AddressInfo).port, '127.0.0.1', () =>
+          socket.end('NOT HTTP AT ALL\r\n\r\n'),
+        );
         let text = '';
-        socket.on('data', (chunk) => (text += chunk)).on('close', () => resolve(text)).on('error', reject);
+        socket
+          .on('data', (chunk) => (text += chunk))
+          .on('close', () => resolve(text))
+          .on('error', reject);
       });
       const [head, body] = answer.split('\r\n\r\n');
       expect(head).toMatch(/^HTTP\/1\.1 400 Bad Request\r\n/);

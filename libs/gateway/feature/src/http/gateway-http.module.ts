@@ -1,4 +1,10 @@
-import { type DynamicModule, type InjectionToken, Module, type ModuleMetadata, type OptionalFactoryDependency } from '@nestjs/common';
+import {
+  type DynamicModule,
+  type InjectionToken,
+  Module,
+  type ModuleMetadata,
+  type OptionalFactoryDependency,
+} from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE, DiscoveryModule } from '@nestjs/core';
 import { ScheduleModule } from '@nestjs/schedule';
 import { ThrottlerModule } from '@nestjs/throttler';
@@ -65,7 +71,11 @@ export class GatewayHttpModule {
         ClockModule,
         DiscoveryModule,
         ScheduleModule.forRoot(),
-        ThrottlerModule.forRootAsync({ imports: [optionsModule, ClockModule], inject: [GATEWAY_OPTIONS, CLOCK], useFactory: gatewayThrottlerOptions }),
+        ThrottlerModule.forRootAsync({
+          imports: [optionsModule, ClockModule],
+          inject: [GATEWAY_OPTIONS, CLOCK],
+          useFactory: gatewayThrottlerOptions,
+        }),
       ],
       providers: [
         IdentityLookup,

@@ -10,7 +10,10 @@ import { answerClientError } from './client-error';
  */
 export const gatewayServerOptions: FastifyServerOptions = {
   frameworkErrors: (error, _request, reply) => {
-    const refusal = error.code === 'FST_ERR_BAD_URL' ? invalidRequest([{ path: 'url', message: 'the URL is not validly percent-encoded' }]) : error;
+    const refusal =
+      error.code === 'FST_ERR_BAD_URL'
+        ? invalidRequest([{ path: 'url', message: 'the URL is not validly percent-encoded' }])
+        : error;
     sendErrorResponse(reply, errorResponseOf(refusal));
   },
   clientErrorHandler: answerClientError,

@@ -19,7 +19,8 @@ export function exceedsNestingDepth(text: string, maxDepth: number): boolean {
   for (let i = 0; i < text.length; i++) {
     const char = text.charCodeAt(i);
     if (inString) {
-      if (char === 0x5c) i++; // a backslash escapes the next character, quotes included
+      if (char === 0x5c)
+        i++; // a backslash escapes the next character, quotes included
       else if (char === 0x22) inString = false;
     } else if (char === 0x22) {
       inString = true;
@@ -52,17 +53,20 @@ export function isUnstorableText(text: string): boolean {
 export function findUnsafeJsonValues(value: unknown, path = '', found: FieldError[] = []): FieldError[] {
   if (found.length >= MAX_REPORTED) return found;
   if (typeof value === 'string') {
-    if (isUnstorableText(value)) found.push({ path, message: `${path || 'value'} must not contain NUL characters or unpaired surrogates` });
+    if (isUnstorableText(value))
+      found.push({ path, message: `${path || 'value'} must not contain NUL characters or unpaired surrogates` });
   } else if (typeof value === 'number') {
     if (!Number.isFinite(value)) found.push({ path, message: `${path || 'value'} is out of range` });
-    else if (Number.isInteger(value) && !Number.isSafeInteger(value)) found.push({ path, message: `${path || 'value'} must be at most ${Number.MAX_SAFE_INTEGER} in magnitude` });
+    else if (Number.isInteger(value) && !Number.isSafeInteger(value))
+      found.push({ path, message: `${path || 'value'} must be at most ${Number.MAX_SAFE_INTEGER} in magnitude` });
   } else if (Array.isArray(value)) {
     value.forEach((item, index) => findUnsafeJsonValues(item, joinPath(path, String(index)), found));
   } else if (typeof value === 'object' && value !== null) {
     for (const key of Object.keys(value)) {
       const keyPath = joinPath(path, key);
       if (FORBIDDEN_KEYS.has(key)) found.push({ path: keyPath, message: `property ${key} is not allowed` });
-      else if (isUnstorableText(key)) found.push({ path: keyPath, message: 'property names must not contain NUL characters or unpaired surrogates' });
+      else if (isUnstorableText(key))
+        found.push({ path: keyPath, message: 'property names must not contain NUL characters or unpaired surrogates' });
       else findUnsafeJsonValues((value as Record<string, unknown>)[key], keyPath, found);
     }
   }

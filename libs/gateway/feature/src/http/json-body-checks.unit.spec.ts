@@ -47,7 +47,9 @@ describe('findUnsafeJsonValues', () => {
   });
 
   it('names numbers JSON.parse could not hold exactly', () => {
-    const value = JSON.parse('{"big":12345678901234567890,"inf":1e400,"fine":9007199254740991,"float":1.5,"neg":-1e300}');
+    const value = JSON.parse(
+      '{"big":12345678901234567890,"inf":1e400,"fine":9007199254740991,"float":1.5,"neg":-1e300}',
+    );
     expect(findUnsafeJsonValues(value)).toEqual([
       { path: 'big', message: 'big must be at most 9007199254740991 in magnitude' },
       { path: 'inf', message: 'inf is out of range' },
@@ -56,7 +58,9 @@ describe('findUnsafeJsonValues', () => {
   });
 
   it('names keys and strings holding a NUL character or an unpaired surrogate, which no service can store', () => {
-    const value = JSON.parse('{"name":"a\\u0000b","tags":["\\ud800","\\udc00x"],"meta":{"a\\u0000":"v"},"emoji":"\\ud83d\\ude00"}');
+    const value = JSON.parse(
+      '{"name":"a\\u0000b","tags":["\\ud800","\\udc00x"],"meta":{"a\\u0000":"v"},"emoji":"\\ud83d\\ude00"}',
+    );
     expect(findUnsafeJsonValues(value)).toEqual([
       { path: 'name', message: 'name must not contain NUL characters or unpaired surrogates' },
       { path: 'tags[0]', message: 'tags[0] must not contain NUL characters or unpaired surrogates' },
@@ -66,7 +70,9 @@ describe('findUnsafeJsonValues', () => {
   });
 
   it('finds nothing in an ordinary body', () => {
-    expect(findUnsafeJsonValues({ name: 'x', creditLimit: 100, metadata: { plan: 'pro' }, tags: ['a', 1, null, true] })).toEqual([]);
+    expect(
+      findUnsafeJsonValues({ name: 'x', creditLimit: 100, metadata: { plan: 'pro' }, tags: ['a', 1, null, true] }),
+    ).toEqual([]);
   });
 });
 
@@ -102,8 +108,14 @@ describe('parseJsonObject', () => {
   });
 
   it('refuses bytes that are not UTF-8 instead of replacing them', () => {
-    expect(refusal(Buffer.from([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0x22, 0x7d]))).toEqual({ status: 400, code: 'invalid_json' });
-    expect(refusal(Buffer.from([0x7b, 0x22, 0xc3, 0x22, 0x3a, 0x31, 0x7d]))).toEqual({ status: 400, code: 'invalid_json' });
+    expect(refusal(Buffer.from([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0x22, 0x7d]))).toEqual({
+      status: 400,
+      code: 'invalid_json',
+    });
+    expect(refusal(Buffer.from([0x7b, 0x22, 0xc3, 0x22, 0x3a, 0x31, 0x7d]))).toEqual({
+      status: 400,
+      code: 'invalid_json',
+    });
   });
 
   it('leaves Object.prototype alone', () => {

@@ -10,7 +10,8 @@ import { MAX_BODY_BYTES, readJsonBody } from './json-body';
  * and pay for an AsyncResource per body.
  */
 export function useGatewayJsonBody(fastify: FastifyInstance): void {
-  for (const method of fastify.supportedMethods) fastify.addHttpMethod(method, { hasBody: false, overrideExisting: true });
+  for (const method of fastify.supportedMethods)
+    fastify.addHttpMethod(method, { hasBody: false, overrideExisting: true });
   fastify.removeAllContentTypeParsers();
   fastify.addHook('preValidation', readGatewayBody);
 }

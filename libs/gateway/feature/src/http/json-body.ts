@@ -16,7 +16,10 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
  * body is `{}`. Every refusal is an ApiError, thrown once the rest of the body has been read and
  * discarded, so the connection can carry the answer and the next request.
  */
-export async function readJsonBody(request: IncomingMessage, limitBytes = MAX_BODY_BYTES): Promise<Record<string, unknown>> {
+export async function readJsonBody(
+  request: IncomingMessage,
+  limitBytes = MAX_BODY_BYTES,
+): Promise<Record<string, unknown>> {
   if (!announcesBody(request)) return {};
   const refusal = refuseHeaders(request);
   if (refusal) {
@@ -27,7 +30,10 @@ export async function readJsonBody(request: IncomingMessage, limitBytes = MAX_BO
   try {
     raw = await readBody(request, limitBytes);
   } catch (error) {
-    if (error instanceof BodyTooLargeError) throw new ApiError(413, 'payload_too_large', `The request body must be at most ${limitBytes} bytes.`, { limitBytes });
+    if (error instanceof BodyTooLargeError)
+      throw new ApiError(413, 'payload_too_large', `The request body must be at most ${limitBytes} bytes.`, {
+        limitBytes,
+      });
     throw new ApiError(400, 'invalid_request', 'The request body could not be read.');
   }
   return parseJsonObject(raw);
@@ -35,12 +41,21 @@ export async function readJsonBody(request: IncomingMessage, limitBytes = MAX_BO
 
 function refuseHeaders(request: IncomingMessage): ApiError | null {
   const encoding = (request.headers['content-encoding'] ?? 'identity').toLowerCase();
-  if (encoding !== 'identity') return new ApiError(415, 'unsupported_media_type', `Content-Encoding ${encoding} is not supported; send the body uncompressed.`);
+  if (encoding !== 'identity')
+    return new ApiError(
+      415,
+      'unsupported_media_type',
+      `Content-Encoding ${encoding} is not supported; send the body uncompressed.`,
+    );
   switch (classifyContentType(request.headers['content-type'])) {
     case 'json':
       return null;
     case 'not_json':
-      return new ApiError(415, 'unsupported_media_type', 'Request bodies must be sent as Content-Type: application/json.');
+      return new ApiError(
+        415,
+        'unsupported_media_type',
+        'Request bodies must be sent as Content-Type: application/json.',
+      );
     case 'unsupported_charset':
       return new ApiError(415, 'unsupported_media_type', 'JSON request bodies must be encoded in UTF-8.');
   }
@@ -55,7 +70,8 @@ export function parseJsonObject(raw: Buffer): Record<string, unknown> {
     throw new ApiError(400, 'invalid_json', 'The request body is not valid UTF-8.');
   }
   if (text.trim() === '') return {};
-  if (exceedsNestingDepth(text, MAX_JSON_DEPTH)) throw invalidRequest([], `The request body nests arrays and objects deeper than ${MAX_JSON_DEPTH} levels.`);
+  if (exceedsNestingDepth(text, MAX_JSON_DEPTH))
+    throw invalidRequest([], `The request body nests arrays and objects deeper than ${MAX_JSON_DEPTH} levels.`);
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -64,7 +80,8 @@ export function parseJsonObject(raw: Buffer): Record<string, unknown> {
   }
   // `null` is what some clients send for an operation whose body is optional and was omitted.
   if (value === null) return {};
-  if (typeof value !== 'object' || Array.isArray(value)) throw invalidRequest([], 'The request body must be a JSON object.');
+  if (typeof value !== 'object' || Array.isArray(value))
+    throw invalidRequest([], 'The request body must be a JSON object.');
   const unsafe = findUnsafeJsonValues(value);
   if (unsafe.length > 0) throw invalidRequest(unsafe);
   return value as Record<string, unknown>;

@@ -9,6 +9,9 @@ export function classifyContentType(header: string | undefined): MediaTypeVerdic
   const [essence, ...parameters] = header.split(';').map((part) => part.trim().toLowerCase());
   const json = essence === 'application/json' || /^application\/[a-z0-9.!#$&^_-]+\+json$/.test(essence);
   if (!json) return 'not_json';
-  const charset = parameters.find((parameter) => parameter.startsWith('charset='))?.slice('charset='.length).replace(/^"|"$/g, '');
+  const charset = parameters
+    .find((parameter) => parameter.startsWith('charset='))
+    ?.slice('charset='.length)
+    .replace(/^"|"$/g, '');
   return charset === undefined || charset === 'utf-8' || charset === 'utf8' ? 'json' : 'unsupported_charset';
 }

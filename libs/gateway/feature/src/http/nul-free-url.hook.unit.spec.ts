@@ -24,6 +24,7 @@ describe('refuseNulInUrl', () => {
   });
 
   it('passes any other URL on, a literal "%00" encoded as %2500 included', async () => {
-    for (const url of ['/v1/sub-accounts/proj_1', '/v1/messages?to=%2500', '/v1/messages?to=%E2%82%AC']) expect((await run(url)).done).toHaveBeenCalledWith();
+    for (const url of ['/v1/sub-accounts/proj_1', '/v1/messages?to=%2500', '/v1/messages?to=%E2%82%AC'])
+      expect((await run(url)).done).toHaveBeenCalledWith();
   });
 });

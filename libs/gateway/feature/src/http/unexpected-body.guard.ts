@@ -20,7 +20,8 @@ export class UnexpectedBodyGuard implements CanActivate {
     if (context.getType() !== 'http' || !this.isApiRoute(context) || takesBody(context)) return true;
     const { body } = context.switchToHttp().getRequest<{ body?: unknown }>();
     const fields = typeof body === 'object' && body !== null ? Object.keys(body) : [];
-    if (fields.length > 0) throw invalidRequest(fields.map((field) => ({ path: field, message: `property ${field} should not exist` })));
+    if (fields.length > 0)
+      throw invalidRequest(fields.map((field) => ({ path: field, message: `property ${field} should not exist` })));
     return true;
   }
 
@@ -30,6 +31,7 @@ export class UnexpectedBodyGuard implements CanActivate {
 }
 
 function takesBody(context: ExecutionContext): boolean {
-  const parameters: Record<string, unknown> = Reflect.getMetadata(ROUTE_ARGS_METADATA, context.getClass(), context.getHandler().name) ?? {};
+  const parameters: Record<string, unknown> =
+    Reflect.getMetadata(ROUTE_ARGS_METADATA, context.getClass(), context.getHandler().name) ?? {};
   return Object.keys(parameters).some((key) => key.split(':')[0] === String(RouteParamtypes.BODY));
 }

@@ -18,11 +18,19 @@ describe('fields sent to a route that reads no body (docs/contract.md §3)', () 
 
   it('refuses them with 400 naming each, before the handler runs or a key is claimed', async () => {
     const calls = EdgeTestController.calls;
-    const refused = await post('/test/empty').set('Idempotency-Key', 'bodyless').send({ force: true, reason: 'x' }).expect(400);
+    const refused = await post('/test/empty')
+      .set('Idempotency-Key', 'bodyless')
+      .send({ force: true, reason: 'x' })
+      .expect(400);
     expect(refused.body).toEqual({
       code: 'invalid_request',
       message: 'The request is invalid.',
-      details: { errors: [{ path: 'force', message: 'property force should not exist' }, { path: 'reason', message: 'property reason should not exist' }] },
+      details: {
+        errors: [
+          { path: 'force', message: 'property force should not exist' },
+          { path: 'reason', message: 'property reason should not exist' },
+        ],
+      },
     });
     expect(EdgeTestController.calls).toBe(calls);
     await post('/test/empty').set('Idempotency-Key', 'bodyless').expect(204);

@@ -8,7 +8,11 @@ export const MAX_IDEMPOTENCY_KEY_LENGTH = 255;
  * (the header wins when both are sent: it is the mechanism every route shares, the body field a
  * convenience of one). Null when there is none; 400 `invalid_request` when the one used is unusable.
  */
-export function effectiveIdempotencyKey(header: string | string[] | undefined, body: unknown, bodyField: string | undefined): string | null {
+export function effectiveIdempotencyKey(
+  header: string | string[] | undefined,
+  body: unknown,
+  bodyField: string | undefined,
+): string | null {
   if (header !== undefined) return checkedKey('Idempotency-Key', header);
   if (bodyField === undefined || !isObject(body) || body[bodyField] === undefined) return null;
   return checkedKey(bodyField, body[bodyField]);

@@ -12,7 +12,8 @@ export type RequestWithIdempotencyKey = { [IDEMPOTENCY_KEY_PROPERTY]?: string };
  * a 5xx or an expired lease) still lands on the same ledger operation.
  */
 export const IdempotencyKey = createParamDecorator(
-  (_: unknown, context: ExecutionContext): string | undefined => context.switchToHttp().getRequest<RequestWithIdempotencyKey>()[IDEMPOTENCY_KEY_PROPERTY],
+  (_: unknown, context: ExecutionContext): string | undefined =>
+    context.switchToHttp().getRequest<RequestWithIdempotencyKey>()[IDEMPOTENCY_KEY_PROPERTY],
 );
 
 export const IDEMPOTENCY_BODY_FIELD = 'subledger:idempotency-body-field';

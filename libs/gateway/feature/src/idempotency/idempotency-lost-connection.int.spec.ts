@@ -64,7 +64,10 @@ describe('idempotency store on PostgreSQL: a connection ended under a statement'
   /** Terminates the store's connection that waits on a lock, once it does; returns its pid. */
   async function terminateWaitingConnection(): Promise<number> {
     for (let attempt = 0; attempt < 200; attempt++) {
-      const { rows } = await admin.query<{ pid: number }>(`SELECT pid FROM pg_stat_activity WHERE application_name = $1 AND wait_event_type = 'Lock'`, [APPLICATION]);
+      const { rows } = await admin.query<{ pid: number }>(
+        `SELECT pid FROM pg_stat_activity WHERE application_name = $1 AND wait_event_type = 'Lock'`,
+        [APPLICATION],
+      );
       if (rows.length > 0) {
         await admin.query('SELECT pg_terminate_backend($1)', [rows[0].pid]);
         return rows[0].pid;
@@ -94,7 +97,9 @@ describe('idempotency store on PostgreSQL: a connection ended under a statement'
     const lock = await lockRow('k-all');
     const claim = store.claim(claimOf('k-all'));
     await terminateWaitingConnection();
-    await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1', [APPLICATION]);
+    await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1', [
+      APPLICATION,
+    ]);
     await lock.release();
 
     await expect(claim).resolves.toEqual({ type: 'owned' });
@@ -104,12 +109,19 @@ describe('idempotency store on PostgreSQL: a connection ended under a statement'
     const request = claimOf('k-complete');
     expect(await store.claim(request)).toEqual({ type: 'owned' });
     const lock = await lockRow('k-complete');
-    const completed = store.complete(request.scope, request.key, request.owner, { status: 202, headers: {}, body: '{"ok":true}' });
+    const completed = store.complete(request.scope, request.key, request.owner, {
+      status: 202,
+      headers: {},
+      body: '{"ok":true}',
+    });
     await terminateWaitingConnection();
     await lock.release();
 
     await expect(completed).resolves.toBe(true);
-    expect(await store.claim(claimOf('k-complete'))).toEqual({ type: 'existing', record: { state: 'completed', fingerprint: 'f-1', response: { status: 202, headers: {}, body: '{"ok":true}' } } });
+    expect(await store.claim(claimOf('k-complete'))).toEqual({
+      type: 'existing',
+      record: { state: 'completed', fingerprint: 'f-1', response: { status: 202, headers: {}, body: '{"ok":true}' } },
+    });
   });
 
   it('owns its key again when the same claim runs twice (it committed, but its answer was lost with the connection)', async () => {
@@ -117,6 +129,9 @@ describe('idempotency store on PostgreSQL: a connection ended under a statement'
     expect(await store.claim(request)).toEqual({ type: 'owned' });
 
     expect(await store.claim(request)).toEqual({ type: 'owned' });
-    expect(await store.claim(claimOf('k-twice'))).toEqual({ type: 'existing', record: { state: 'in_progress', fingerprint: 'f-1' } });
+    expect(await store.claim(claimOf('k-twice'))).toEqual({
+      type: 'existing',
+      record: { state: 'in_progress', fingerprint: 'f-1' },
+    });
   });
 });

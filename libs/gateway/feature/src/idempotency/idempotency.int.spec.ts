@@ -55,7 +55,10 @@ describe.each<TestDatabaseKind>(['PGlite', 'PostgreSQL'])('idempotency (docs/con
       await post('/test/things?dryRun=1', 'k-2').send({ name: 'one' }),
       await post('/test/sends', 'k-2').send({ to: '+15550001' }),
     ]) {
-      expect({ status: response.status, code: response.body.code }).toEqual({ status: 409, code: 'idempotency_key_reused' });
+      expect({ status: response.status, code: response.body.code }).toEqual({
+        status: 409,
+        code: 'idempotency_key_reused',
+      });
     }
   });
 
@@ -66,7 +69,10 @@ describe.each<TestDatabaseKind>(['PGlite', 'PostgreSQL'])('idempotency (docs/con
     const first = post('/test/slow', 'k-3').then((response) => response);
     await waitFor(() => gate.entered > entered);
     const concurrent = await post('/test/slow', 'k-3');
-    expect({ status: concurrent.status, code: concurrent.body.code }).toEqual({ status: 409, code: 'request_in_progress' });
+    expect({ status: concurrent.status, code: concurrent.body.code }).toEqual({
+      status: 409,
+      code: 'request_in_progress',
+    });
     gate.release();
     const done = await first;
     expect(done.status).toBe(201);
@@ -89,12 +95,16 @@ describe.each<TestDatabaseKind>(['PGlite', 'PostgreSQL'])('idempotency (docs/con
 
   it('runs one of several requests sent at once with the same key; the others answer request_in_progress or replay it', async () => {
     const before = calls();
-    const answers = await Promise.all(Array.from({ length: 8 }, () => post('/test/things', 'same-key-at-once').send({ name: 'widget' })));
+    const answers = await Promise.all(
+      Array.from({ length: 8 }, () => post('/test/things', 'same-key-at-once').send({ name: 'widget' })),
+    );
     expect(calls() - before).toBe(1);
     const created = answers.filter((response) => response.status === 201);
     for (const response of created) expect(response.body).toEqual(created[0].body);
     const others = answers.filter((response) => response.status !== 201);
-    expect(others.every((response) => response.status === 409 && response.body.code === 'request_in_progress')).toBe(true);
+    expect(others.every((response) => response.status === 409 && response.body.code === 'request_in_progress')).toBe(
+      true,
+    );
     expect(created.length).toBeGreaterThanOrEqual(1);
   });
 
@@ -147,8 +157,13 @@ describe.each<TestDatabaseKind>(['PGlite', 'PostgreSQL'])('idempotency (docs/con
     const first = await post('/test/things', 'k-key').send({ name: apiKey });
     expect(first.body.received.name).toBe(apiKey);
     const again = await post('/test/things', 'k-key').send({ name: apiKey });
-    expect({ replayed: again.headers['idempotent-replayed'], name: again.body.received.name }).toEqual({ replayed: 'true', name: '[redacted]' });
-    const { rows } = await edge.store.sql.query<{ body: string }>(`SELECT response_body AS body FROM ${edge.store.quotedSchema}.gateway_idempotency WHERE idempotency_key = 'k-key'`);
+    expect({ replayed: again.headers['idempotent-replayed'], name: again.body.received.name }).toEqual({
+      replayed: 'true',
+      name: '[redacted]',
+    });
+    const { rows } = await edge.store.sql.query<{ body: string }>(
+      `SELECT response_body AS body FROM ${edge.store.quotedSchema}.gateway_idempotency WHERE idempotency_key = 'k-key'`,
+    );
     expect(rows.map((row) => row.body.includes(apiKey))).toEqual([false]);
   });
 
@@ -192,7 +207,11 @@ describe.each<TestDatabaseKind>(['PGlite', 'PostgreSQL'])('idempotency (docs/con
   });
 
   it('scopes the operator to its own space', async () => {
-    const admin = () => supertest(edge.http).post('/test-admin/top-ups').set('Authorization', `Bearer ${TEST_ADMIN_TOKEN}`).set('Idempotency-Key', 'topup-1');
+    const admin = () =>
+      supertest(edge.http)
+        .post('/test-admin/top-ups')
+        .set('Authorization', `Bearer ${TEST_ADMIN_TOKEN}`)
+        .set('Idempotency-Key', 'topup-1');
     const first = await admin();
     const again = await admin();
     expect(first.status).toBe(201);
@@ -213,7 +232,10 @@ describe.each<TestDatabaseKind>(['PGlite', 'PostgreSQL'])('idempotency (docs/con
 
   it('refuses a key longer than 255 characters or empty with 400 invalid_request', async () => {
     expect((await post('/test/things', 'k'.repeat(255)).send({ name: 'x' })).status).toBe(201);
-    for (const response of [await post('/test/things', 'k'.repeat(256)).send({ name: 'x' }), await post('/test/sends').send({ to: '+1', idempotencyKey: '' })]) {
+    for (const response of [
+      await post('/test/things', 'k'.repeat(256)).send({ name: 'x' }),
+      await post('/test/sends').send({ to: '+1', idempotencyKey: '' }),
+    ]) {
       expect({ status: response.status, code: response.body.code }).toEqual({ status: 400, code: 'invalid_request' });
     }
   });
@@ -230,7 +252,14 @@ describe.each<TestDatabaseKind>(['PGlite', 'PostgreSQL'])('idempotency (docs/con
 
   it('deletes records past retention in the periodic cleanup', async () => {
     await post('/test/things', 'k-12').send({ name: 'x' }).expect(201);
-    const count = async () => Number((await edge.store.sql.query<{ n: string }>(`SELECT count(*)::text AS n FROM ${edge.store.quotedSchema}.gateway_idempotency`)).rows[0].n);
+    const count = async () =>
+      Number(
+        (
+          await edge.store.sql.query<{ n: string }>(
+            `SELECT count(*)::text AS n FROM ${edge.store.quotedSchema}.gateway_idempotency`,
+          )
+        ).rows[0].n,
+      );
     const before = await count();
     expect(before).toBeGreaterThan(0);
     edge.clock.advance(DAY_MS + 1);

@@ -1,4 +1,11 @@
-import { type CallHandler, type ExecutionContext, Inject, Injectable, Logger, type NestInterceptor } from '@nestjs/common';
+import {
+  type CallHandler,
+  type ExecutionContext,
+  Inject,
+  Injectable,
+  Logger,
+  type NestInterceptor,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { type Clock, CLOCK } from '@subledger/platform';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -10,7 +17,11 @@ import { redactApiKeys } from '../keys/api-key';
 import { GatewayMetrics } from '../metrics/gateway-metrics';
 import { GATEWAY_OPTIONS, type GatewayOptions } from '../shared/gateway-options';
 import { effectiveIdempotencyKey, IDEMPOTENCY_KEY_HEADER } from './effective-idempotency-key';
-import { IDEMPOTENCY_BODY_FIELD, IDEMPOTENCY_KEY_PROPERTY, type RequestWithIdempotencyKey } from './idempotency-key.decorator';
+import {
+  IDEMPOTENCY_BODY_FIELD,
+  IDEMPOTENCY_KEY_PROPERTY,
+  type RequestWithIdempotencyKey,
+} from './idempotency-key.decorator';
 import { idempotencyKeyReused, requestInProgress } from './idempotency-errors';
 import { type IdempotencyRecord, IdempotencyStore, type StoredResponse } from './idempotency.store';
 import { outcomeHeaders, replay } from './replayed-response';
@@ -56,11 +67,18 @@ export class IdempotencyInterceptor implements NestInterceptor {
     // Keys are scoped to a caller; a public route has none to scope them to.
     if (request.method !== 'POST' || !caller) return next.handle();
     return defer(() => {
-      const bodyField = this.reflector.getAllAndOverride<string | undefined>(IDEMPOTENCY_BODY_FIELD, [context.getHandler(), context.getClass()]);
+      const bodyField = this.reflector.getAllAndOverride<string | undefined>(IDEMPOTENCY_BODY_FIELD, [
+        context.getHandler(),
+        context.getClass(),
+      ]);
       const key = effectiveIdempotencyKey(request.headers[IDEMPOTENCY_KEY_HEADER], request.body, bodyField);
       if (key === null) return next.handle();
       request[IDEMPOTENCY_KEY_PROPERTY] = key;
-      const claimed: Claimed = { scope: caller.kind === 'admin' ? 'admin' : caller.identity.accountId, key, owner: randomUUID() };
+      const claimed: Claimed = {
+        scope: caller.kind === 'admin' ? 'admin' : caller.identity.accountId,
+        key,
+        owner: randomUUID(),
+      };
       const fingerprint = requestFingerprint('POST', request.originalUrl, request.body);
       const claim = this.store.claim({
         ...claimed,
@@ -70,7 +88,11 @@ export class IdempotencyInterceptor implements NestInterceptor {
         retentionMs: this.options.idempotencyRetentionMs,
       });
       return from(claim).pipe(
-        mergeMap((result) => (result.type === 'owned' ? this.run(claimed, next, response) : of(this.answerExisting(result.record, fingerprint, request, response)))),
+        mergeMap((result) =>
+          result.type === 'owned'
+            ? this.run(claimed, next, response)
+            : of(this.answerExisting(result.record, fingerprint, request, response)),
+        ),
       );
     });
   }
@@ -86,7 +108,9 @@ export class IdempotencyInterceptor implements NestInterceptor {
       catchError((error: unknown) => {
         const { status, body } = errorResponseOf(error);
         // The client gets the original error whatever happens to its record.
-        const recorded = this.finish(claimed, { status, headers: {}, body: JSON.stringify(body) }).catch((storeError: unknown) => this.logStoreFailure(storeError));
+        const recorded = this.finish(claimed, { status, headers: {}, body: JSON.stringify(body) }).catch(
+          (storeError: unknown) => this.logStoreFailure(storeError),
+        );
         return from(recorded).pipe(mergeMap(() => throwError(() => error)));
       }),
     );
@@ -99,7 +123,12 @@ export class IdempotencyInterceptor implements NestInterceptor {
     if (!completed) this.logger.warn(`An idempotent request of scope ${scope} finished after its lease was taken over`);
   }
 
-  private answerExisting(record: IdempotencyRecord, fingerprint: string, request: IdempotentRequest, response: FastifyReply): unknown {
+  private answerExisting(
+    record: IdempotencyRecord,
+    fingerprint: string,
+    request: IdempotentRequest,
+    response: FastifyReply,
+  ): unknown {
     if (record.fingerprint !== fingerprint) throw idempotencyKeyReused();
     if (record.state === 'in_progress') throw requestInProgress();
     this.metrics.idempotentReplays.inc({ route: request.routeOptions.url ?? 'unmatched' });

@@ -26,7 +26,8 @@ export interface ClaimRequest {
   readonly retentionMs: number;
 }
 
-export type ClaimResult = { readonly type: 'owned' } | { readonly type: 'existing'; readonly record: IdempotencyRecord };
+export type ClaimResult =
+  { readonly type: 'owned' } | { readonly type: 'existing'; readonly record: IdempotencyRecord };
 
 interface RecordRow {
   scope: string;
@@ -77,7 +78,10 @@ const LOST_CONNECTION_PAUSE_MS = 50;
 export class IdempotencyStore implements OnModuleInit {
   private readonly statements: ReturnType<typeof idempotencyStatements>;
   private readonly claims = new GroupCommit<ClaimRequest, ClaimOutcome>((requests) => this.claimGroup(requests), 500);
-  private readonly completions = new GroupCommit<Completion, boolean>((completions) => this.completeGroup(completions), 500);
+  private readonly completions = new GroupCommit<Completion, boolean>(
+    (completions) => this.completeGroup(completions),
+    500,
+  );
   private readonly releases = new GroupCommit<Release, void>((releases) => this.releaseGroup(releases), 500);
 
   constructor(@Inject(EVENT_STORE) private readonly store: SqlEventStore) {
@@ -95,7 +99,8 @@ export class IdempotencyStore implements OnModuleInit {
 
   async claim(request: ClaimRequest): Promise<ClaimResult> {
     const outcome = await this.claims.submit(request);
-    if (outcome.type === 'unsettled') throw new Error(`Could not claim idempotency key of scope ${request.scope}: the record kept changing`);
+    if (outcome.type === 'unsettled')
+      throw new Error(`Could not claim idempotency key of scope ${request.scope}: the record kept changing`);
     return outcome;
   }
 
@@ -122,7 +127,7 @@ export class IdempotencyStore implements OnModuleInit {
   private async claimGroup(requests: readonly ClaimRequest[]): Promise<ClaimOutcome[]> {
     const outcomes: ClaimOutcome[] = requests.map(() => ({ type: 'unsettled' }));
     let open = requests.map((_, i) => i);
-    for (let attempt = 0; attempt < CLAIM_ATTEMPTS && open.length > 0; ) {
+    for (let attempt = 0; attempt < CLAIM_ATTEMPTS && open.length > 0;) {
       // One statement may name a key once: a key asked for twice in the group waits for the next round.
       const round = firstOfEachKey(open, requests);
       const claimed = await this.claimRound(round.map((i) => requests[i]));
@@ -142,16 +147,28 @@ export class IdempotencyStore implements OnModuleInit {
   }
 
   private async claimRound(requests: readonly ClaimRequest[]): Promise<Set<string>> {
-    const rows = requests.map(({ scope, key, fingerprint, owner, now, leaseMs }) => ({ scope, key, fingerprint, owner, lease_until: now + leaseMs, now }));
+    const rows = requests.map(({ scope, key, fingerprint, owner, now, leaseMs }) => ({
+      scope,
+      key,
+      fingerprint,
+      owner,
+      lease_until: now + leaseMs,
+      now,
+    }));
     const cutoff = Math.min(...requests.map(({ now, retentionMs }) => now - retentionMs));
-    const { rows: claimed } = await this.query<{ scope: string; key: string; owner: string }>(this.statements.claim, [JSON.stringify(rows), cutoff]);
+    const { rows: claimed } = await this.query<{ scope: string; key: string; owner: string }>(this.statements.claim, [
+      JSON.stringify(rows),
+      cutoff,
+    ]);
     return new Set(claimed.map(ownerKey));
   }
 
   private async find(requests: readonly ClaimRequest[]): Promise<Map<string, IdempotencyRecord>> {
     if (requests.length === 0) return new Map();
     const keys = requests.map(({ scope, key }) => ({ scope, key }));
-    const { rows } = await this.query<RecordRow & Record<string, unknown>>(this.statements.find, [JSON.stringify(keys)]);
+    const { rows } = await this.query<RecordRow & Record<string, unknown>>(this.statements.find, [
+      JSON.stringify(keys),
+    ]);
     return new Map(rows.map((row) => [recordKey(row), toRecord(row)]));
   }
 
@@ -164,7 +181,9 @@ export class IdempotencyStore implements OnModuleInit {
       headers: JSON.stringify(response.headers),
       body: response.body,
     }));
-    const { rows: completed } = await this.query<{ scope: string; key: string }>(this.statements.complete, [JSON.stringify(rows)]);
+    const { rows: completed } = await this.query<{ scope: string; key: string }>(this.statements.complete, [
+      JSON.stringify(rows),
+    ]);
     const done = new Set(completed.map(recordKey));
     return completions.map((completion) => done.has(recordKey(completion)));
   }
@@ -174,7 +193,10 @@ export class IdempotencyStore implements OnModuleInit {
     return releases.map(() => undefined);
   }
 
-  private async query<R extends Record<string, unknown>>(sql: string, params: readonly unknown[]): Promise<{ rows: R[] }> {
+  private async query<R extends Record<string, unknown>>(
+    sql: string,
+    params: readonly unknown[],
+  ): Promise<{ rows: R[] }> {
     for (let attempt = 1; ; attempt++) {
       try {
         return await this.store.sql.query<R>(sql, params);

@@ -12,6 +12,7 @@ const BROKEN_SOCKET = new Set(['ECONNRESET', 'EPIPE', 'ECONNREFUSED', 'ETIMEDOUT
 export function isLostConnection(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
   const code = (error as { code?: unknown }).code;
-  if (typeof code === 'string' && (code.startsWith('08') || ENDED_BY_SERVER.has(code) || BROKEN_SOCKET.has(code))) return true;
+  if (typeof code === 'string' && (code.startsWith('08') || ENDED_BY_SERVER.has(code) || BROKEN_SOCKET.has(code)))
+    return true;
   return /^Connection terminated|connection error and is not queryable/.test(error.message);
 }

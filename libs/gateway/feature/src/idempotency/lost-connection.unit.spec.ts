@@ -4,7 +4,10 @@ const withCode = (message: string, code: string) => Object.assign(new Error(mess
 
 describe('isLostConnection', () => {
   it.each([
-    ['the session terminated by pg_terminate_backend', withCode('terminating connection due to administrator command', '57P01')],
+    [
+      'the session terminated by pg_terminate_backend',
+      withCode('terminating connection due to administrator command', '57P01'),
+    ],
     ['the server restarting', withCode('the database system is starting up', '57P03')],
     ['a connection exception', withCode('connection failure', '08006')],
     ['a reset socket', withCode('read ECONNRESET', 'ECONNRESET')],

@@ -10,7 +10,12 @@ export function canonicalJson(value: unknown): string {
     const sorted: Record<string, unknown> = {};
     for (const key of Object.keys(nested).sort()) {
       // defineProperty, not assignment: a `__proto__` key stays data instead of becoming a prototype.
-      Object.defineProperty(sorted, key, { value: (nested as Record<string, unknown>)[key], enumerable: true, configurable: true, writable: true });
+      Object.defineProperty(sorted, key, {
+        value: (nested as Record<string, unknown>)[key],
+        enumerable: true,
+        configurable: true,
+        writable: true,
+      });
     }
     return sorted;
   });
@@ -18,5 +23,7 @@ export function canonicalJson(value: unknown): string {
 
 /** What makes two POSTs under one idempotency key "the same request": method, path and query, body. */
 export function requestFingerprint(method: string, url: string, body: unknown): string {
-  return createHash('sha256').update(`${method.toUpperCase()}\n${url}\n${canonicalJson(body)}`, 'utf8').digest('hex');
+  return createHash('sha256')
+    .update(`${method.toUpperCase()}\n${url}\n${canonicalJson(body)}`, 'utf8')
+    .digest('hex');
 }

@@ -4,7 +4,9 @@ import { ApiError } from '../shared/api-error';
 
 describe('request fingerprints', () => {
   it('sorts object keys at every level and keeps array order', () => {
-    expect(canonicalJson({ b: 1, a: { d: [3, { z: 1, y: 2 }], c: null } })).toBe('{"a":{"c":null,"d":[3,{"y":2,"z":1}]},"b":1}');
+    expect(canonicalJson({ b: 1, a: { d: [3, { z: 1, y: 2 }], c: null } })).toBe(
+      '{"a":{"c":null,"d":[3,{"y":2,"z":1}]},"b":1}',
+    );
     expect(canonicalJson(undefined)).toBe('null');
   });
 
@@ -34,7 +36,9 @@ describe('effectiveIdempotencyKey', () => {
     try {
       run();
     } catch (error) {
-      return error instanceof ApiError ? { status: error.getStatus(), code: error.code, details: error.details } : error;
+      return error instanceof ApiError
+        ? { status: error.getStatus(), code: error.code, details: error.details }
+        : error;
     }
     return 'accepted';
   };

@@ -26,7 +26,11 @@ export interface PresentedApiKeyFormat {
 }
 
 /** A new key `sl_<live|test>_[sub_]<40 base62>` for a main account or a sub-account. */
-export function generateApiKey(environment: ApiKeyEnvironment, kind: AccountKind, random?: RandomSource): GeneratedApiKey {
+export function generateApiKey(
+  environment: ApiKeyEnvironment,
+  kind: AccountKind,
+  random?: RandomSource,
+): GeneratedApiKey {
   const key = `sl_${environment}_${kind === 'sub' ? 'sub_' : ''}${randomBase62(API_KEY_RANDOM_LENGTH, random)}`;
   return { key, digest: apiKeyDigest(key), prefix: apiKeyPrefix(key), environment };
 }

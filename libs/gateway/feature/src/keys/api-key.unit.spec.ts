@@ -1,5 +1,12 @@
 import { createHash } from 'node:crypto';
-import { API_KEY_PREFIX_LENGTH, apiKeyDigest, apiKeyPrefix, generateApiKey, parseApiKeyFormat, redactApiKeys } from './api-key';
+import {
+  API_KEY_PREFIX_LENGTH,
+  apiKeyDigest,
+  apiKeyPrefix,
+  generateApiKey,
+  parseApiKeyFormat,
+  redactApiKeys,
+} from './api-key';
 import { BASE62_ALPHABET, randomBase62 } from '../ids/base62';
 
 describe('API keys', () => {
@@ -17,8 +24,16 @@ describe('API keys', () => {
 
   it('redacts every full key of a text, whatever surrounds it, and nothing else', () => {
     const [main, sub] = [generateApiKey('live', 'main').key, generateApiKey('test', 'sub').key];
-    const text = JSON.stringify({ apiKey: { id: 'key_1', key: main }, subAccount: { apiKey: sub, name: 'sl_live_short' }, note: `(${main}).` });
-    expect(JSON.parse(redactApiKeys(text))).toEqual({ apiKey: { id: 'key_1', key: '[redacted]' }, subAccount: { apiKey: '[redacted]', name: 'sl_live_short' }, note: '([redacted]).' });
+    const text = JSON.stringify({
+      apiKey: { id: 'key_1', key: main },
+      subAccount: { apiKey: sub, name: 'sl_live_short' },
+      note: `(${main}).`,
+    });
+    expect(JSON.parse(redactApiKeys(text))).toEqual({
+      apiKey: { id: 'key_1', key: '[redacted]' },
+      subAccount: { apiKey: '[redacted]', name: 'sl_live_short' },
+      note: '([redacted]).',
+    });
   });
 
   it('stores only the SHA-256 hex digest and shows the first 12 characters', () => {
@@ -31,7 +46,11 @@ describe('API keys', () => {
   });
 
   it('digests a known key to its known SHA-256', () => {
-    expect(apiKeyDigest('sl_live_' + 'a'.repeat(40))).toBe(createHash('sha256').update('sl_live_' + 'a'.repeat(40)).digest('hex'));
+    expect(apiKeyDigest('sl_live_' + 'a'.repeat(40))).toBe(
+      createHash('sha256')
+        .update('sl_live_' + 'a'.repeat(40))
+        .digest('hex'),
+    );
     expect(apiKeyDigest('abc')).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
   });
 

@@ -17,7 +17,10 @@ export function authRequirementsByOperationId(app: INestApplication): Map<string
     for (const method of scanner.getAllMethodNames(prototype)) {
       const handler = prototype[method];
       if (typeof handler !== 'function') continue;
-      const requirement = reflector.getAllAndOverride<AuthRequirement | undefined>(AUTH_REQUIREMENT, [handler, controller]);
+      const requirement = reflector.getAllAndOverride<AuthRequirement | undefined>(AUTH_REQUIREMENT, [
+        handler,
+        controller,
+      ]);
       if (requirement) requirements.set(operationIdOf(controller.name, method), requirement);
     }
   }

@@ -8,7 +8,10 @@ type Operation = { operationId?: string; security?: unknown[]; responses?: Recor
 
 const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
 
-const errorResponse = (description: string) => ({ description, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } });
+const errorResponse = (description: string) => ({
+  description,
+  content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+});
 
 /** docs/contract.md §3's error body, shared by every error response of the document. */
 const ERROR_SCHEMA = {
@@ -17,7 +20,11 @@ const ERROR_SCHEMA = {
   properties: {
     code: { type: 'string', example: 'invalid_request' },
     message: { type: 'string' },
-    details: { type: 'object', additionalProperties: true, description: 'For invalid_request: { errors: [{ path, message }] }.' },
+    details: {
+      type: 'object',
+      additionalProperties: true,
+      description: 'For invalid_request: { errors: [{ path, message }] }.',
+    },
   },
 };
 
@@ -27,7 +34,10 @@ const ERROR_SCHEMA = {
  * itself, the 401/403/429 answers of the auth guard and rate limiter; every operation documents
  * the error body as its default answer.
  */
-export function documentSecurity(document: OpenAPIObject, requirements: ReadonlyMap<string, AuthRequirement>): OpenAPIObject {
+export function documentSecurity(
+  document: OpenAPIObject,
+  requirements: ReadonlyMap<string, AuthRequirement>,
+): OpenAPIObject {
   document.components = { ...document.components, schemas: { ...document.components?.schemas, Error: ERROR_SCHEMA } };
   for (const item of Object.values(document.paths)) {
     for (const method of HTTP_METHODS) {
@@ -47,8 +57,16 @@ const INVALID_API_KEY = '`invalid_api_key`: missing, malformed, unknown or revok
 /** What the auth guard answers for each requirement; a Record, so a new requirement cannot be forgotten. */
 const AUTH_ANSWERS: Readonly<Record<AuthRequirement, { scheme: string; unauthorized: string; forbidden?: string }>> = {
   admin: { scheme: ADMIN_TOKEN_SCHEME, unauthorized: '`invalid_admin_token`: missing or wrong operator token.' },
-  'api-key': { scheme: API_KEY_SCHEME, unauthorized: INVALID_API_KEY, forbidden: '`account_inactive`: the account is suspended.' },
-  'main-account': { scheme: API_KEY_SCHEME, unauthorized: INVALID_API_KEY, forbidden: '`account_inactive` or `forbidden_for_sub_account`.' },
+  'api-key': {
+    scheme: API_KEY_SCHEME,
+    unauthorized: INVALID_API_KEY,
+    forbidden: '`account_inactive`: the account is suspended.',
+  },
+  'main-account': {
+    scheme: API_KEY_SCHEME,
+    unauthorized: INVALID_API_KEY,
+    forbidden: '`account_inactive` or `forbidden_for_sub_account`.',
+  },
 };
 
 function secure(operation: Operation, responses: Record<string, unknown>, requirement: AuthRequirement): void {

@@ -2,7 +2,11 @@ import type { OpenAPIObject } from '@nestjs/swagger';
 import type { AuthRequirement } from '../shared/auth-requirement.decorator';
 import { documentSecurity } from './document-security';
 
-const operation = (operationId: string, extra: object = {}) => ({ operationId, responses: { '200': { description: 'ok' } }, ...extra });
+const operation = (operationId: string, extra: object = {}) => ({
+  operationId,
+  responses: { '200': { description: 'ok' } },
+  ...extra,
+});
 
 function documentWith(): OpenAPIObject {
   return {
@@ -10,7 +14,11 @@ function documentWith(): OpenAPIObject {
     info: { title: 't', version: '1' },
     paths: {
       '/v1/things': { get: operation('Things_list'), post: operation('Things_create', { security: [{ bearer: [] }] }) },
-      '/v1/things/{id}': { delete: operation('Things_remove', { responses: { '204': { description: 'gone' }, '403': { description: 'own words' } } }) },
+      '/v1/things/{id}': {
+        delete: operation('Things_remove', {
+          responses: { '204': { description: 'gone' }, '403': { description: 'own words' } },
+        }),
+      },
       '/admin/v1/teams': { post: operation('Teams_create') },
       '/health': { get: operation('Health_check') },
     },
@@ -25,7 +33,10 @@ describe('documentSecurity', () => {
     ['Teams_create', 'admin'],
   ]);
   const document = documentSecurity(documentWith(), requirements);
-  const op = (path: string, method: string) => (document.paths[path] as Record<string, { security?: unknown; responses: Record<string, { description: string }> }>)[method];
+  const op = (path: string, method: string) =>
+    (
+      document.paths[path] as Record<string, { security?: unknown; responses: Record<string, { description: string }> }>
+    )[method];
 
   it('sets the scheme RequireAuth implies, replacing a route-chosen one', () => {
     expect(op('/v1/things', 'get').security).toEqual([{ 'api-key': [] }]);

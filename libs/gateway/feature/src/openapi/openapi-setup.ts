@@ -16,10 +16,18 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
         '`Idempotency-Key` header.',
     )
     .setVersion('1')
-    .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'An API key: `sl_<live|test>_[sub_]<random>`.' }, API_KEY_SCHEME)
-    .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'The operator token (ADMIN_TOKEN).' }, ADMIN_TOKEN_SCHEME)
+    .addBearerAuth(
+      { type: 'http', scheme: 'bearer', description: 'An API key: `sl_<live|test>_[sub_]<random>`.' },
+      API_KEY_SCHEME,
+    )
+    .addBearerAuth(
+      { type: 'http', scheme: 'bearer', description: 'The operator token (ADMIN_TOKEN).' },
+      ADMIN_TOKEN_SCHEME,
+    )
     .build();
-  const document = SwaggerModule.createDocument(app, config, { operationIdFactory: (controller, method) => operationIdOf(controller, method) });
+  const document = SwaggerModule.createDocument(app, config, {
+    operationIdFactory: (controller, method) => operationIdOf(controller, method),
+  });
   return documentSecurity(document, authRequirementsByOperationId(app));
 }
 

@@ -2,7 +2,9 @@ import supertest from 'supertest';
 import { GatewayModule } from '../gateway.module';
 import { type EdgeTestApp, startEdgeTestApp } from '../testing/edge-test-app';
 
-type OpenApiDocument = { paths: Record<string, Record<string, { security?: Record<string, string[]>[]; responses: Record<string, unknown> }>> };
+type OpenApiDocument = {
+  paths: Record<string, Record<string, { security?: Record<string, string[]>[]; responses: Record<string, unknown> }>>;
+};
 
 const OPERATION_METHODS = new Set(['get', 'put', 'post', 'delete', 'patch', 'options', 'head', 'trace']);
 
@@ -20,7 +22,11 @@ function servedRoutes(edge: EdgeTestApp): string[] {
 
 function documentedRoutes(document: OpenApiDocument): string[] {
   return Object.entries(document.paths)
-    .flatMap(([path, item]) => Object.keys(item).filter((method) => OPERATION_METHODS.has(method)).map((method) => `${method.toUpperCase()} ${path}`))
+    .flatMap(([path, item]) =>
+      Object.keys(item)
+        .filter((method) => OPERATION_METHODS.has(method))
+        .map((method) => `${method.toUpperCase()} ${path}`),
+    )
     .sort();
 }
 
@@ -52,7 +58,10 @@ describe('OpenAPI document of the gateway', () => {
         if (!OPERATION_METHODS.has(method)) continue;
         const expected = path.startsWith('/admin/') ? 'admin-token' : path.startsWith('/v1/') ? 'api-key' : undefined;
         if (!expected) continue;
-        expect({ route: `${method} ${path}`, security: operation.security }).toEqual({ route: `${method} ${path}`, security: [{ [expected]: [] }] });
+        expect({ route: `${method} ${path}`, security: operation.security }).toEqual({
+          route: `${method} ${path}`,
+          security: [{ [expected]: [] }],
+        });
         expect(Object.keys(operation.responses)).toEqual(expect.arrayContaining(['401', '429', 'default']));
       }
     }
@@ -75,7 +84,9 @@ describe('OpenAPI security from RequireAuth', () => {
 
   it('marks API-key, main-account and operator routes, and leaves public ones open', () => {
     expect(document.paths['/test/items/{id}'].get.security).toEqual([{ 'api-key': [] }]);
-    expect(Object.keys(document.paths['/test/items/{id}'].get.responses)).toEqual(expect.arrayContaining(['401', '403', '429']));
+    expect(Object.keys(document.paths['/test/items/{id}'].get.responses)).toEqual(
+      expect.arrayContaining(['401', '403', '429']),
+    );
     expect(document.paths['/test/main-only'].get.security).toEqual([{ 'api-key': [] }]);
     expect(document.paths['/test-admin/whoami'].get.security).toEqual([{ 'admin-token': [] }]);
     expect(document.paths['/test-admin/whoami'].get.responses['403']).toBeUndefined();

@@ -28,7 +28,8 @@ export class OpsPageAssets {
     if (!existsSync(this.directory)) return;
     for (const name of readdirSync(this.directory)) {
       const contentType = CONTENT_TYPES[extname(name)];
-      if (contentType !== undefined) this.files.set(name, { contentType, body: readFileSync(join(this.directory, name)) });
+      if (contentType !== undefined)
+        this.files.set(name, { contentType, body: readFileSync(join(this.directory, name)) });
     }
   }
 

@@ -26,7 +26,11 @@ export class OpsPageController {
 
   private serve(name: string, reply: FastifyReply): Buffer {
     if (!this.assets.built) {
-      throw new ApiError(404, 'ops_dashboard_not_built', `The ops dashboard is not built in ${this.assets.directory}: run \`npm run build\`.`);
+      throw new ApiError(
+        404,
+        'ops_dashboard_not_built',
+        `The ops dashboard is not built in ${this.assets.directory}: run \`npm run build\`.`,
+      );
     }
     const asset = this.assets.get(name);
     if (asset === undefined) throw new ApiError(404, 'not_found', 'No such file of the ops dashboard.');

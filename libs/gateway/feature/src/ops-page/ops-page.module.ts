@@ -6,6 +6,12 @@ import { OpsPageController } from './ops-page.controller';
 /** Serves the built ops dashboard at /ops from GatewayOptions.opsDashboardDir. */
 @Module({
   controllers: [OpsPageController],
-  providers: [{ provide: OpsPageAssets, inject: [GATEWAY_OPTIONS], useFactory: (options: GatewayOptions) => new OpsPageAssets(options.opsDashboardDir) }],
+  providers: [
+    {
+      provide: OpsPageAssets,
+      inject: [GATEWAY_OPTIONS],
+      useFactory: (options: GatewayOptions) => new OpsPageAssets(options.opsDashboardDir),
+    },
+  ],
 })
 export class OpsPageModule {}

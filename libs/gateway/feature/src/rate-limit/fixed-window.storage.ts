@@ -23,12 +23,22 @@ export class FixedWindowThrottlerStorage implements ThrottlerStorage {
 
   constructor(private readonly clock: Clock) {}
 
-  async increment(key: string, ttl: number, limit: number, blockDuration: number, throttlerName: string): Promise<RateLimitHit> {
+  async increment(
+    key: string,
+    ttl: number,
+    limit: number,
+    blockDuration: number,
+    throttlerName: string,
+  ): Promise<RateLimitHit> {
     const now = this.clock.now();
     this.sweep(now, ttl);
     const id = `${key}:${throttlerName}`;
     let counter = this.counters.get(id);
-    if (!counter || (counter.windowEndsAt <= now && counter.blockEndsAt <= now) || (counter.blockEndsAt !== 0 && counter.blockEndsAt <= now)) {
+    if (
+      !counter ||
+      (counter.windowEndsAt <= now && counter.blockEndsAt <= now) ||
+      (counter.blockEndsAt !== 0 && counter.blockEndsAt <= now)
+    ) {
       counter = { hits: 0, windowEndsAt: now + ttl, blockEndsAt: 0 };
       this.counters.set(id, counter);
     } else if (counter.windowEndsAt <= now) {
@@ -49,6 +59,7 @@ export class FixedWindowThrottlerStorage implements ThrottlerStorage {
   private sweep(now: number, ttl: number): void {
     if (now < this.nextSweepAt) return;
     this.nextSweepAt = now + ttl;
-    for (const [id, counter] of this.counters) if (counter.windowEndsAt <= now && counter.blockEndsAt <= now) this.counters.delete(id);
+    for (const [id, counter] of this.counters)
+      if (counter.windowEndsAt <= now && counter.blockEndsAt <= now) this.counters.delete(id);
   }
 }

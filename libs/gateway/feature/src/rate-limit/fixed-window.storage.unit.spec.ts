@@ -40,7 +40,10 @@ describe('FixedWindowThrottlerStorage', () => {
     const { hit } = start();
     const storage = new FixedWindowThrottlerStorage(new ManualClock());
     for (let i = 0; i < 300_000; i++) await storage.increment('busy', TTL, 1_000_000, TTL, 'default');
-    expect(await storage.increment('busy', TTL, 1_000_000, TTL, 'default')).toMatchObject({ totalHits: 300_001, isBlocked: false });
+    expect(await storage.increment('busy', TTL, 1_000_000, TTL, 'default')).toMatchObject({
+      totalHits: 300_001,
+      isBlocked: false,
+    });
     expect((await hit()).totalHits).toBe(1);
   });
 });

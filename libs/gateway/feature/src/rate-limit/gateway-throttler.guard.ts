@@ -55,7 +55,15 @@ export class GatewayThrottlerGuard extends ThrottlerGuard {
     return `${RATE_LIMIT_KEY_PREFIX}:${throttlerName}:${tracker}`;
   }
 
-  protected override async handleRequest({ context, limit, ttl, throttler, blockDuration, getTracker, generateKey }: ThrottlerRequest): Promise<boolean> {
+  protected override async handleRequest({
+    context,
+    limit,
+    ttl,
+    throttler,
+    blockDuration,
+    getTracker,
+    generateKey,
+  }: ThrottlerRequest): Promise<boolean> {
     const { req, res } = this.getRequestResponse(context);
     const name = throttler.name ?? 'default';
     const key = generateKey(context, await getTracker(req, context), name);
@@ -66,13 +74,19 @@ export class GatewayThrottlerGuard extends ThrottlerGuard {
       this.warnStorageFailure(error);
       return true;
     }
-    for (const [header, value] of Object.entries(rateLimitHeaders(limit, hit, this.clock.now()))) this.setResponseHeader(res, header, value);
+    for (const [header, value] of Object.entries(rateLimitHeaders(limit, hit, this.clock.now())))
+      this.setResponseHeader(res, header, value);
     if (hit.isBlocked) {
       this.metrics.rateLimited.inc({ caller: callerOf(req)?.kind === 'admin' ? 'operator' : 'api_key' });
-      throw new ApiError(429, 'rate_limited', `Too many requests: at most ${limit} per ${Math.round(ttl / 1000)} seconds per API key.`, {
-        limit,
-        retryAfterSeconds: Math.max(1, hit.timeToBlockExpire),
-      });
+      throw new ApiError(
+        429,
+        'rate_limited',
+        `Too many requests: at most ${limit} per ${Math.round(ttl / 1000)} seconds per API key.`,
+        {
+          limit,
+          retryAfterSeconds: Math.max(1, hit.timeToBlockExpire),
+        },
+      );
     }
     return true;
   }

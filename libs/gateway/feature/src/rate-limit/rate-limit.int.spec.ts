@@ -18,13 +18,15 @@ describe.each([
   });
   afterAll(() => edge.close());
 
-  const get = (path: string, authorization: string) => supertest(edge.http).get(path).set('Authorization', authorization);
+  const get = (path: string, authorization: string) =>
+    supertest(edge.http).get(path).set('Authorization', authorization);
 
   it('counts each key across routes and says so in X-RateLimit-* headers, then answers 429 rate_limited', async () => {
     const { key } = edge.accounts.issueKey('main');
     const now = edge.clock.now();
     const answers = [];
-    for (const path of ['/test/items/1', '/test/main-only', '/test/items/2', '/test/items/3']) answers.push(await get(path, `Bearer ${key}`));
+    for (const path of ['/test/items/1', '/test/main-only', '/test/items/2', '/test/items/3'])
+      answers.push(await get(path, `Bearer ${key}`));
     expect(answers.map((response) => response.status)).toEqual([200, 200, 200, 429]);
     expect(answers.map((response) => response.headers['x-ratelimit-limit'])).toEqual(['3', '3', '3', '3']);
     expect(answers.map((response) => response.headers['x-ratelimit-remaining'])).toEqual(['2', '1', '0', '0']);
@@ -67,7 +69,8 @@ describe.each([
 
 describe('rate limits shared through Redis', () => {
   it('count a key against one limit across gateway replicas', async () => {
-    const replica = () => startEdgeTestApp({ database: 'PostgreSQL', options: { rateLimitPerMinute: LIMIT, redisUrl: REDIS_URL } });
+    const replica = () =>
+      startEdgeTestApp({ database: 'PostgreSQL', options: { rateLimitPerMinute: LIMIT, redisUrl: REDIS_URL } });
     const [one, two] = [await replica(), await replica()];
     try {
       const issued = one.accounts.issueKey('main');
@@ -83,7 +86,10 @@ describe('rate limits shared through Redis', () => {
   });
 
   it('let requests through, unlimited, while Redis is unreachable', async () => {
-    const edge = await startEdgeTestApp({ database: 'PostgreSQL', options: { rateLimitPerMinute: 1, redisUrl: 'redis://127.0.0.1:1' } });
+    const edge = await startEdgeTestApp({
+      database: 'PostgreSQL',
+      options: { rateLimitPerMinute: 1, redisUrl: 'redis://127.0.0.1:1' },
+    });
     try {
       const { key } = edge.accounts.issueKey('main');
       for (let i = 0; i < 3; i++) {

@@ -5,9 +5,11 @@ import { ApiResponse } from '@nestjs/swagger';
 export type DocumentedStatus = 400 | 402 | 403 | 404 | 409 | 502 | 503;
 
 export const INVALID_REQUEST = '`invalid_request`: every bad field in `details.errors` as `{path, message}`.';
-export const SUB_ACCOUNT_NOT_FOUND = '`sub_account_not_found`: not a sub-account of your team (the main account included).';
+export const SUB_ACCOUNT_NOT_FOUND =
+  '`sub_account_not_found`: not a sub-account of your team (the main account included).';
 export const TEAM_NOT_FOUND = '`team_not_found`.';
-export const IDEMPOTENCY_CONFLICT = '`idempotency_key_reused` (another request with this key) or `request_in_progress`.';
+export const IDEMPOTENCY_CONFLICT =
+  '`idempotency_key_reused` (another request with this key) or `request_in_progress`.';
 
 /** Every route asks another service: it may not answer in time, or refuse what it was forwarded. */
 export const UPSTREAM_ERRORS: Partial<Record<DocumentedStatus, string>> = {

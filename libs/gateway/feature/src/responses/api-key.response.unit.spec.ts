@@ -3,7 +3,11 @@ import { toApiKey, toCreatedApiKey } from './api-key.response';
 
 describe('ApiKey', () => {
   it('lists a key with epoch-millisecond times and never its digest', () => {
-    const view = apiKeyView({ permissions: ['messages:send'], lastUsedAt: 1_700_000_000_000, revokedAt: 1_700_000_100_000 });
+    const view = apiKeyView({
+      permissions: ['messages:send'],
+      lastUsedAt: 1_700_000_000_000,
+      revokedAt: 1_700_000_100_000,
+    });
     expect(toApiKey(view)).toEqual({
       id: 'key_1',
       name: 'Default',
@@ -17,6 +21,11 @@ describe('ApiKey', () => {
   });
 
   it('answers a created key as {id, key, name, environment}', () => {
-    expect(toCreatedApiKey(apiKeyView({ environment: 'test' }), 'sl_test_sub_abc')).toEqual({ id: 'key_1', key: 'sl_test_sub_abc', name: 'Default', environment: 'test' });
+    expect(toCreatedApiKey(apiKeyView({ environment: 'test' }), 'sl_test_sub_abc')).toEqual({
+      id: 'key_1',
+      key: 'sl_test_sub_abc',
+      name: 'Default',
+      environment: 'test',
+    });
   });
 });

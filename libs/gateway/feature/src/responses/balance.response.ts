@@ -7,7 +7,12 @@ export class BalanceResponse {
   @ApiProperty({ example: 'usd' }) currency!: string;
   @ApiProperty() isSubAccount!: boolean;
   @ApiPropertyOptional({ description: 'Sub-accounts only: spend in integer cents, rounded up.' }) totalSpent?: number;
-  @ApiPropertyOptional({ type: Number, nullable: true, description: 'Sub-accounts only: cap in integer cents, null for none.' }) creditLimit?: number | null;
+  @ApiPropertyOptional({
+    type: Number,
+    nullable: true,
+    description: 'Sub-accounts only: cap in integer cents, null for none.',
+  })
+  creditLimit?: number | null;
 }
 
 /** The main account sees the team balance; a sub-account also its own spend and cap. */

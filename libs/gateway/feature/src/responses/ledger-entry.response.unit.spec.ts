@@ -30,7 +30,11 @@ describe('ledger entry', () => {
 
   it('keeps a top-up reference and an adjustment reason', () => {
     const base = { position: '1', globalPosition: '1', at: 0, accountId: null, chargeId: null, balanceAfter: 0n };
-    expect(toLedgerEntry({ ...base, type: 'TopUpRecorded', amount: 100_000_000n, reason: null, reference: 'inv-9' })).toMatchObject({ amount: '100', reference: 'inv-9' });
-    expect(toLedgerEntry({ ...base, type: 'BalanceAdjusted', amount: -50_000n, reason: 'goodwill', reference: null })).toMatchObject({ amount: '-0.05', reason: 'goodwill' });
+    expect(
+      toLedgerEntry({ ...base, type: 'TopUpRecorded', amount: 100_000_000n, reason: null, reference: 'inv-9' }),
+    ).toMatchObject({ amount: '100', reference: 'inv-9' });
+    expect(
+      toLedgerEntry({ ...base, type: 'BalanceAdjusted', amount: -50_000n, reason: 'goodwill', reference: null }),
+    ).toMatchObject({ amount: '-0.05', reason: 'goodwill' });
   });
 });

@@ -5,7 +5,8 @@ import { isoTime } from './iso-time';
 
 export class MessageResponse {
   @ApiProperty({ example: 'msg_2bHq7ZxLwP0cV9mR4tYs1e' }) id!: string;
-  @ApiProperty({ type: String, nullable: true, description: 'Null once the account has been erased.' }) to!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Null once the account has been erased.' }) to!:
+    string | null;
   @ApiProperty({ example: 'sms' }) channel!: string;
   @ApiProperty({ example: 'text' }) messageType!: string;
   @ApiProperty({ enum: ['queued', 'sent', 'delivered', 'failed'] }) status!: MessageStatus;

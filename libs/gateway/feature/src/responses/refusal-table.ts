@@ -15,7 +15,11 @@ import { fieldErrorOf } from './violation-messages';
 // Every switch is exhaustive: a new refusal in the contracts fails the type check here until mapped.
 
 export function subAccountNotFound(): ApiError {
-  return new ApiError(HttpStatus.NOT_FOUND, 'sub_account_not_found', 'No sub-account with this id exists in your team.');
+  return new ApiError(
+    HttpStatus.NOT_FOUND,
+    'sub_account_not_found',
+    'No sub-account with this id exists in your team.',
+  );
 }
 
 export function teamNotFound(): ApiError {
@@ -23,7 +27,12 @@ export function teamNotFound(): ApiError {
 }
 
 export function upstreamTimeout(service: string): ApiError {
-  return new ApiError(HttpStatus.SERVICE_UNAVAILABLE, 'upstream_timeout', `The ${service} service did not answer in time; the request may or may not have been applied.`, { service });
+  return new ApiError(
+    HttpStatus.SERVICE_UNAVAILABLE,
+    'upstream_timeout',
+    `The ${service} service did not answer in time; the request may or may not have been applied.`,
+    { service },
+  );
 }
 
 function conflict(code: string, message: string, details: Record<string, unknown> = {}): ApiError {
@@ -52,9 +61,17 @@ export function accountsRefusalError(refusal: AccountsServiceRefusal): ApiError 
     case 'account_purged':
       return subAccountNotFound();
     case 'key_not_found':
-      return new ApiError(HttpStatus.NOT_FOUND, 'api_key_not_found', 'No API key with this id exists for this sub-account.');
+      return new ApiError(
+        HttpStatus.NOT_FOUND,
+        'api_key_not_found',
+        'No API key with this id exists for this sub-account.',
+      );
     case 'message_not_found':
-      return new ApiError(HttpStatus.NOT_FOUND, 'message_not_found', 'No message with this id was sent with your account.');
+      return new ApiError(
+        HttpStatus.NOT_FOUND,
+        'message_not_found',
+        'No message with this id was sent with your account.',
+      );
     case 'external_id_taken':
       return conflict('external_id_taken', 'Another sub-account of your team already has this externalId.');
     case 'last_active_project':
@@ -64,7 +81,11 @@ export function accountsRefusalError(refusal: AccountsServiceRefusal): ApiError 
     case 'not_pending_deletion':
       return conflict('not_pending_deletion', 'The sub-account is not scheduled for deletion.');
     case 'deletion_window_closed':
-      return conflict('deletion_window_closed', 'The deletion window has closed; the sub-account can no longer be restored.', { deleteAt: iso(refusal.deleteAt) });
+      return conflict(
+        'deletion_window_closed',
+        'The deletion window has closed; the sub-account can no longer be restored.',
+        { deleteAt: iso(refusal.deleteAt) },
+      );
     case 'team_already_exists':
       return conflict('team_already_exists', 'A team with this id already exists.');
     case 'account_id_taken':
@@ -72,13 +93,25 @@ export function accountsRefusalError(refusal: AccountsServiceRefusal): ApiError 
     case 'key_id_taken':
       return conflict('key_id_taken', 'An API key with this id already exists.');
     case 'purge_not_due':
-      return conflict('purge_not_due', 'The account cannot be purged before its deletion date.', { deleteAt: iso(refusal.deleteAt) });
+      return conflict('purge_not_due', 'The account cannot be purged before its deletion date.', {
+        deleteAt: iso(refusal.deleteAt),
+      });
     case 'reminder_not_scheduled':
-      return conflict('reminder_not_scheduled', 'No deletion reminder is scheduled for this day.', { day: refusal.day });
+      return conflict('reminder_not_scheduled', 'No deletion reminder is scheduled for this day.', {
+        day: refusal.day,
+      });
     case 'reminder_not_due':
-      return conflict('reminder_not_due', 'This deletion reminder is not due yet.', { day: refusal.day, dueAt: iso(refusal.dueAt) });
+      return conflict('reminder_not_due', 'This deletion reminder is not due yet.', {
+        day: refusal.day,
+        dueAt: iso(refusal.dueAt),
+      });
     case 'upstream_refused':
-      return new ApiError(HttpStatus.BAD_GATEWAY, 'upstream_refused', `The ${refusal.service} service refused a change the accounts service forwarded.`, { service: refusal.service, reason: refusal.reason });
+      return new ApiError(
+        HttpStatus.BAD_GATEWAY,
+        'upstream_refused',
+        `The ${refusal.service} service refused a change the accounts service forwarded.`,
+        { service: refusal.service, reason: refusal.reason },
+      );
     default:
       return unmapped(refusal);
   }
@@ -99,7 +132,9 @@ export function ledgerRefusalError(refusal: LedgerRefusal): ApiError {
     case 'invalid_reason':
       return badField('reason', 'must not be blank');
     case 'balance_overflow':
-      return conflict('balance_overflow', 'The balance cannot hold this amount.', { balance: balanceCents(refusal.balance) });
+      return conflict('balance_overflow', 'The balance cannot hold this amount.', {
+        balance: balanceCents(refusal.balance),
+      });
     case 'insufficient_balance':
       return insufficientBalance(refusal.balance, { amount: costCents(refusal.amount) });
     case 'top_up_id_reused':
@@ -111,7 +146,9 @@ export function ledgerRefusalError(refusal: LedgerRefusal): ApiError {
     case 'charge_not_found':
       return new ApiError(HttpStatus.NOT_FOUND, 'charge_not_found', 'No charge with this id exists.');
     case 'charge_not_refundable':
-      return conflict('charge_not_refundable', 'A refused charge cannot be refunded.', { refusedFor: refusal.refusedFor });
+      return conflict('charge_not_refundable', 'A refused charge cannot be refunded.', {
+        refusedFor: refusal.refusedFor,
+      });
     default:
       return unmapped(refusal);
   }
@@ -121,13 +158,22 @@ export function chargeRefusalError(outcome: ChargeRefusedOutcome): ApiError {
   const cost = costCents(outcome.amount);
   switch (outcome.reason) {
     case 'account_inactive':
-      return new ApiError(HttpStatus.FORBIDDEN, 'account_inactive', 'The account is inactive and cannot send messages.');
+      return new ApiError(
+        HttpStatus.FORBIDDEN,
+        'account_inactive',
+        'The account is inactive and cannot send messages.',
+      );
     case 'credit_limit_exceeded':
-      return new ApiError(HttpStatus.PAYMENT_REQUIRED, 'credit_limit_exceeded', 'This message would take the sub-account past its credit limit.', {
-        creditLimit: outcome.creditLimit === null ? null : creditLimitCents(outcome.creditLimit),
-        totalSpent: spentCents(outcome.totalSpent),
-        cost,
-      });
+      return new ApiError(
+        HttpStatus.PAYMENT_REQUIRED,
+        'credit_limit_exceeded',
+        'This message would take the sub-account past its credit limit.',
+        {
+          creditLimit: outcome.creditLimit === null ? null : creditLimitCents(outcome.creditLimit),
+          totalSpent: spentCents(outcome.totalSpent),
+          cost,
+        },
+      );
     case 'insufficient_balance':
       return insufficientBalance(outcome.balance, { cost });
     default:
@@ -162,13 +208,20 @@ export function ledgerCommandRefusalError(refusal: LedgerCommandRefusal): ApiErr
 }
 
 function insufficientBalance(balance: Micros, amount: Record<string, number>): ApiError {
-  return new ApiError(HttpStatus.PAYMENT_REQUIRED, 'insufficient_balance', 'The team balance is too low for this amount.', {
-    balance: balanceCents(balance),
-    ...amount,
-  });
+  return new ApiError(
+    HttpStatus.PAYMENT_REQUIRED,
+    'insufficient_balance',
+    'The team balance is too low for this amount.',
+    {
+      balance: balanceCents(balance),
+      ...amount,
+    },
+  );
 }
 
 function unmapped(refusal: never): never {
-  const text = JSON.stringify(refusal, (_key, value: unknown) => (typeof value === 'bigint' ? value.toString() : value));
+  const text = JSON.stringify(refusal, (_key, value: unknown) =>
+    typeof value === 'bigint' ? value.toString() : value,
+  );
   throw new TypeError(`No HTTP mapping for refusal ${text}`);
 }

@@ -1,4 +1,9 @@
-import type { AccountsServiceRefusal, ChargeRefusedOutcome, LedgerQueryRefusal, LedgerRefusal } from '@subledger/contracts';
+import type {
+  AccountsServiceRefusal,
+  ChargeRefusedOutcome,
+  LedgerQueryRefusal,
+  LedgerRefusal,
+} from '@subledger/contracts';
 import type { ApiError } from '../shared';
 import {
   accountsRefusalError,
@@ -87,21 +92,39 @@ describe('the refusal table', () => {
       [{ reason: 'adjustment_id_reused', adjustmentId: 'x' }, 409, 'idempotency_key_reused'],
       [{ reason: 'charge_id_reused', chargeId: 'x' }, 409, 'idempotency_key_reused'],
       [{ reason: 'charge_not_found', chargeId: 'x' }, 404, 'charge_not_found'],
-      [{ reason: 'charge_not_refundable', chargeId: 'x', refusedFor: 'insufficient_balance' }, 409, 'charge_not_refundable'],
+      [
+        { reason: 'charge_not_refundable', chargeId: 'x', refusedFor: 'insufficient_balance' },
+        409,
+        'charge_not_refundable',
+      ],
     ])('%j answers %i %s', (refusal, status, code) => {
       const error = ledgerRefusalError(refusal);
       expect([error.getStatus(), error.code]).toEqual([status, code]);
     });
 
     it('shows a debit the balance cannot cover in cents', () => {
-      const error = ledgerRefusalError({ reason: 'insufficient_balance', balance: 5n * CENT + 9_999n, amount: -7n * CENT });
+      const error = ledgerRefusalError({
+        reason: 'insufficient_balance',
+        balance: 5n * CENT + 9_999n,
+        amount: -7n * CENT,
+      });
       expect(error.details).toEqual({ balance: 5, amount: -7 });
     });
 
     it('answers a command the ledger could not decode with 400 naming its field', () => {
-      const error = ledgerCommandRefusalError({ type: 'invalid_command', field: 'amount', message: 'amount must be positive' });
-      expect(answer(error)).toEqual({ status: 400, code: 'invalid_request', details: { errors: [{ path: 'amount', message: 'amount must be positive' }] } });
-      expect(ledgerCommandRefusalError({ type: 'invalid_command', field: null, message: 'not a command' }).details).toEqual({
+      const error = ledgerCommandRefusalError({
+        type: 'invalid_command',
+        field: 'amount',
+        message: 'amount must be positive',
+      });
+      expect(answer(error)).toEqual({
+        status: 400,
+        code: 'invalid_request',
+        details: { errors: [{ path: 'amount', message: 'amount must be positive' }] },
+      });
+      expect(
+        ledgerCommandRefusalError({ type: 'invalid_command', field: null, message: 'not a command' }).details,
+      ).toEqual({
         errors: [{ path: 'body', message: 'not a command' }],
       });
     });
@@ -122,17 +145,34 @@ describe('the refusal table', () => {
     });
 
     it('answers a credit limit in the way with 402 and cents: limit exact, spend and cost rounded up', () => {
-      const error = chargeRefusalError(refused({ reason: 'credit_limit_exceeded', creditLimit: 100n * CENT, totalSpent: 99n * CENT + 1n, amount: 7_900n }));
-      expect(answer(error)).toEqual({ status: 402, code: 'credit_limit_exceeded', details: { creditLimit: 100, totalSpent: 100, cost: 1 } });
+      const error = chargeRefusalError(
+        refused({
+          reason: 'credit_limit_exceeded',
+          creditLimit: 100n * CENT,
+          totalSpent: 99n * CENT + 1n,
+          amount: 7_900n,
+        }),
+      );
+      expect(answer(error)).toEqual({
+        status: 402,
+        code: 'credit_limit_exceeded',
+        details: { creditLimit: 100, totalSpent: 100, cost: 1 },
+      });
     });
 
     it('answers a balance too low with 402, the balance rounded down and the cost up', () => {
-      const error = chargeRefusalError(refused({ reason: 'insufficient_balance', balance: 3n * CENT + 9_999n, amount: 4n * CENT + 1n }));
+      const error = chargeRefusalError(
+        refused({ reason: 'insufficient_balance', balance: 3n * CENT + 9_999n, amount: 4n * CENT + 1n }),
+      );
       expect(answer(error)).toEqual({ status: 402, code: 'insufficient_balance', details: { balance: 3, cost: 5 } });
     });
 
     it('answers an inactive account with 403 account_inactive', () => {
-      expect(answer(chargeRefusalError(refused({ reason: 'account_inactive' })))).toEqual({ status: 403, code: 'account_inactive', details: {} });
+      expect(answer(chargeRefusalError(refused({ reason: 'account_inactive' })))).toEqual({
+        status: 403,
+        code: 'account_inactive',
+        details: {},
+      });
     });
   });
 
@@ -149,15 +189,25 @@ describe('the refusal table', () => {
   });
 
   it('answers a service that did not reply with 503 upstream_timeout', () => {
-    expect(answer(upstreamTimeout('ledger'))).toEqual({ status: 503, code: 'upstream_timeout', details: { service: 'ledger' } });
+    expect(answer(upstreamTimeout('ledger'))).toEqual({
+      status: 503,
+      code: 'upstream_timeout',
+      details: { service: 'ledger' },
+    });
   });
 
   it('says sub_account_not_found in the error body shape (docs/contract.md §3.1)', () => {
-    expect(subAccountNotFound().getResponse()).toEqual({ code: 'sub_account_not_found', message: expect.any(String), details: {} });
+    expect(subAccountNotFound().getResponse()).toEqual({
+      code: 'sub_account_not_found',
+      message: expect.any(String),
+      details: {},
+    });
   });
 
   it('refuses to answer a refusal it does not know rather than guess a status', () => {
     expect(() => accountsRefusalError({ type: 'brand_new' } as unknown as AccountsServiceRefusal)).toThrow(/brand_new/);
-    expect(() => ledgerRefusalError({ reason: 'brand_new', amount: 5n } as unknown as LedgerRefusal)).toThrow(/"amount":"5"/);
+    expect(() => ledgerRefusalError({ reason: 'brand_new', amount: 5n } as unknown as LedgerRefusal)).toThrow(
+      /"amount":"5"/,
+    );
   });
 });

@@ -12,11 +12,20 @@ export class SubAccountResponse {
   @ApiProperty({ type: String, nullable: true, maxLength: 255 }) externalId!: string | null;
   @ApiProperty({ enum: ['active', 'inactive', 'pending_deletion'] }) status!: VisibleAccountStatus;
   @ApiProperty({ description: 'Spend so far in integer cents, rounded up.', example: 1250 }) totalSpent!: number;
-  @ApiProperty({ type: Number, nullable: true, description: 'Spending cap in integer cents; null means no limit.' }) creditLimit!: number | null;
-  @ApiProperty({ type: 'object', additionalProperties: true, nullable: true }) metadata!: Record<string, unknown> | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'Spending cap in integer cents; null means no limit.' })
+  creditLimit!: number | null;
+  @ApiProperty({ type: 'object', additionalProperties: true, nullable: true }) metadata!: Record<
+    string,
+    unknown
+  > | null;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
-  @ApiPropertyOptional({ format: 'date-time', description: 'Present while a deletion is pending: when the account is erased.' }) deleteAt?: string;
-  @ApiPropertyOptional({ description: 'The first API key, in full: only in the answer to the creation.' }) apiKey?: string;
+  @ApiPropertyOptional({
+    format: 'date-time',
+    description: 'Present while a deletion is pending: when the account is erased.',
+  })
+  deleteAt?: string;
+  @ApiPropertyOptional({ description: 'The first API key, in full: only in the answer to the creation.' })
+  apiKey?: string;
 }
 
 export class SubAccountEnvelope {
@@ -33,7 +42,11 @@ export function isVisible(account: AccountView): account is AccountView & { stat
 }
 
 /** The accounts view merged with the ledger's spend: the ledger enforces the limit, so it reports it. */
-export function toSubAccount(account: AccountView & { status: VisibleAccountStatus }, spend: AccountSpendView, apiKey?: string): SubAccountResponse {
+export function toSubAccount(
+  account: AccountView & { status: VisibleAccountStatus },
+  spend: AccountSpendView,
+  apiKey?: string,
+): SubAccountResponse {
   return {
     id: account.id,
     name: account.name,
@@ -43,7 +56,9 @@ export function toSubAccount(account: AccountView & { status: VisibleAccountStat
     creditLimit: spend.creditLimit === null ? null : creditLimitCents(spend.creditLimit),
     metadata: account.metadata === null ? null : { ...account.metadata },
     createdAt: isoTime(account.createdAt),
-    ...(account.deleteAt !== null && account.status === 'pending_deletion' ? { deleteAt: isoTime(account.deleteAt) } : {}),
+    ...(account.deleteAt !== null && account.status === 'pending_deletion'
+      ? { deleteAt: isoTime(account.deleteAt) }
+      : {}),
     ...(apiKey === undefined ? {} : { apiKey }),
   };
 }

@@ -24,7 +24,12 @@ describe('SubAccount', () => {
   });
 
   it('keeps null for no external id, no limit and no metadata', () => {
-    expect(toSubAccount(accountView(), spendView())).toMatchObject({ externalId: null, creditLimit: null, metadata: null, totalSpent: 0 });
+    expect(toSubAccount(accountView(), spendView())).toMatchObject({
+      externalId: null,
+      creditLimit: null,
+      metadata: null,
+      totalSpent: 0,
+    });
   });
 
   it('takes the credit limit the ledger enforces', () => {
@@ -40,12 +45,19 @@ describe('SubAccount', () => {
   it('shows deleteAt while a deletion is pending, and only then', () => {
     const deleteAt = Date.UTC(2026, 0, 15, 12, 30);
     const pending = accountView({ status: 'pending_deletion', deleteAt });
-    expect(toSubAccount(pending, spendView())).toMatchObject({ status: 'pending_deletion', deleteAt: '2026-01-15T12:30:00.000Z' });
+    expect(toSubAccount(pending, spendView())).toMatchObject({
+      status: 'pending_deletion',
+      deleteAt: '2026-01-15T12:30:00.000Z',
+    });
     expect(toSubAccount(accountView({ status: 'inactive' }), spendView())).not.toHaveProperty('deleteAt');
   });
 
   it('hides erased accounts from the public API', () => {
     expect(isVisible(anyAccountView({ status: 'purged' }))).toBe(false);
-    expect(['active', 'inactive', 'pending_deletion'].map((status) => isVisible(anyAccountView({ status: status as VisibleAccountStatus })))).toEqual([true, true, true]);
+    expect(
+      ['active', 'inactive', 'pending_deletion'].map((status) =>
+        isVisible(anyAccountView({ status: status as VisibleAccountStatus })),
+      ),
+    ).toEqual([true, true, true]);
   });
 });

@@ -19,14 +19,24 @@ export class TeamAccountResponse {
   @ApiProperty({ type: String, nullable: true }) externalId!: string | null;
   @ApiProperty({ enum: ['active', 'inactive', 'pending_deletion', 'purged'] }) status!: AccountStatus;
   @ApiProperty({ description: 'Integer cents, rounded up.' }) totalSpent!: number;
-  @ApiProperty({ type: Number, nullable: true, description: 'Integer cents; null for no limit.' }) creditLimit!: number | null;
-  @ApiProperty({ type: 'object', additionalProperties: true, nullable: true }) metadata!: Record<string, unknown> | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'Integer cents; null for no limit.' }) creditLimit!:
+    number | null;
+  @ApiProperty({ type: 'object', additionalProperties: true, nullable: true }) metadata!: Record<
+    string,
+    unknown
+  > | null;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) deleteAt!: string | null;
 }
 
 export function toTeam(view: TeamView): TeamResponse {
-  return { id: view.id, name: view.name, currency: view.currency, mainAccountId: view.mainAccountId, createdAt: isoTime(view.createdAt) };
+  return {
+    id: view.id,
+    name: view.name,
+    currency: view.currency,
+    mainAccountId: view.mainAccountId,
+    createdAt: isoTime(view.createdAt),
+  };
 }
 
 export function toTeamAccount(account: AccountView, spend: AccountSpendView): TeamAccountResponse {

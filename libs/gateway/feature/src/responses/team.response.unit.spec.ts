@@ -3,7 +3,13 @@ import { toTeam, toTeamAccount } from './team.response';
 
 describe('team and its accounts (operator view)', () => {
   it('shows a team with its currency and main account', () => {
-    const team = { id: 'team_1', name: 'Acme Messaging', currency: 'usd', mainAccountId: 'proj_main', createdAt: CREATED_AT };
+    const team = {
+      id: 'team_1',
+      name: 'Acme Messaging',
+      currency: 'usd',
+      mainAccountId: 'proj_main',
+      createdAt: CREATED_AT,
+    };
     expect(toTeam(team)).toEqual({ ...team, createdAt: '2026-01-01T12:30:00.000Z' });
   });
 

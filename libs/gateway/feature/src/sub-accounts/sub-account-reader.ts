@@ -19,7 +19,11 @@ export class SubAccountReader {
 
   /** Fails with 404 unless `id` is a sub-account of the caller's team. */
   async find(identity: KeyIdentity, id: string): Promise<AccountView> {
-    const { account } = await this.accounts.query({ type: 'GetAccount', teamId: identity.teamId, accountId: this.targetId(identity, id) });
+    const { account } = await this.accounts.query({
+      type: 'GetAccount',
+      teamId: identity.teamId,
+      accountId: this.targetId(identity, id),
+    });
     return this.ensureSubAccount(identity, account);
   }
 
@@ -49,7 +53,10 @@ export class SubAccountReader {
   async presentAll(teamId: string, accounts: readonly AccountView[]): Promise<SubAccountResponse[]> {
     const visible = accounts.filter(isVisible);
     if (visible.length === 0) return [];
-    const balance = await this.ledger.balanceOf(teamId, visible.map((account) => account.id));
+    const balance = await this.ledger.balanceOf(
+      teamId,
+      visible.map((account) => account.id),
+    );
     return visible.map((account) => toSubAccount(account, spendOf(balance, account.id)));
   }
 }

@@ -61,7 +61,13 @@ export async function startEdgeTestApp(settings: EdgeTestAppOptions = {}): Promi
   const controllers: Type[] = settings.withTestRoutes === false ? [] : [EdgeTestController, EdgeAdminTestController];
 
   @Global()
-  @Module({ providers: [{ provide: EVENT_STORE, useValue: database.store }, { provide: MESSAGE_BUS, useValue: bus }], exports: [EVENT_STORE, MESSAGE_BUS] })
+  @Module({
+    providers: [
+      { provide: EVENT_STORE, useValue: database.store },
+      { provide: MESSAGE_BUS, useValue: bus },
+    ],
+    exports: [EVENT_STORE, MESSAGE_BUS],
+  })
   class TestInfrastructureModule {}
 
   @Module({ controllers })

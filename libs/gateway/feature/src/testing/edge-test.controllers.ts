@@ -74,9 +74,19 @@ export class EdgeTestController {
 
   @Post('things')
   @RequireAuth('api-key')
-  create(@Body() body: CreateThingRequest, @CurrentIdentity() identity: KeyIdentity, @IdempotencyKey() key: string | undefined) {
+  create(
+    @Body() body: CreateThingRequest,
+    @CurrentIdentity() identity: KeyIdentity,
+    @IdempotencyKey() key: string | undefined,
+  ) {
     EdgeTestController.calls++;
-    return { received: body, isDto: body instanceof CreateThingRequest, accountId: identity.accountId, idempotencyKey: key ?? null, run: EdgeTestController.calls };
+    return {
+      received: body,
+      isDto: body instanceof CreateThingRequest,
+      accountId: identity.accountId,
+      idempotencyKey: key ?? null,
+      run: EdgeTestController.calls,
+    };
   }
 
   @Post('sends')

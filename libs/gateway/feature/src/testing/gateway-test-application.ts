@@ -11,8 +11,14 @@ import { gatewayServerOptions } from '../http/gateway-server-options';
  * sees the Fastify instance before any route is added. Call `ready()` before sending requests to
  * `getHttpServer()` without listening.
  */
-export function createGatewayTestApplication(moduleRef: TestingModule, beforeRoutes?: (fastify: FastifyInstance) => void): NestFastifyApplication {
-  const app = moduleRef.createNestApplication<NestFastifyApplication>(createHttpAdapter(gatewayServerOptions), { logger: false, bodyParser: false });
+export function createGatewayTestApplication(
+  moduleRef: TestingModule,
+  beforeRoutes?: (fastify: FastifyInstance) => void,
+): NestFastifyApplication {
+  const app = moduleRef.createNestApplication<NestFastifyApplication>(createHttpAdapter(gatewayServerOptions), {
+    logger: false,
+    bodyParser: false,
+  });
   beforeRoutes?.(app.getHttpAdapter().getInstance());
   configureGatewayApp(app);
   return app;

@@ -1,4 +1,12 @@
-import { type AccountKind, type AccountsCommandRequest, type AccountsQueryRequest, type KeyIdentity, replyOk, replyRefused, Topics } from '@subledger/contracts';
+import {
+  type AccountKind,
+  type AccountsCommandRequest,
+  type AccountsQueryRequest,
+  type KeyIdentity,
+  replyOk,
+  replyRefused,
+  Topics,
+} from '@subledger/contracts';
 import type { Envelope, MessageBus } from '@subledger/messaging';
 import { generateApiKey } from '../keys/api-key';
 
@@ -21,7 +29,9 @@ export class StandInAccounts {
   private next = 0;
 
   constructor(bus: MessageBus) {
-    void bus.subscribe<AccountsQueryRequest, unknown>(Topics.accountsQueries, 'stand-in-accounts', (batch) => this.answer(batch));
+    void bus.subscribe<AccountsQueryRequest, unknown>(Topics.accountsQueries, 'stand-in-accounts', (batch) =>
+      this.answer(batch),
+    );
     void bus.subscribe<AccountsCommandRequest, unknown>(Topics.accountsCommands, 'stand-in-accounts', async (batch) => {
       this.commands.push(...batch.map((message) => message.value));
       return batch.map(() => replyOk({ recorded: 1 }));

@@ -5,8 +5,7 @@ import { TEAM } from './ledger-fixtures';
 
 /** A step of a random run: a new command, or an exact repeat of the command `back` steps ago. */
 export type LedgerStep =
-  | { readonly kind: 'command'; readonly command: LedgerCommand }
-  | { readonly kind: 'repeat'; readonly back: number };
+  { readonly kind: 'command'; readonly command: LedgerCommand } | { readonly kind: 'repeat'; readonly back: number };
 
 // Small pools of ids and accounts, so that repeats, reuses and limits collide often.
 const account = fc.constantFrom('main', 'sub-a', 'sub-b', 'sub-c');

@@ -1,4 +1,9 @@
-import { type EventProjection, projectBatch, type ProjectionBatch, type ProjectionStore } from '../schedule/projection-batch';
+import {
+  type EventProjection,
+  projectBatch,
+  type ProjectionBatch,
+  type ProjectionStore,
+} from '../schedule/projection-batch';
 import { ledgerTables } from '../store/ledger-tables';
 import { foldActivity } from './activity-fold';
 import { activityStatements } from './activity-statements.sql';
@@ -21,7 +26,12 @@ export function activityProjection(quotedSchema: string): EventProjection {
     async apply(tx, events) {
       const { deltas, newestMinute } = foldActivity(events);
       if (deltas.length === 0 || newestMinute === undefined) return;
-      const rows = deltas.map((delta) => ({ minute_start: String(delta.minuteStart), outcome: delta.outcome, reason: delta.reason, count: delta.count }));
+      const rows = deltas.map((delta) => ({
+        minute_start: String(delta.minuteStart),
+        outcome: delta.outcome,
+        reason: delta.reason,
+        count: delta.count,
+      }));
       await tx.query(statements.addDeltas, [JSON.stringify(rows)]);
       await tx.query(statements.forgetBefore, [String(newestMinute - ACTIVITY_RETENTION_MS)]);
     },

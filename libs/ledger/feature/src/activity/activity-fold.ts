@@ -36,7 +36,8 @@ export function foldActivity(events: readonly RecordedEvent[]): ActivityFold {
     const event = ledgerEventOf(recorded.streamId, recorded.streamVersion, recorded.data);
     if (event.type !== 'ChargeAccepted' && event.type !== 'ChargeRefused' && event.type !== 'ChargeRefunded') continue;
     const minuteStart = Math.floor(event.at / ACTIVITY_MINUTE_MS) * ACTIVITY_MINUTE_MS;
-    const outcome: ActivityOutcome = event.type === 'ChargeAccepted' ? 'accepted' : event.type === 'ChargeRefunded' ? 'refunded' : 'refused';
+    const outcome: ActivityOutcome =
+      event.type === 'ChargeAccepted' ? 'accepted' : event.type === 'ChargeRefunded' ? 'refunded' : 'refused';
     const reason = event.type === 'ChargeRefused' ? event.reason : '';
     const key = `${minuteStart}\u0000${outcome}\u0000${reason}`;
     const delta = deltas.get(key);

@@ -8,14 +8,51 @@ let position = 0n;
 
 function recorded(streamId: string, event: LedgerEvent): RecordedEvent {
   position += 1n;
-  return { id: `e${position}`, streamId, type: event.type, data: encodeLedgerEvent(event) as JsonObject, metadata: {}, streamVersion: position, globalPosition: position, recordedAt: new Date(0) };
+  return {
+    id: `e${position}`,
+    streamId,
+    type: event.type,
+    data: encodeLedgerEvent(event) as JsonObject,
+    metadata: {},
+    streamVersion: position,
+    globalPosition: position,
+    recordedAt: new Date(0),
+  };
 }
 
 const v = LEDGER_EVENT_SCHEMA_VERSION;
-const accepted = (chargeId: string, at: number): LedgerEvent => ({ type: 'ChargeAccepted', schemaVersion: v, chargeId, accountId: 'a', amount: 7_900n, at });
-const refunded = (chargeId: string, at: number): LedgerEvent => ({ type: 'ChargeRefunded', schemaVersion: v, chargeId, accountId: 'a', amount: 7_900n, reason: 'failed', at });
-const refused = (chargeId: string, reason: 'credit_limit_exceeded' | 'insufficient_balance', at: number): LedgerEvent => ({
-  type: 'ChargeRefused', schemaVersion: v, chargeId, accountId: 'a', amount: 5n, reason, creditLimit: 1n, totalSpent: 0n, balance: 10n, at,
+const accepted = (chargeId: string, at: number): LedgerEvent => ({
+  type: 'ChargeAccepted',
+  schemaVersion: v,
+  chargeId,
+  accountId: 'a',
+  amount: 7_900n,
+  at,
+});
+const refunded = (chargeId: string, at: number): LedgerEvent => ({
+  type: 'ChargeRefunded',
+  schemaVersion: v,
+  chargeId,
+  accountId: 'a',
+  amount: 7_900n,
+  reason: 'failed',
+  at,
+});
+const refused = (
+  chargeId: string,
+  reason: 'credit_limit_exceeded' | 'insufficient_balance',
+  at: number,
+): LedgerEvent => ({
+  type: 'ChargeRefused',
+  schemaVersion: v,
+  chargeId,
+  accountId: 'a',
+  amount: 5n,
+  reason,
+  creditLimit: 1n,
+  totalSpent: 0n,
+  balance: 10n,
+  at,
 });
 
 describe('folding events into activity per minute', () => {
@@ -41,6 +78,10 @@ describe('folding events into activity per minute', () => {
   });
 
   it('has nothing to count, and no newest minute, in a batch without charges', () => {
-    expect(foldActivity([recorded('team-t', { type: 'TeamOpened', schemaVersion: v, teamId: 't', currency: 'usd', at: T0 })])).toEqual({ deltas: [], newestMinute: undefined });
+    expect(
+      foldActivity([
+        recorded('team-t', { type: 'TeamOpened', schemaVersion: v, teamId: 't', currency: 'usd', at: T0 }),
+      ]),
+    ).toEqual({ deltas: [], newestMinute: undefined });
   });
 });

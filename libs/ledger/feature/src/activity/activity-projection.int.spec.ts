@@ -10,7 +10,7 @@ import { ACTIVITY_PROJECTION, ACTIVITY_RETENTION_MS, projectActivityBatch } from
 const MINUTE = 60_000;
 const none = { account_inactive: 0, credit_limit_exceeded: 0, insufficient_balance: 0 };
 
-describe.each(ledgerDatabases)('the activity projection and the operators\' reads on %s', (_name, openDatabase) => {
+describe.each(ledgerDatabases)("the activity projection and the operators' reads on %s", (_name, openDatabase) => {
   let database: LedgerDatabase;
   let store: SqlEventStore;
   let ledger: LedgerTestApp;
@@ -47,7 +47,11 @@ describe.each(ledgerDatabases)('the activity projection and the operators\' read
 
   /** Until both projections have folded in every event the store holds. */
   const caughtUp = async (): Promise<ActivityView> => {
-    for (const deadline = Date.now() + 15_000; Date.now() < deadline; await new Promise((resolve) => setTimeout(resolve, 50))) {
+    for (
+      const deadline = Date.now() + 15_000;
+      Date.now() < deadline;
+      await new Promise((resolve) => setTimeout(resolve, 50))
+    ) {
       const view = await activity();
       if (view.projections.every((projection) => projection.lagEvents === 0)) return view;
     }
@@ -61,10 +65,14 @@ describe.each(ledgerDatabases)('the activity projection and the operators\' read
     { start: AT + 3 * MINUTE, accepted: 0, refunds: 1, refused: none },
   ];
 
-  it('counts every team\'s charges, refunds and refusals by reason per minute, every minute of the range, and each projection\'s lag', async () => {
+  it("counts every team's charges, refunds and refusals by reason per minute, every minute of the range, and each projection's lag", async () => {
     const view = await caughtUp();
     expect(view.minutes).toEqual(minutes);
-    const [head] = (await store.sql.query<{ head: string }>(`SELECT max(global_position)::text AS head FROM ${ledgerTables(store.quotedSchema).events}`)).rows;
+    const [head] = (
+      await store.sql.query<{ head: string }>(
+        `SELECT max(global_position)::text AS head FROM ${ledgerTables(store.quotedSchema).events}`,
+      )
+    ).rows;
     expect(view.projections).toEqual([
       { name: 'ledger-usage', projectedTo: head.head, lagEvents: 0 },
       { name: 'ledger-activity', projectedTo: head.head, lagEvents: 0 },
@@ -92,7 +100,9 @@ describe.each(ledgerDatabases)('the activity projection and the operators\' read
     const tables = ledgerTables(store.quotedSchema);
     await ledger.close();
     await store.sql.query(`DELETE FROM ${tables.activityMinutes}`);
-    await store.sql.query(`DELETE FROM ${store.quotedSchema}.subscription_checkpoints WHERE subscription_name = $1`, [ACTIVITY_PROJECTION]);
+    await store.sql.query(`DELETE FROM ${store.quotedSchema}.subscription_checkpoints WHERE subscription_name = $1`, [
+      ACTIVITY_PROJECTION,
+    ]);
     while ((await projectActivityBatch(store, 3)).type === 'projected');
     expect(await projectActivityBatch(store, 3)).toEqual({ type: 'caught_up' });
     ledger = await startLedger(store);
@@ -103,9 +113,13 @@ describe.each(ledgerDatabases)('the activity projection and the operators\' read
     const newest = AT + ACTIVITY_RETENTION_MS + 4 * MINUTE; // the first four minutes fall out
     await ledger.send({ ...charge('a', 'main', 'much-later', 1n), at: newest });
     await caughtUp();
-    const { rows } = await store.sql.query<{ start: string }>(`SELECT min(minute_start)::text AS start FROM ${ledgerTables(store.quotedSchema).activityMinutes}`);
+    const { rows } = await store.sql.query<{ start: string }>(
+      `SELECT min(minute_start)::text AS start FROM ${ledgerTables(store.quotedSchema).activityMinutes}`,
+    );
     expect(Number(rows[0].start)).toBe(AT + 2 * HOUR_MS);
     expect((await activity()).minutes.map((minute) => minute.accepted + minute.refunds)).toEqual([0, 0, 0, 0]);
-    expect((await activity(newest, newest + MINUTE)).minutes).toEqual([{ start: newest, accepted: 1, refunds: 0, refused: none }]);
+    expect((await activity(newest, newest + MINUTE)).minutes).toEqual([
+      { start: newest, accepted: 1, refunds: 0, refused: none },
+    ]);
   });
 });

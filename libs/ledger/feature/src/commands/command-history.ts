@@ -30,23 +30,42 @@ export interface HistoryLookUp {
 export const NO_HISTORY: CommandHistory = { events: new Map(), stored: new Map() };
 
 /** One query for the events and one for the stored outcomes, each only when something is to be found. */
-export async function lookUpHistory(sql: Pick<SqlClient, 'query'>, tables: LedgerTables, lookUp: HistoryLookUp): Promise<CommandHistory> {
+export async function lookUpHistory(
+  sql: Pick<SqlClient, 'query'>,
+  tables: LedgerTables,
+  lookUp: HistoryLookUp,
+): Promise<CommandHistory> {
   if (lookUp.eventIds.length === 0 && lookUp.commands.length === 0) return NO_HISTORY;
   const events = await findEvents(sql, tables, lookUp.eventIds);
   const stored = await findStoredOutcomes(sql, tables, lookUp.commands);
   return { events, stored };
 }
 
-async function findEvents(sql: Pick<SqlClient, 'query'>, tables: LedgerTables, eventIds: readonly string[]): Promise<Map<string, FoundEvent>> {
+async function findEvents(
+  sql: Pick<SqlClient, 'query'>,
+  tables: LedgerTables,
+  eventIds: readonly string[],
+): Promise<Map<string, FoundEvent>> {
   const found = new Map<string, FoundEvent>();
   if (eventIds.length === 0) return found;
-  const { rows } = await sql.query<{ event_id: string; stream_id: string; stream_version: string; data: JsonObject; metadata: JsonObject }>(
+  const { rows } = await sql.query<{
+    event_id: string;
+    stream_id: string;
+    stream_version: string;
+    data: JsonObject;
+    metadata: JsonObject;
+  }>(
     `SELECT event_id::text AS event_id, stream_id, stream_version::text AS stream_version, data, metadata
      FROM ${tables.events} WHERE event_id = ANY($1::uuid[])`,
     [eventIds],
   );
   for (const row of rows) {
-    const recorded = { streamId: row.stream_id, streamVersion: BigInt(row.stream_version), data: row.data, metadata: row.metadata };
+    const recorded = {
+      streamId: row.stream_id,
+      streamVersion: BigInt(row.stream_version),
+      data: row.data,
+      metadata: row.metadata,
+    };
     found.set(row.event_id, {
       streamId: recorded.streamId,
       version: recorded.streamVersion,

@@ -5,11 +5,19 @@ describe('command identity', () => {
   it.each([
     ['OpenTeam', openTeam('t'), 'open:t'],
     ['TopUp', topUp('t', 'up-1', 5n), 'up-1'],
-    ['Adjust', { type: 'Adjust', teamId: 't', adjustmentId: 'adj-1', amount: -5n, reason: 'fix', at: 0 } as const, 'adj-1'],
+    [
+      'Adjust',
+      { type: 'Adjust', teamId: 't', adjustmentId: 'adj-1', amount: -5n, reason: 'fix', at: 0 } as const,
+      'adj-1',
+    ],
     ['ChargeMessage', charge('t', 'a', 'ch-1', 5n), 'ch-1'],
     ['RefundCharge', refund('t', 'ch-1'), 'refund:ch-1'],
   ])('keeps a %s under its own id, scoped to its team', (_type, command, commandId) => {
-    expect(commandIdentityOf(command)).toEqual({ teamId: 't', commandId, digest: expect.stringMatching(/^[A-Za-z0-9_-]{22}$/) });
+    expect(commandIdentityOf(command)).toEqual({
+      teamId: 't',
+      commandId,
+      digest: expect.stringMatching(/^[A-Za-z0-9_-]{22}$/),
+    });
   });
 
   it('gives a spend policy none: setting it again is harmless', () => {

@@ -17,7 +17,8 @@ export function consumerOffsetsOf(group: string, batch: readonly Envelope<unknow
   for (const { topic, partition, offset } of batch) {
     const key = `${topic}\u0000${partition}`;
     const known = next.get(key);
-    if (known === undefined || known.nextOffset <= offset) next.set(key, { group, topic, partition, nextOffset: offset + 1 });
+    if (known === undefined || known.nextOffset <= offset)
+      next.set(key, { group, topic, partition, nextOffset: offset + 1 });
   }
   return [...next.values()];
 }
@@ -52,5 +53,10 @@ export async function readConsumerOffsets(
      ORDER BY topic, partition`,
     [group],
   );
-  return rows.map((row) => ({ group, topic: row.topic, partition: Number(row.partition), nextOffset: Number(row.next_offset) }));
+  return rows.map((row) => ({
+    group,
+    topic: row.topic,
+    partition: Number(row.partition),
+    nextOffset: Number(row.next_offset),
+  }));
 }

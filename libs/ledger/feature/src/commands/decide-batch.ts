@@ -48,7 +48,10 @@ export function decideBatch(
     const { command, requestId } = read.value;
     const commandId = commandIdOf(command);
     const answers = batches.get(command.teamId)?.answers;
-    const earlier = commandId === null ? undefined : (answers?.answerFor(command, commandId) ?? storedAnswer(command, commandId, history));
+    const earlier =
+      commandId === null
+        ? undefined
+        : (answers?.answerFor(command, commandId) ?? storedAnswer(command, commandId, history));
     if (earlier !== undefined) return replyOk(earlier);
     const team = teamBatchOf(batches, teams, command.teamId);
     const { events, outcome } = decide(command, team.ledger.state);

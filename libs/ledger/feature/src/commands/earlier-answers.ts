@@ -10,7 +10,11 @@ import { commandOfEvent } from './recorded-command';
  * The answer the same command (same id, same digest) got before, from the store: the outcome stored
  * for it when it recorded no event, or the outcome rebuilt from the event it recorded.
  */
-export function storedAnswer(command: LedgerCommand, commandId: string, history: CommandHistory): LedgerOutcome | undefined {
+export function storedAnswer(
+  command: LedgerCommand,
+  commandId: string,
+  history: CommandHistory,
+): LedgerOutcome | undefined {
   if (history.events.size === 0 && history.stored.size === 0) return undefined;
   const stored = history.stored.get(commandKey(command.teamId, commandId));
   const ownId = history.events.size === 0 ? null : ownEventId(teamStreamId(command.teamId), command);
@@ -21,7 +25,9 @@ export function storedAnswer(command: LedgerCommand, commandId: string, history:
   if (answered !== undefined) return answered.outcome;
   if (own === undefined) return undefined;
   const recordedBy = commandOfEvent(command.teamId, own.event);
-  return recordedBy !== null && commandDigest(recordedBy) === digest ? recordedOutcome(own.event, own.after) : undefined;
+  return recordedBy !== null && commandDigest(recordedBy) === digest
+    ? recordedOutcome(own.event, own.after)
+    : undefined;
 }
 
 /**

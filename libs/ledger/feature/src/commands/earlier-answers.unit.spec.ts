@@ -1,4 +1,9 @@
-import { LEDGER_EVENT_SCHEMA_VERSION, type LedgerCommand, type LedgerEvent, type LedgerOutcome } from '@subledger/contracts';
+import {
+  LEDGER_EVENT_SCHEMA_VERSION,
+  type LedgerCommand,
+  type LedgerEvent,
+  type LedgerOutcome,
+} from '@subledger/contracts';
 import { teamEventId } from '../team-state/team-event-ids';
 import { charge, openTeam, refund, topUp } from '../testing/ledger-commands.fixtures';
 import { commandDigest, commandKey } from './command-identity';
@@ -8,20 +13,49 @@ import { readLedgerCommand } from './ledger-command.reader';
 import { commandOfEvent } from './recorded-command';
 
 const v = LEDGER_EVENT_SCHEMA_VERSION;
-const accepted: LedgerEvent = { type: 'ChargeAccepted', schemaVersion: v, chargeId: 'c', accountId: 'a', amount: 5n, messageId: 'm', at: 1 };
-const refunded: LedgerEvent = { type: 'ChargeRefunded', schemaVersion: v, chargeId: 'c', accountId: 'a', amount: 5n, refundId: 'r', reason: 'failed', at: 2 };
+const accepted: LedgerEvent = {
+  type: 'ChargeAccepted',
+  schemaVersion: v,
+  chargeId: 'c',
+  accountId: 'a',
+  amount: 5n,
+  messageId: 'm',
+  at: 1,
+};
+const refunded: LedgerEvent = {
+  type: 'ChargeRefunded',
+  schemaVersion: v,
+  chargeId: 'c',
+  accountId: 'a',
+  amount: 5n,
+  refundId: 'r',
+  reason: 'failed',
+  at: 2,
+};
 const toppedUp: LedgerEvent = { type: 'TopUpRecorded', schemaVersion: v, topUpId: 'u', amount: 9n, at: 3 };
 const opened: LedgerEvent = { type: 'TeamOpened', schemaVersion: v, teamId: 't', currency: 'usd', at: 0 };
 
 /** A command as the writer reads it from the bus. */
 function read(command: LedgerCommand): LedgerCommand {
-  const result = readLedgerCommand({ topic: 'ledger.commands', partition: 0, offset: 0, key: command.teamId, value: command, headers: {} });
+  const result = readLedgerCommand({
+    topic: 'ledger.commands',
+    partition: 0,
+    offset: 0,
+    key: command.teamId,
+    value: command,
+    headers: {},
+  });
   if (!result.ok) throw new Error(result.error.message);
   return result.value.command;
 }
 
 const history = (events: LedgerEvent[], stored: [string, string, LedgerOutcome][] = []): CommandHistory => ({
-  events: new Map(events.map((event, i) => [teamEventId('team-t', event, BigInt(i)), { streamId: 'team-t', version: BigInt(i), event, after: { balance: 95n, totalSpent: 5n } }])),
+  events: new Map(
+    events.map((event, i) => [
+      teamEventId('team-t', event, BigInt(i)),
+      { streamId: 'team-t', version: BigInt(i), event, after: { balance: 95n, totalSpent: 5n } },
+    ]),
+  ),
   stored: new Map(stored.map(([commandId, digest, outcome]) => [commandKey('t', commandId), [{ digest, outcome }]])),
 });
 
@@ -33,7 +67,8 @@ describe('the answer a command got before', () => {
       [toppedUp, topUp('t', 'u', 9n)],
       [opened, openTeam('t')],
     ];
-    for (const [event, command] of cases) expect(commandDigest(commandOfEvent('t', event) as LedgerCommand)).toBe(commandDigest(read(command)));
+    for (const [event, command] of cases)
+      expect(commandDigest(commandOfEvent('t', event) as LedgerCommand)).toBe(commandDigest(read(command)));
   });
 
   it('answers the same command with the outcome rebuilt from its event, and another one under its id with nothing', () => {

@@ -35,7 +35,9 @@ import { hasWrites, writeBatch } from './write-batch';
 export class LedgerCommandHandler {
   private readonly logger = new Logger(LedgerCommandHandler.name);
   private readonly tables: LedgerTables;
-  private readonly batches = new GroupCommit<Envelope<unknown>[], LedgerCommandReply[]>((batches) => this.handleTogether(batches));
+  private readonly batches = new GroupCommit<Envelope<unknown>[], LedgerCommandReply[]>((batches) =>
+    this.handleTogether(batches),
+  );
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: LedgerStore,
@@ -66,7 +68,9 @@ export class LedgerCommandHandler {
         if (!(error instanceof DuplicateEventIdError)) throw error;
         // A command recorded before, whose record memory no longer held, was taken for a new one:
         // decided again, with every command's answer and record looked up first.
-        this.logger.log(`A command of the batch was recorded before (${error.message}); deciding the batch again from the store`);
+        this.logger.log(
+          `A command of the batch was recorded before (${error.message}); deciding the batch again from the store`,
+        );
         return this.decideAndCommit(batch, reads, 'careful');
       });
       this.deadLetterInvalid(batch, reads);
@@ -77,7 +81,11 @@ export class LedgerCommandHandler {
     }
   }
 
-  private async decideAndCommit(batch: Envelope<unknown>[], reads: readonly CommandRead[], mode: DecisionMode): Promise<LedgerCommandReply[]> {
+  private async decideAndCommit(
+    batch: Envelope<unknown>[],
+    reads: readonly CommandRead[],
+    mode: DecisionMode,
+  ): Promise<LedgerCommandReply[]> {
     const commands = reads.flatMap((read) => (read.ok ? [read.value.command] : []));
     // Teams taken out of the cache go back only after the commit: on any failure their states,
     // perhaps advanced by a batch that never committed, are forgotten and reloaded next time.
@@ -89,7 +97,9 @@ export class LedgerCommandHandler {
     const offsets = this.options.recordConsumerOffsets ? consumerOffsetsOf(LedgerGroups.commands, batch) : [];
     if (hasWrites(writes, offsets)) {
       const started = performance.now();
-      await inCommitSpan(batch, () => this.store.sentTransaction((tx) => writeBatch(tx, this.tables, writes, offsets, this.clock.now())));
+      await inCommitSpan(batch, () =>
+        this.store.sentTransaction((tx) => writeBatch(tx, this.tables, writes, offsets, this.clock.now())),
+      );
       this.metrics.committed(batch.length, (performance.now() - started) / 1000);
     }
     for (const team of teams.values()) this.cache.put(team);
@@ -114,7 +124,9 @@ export class LedgerCommandHandler {
     reads.forEach((read, i) => {
       if (read.ok) return;
       const { topic, key, value, headers } = batch[i];
-      runWithRequestIds(requestIdsOf([batch[i]]), () => this.logger.warn(`Refused an invalid command on ${topic}: ${read.error.message}`));
+      runWithRequestIds(requestIdsOf([batch[i]]), () =>
+        this.logger.warn(`Refused an invalid command on ${topic}: ${read.error.message}`),
+      );
       const deadLetter = { ...headers, [Headers.deadLetterReason]: read.error.message };
       Promise.resolve()
         .then(() => this.bus.publish(`${topic}.dead-letter`, key, value, deadLetter))

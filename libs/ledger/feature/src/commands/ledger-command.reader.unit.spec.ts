@@ -3,7 +3,14 @@ import type { Envelope } from '@subledger/messaging';
 import { charge } from '../testing/ledger-commands.fixtures';
 import { readLedgerCommand } from './ledger-command.reader';
 
-const envelope = (key: string, value: unknown): Envelope<unknown> => ({ topic: Topics.ledgerCommands, partition: 0, offset: 0, key, value, headers: {} });
+const envelope = (key: string, value: unknown): Envelope<unknown> => ({
+  topic: Topics.ledgerCommands,
+  partition: 0,
+  offset: 0,
+  key,
+  value,
+  headers: {},
+});
 
 describe('reading a consumed command', () => {
   const command = charge('t', 'a', 'c', 1_500n);

@@ -25,7 +25,12 @@ describe.each(ledgerDatabases)('ledger commands on %s', (_name, openDatabase) =>
   });
 
   it('opens a team, tops it up and charges it, answering each with its outcome', async () => {
-    expect(outcomeOf(await ledger.send(openTeam('t1')))).toEqual({ type: 'team_opened', teamId: 't1', currency: 'usd', replayed: false });
+    expect(outcomeOf(await ledger.send(openTeam('t1')))).toEqual({
+      type: 'team_opened',
+      teamId: 't1',
+      currency: 'usd',
+      replayed: false,
+    });
     expect(outcomeOf(await ledger.send(topUp('t1', 'up-1', 1_000_000n)))).toEqual({
       type: 'top_up_recorded',
       topUpId: 'up-1',
@@ -73,7 +78,12 @@ describe.each(ledgerDatabases)('ledger commands on %s', (_name, openDatabase) =>
     const balance = await ledger.query({ type: 'GetBalance', teamId: 't2', accountIds: ['capped'] });
     expect(balance).toEqual({
       ok: true,
-      value: { teamId: 't2', currency: 'usd', balance: 40n, accounts: [{ accountId: 'capped', totalSpent: 60n, creditLimit: 60n, status: 'active' }] },
+      value: {
+        teamId: 't2',
+        currency: 'usd',
+        balance: 40n,
+        accounts: [{ accountId: 'capped', totalSpent: 60n, creditLimit: 60n, status: 'active' }],
+      },
     });
   });
 
@@ -91,10 +101,23 @@ describe.each(ledgerDatabases)('ledger commands on %s', (_name, openDatabase) =>
   });
 
   it('refuses a payload that is not a command, and a command keyed by another team, without deciding it', async () => {
-    const notACommand = await ledger.bus.request(Topics.ledgerCommands, 't1', { type: 'ChargeMessage', teamId: 't1' }, { timeoutMs: 5_000 });
-    expect(notACommand).toEqual({ ok: false, refusal: { type: 'invalid_command', field: 'chargeId', message: expect.any(String) } });
-    const misrouted = await ledger.bus.request(Topics.ledgerCommands, 't2', charge('t1', 'a', 'x', 1n), { timeoutMs: 5_000 });
-    expect(misrouted).toEqual({ ok: false, refusal: { type: 'invalid_command', field: 'teamId', message: expect.stringContaining('keyed') } });
+    const notACommand = await ledger.bus.request(
+      Topics.ledgerCommands,
+      't1',
+      { type: 'ChargeMessage', teamId: 't1' },
+      { timeoutMs: 5_000 },
+    );
+    expect(notACommand).toEqual({
+      ok: false,
+      refusal: { type: 'invalid_command', field: 'chargeId', message: expect.any(String) },
+    });
+    const misrouted = await ledger.bus.request(Topics.ledgerCommands, 't2', charge('t1', 'a', 'x', 1n), {
+      timeoutMs: 5_000,
+    });
+    expect(misrouted).toEqual({
+      ok: false,
+      refusal: { type: 'invalid_command', field: 'teamId', message: expect.stringContaining('keyed') },
+    });
     expect((await store.readStream('team-t1')).some((event) => event.data['chargeId'] === 'x')).toBe(false);
   });
 
@@ -105,11 +128,19 @@ describe.each(ledgerDatabases)('ledger commands on %s', (_name, openDatabase) =>
       await ledger.send(topUp(team, 'up', 1_000n));
     }
     const transactions = jest.spyOn(store, 'sentTransaction');
-    const batches = teams.map((team, partition) => batchOf([charge(team, 'acc', `${team}-c1`, 100n), charge(team, 'acc', `${team}-c2`, 200n)], 100, partition));
+    const batches = teams.map((team, partition) =>
+      batchOf([charge(team, 'acc', `${team}-c1`, 100n), charge(team, 'acc', `${team}-c2`, 200n)], 100, partition),
+    );
     const replies = await Promise.all(batches.map((batch) => ledger.commands.handle(batch)));
     expect(transactions).toHaveBeenCalledTimes(1);
     transactions.mockRestore();
-    expect(replies.map((answers) => answers.map((reply) => (reply.ok && reply.value.type === 'charge_accepted' ? [reply.value.chargeId, reply.value.balance] : reply)))).toEqual(
+    expect(
+      replies.map((answers) =>
+        answers.map((reply) =>
+          reply.ok && reply.value.type === 'charge_accepted' ? [reply.value.chargeId, reply.value.balance] : reply,
+        ),
+      ),
+    ).toEqual(
       teams.map((team) => [
         [`${team}-c1`, 900n],
         [`${team}-c2`, 700n],
@@ -122,7 +153,9 @@ describe.each(ledgerDatabases)('ledger commands on %s', (_name, openDatabase) =>
     await ledger.send(topUp('hot', 'up-1', 1_000_000n));
     await ledger.send(setPolicy('hot', 'capped', 5_000n));
     const amounts = Array.from({ length: 200 }, (_, i) => BigInt(1 + ((i * 37) % 100)));
-    const outcomes = (await Promise.all(amounts.map((amount, i) => ledger.send(charge('hot', 'capped', `c-${i}`, amount))))).map(outcomeOf);
+    const outcomes = (
+      await Promise.all(amounts.map((amount, i) => ledger.send(charge('hot', 'capped', `c-${i}`, amount))))
+    ).map(outcomeOf);
     const accepted = outcomes.flatMap((outcome) => (outcome.type === 'charge_accepted' ? [outcome.amount] : []));
     const refused = outcomes.filter((outcome) => outcome.type === 'charge_refused');
     const spent = accepted.reduce((sum, amount) => sum + amount, 0n);
@@ -132,17 +165,29 @@ describe.each(ledgerDatabases)('ledger commands on %s', (_name, openDatabase) =>
     const reply = await ledger.query({ type: 'GetBalance', teamId: 'hot', accountIds: ['capped'] });
     expect(reply).toEqual({
       ok: true,
-      value: { teamId: 'hot', currency: 'usd', balance: 1_000_000n - spent, accounts: [{ accountId: 'capped', totalSpent: spent, creditLimit: 5_000n, status: 'active' }] },
+      value: {
+        teamId: 'hot',
+        currency: 'usd',
+        balance: 1_000_000n - spent,
+        accounts: [{ accountId: 'capped', totalSpent: spent, creditLimit: 5_000n, status: 'active' }],
+      },
     });
   });
 
   it('never lets concurrent charges take a team balance below zero', async () => {
     await ledger.send(openTeam('poor'));
     await ledger.send(topUp('poor', 'up-1', 1_000n));
-    const outcomes = (await Promise.all(Array.from({ length: 200 }, (_, i) => ledger.send(charge('poor', `acc-${i % 7}`, `c-${i}`, 7n))))).map(outcomeOf);
+    const outcomes = (
+      await Promise.all(
+        Array.from({ length: 200 }, (_, i) => ledger.send(charge('poor', `acc-${i % 7}`, `c-${i}`, 7n))),
+      )
+    ).map(outcomeOf);
     const accepted = outcomes.filter((outcome) => outcome.type === 'charge_accepted').length;
     expect(accepted).toBe(142);
     const reply = await ledger.query({ type: 'GetBalance', teamId: 'poor', accountIds: [] });
-    expect(reply).toEqual({ ok: true, value: { teamId: 'poor', currency: 'usd', balance: 1_000n - 142n * 7n, accounts: [] } });
+    expect(reply).toEqual({
+      ok: true,
+      value: { teamId: 'poor', currency: 'usd', balance: 1_000n - 142n * 7n, accounts: [] },
+    });
   });
 });

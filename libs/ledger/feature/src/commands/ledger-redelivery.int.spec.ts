@@ -31,7 +31,9 @@ describe.each(ledgerDatabases)('ledger redelivery on %s', (_name, openDatabase) 
   });
 
   const chargesOf = async (team: string) =>
-    (await streamOf(store, team)).filter((event) => event.type.startsWith('Charge')).map((event) => event.data['chargeId']);
+    (await streamOf(store, team))
+      .filter((event) => event.type.startsWith('Charge'))
+      .map((event) => event.data['chargeId']);
 
   it('appends a command delivered twice once and answers both deliveries alike', async () => {
     const command = charge('a', 'acc', 'twice', 100n);
@@ -93,13 +95,20 @@ describe.each(ledgerDatabases)('ledger redelivery on %s', (_name, openDatabase) 
     await expect(ledger.commands.handle(batch)).rejects.toThrow('injected');
     const replies = (await ledger.commands.handle(batch)).map(outcomeOf);
     expect(replies[0]).toMatchObject({ type: 'charge_accepted', balance: 990n, totalSpent: 10n, replayed: false });
-    expect(replies[1]).toMatchObject({ type: 'charge_refused', reason: 'insufficient_balance', balance: 990n, replayed: false });
+    expect(replies[1]).toMatchObject({
+      type: 'charge_refused',
+      reason: 'insufficient_balance',
+      balance: 990n,
+      replayed: false,
+    });
     expect(await chargesOf('c')).toEqual(['c-1', 'c-2']);
   });
 
   it('recovers through the bus from a failed commit: the batch is delivered again and answered once', async () => {
     flaky.planned.push('before-commit');
-    const outcomes = (await Promise.all([ledger.send(charge('b', 'acc', 'bus-1', 1n)), ledger.send(charge('b', 'acc', 'bus-2', 1n))])).map(outcomeOf);
+    const outcomes = (
+      await Promise.all([ledger.send(charge('b', 'acc', 'bus-1', 1n)), ledger.send(charge('b', 'acc', 'bus-2', 1n))])
+    ).map(outcomeOf);
     expect(outcomes.map((outcome) => outcome.type)).toEqual(['charge_accepted', 'charge_accepted']);
     expect(await chargesOf('b')).toEqual(['b-1', 'b-2', 'bus-1', 'bus-2']);
     expect(await projectedTeams(store)).toEqual(await replayedTeams(store));

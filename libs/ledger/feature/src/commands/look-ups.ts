@@ -15,7 +15,11 @@ import type { CommandRead } from './ledger-command.reader';
  */
 export type DecisionMode = 'fast' | 'careful';
 
-export function whatToLookUp(reads: readonly CommandRead[], teams: ReadonlyMap<string, TeamLedger>, mode: DecisionMode): HistoryLookUp {
+export function whatToLookUp(
+  reads: readonly CommandRead[],
+  teams: ReadonlyMap<string, TeamLedger>,
+  mode: DecisionMode,
+): HistoryLookUp {
   const eventIds: string[] = [];
   const commands: CommandKey[] = [];
   for (const read of reads) {
@@ -70,6 +74,9 @@ export function recallFound(teams: ReadonlyMap<string, TeamLedger>, history: Com
     const found = byStream.get(teamStreamId(team.teamId));
     if (found === undefined) continue;
     found.sort((a, b) => (a.version < b.version ? -1 : 1));
-    recallRecords(team.state, found.map((entry) => entry.event));
+    recallRecords(
+      team.state,
+      found.map((entry) => entry.event),
+    );
   }
 }

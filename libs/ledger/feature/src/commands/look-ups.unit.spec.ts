@@ -39,7 +39,11 @@ describe('what a batch looks up in the store before deciding', () => {
   });
 
   it.each([
-    ['a charge memory does not hold: the store refuses a second event under its id', charge('t', 'a', 'new', 1n), 'new'],
+    [
+      'a charge memory does not hold: the store refuses a second event under its id',
+      charge('t', 'a', 'new', 1n),
+      'new',
+    ],
     ['refunding a charge memory holds unrefunded', refund('t', 'paid'), 'refund:paid'],
     ['opening a team not opened', openTeam('u'), 'open:u'],
   ])('does not look up %s', (_case, command, commandId) => {
@@ -50,13 +54,19 @@ describe('what a batch looks up in the store before deciding', () => {
 
   it('looks up every command with an id in careful mode, and only some in fast mode', () => {
     const teams = new Map([['t', team()]]);
-    const reads = [charge('t', 'a', 'new', 1n), refund('t', 'forgotten'), setPolicy('t', 'a', null)].map((command) => ({ ok: true as const, value: { command } }));
+    const reads = [charge('t', 'a', 'new', 1n), refund('t', 'forgotten'), setPolicy('t', 'a', null)].map((command) => ({
+      ok: true as const,
+      value: { command },
+    }));
     expect(whatToLookUp(reads, teams, 'fast')).toEqual({
       eventIds: lookUpEventIds('team-t', refund('t', 'forgotten')),
       commands: [{ teamId: 't', commandId: 'refund:forgotten' }],
     });
     expect(whatToLookUp(reads, teams, 'careful')).toEqual({
-      eventIds: [...lookUpEventIds('team-t', charge('t', 'a', 'new', 1n)), ...lookUpEventIds('team-t', refund('t', 'forgotten'))],
+      eventIds: [
+        ...lookUpEventIds('team-t', charge('t', 'a', 'new', 1n)),
+        ...lookUpEventIds('team-t', refund('t', 'forgotten')),
+      ],
       commands: [
         { teamId: 't', commandId: 'new' },
         { teamId: 't', commandId: 'refund:forgotten' },
@@ -70,8 +80,16 @@ describe('what a batch looks up in the store before deciding', () => {
       teamEventId('team-t', event, version),
       { streamId: 'team-t', version, event, after: { balance: 0n } },
     ];
-    recallFound(new Map([['t', ledger]]), { events: new Map([found(events[4], 4n), found(events[3], 3n)]), stored: new Map() });
-    expect(ledger.state.charges.get('back')).toEqual({ accountId: 'a', amount: 1n, messageId: undefined, standing: 'refunded' });
+    recallFound(new Map([['t', ledger]]), {
+      events: new Map([found(events[4], 4n), found(events[3], 3n)]),
+      stored: new Map(),
+    });
+    expect(ledger.state.charges.get('back')).toEqual({
+      accountId: 'a',
+      amount: 1n,
+      messageId: undefined,
+      standing: 'refunded',
+    });
     expect(ledger.state.balance).toBe(0n);
   });
 });

@@ -8,7 +8,9 @@ type MicrosField = (typeof MICROS_FIELDS)[number];
 type BigintFields<T> = T extends unknown
   ? { [K in keyof T]-?: [T[K]] extends [bigint | null] ? ([T[K]] extends [null] ? never : K) : never }[keyof T]
   : never;
-const everyAmountIsNamed: [Exclude<BigintFields<LedgerOutcome | LedgerRefusal>, MicrosField>] extends [never] ? true : false = true;
+const everyAmountIsNamed: [Exclude<BigintFields<LedgerOutcome | LedgerRefusal>, MicrosField>] extends [never]
+  ? true
+  : false = true;
 void everyAmountIsNamed;
 
 const microsFields = new Set<string>(MICROS_FIELDS);
@@ -23,7 +25,9 @@ export function outcomeToJson(outcome: LedgerOutcome): string {
  * would do the same for any shape, but makes stringifying a batch's outcomes several times slower.
  */
 export function outcomeAsJson(outcome: LedgerOutcome): object {
-  return outcome.type === 'refused' ? { ...outcome, refusal: withMicrosAsStrings(outcome.refusal) } : withMicrosAsStrings(outcome);
+  return outcome.type === 'refused'
+    ? { ...outcome, refusal: withMicrosAsStrings(outcome.refusal) }
+    : withMicrosAsStrings(outcome);
 }
 
 function withMicrosAsStrings(value: object): object {

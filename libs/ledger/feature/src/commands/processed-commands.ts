@@ -46,7 +46,11 @@ export async function findStoredOutcomes(
  * Inserts (never upserts) the outcomes of a batch: a row already there means another writer
  * processed the command meanwhile, and the batch must fail rather than answer twice.
  */
-export function insertProcessedCommands(tables: LedgerTables, rows: readonly ProcessedCommandRow[], processedAt: number): RowsWrite {
+export function insertProcessedCommands(
+  tables: LedgerTables,
+  rows: readonly ProcessedCommandRow[],
+  processedAt: number,
+): RowsWrite {
   const at = new Date(processedAt).toISOString();
   return {
     name: 'processed_commands',
@@ -58,7 +62,9 @@ export function insertProcessedCommands(tables: LedgerTables, rows: readonly Pro
       { name: 'refused', type: 'boolean', values: rows.map(({ outcome }) => String(outcome.type === 'refused')) },
       { name: 'processed_at', type: 'timestamptz', values: rows.map(() => at) },
     ],
-    sql: (source) => `INSERT INTO ${tables.processedCommands} (team_id, command_id, command_digest, outcome, refused, processed_at)
+    sql: (
+      source,
+    ) => `INSERT INTO ${tables.processedCommands} (team_id, command_id, command_digest, outcome, refused, processed_at)
       SELECT team_id, command_id, command_digest, outcome::jsonb, refused, processed_at FROM ${source}`,
   };
 }

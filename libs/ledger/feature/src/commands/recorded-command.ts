@@ -23,14 +23,28 @@ function rebuilt(teamId: string, event: LedgerEvent): LedgerCommand | null {
     case 'TopUpRecorded':
       return { type: 'TopUp', teamId, topUpId: event.topUpId, amount: event.amount, reference: event.reference, at };
     case 'BalanceAdjusted':
-      return { type: 'Adjust', teamId, adjustmentId: event.adjustmentId, amount: event.amount, reason: event.reason, at };
+      return {
+        type: 'Adjust',
+        teamId,
+        adjustmentId: event.adjustmentId,
+        amount: event.amount,
+        reason: event.reason,
+        at,
+      };
     case 'ChargeAccepted':
     case 'ChargeRefused': {
       const { chargeId, accountId, amount } = event;
       return { type: 'ChargeMessage', teamId, chargeId, accountId, amount, messageId: event.messageId, at };
     }
     case 'ChargeRefunded':
-      return { type: 'RefundCharge', teamId, chargeId: event.chargeId, refundId: event.refundId, reason: event.reason, at };
+      return {
+        type: 'RefundCharge',
+        teamId,
+        chargeId: event.chargeId,
+        refundId: event.refundId,
+        reason: event.reason,
+        at,
+      };
     case 'SpendPolicySet':
       return null;
     default: {

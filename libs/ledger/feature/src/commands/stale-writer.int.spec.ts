@@ -37,7 +37,8 @@ describe('a stale ledger writer on PostgreSQL', () => {
 
   /** Opens and funds a team through writer A, with `acc` capped at `limit`: A now holds its state. */
   const teamHeldByA = async (teamId: string, limit: bigint) => {
-    for (const command of [openTeam(teamId), topUp(teamId, 'up', 10_000n), setPolicy(teamId, 'acc', limit)]) outcomeOf(await a.send(command));
+    for (const command of [openTeam(teamId), topUp(teamId, 'up', 10_000n), setPolicy(teamId, 'acc', limit)])
+      outcomeOf(await a.send(command));
   };
 
   /** Everything a batch could have left behind: events, processed commands, projections. */
@@ -53,7 +54,9 @@ describe('a stale ledger writer on PostgreSQL', () => {
     const before = await rows();
     const failure = await a.commands.handle(batchOf(commands)).then(
       (replies) => {
-        throw new Error(`The stale batch was answered: ${JSON.stringify(replies, (_key, value: unknown) => (typeof value === 'bigint' ? String(value) : value))}`);
+        throw new Error(
+          `The stale batch was answered: ${JSON.stringify(replies, (_key, value: unknown) => (typeof value === 'bigint' ? String(value) : value))}`,
+        );
       },
       (error: unknown) => error,
     );
@@ -66,7 +69,10 @@ describe('a stale ledger writer on PostgreSQL', () => {
     await teamHeldByA('t1', 100n);
     await teamHeldByA('u1', 100n);
     // B loads t1 as it is now (version 2) and charges 80 of the 100 A still believes unspent.
-    expect(outcomeOf(await b.send(charge('t1', 'acc', 'by-b', 80n)))).toMatchObject({ type: 'charge_accepted', totalSpent: 80n });
+    expect(outcomeOf(await b.send(charge('t1', 'acc', 'by-b', 80n)))).toMatchObject({
+      type: 'charge_accepted',
+      totalSpent: 80n,
+    });
 
     // A's batch also holds a charge of u1, whose state A holds up to date: it is not committed either.
     const batch = [charge('u1', 'acc', 'u1-by-a', 10n), charge('t1', 'acc', 'by-a', 50n)];
@@ -76,7 +82,13 @@ describe('a stale ledger writer on PostgreSQL', () => {
     const replies = (await a.commands.handle(batchOf(batch))).map(outcomeOf);
     expect(replies).toEqual([
       expect.objectContaining({ type: 'charge_accepted', chargeId: 'u1-by-a', totalSpent: 10n, replayed: false }),
-      expect.objectContaining({ type: 'charge_refused', chargeId: 'by-a', reason: 'credit_limit_exceeded', totalSpent: 80n, creditLimit: 100n }),
+      expect.objectContaining({
+        type: 'charge_refused',
+        chargeId: 'by-a',
+        reason: 'credit_limit_exceeded',
+        totalSpent: 80n,
+        creditLimit: 100n,
+      }),
     ]);
     expect((await streamOf(storeA, 't1')).map((event) => [event.type, event.data['chargeId']])).toEqual([
       ['TeamOpened', undefined],
@@ -98,9 +110,19 @@ describe('a stale ledger writer on PostgreSQL', () => {
     await expectFenced([setPolicy('t2', 'acc', 100n)], 't2', 2n, 3n);
 
     const [again] = (await a.commands.handle(batchOf([setPolicy('t2', 'acc', 100n)]))).map(outcomeOf);
-    expect(again).toEqual({ type: 'spend_policy_set', accountId: 'acc', creditLimit: 100n, status: 'active', totalSpent: 0n, replayed: false });
+    expect(again).toEqual({
+      type: 'spend_policy_set',
+      accountId: 'acc',
+      creditLimit: 100n,
+      status: 'active',
+      totalSpent: 0n,
+      replayed: false,
+    });
     expect((await projectedTeams(storeA))['t2'].accounts['acc'].creditLimit).toBe(100n);
-    expect(outcomeOf(await a.send(charge('t2', 'acc', 'over', 200n)))).toMatchObject({ type: 'charge_refused', reason: 'credit_limit_exceeded' });
+    expect(outcomeOf(await a.send(charge('t2', 'acc', 'over', 200n)))).toMatchObject({
+      type: 'charge_refused',
+      reason: 'credit_limit_exceeded',
+    });
     expect(await projectedTeams(storeA)).toEqual(await replayedTeams(storeA));
   });
 
@@ -111,8 +133,18 @@ describe('a stale ledger writer on PostgreSQL', () => {
     await expectFenced([refund('t3', 'c3')], 't3', 2n, 3n);
 
     const [again] = (await a.commands.handle(batchOf([refund('t3', 'c3')]))).map(outcomeOf);
-    expect(again).toMatchObject({ type: 'charge_refunded', chargeId: 'c3', amount: 300n, balance: 10_000n, totalSpent: 0n, replayed: false });
-    expect((await streamOf(storeA, 't3')).map((event) => event.type).slice(-2)).toEqual(['ChargeAccepted', 'ChargeRefunded']);
+    expect(again).toMatchObject({
+      type: 'charge_refunded',
+      chargeId: 'c3',
+      amount: 300n,
+      balance: 10_000n,
+      totalSpent: 0n,
+      replayed: false,
+    });
+    expect((await streamOf(storeA, 't3')).map((event) => event.type).slice(-2)).toEqual([
+      'ChargeAccepted',
+      'ChargeRefunded',
+    ]);
     expect(await projectedTeams(storeA)).toEqual(await replayedTeams(storeA));
   });
 });

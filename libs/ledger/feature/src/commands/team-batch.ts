@@ -31,7 +31,9 @@ export class TeamBatch {
     for (const event of events) {
       evolve(team.state, event);
       team.version += 1n;
-      this.events.push(teamEventData(this.streamId, team.version, event, numbersAfter(team.state, event), correlationId));
+      this.events.push(
+        teamEventData(this.streamId, team.version, event, numbersAfter(team.state, event), correlationId),
+      );
       const accountId = spendChangedBy(event);
       if (accountId !== null) this.accounts.add(accountId);
     }
@@ -55,7 +57,12 @@ export class TeamBatch {
 
   spendRows(): AccountSpendRow[] {
     const { teamId, state, version } = this.team;
-    return [...this.accounts].map((accountId) => ({ teamId, accountId, ...accountSpendOf(state, accountId), streamVersion: version }));
+    return [...this.accounts].map((accountId) => ({
+      teamId,
+      accountId,
+      ...accountSpendOf(state, accountId),
+      streamVersion: version,
+    }));
   }
 }
 

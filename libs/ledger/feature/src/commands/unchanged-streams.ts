@@ -37,5 +37,8 @@ export async function assertStreamsUnchanged(
     const stream = streams.find((candidate) => candidate.streamId === streamId);
     return stream && expectedVersionOf(stream.version);
   };
-  await allAnswered([locked, checked.catch((error: unknown) => Promise.reject(asWrongExpectedVersion(error, expectedOf)))]);
+  await allAnswered([
+    locked,
+    checked.catch((error: unknown) => Promise.reject(asWrongExpectedVersion(error, expectedOf))),
+  ]);
 }

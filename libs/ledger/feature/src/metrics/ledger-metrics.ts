@@ -45,8 +45,10 @@ export class LedgerMetrics {
     for (const reply of replies) {
       if (!reply.ok) continue;
       const outcome = reply.value;
-      if (outcome.type === 'charge_accepted' && !outcome.replayed) this.charges.inc({ outcome: 'accepted', reason: '' });
-      else if (outcome.type === 'charge_refused' && !outcome.replayed) this.charges.inc({ outcome: 'refused', reason: outcome.reason });
+      if (outcome.type === 'charge_accepted' && !outcome.replayed)
+        this.charges.inc({ outcome: 'accepted', reason: '' });
+      else if (outcome.type === 'charge_refused' && !outcome.replayed)
+        this.charges.inc({ outcome: 'refused', reason: outcome.reason });
     }
   }
 }

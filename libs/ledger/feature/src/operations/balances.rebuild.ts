@@ -29,7 +29,11 @@ export const balancesProjection: RebuildableProjection = {
   name: 'team balances and account spend',
   tables: [
     { name: 'ledger_team_balances', key: ['team_id'], compared: ['currency', 'balance', 'stream_version'] },
-    { name: 'ledger_account_spend', key: ['team_id', 'account_id'], compared: ['total_spent', 'credit_limit', 'status'] },
+    {
+      name: 'ledger_account_spend',
+      key: ['team_id', 'account_id'],
+      compared: ['total_spent', 'credit_limit', 'status'],
+    },
   ],
   start: (schemas) => new BalancesFold(schemas),
 };
@@ -44,8 +48,12 @@ class BalancesFold implements ProjectionFold {
   async fold(page: Parameters<ProjectionFold['fold']>[0]): Promise<void> {
     for (const { teamId, recorded, event } of teamEventsOf(page)) {
       let team = this.teams.get(teamId);
-      if (team === undefined) this.teams.set(teamId, (team = { state: initialState(), version: -1n, accounts: new Map() }));
-      if (recorded.streamVersion !== team.version + 1n) throw new Error(`${recorded.streamId} holds version ${recorded.streamVersion} after ${team.version}: its events are not contiguous`);
+      if (team === undefined)
+        this.teams.set(teamId, (team = { state: initialState(), version: -1n, accounts: new Map() }));
+      if (recorded.streamVersion !== team.version + 1n)
+        throw new Error(
+          `${recorded.streamId} holds version ${recorded.streamVersion} after ${team.version}: its events are not contiguous`,
+        );
       evolve(team.state, event);
       team.version = recorded.streamVersion;
       const accountId = spendChangedBy(event);
@@ -64,10 +72,15 @@ class BalancesFold implements ProjectionFold {
       const spends: AccountSpendRow[] = [];
       for (const teamId of ids.slice(start, start + ROWS_PER_WRITE)) {
         const { state, version, accounts } = this.teams.get(teamId) as FoldedTeam;
-        if (state.team !== null) balances.push({ teamId, currency: state.team.currency, balance: state.balance, streamVersion: version });
-        for (const [accountId, streamVersion] of accounts) spends.push({ teamId, accountId, ...accountSpendOf(state, accountId), streamVersion });
+        if (state.team !== null)
+          balances.push({ teamId, currency: state.team.currency, balance: state.balance, streamVersion: version });
+        for (const [accountId, streamVersion] of accounts)
+          spends.push({ teamId, accountId, ...accountSpendOf(state, accountId), streamVersion });
       }
-      const writes = [...(balances.length > 0 ? [upsertTeamBalances(tables, balances)] : []), ...(spends.length > 0 ? [upsertAccountSpend(tables, spends)] : [])];
+      const writes = [
+        ...(balances.length > 0 ? [upsertTeamBalances(tables, balances)] : []),
+        ...(spends.length > 0 ? [upsertAccountSpend(tables, spends)] : []),
+      ];
       if (writes.length > 0) await db.query(...combinedWrite(writes));
     }
   }

@@ -6,7 +6,11 @@ import type { EventProjection } from '../schedule/projection-batch';
  * `apply` folds every page into the staging table, the swap waits for its live follower's batch in
  * progress (its lock) and moves its checkpoint to the last event folded, so it goes on from there.
  */
-export function followerRebuild(title: string, projectionIn: (quotedSchema: string) => EventProjection, table: ProjectionTable): RebuildableProjection {
+export function followerRebuild(
+  title: string,
+  projectionIn: (quotedSchema: string) => EventProjection,
+  table: ProjectionTable,
+): RebuildableProjection {
   return {
     name: title,
     tables: [table],

@@ -2,7 +2,18 @@ import type { LedgerEntryView } from '@subledger/contracts';
 
 export type LedgerExportFormat = 'csv' | 'jsonl';
 
-const COLUMNS = ['position', 'globalPosition', 'at', 'type', 'accountId', 'chargeId', 'amount', 'reason', 'reference', 'balanceAfter'] as const;
+const COLUMNS = [
+  'position',
+  'globalPosition',
+  'at',
+  'type',
+  'accountId',
+  'chargeId',
+  'amount',
+  'reason',
+  'reference',
+  'balanceAfter',
+] as const;
 
 /** The export's first line: a header row in CSV, nothing in JSON lines. */
 export function exportHeader(format: LedgerExportFormat): string {

@@ -22,7 +22,11 @@ const PAGE = 1_000;
  * stream. `write` resolves when the line may be followed by more (a stream's back-pressure).
  * Answers the number of entries written, or null when the ledger holds no such team.
  */
-export async function exportLedger(store: ExportStore, request: LedgerExport, write: (text: string) => Promise<void>): Promise<number | null> {
+export async function exportLedger(
+  store: ExportStore,
+  request: LedgerExport,
+  write: (text: string) => Promise<void>,
+): Promise<number | null> {
   const tables = ledgerTables(store.quotedSchema);
   let cursor: string | null = null;
   let written = 0;
@@ -34,7 +38,11 @@ export async function exportLedger(store: ExportStore, request: LedgerExport, wr
     }
     if (first) await write(exportHeader(request.format));
     for (const entry of reply.value.items) {
-      if ((request.from !== undefined && entry.at < request.from) || (request.to !== undefined && entry.at >= request.to)) continue;
+      if (
+        (request.from !== undefined && entry.at < request.from) ||
+        (request.to !== undefined && entry.at >= request.to)
+      )
+        continue;
       await write(exportLine(request.format, entry));
       written += 1;
     }

@@ -14,5 +14,9 @@ export const opsRebuilds: readonly RebuildableProjection[] = [
     key: ['team_id', 'account_id', 'hour_start'],
     compared: ['charges', 'refunds', 'refusals', 'spend'],
   }),
-  followerRebuild('activity per minute', activityProjection, { name: 'ledger_activity_minutes', key: ['minute_start', 'outcome', 'reason'], compared: ['count'] }),
+  followerRebuild('activity per minute', activityProjection, {
+    name: 'ledger_activity_minutes',
+    key: ['minute_start', 'outcome', 'reason'],
+    compared: ['count'],
+  }),
 ];

@@ -36,7 +36,8 @@ export class MoneyReplay {
 
   apply({ teamId, recorded, event }: TeamEvent, report: (mismatch: MoneyMismatch) => void): void {
     let team = this.teams.get(teamId);
-    if (team === undefined) this.teams.set(teamId, (team = { version: -1n, currency: null, balance: 0n, accounts: new Map() }));
+    if (team === undefined)
+      this.teams.set(teamId, (team = { version: -1n, currency: null, balance: 0n, accounts: new Map() }));
     if (recorded.streamVersion !== team.version + 1n) {
       report({ teamId, check: 'stream', detail: `version ${recorded.streamVersion} follows ${team.version}` });
     }
@@ -44,16 +45,36 @@ export class MoneyReplay {
     const account = applyEvent(team, event);
     if (event.type === 'ChargeAccepted' && account !== null) {
       if (account.creditLimit !== null && account.totalSpent > account.creditLimit) {
-        report({ teamId, accountId: event.accountId, check: 'credit limit', detail: `charge ${event.chargeId} took totalSpent to ${account.totalSpent}, past the limit ${account.creditLimit}` });
+        report({
+          teamId,
+          accountId: event.accountId,
+          check: 'credit limit',
+          detail: `charge ${event.chargeId} took totalSpent to ${account.totalSpent}, past the limit ${account.creditLimit}`,
+        });
       }
-      if (team.balance < 0n) report({ teamId, accountId: event.accountId, check: 'balance', detail: `charge ${event.chargeId} took the balance to ${team.balance}` });
+      if (team.balance < 0n)
+        report({
+          teamId,
+          accountId: event.accountId,
+          check: 'balance',
+          detail: `charge ${event.chargeId} took the balance to ${team.balance}`,
+        });
     }
     const { balanceAfter, totalSpentAfter } = recorded.metadata;
     if (balanceAfter !== team.balance.toString()) {
-      report({ teamId, check: 'balanceAfter', detail: `event ${recorded.streamVersion} (${event.type}) stores ${String(balanceAfter)}, the replay gives ${team.balance}` });
+      report({
+        teamId,
+        check: 'balanceAfter',
+        detail: `event ${recorded.streamVersion} (${event.type}) stores ${String(balanceAfter)}, the replay gives ${team.balance}`,
+      });
     }
     if (totalSpentAfter !== undefined && account !== null && totalSpentAfter !== account.totalSpent.toString()) {
-      report({ teamId, accountId: accountOf(event) ?? undefined, check: 'totalSpentAfter', detail: `event ${recorded.streamVersion} (${event.type}) stores ${String(totalSpentAfter)}, the replay gives ${account.totalSpent}` });
+      report({
+        teamId,
+        accountId: accountOf(event) ?? undefined,
+        check: 'totalSpentAfter',
+        detail: `event ${recorded.streamVersion} (${event.type}) stores ${String(totalSpentAfter)}, the replay gives ${account.totalSpent}`,
+      });
     }
   }
 }
@@ -97,7 +118,8 @@ function applyEvent(team: ReplayedTeam, event: LedgerEvent): ReplayedAccount | n
 
 function accountIn(team: ReplayedTeam, accountId: string): ReplayedAccount {
   let account = team.accounts.get(accountId);
-  if (account === undefined) team.accounts.set(accountId, (account = { totalSpent: 0n, creditLimit: null, status: 'active' }));
+  if (account === undefined)
+    team.accounts.set(accountId, (account = { totalSpent: 0n, creditLimit: null, status: 'active' }));
   return account;
 }
 

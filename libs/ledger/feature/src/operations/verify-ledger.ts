@@ -37,7 +37,11 @@ const PAGE = 5_000;
  * transaction, so the events and the projections are one moment's, even beside a running writer.
  * Every mismatch goes to `report` as it is found.
  */
-export function verifyLedger(store: VerifyStore, report: (mismatch: MoneyMismatch) => void, onEvents?: (read: number) => void): Promise<VerifyResult> {
+export function verifyLedger(
+  store: VerifyStore,
+  report: (mismatch: MoneyMismatch) => void,
+  onEvents?: (read: number) => void,
+): Promise<VerifyResult> {
   return store.transaction(async (tx) => {
     await tx.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
     const replay = new MoneyReplay();
@@ -59,50 +63,99 @@ export function verifyLedger(store: VerifyStore, report: (mismatch: MoneyMismatc
   });
 }
 
-async function compareBalances(db: Queryable, tables: LedgerTables, teams: ReadonlyMap<string, ReplayedTeam>, report: (m: MoneyMismatch) => void): Promise<void> {
+async function compareBalances(
+  db: Queryable,
+  tables: LedgerTables,
+  teams: ReadonlyMap<string, ReplayedTeam>,
+  report: (m: MoneyMismatch) => void,
+): Promise<void> {
   const seen = new Set<string>();
-  for await (const row of keyPages<BalanceRow>(db, `SELECT team_id, currency, balance::text, stream_version::text FROM ${tables.teamBalances}`, ['team_id'])) {
+  for await (const row of keyPages<BalanceRow>(
+    db,
+    `SELECT team_id, currency, balance::text, stream_version::text FROM ${tables.teamBalances}`,
+    ['team_id'],
+  )) {
     seen.add(row.team_id);
     const team = teams.get(row.team_id);
     if (team === undefined) {
-      report({ teamId: row.team_id, check: 'team balance', detail: `a balance row (${row.balance}) for a team without events` });
+      report({
+        teamId: row.team_id,
+        check: 'team balance',
+        detail: `a balance row (${row.balance}) for a team without events`,
+      });
       continue;
     }
     const replayed = `${team.currency} ${team.balance} at version ${team.version}`;
     const projected = `${row.currency} ${row.balance} at version ${row.stream_version}`;
-    if (replayed !== projected) report({ teamId: row.team_id, check: 'team balance', detail: `projection ${projected}, replay ${replayed}` });
+    if (replayed !== projected)
+      report({ teamId: row.team_id, check: 'team balance', detail: `projection ${projected}, replay ${replayed}` });
   }
   for (const [teamId, team] of teams) {
-    if (!seen.has(teamId) && team.currency !== null) report({ teamId, check: 'team balance', detail: `no balance row; the replay gives ${team.balance}` });
+    if (!seen.has(teamId) && team.currency !== null)
+      report({ teamId, check: 'team balance', detail: `no balance row; the replay gives ${team.balance}` });
   }
 }
 
-async function compareSpend(db: Queryable, tables: LedgerTables, teams: ReadonlyMap<string, ReplayedTeam>, report: (m: MoneyMismatch) => void): Promise<void> {
+async function compareSpend(
+  db: Queryable,
+  tables: LedgerTables,
+  teams: ReadonlyMap<string, ReplayedTeam>,
+  report: (m: MoneyMismatch) => void,
+): Promise<void> {
   const seen = new Set<string>();
-  for await (const row of keyPages<SpendRow>(db, `SELECT team_id, account_id, total_spent::text, credit_limit::text, status FROM ${tables.accountSpend}`, ['team_id', 'account_id'])) {
+  for await (const row of keyPages<SpendRow>(
+    db,
+    `SELECT team_id, account_id, total_spent::text, credit_limit::text, status FROM ${tables.accountSpend}`,
+    ['team_id', 'account_id'],
+  )) {
     seen.add(`${row.team_id}\u0000${row.account_id}`);
     const account = teams.get(row.team_id)?.accounts.get(row.account_id);
     const projected = `totalSpent ${row.total_spent}, limit ${row.credit_limit ?? 'none'}, ${row.status}`;
     if (account === undefined) {
-      report({ teamId: row.team_id, accountId: row.account_id, check: 'account spend', detail: `a spend row (${projected}) for an account without events` });
+      report({
+        teamId: row.team_id,
+        accountId: row.account_id,
+        check: 'account spend',
+        detail: `a spend row (${projected}) for an account without events`,
+      });
       continue;
     }
     const replayed = `totalSpent ${account.totalSpent}, limit ${account.creditLimit ?? 'none'}, ${account.status}`;
-    if (replayed !== projected) report({ teamId: row.team_id, accountId: row.account_id, check: 'account spend', detail: `projection ${projected}, replay ${replayed}` });
+    if (replayed !== projected)
+      report({
+        teamId: row.team_id,
+        accountId: row.account_id,
+        check: 'account spend',
+        detail: `projection ${projected}, replay ${replayed}`,
+      });
   }
   for (const [teamId, team] of teams) {
     for (const [accountId, account] of team.accounts) {
-      if (!seen.has(`${teamId}\u0000${accountId}`)) report({ teamId, accountId, check: 'account spend', detail: `no spend row; the replay gives totalSpent ${account.totalSpent}` });
+      if (!seen.has(`${teamId}\u0000${accountId}`))
+        report({
+          teamId,
+          accountId,
+          check: 'account spend',
+          detail: `no spend row; the replay gives totalSpent ${account.totalSpent}`,
+        });
     }
   }
 }
 
 /** The rows of `select` in key order, a page at a time (keyset pagination on the key columns). */
-async function* keyPages<R extends Record<string, unknown>>(db: Queryable, select: string, key: readonly string[]): AsyncGenerator<R> {
+async function* keyPages<R extends Record<string, unknown>>(
+  db: Queryable,
+  select: string,
+  key: readonly string[],
+): AsyncGenerator<R> {
   let after: unknown[] | null = null;
   for (;;) {
-    const where: string = after === null ? '' : `WHERE (${key.join(', ')}) > (${key.map((_, i) => `$${i + 1}`).join(', ')})`;
-    const { rows }: { rows: R[] } = await db.query<R>(`${select} ${where} ORDER BY ${key.join(', ')} LIMIT ${PAGE}`, after ?? []);
+    const where: string =
+      after === null ? '' : `WHERE (${key.join(', ')}) > (${key.map((_, i) => `$${i + 1}`).join(', ')})`;
+    const { rows }: { rows: R[] } = await db.query<R>(
+      `${select} ${where} ORDER BY ${key.join(', ')} LIMIT ${PAGE}`,
+      after ?? [],
+    );
     yield* rows;
     if (rows.length < PAGE) return;
     const last: R = rows[rows.length - 1];

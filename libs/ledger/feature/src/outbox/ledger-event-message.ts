@@ -90,7 +90,8 @@ export function ledgerEventMessage(event: RecordedEvent, currency: string): Outg
   const teamId = teamOfLedgerEvent(event);
   if (teamId === undefined || !isLedgerEventType(event.type)) return undefined;
   const { balanceAfter } = event.metadata;
-  if (typeof balanceAfter !== 'string') throw new Error(`Event ${event.streamVersion} of ${event.streamId} carries no balanceAfter`);
+  if (typeof balanceAfter !== 'string')
+    throw new Error(`Event ${event.streamVersion} of ${event.streamId} carries no balanceAfter`);
   return {
     key: teamId,
     value: {
@@ -110,9 +111,13 @@ export function ledgerEventMessage(event: RecordedEvent, currency: string): Outg
 }
 
 function headersOf(event: RecordedEvent): Record<string, string> {
-  const headers: Record<string, string> = { [LedgerEventHeaders.eventId]: event.id, [LedgerEventHeaders.eventType]: event.type };
+  const headers: Record<string, string> = {
+    [LedgerEventHeaders.eventId]: event.id,
+    [LedgerEventHeaders.eventType]: event.type,
+  };
   const { schemaVersion } = event.data;
-  if (typeof schemaVersion === 'number' || typeof schemaVersion === 'string') headers[LedgerEventHeaders.eventSchemaVersion] = String(schemaVersion);
+  if (typeof schemaVersion === 'number' || typeof schemaVersion === 'string')
+    headers[LedgerEventHeaders.eventSchemaVersion] = String(schemaVersion);
   const { causationId, correlationId } = event.metadata;
   if (typeof causationId === 'string') headers[Headers.causationId] = causationId;
   if (typeof correlationId === 'string') headers[Headers.correlationId] = correlationId;

@@ -5,7 +5,14 @@ const recorded = (overrides: Partial<RecordedEvent> = {}): RecordedEvent => ({
   id: '0b6f6b1c-94a5-8c2e-9f1a-1f2e3d4c5b6a',
   streamId: 'team-team_abc',
   type: 'ChargeAccepted',
-  data: { type: 'ChargeAccepted', schemaVersion: 1, chargeId: 'c1', accountId: 'a1', amount: '9007199254740993', at: 1 },
+  data: {
+    type: 'ChargeAccepted',
+    schemaVersion: 1,
+    chargeId: 'c1',
+    accountId: 'a1',
+    amount: '9007199254740993',
+    at: 1,
+  },
   metadata: { balanceAfter: '12' },
   streamVersion: 7n,
   globalPosition: 12345678901234567890n,
@@ -40,18 +47,32 @@ describe('ledgerEventMessage', () => {
         version: '7',
         position: '12345678901234567890',
         type: 'ChargeAccepted',
-        data: { type: 'ChargeAccepted', schemaVersion: 1, chargeId: 'c1', accountId: 'a1', amount: '9007199254740993', at: 1 },
+        data: {
+          type: 'ChargeAccepted',
+          schemaVersion: 1,
+          chargeId: 'c1',
+          accountId: 'a1',
+          amount: '9007199254740993',
+          at: 1,
+        },
         recordedAt: '2026-01-02T03:04:05.006Z',
         currency: 'usd',
         balanceAfter: '12',
       },
-      headers: { 'event-id': '0b6f6b1c-94a5-8c2e-9f1a-1f2e3d4c5b6a', 'event-type': 'ChargeAccepted', 'event-schema-version': '1' },
+      headers: {
+        'event-id': '0b6f6b1c-94a5-8c2e-9f1a-1f2e3d4c5b6a',
+        'event-type': 'ChargeAccepted',
+        'event-schema-version': '1',
+      },
     });
     expect(JSON.parse(JSON.stringify(message?.value))).toEqual(message?.value);
   });
 
   it("adds the causation and correlation ids the event's metadata carries, and no other metadata", () => {
-    const message = ledgerEventMessage(recorded({ metadata: { balanceAfter: '1', causationId: 'cmd-1', correlationId: 'req-9' } }), 'usd');
+    const message = ledgerEventMessage(
+      recorded({ metadata: { balanceAfter: '1', causationId: 'cmd-1', correlationId: 'req-9' } }),
+      'usd',
+    );
 
     expect(message?.headers).toEqual({
       'event-id': '0b6f6b1c-94a5-8c2e-9f1a-1f2e3d4c5b6a',
@@ -63,18 +84,29 @@ describe('ledgerEventMessage', () => {
   });
 
   it('leaves out headers whose source is missing or not text', () => {
-    const message = ledgerEventMessage(recorded({ data: { type: 'TeamOpened' }, metadata: { balanceAfter: '0', causationId: 42, correlationId: null } }), 'usd');
+    const message = ledgerEventMessage(
+      recorded({ data: { type: 'TeamOpened' }, metadata: { balanceAfter: '0', causationId: 42, correlationId: null } }),
+      'usd',
+    );
 
-    expect(message?.headers).toEqual({ 'event-id': '0b6f6b1c-94a5-8c2e-9f1a-1f2e3d4c5b6a', 'event-type': 'ChargeAccepted' });
+    expect(message?.headers).toEqual({
+      'event-id': '0b6f6b1c-94a5-8c2e-9f1a-1f2e3d4c5b6a',
+      'event-type': 'ChargeAccepted',
+    });
   });
 
   it('refuses a ledger event without the balance the ledger keeps beside it', () => {
-    expect(() => ledgerEventMessage(recorded({ metadata: { correlationId: 'req-9' } }), 'usd')).toThrow('Event 7 of team-team_abc carries no balanceAfter');
+    expect(() => ledgerEventMessage(recorded({ metadata: { correlationId: 'req-9' } }), 'usd')).toThrow(
+      'Event 7 of team-team_abc carries no balanceAfter',
+    );
   });
 
   it.each([
     ['a stream of another service', { streamId: 'account-a1', type: 'AccountCreated' }],
-    ["the accounts service's team directory, whose streams also start with team-", { streamId: 'team-accounts-t1', type: 'TeamCreated' }],
+    [
+      "the accounts service's team directory, whose streams also start with team-",
+      { streamId: 'team-accounts-t1', type: 'TeamCreated' },
+    ],
     ['an unknown type on a team stream', { streamId: 'team-t1', type: 'Nonsense' }],
     ['a type inherited from Object', { streamId: 'team-t1', type: 'constructor' }],
   ])('passes over %s', (_what, overrides) => {

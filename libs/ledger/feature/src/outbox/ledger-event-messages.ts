@@ -11,18 +11,29 @@ export type CurrencySource = Pick<SqlClient, 'query'>;
  * one query (the events table's unique (stream_id, stream_version) index answers it). A ledger
  * event whose team has no `TeamOpened` means a damaged store and throws.
  */
-export async function ledgerEventMessages(sql: CurrencySource, quotedSchema: string, events: readonly RecordedEvent[]): Promise<OutgoingLedgerEvent[]> {
+export async function ledgerEventMessages(
+  sql: CurrencySource,
+  quotedSchema: string,
+  events: readonly RecordedEvent[],
+): Promise<OutgoingLedgerEvent[]> {
   const currencies = await teamCurrencies(sql, quotedSchema, events);
   return events.flatMap((event) => {
     const teamId = teamOfLedgerEvent(event);
     if (teamId === undefined) return [];
     const currency = currencies.get(teamId);
-    if (currency === undefined) throw new Error(`Event ${event.streamVersion} of ${event.streamId}: the stream has no TeamOpened with a currency`);
+    if (currency === undefined)
+      throw new Error(
+        `Event ${event.streamVersion} of ${event.streamId}: the stream has no TeamOpened with a currency`,
+      );
     return ledgerEventMessage(event, currency) ?? [];
   });
 }
 
-async function teamCurrencies(sql: CurrencySource, quotedSchema: string, events: readonly RecordedEvent[]): Promise<Map<string, string>> {
+async function teamCurrencies(
+  sql: CurrencySource,
+  quotedSchema: string,
+  events: readonly RecordedEvent[],
+): Promise<Map<string, string>> {
   const currencies = new Map<string, string>();
   const streams = new Map<string, string>();
   for (const event of events) {

@@ -1,6 +1,10 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { LedgerEventsRelay } from './ledger-events.relay';
-import { LEDGER_EVENTS_RELAY_OPTIONS, type LedgerEventsRelayOptions, resolveRelayOptions } from './ledger-events-relay.options';
+import {
+  LEDGER_EVENTS_RELAY_OPTIONS,
+  type LedgerEventsRelayOptions,
+  resolveRelayOptions,
+} from './ledger-events-relay.options';
 
 /**
  * Publishes the ledger's committed events to `ledger.events` while the application runs. Needs

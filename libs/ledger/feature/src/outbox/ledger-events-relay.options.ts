@@ -54,7 +54,9 @@ function definedOnly(options: LedgerEventsRelayOptions): LedgerEventsRelayOption
 }
 
 function nonBlank(field: string, value: unknown): string[] {
-  return typeof value === 'string' && value.trim() !== '' ? [] : [`${field} must be a non-blank string, got ${JSON.stringify(value)}`];
+  return typeof value === 'string' && value.trim() !== ''
+    ? []
+    : [`${field} must be a non-blank string, got ${JSON.stringify(value)}`];
 }
 
 function wholeNumber(field: string, value: unknown, min: number, max = Number.MAX_SAFE_INTEGER): string[] {

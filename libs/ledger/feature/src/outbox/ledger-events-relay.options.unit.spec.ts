@@ -21,7 +21,15 @@ describe('resolveRelayOptions', () => {
   });
 
   it('refuses bad values, naming every one of them', () => {
-    const resolve = () => resolveRelayOptions({ batchSize: 0, pollIntervalMs: 1.5, standbyIntervalMs: -1, retryBackoffMs: Number.NaN, topic: ' ', name: '' });
+    const resolve = () =>
+      resolveRelayOptions({
+        batchSize: 0,
+        pollIntervalMs: 1.5,
+        standbyIntervalMs: -1,
+        retryBackoffMs: Number.NaN,
+        topic: ' ',
+        name: '',
+      });
 
     expect(resolve).toThrow(RangeError);
     expect(resolve).toThrow(
@@ -32,7 +40,9 @@ describe('resolveRelayOptions', () => {
   });
 
   it('refuses a batch larger than 10,000 events', () => {
-    expect(() => resolveRelayOptions({ batchSize: 10_001 })).toThrow('batchSize must be a whole number from 1 to 10000, got 10001');
+    expect(() => resolveRelayOptions({ batchSize: 10_001 })).toThrow(
+      'batchSize must be a whole number from 1 to 10000, got 10001',
+    );
     expect(resolveRelayOptions({ batchSize: 10_000 }).batchSize).toBe(10_000);
   });
 });

@@ -28,7 +28,9 @@ async function outbox(store: SqlEventStore): Promise<OutgoingLedgerEvent[]> {
 }
 
 async function checkpointOf(store: SqlEventStore): Promise<bigint | undefined> {
-  const { rows } = await store.sql.query<{ position: string }>(relayStatements(store.quotedSchema).loadCheckpoint, [NAME]);
+  const { rows } = await store.sql.query<{ position: string }>(relayStatements(store.quotedSchema).loadCheckpoint, [
+    NAME,
+  ]);
   return rows.length === 0 ? undefined : BigInt(rows[0].position);
 }
 
@@ -134,9 +136,13 @@ describe('LedgerEventsRelay on PostgreSQL and Kafka', () => {
     const topic = uniqueName('ledger.events');
     const teams = new TeamHistories(db, ['team_a', 'team_b', 'team_c'], { team_c: 'eur' });
     await teams.append(20);
-    await db.append('team-accounts-team_a', [{ type: 'TeamCreated', data: { teamId: 'team_a' } }], { expectedVersion: 'no_stream' });
+    await db.append('team-accounts-team_a', [{ type: 'TeamCreated', data: { teamId: 'team_a' } }], {
+      expectedVersion: 'no_stream',
+    });
     await teams.append(20);
-    await db.append('account-acc_1', [{ type: 'AccountCreated', data: { accountId: 'acc_1' } }], { expectedVersion: 'no_stream' });
+    await db.append('account-acc_1', [{ type: 'AccountCreated', data: { accountId: 'acc_1' } }], {
+      expectedVersion: 'no_stream',
+    });
 
     const first = await startRelay(db, kafka, { topic, batchSize: 25, pollIntervalMs: 50 });
     cleanups.push(() => first.close());

@@ -67,7 +67,10 @@ export class LedgerEventsRelay implements OnApplicationBootstrap, OnModuleDestro
       return delayAfter(batch, this.options);
     } catch (error) {
       this.lastBatch = 'failed';
-      const reason = error instanceof Error ? `${error.message}${error.cause instanceof Error ? `: ${error.cause.message}` : ''}` : String(error);
+      const reason =
+        error instanceof Error
+          ? `${error.message}${error.cause instanceof Error ? `: ${error.cause.message}` : ''}`
+          : String(error);
       this.logger.warn(`Ledger events batch not published, retrying in ${this.options.retryBackoffMs} ms: ${reason}`);
       return this.options.retryBackoffMs;
     }
@@ -75,14 +78,18 @@ export class LedgerEventsRelay implements OnApplicationBootstrap, OnModuleDestro
 
   /** A lag that cannot be read leaves the gauge as it was: the batch itself went well. */
   private async measureLag(batch: RelayBatch): Promise<void> {
-    const behind = await relayLagAfter(this.store, this.options.name, batch, this.options.batchSize).catch(() => undefined);
+    const behind = await relayLagAfter(this.store, this.options.name, batch, this.options.batchSize).catch(
+      () => undefined,
+    );
     if (behind !== undefined) this.lag.set(behind);
   }
 
   private noteRole(type: RelayBatch['type']): void {
     const wasStandby = this.lastBatch === 'standby';
-    if (type === 'standby' && !wasStandby) this.logger.log(`Another relay publishes ledger events to ${this.options.topic}; standing by`);
-    if (type !== 'standby' && (wasStandby || this.lastBatch === undefined)) this.logger.log(`Publishing ledger events to ${this.options.topic}`);
+    if (type === 'standby' && !wasStandby)
+      this.logger.log(`Another relay publishes ledger events to ${this.options.topic}; standing by`);
+    if (type !== 'standby' && (wasStandby || this.lastBatch === undefined))
+      this.logger.log(`Publishing ledger events to ${this.options.topic}`);
     this.lastBatch = type;
   }
 }

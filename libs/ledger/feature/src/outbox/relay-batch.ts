@@ -39,7 +39,10 @@ export function relayBatch(store: RelayStore, bus: MessageBus, settings: RelayBa
     const { rows: lock } = await tx.query<{ locked: boolean }>(statements.tryLock, [store.schema, settings.name]);
     if (lock[0]?.locked !== true) return { type: 'standby' };
     const after = await loadCheckpoint(tx, statements, settings.name);
-    const events = await tx.readAll({ fromPosition: after === undefined ? 0n : after + 1n, maxCount: settings.batchSize });
+    const events = await tx.readAll({
+      fromPosition: after === undefined ? 0n : after + 1n,
+      maxCount: settings.batchSize,
+    });
     if (events.length === 0) return { type: 'caught_up' };
     const messages = await ledgerEventMessages(tx, store.quotedSchema, events);
     await publishAll(bus, settings.topic, messages);
@@ -55,10 +58,18 @@ export function relayBatch(store: RelayStore, bus: MessageBus, settings: RelayBa
  * idempotent producer, the in-process bus appends them as they come), and no send may still be in
  * flight once the lock is released, or another relay's copy could overtake it.
  */
-export async function publishAll(bus: Pick<MessageBus, 'publish'>, topic: string, messages: readonly OutgoingLedgerEvent[]): Promise<void> {
+export async function publishAll(
+  bus: Pick<MessageBus, 'publish'>,
+  topic: string,
+  messages: readonly OutgoingLedgerEvent[],
+): Promise<void> {
   const sends = messages.map(async ({ key, value, headers }) => bus.publish(topic, key, value, headers));
-  const failures = (await Promise.allSettled(sends)).filter((result): result is PromiseRejectedResult => result.status === 'rejected');
+  const failures = (await Promise.allSettled(sends)).filter(
+    (result): result is PromiseRejectedResult => result.status === 'rejected',
+  );
   if (failures.length > 0) {
-    throw new Error(`${failures.length} of ${messages.length} ledger events could not be published to ${topic}`, { cause: failures[0].reason });
+    throw new Error(`${failures.length} of ${messages.length} ledger events could not be published to ${topic}`, {
+      cause: failures[0].reason,
+    });
   }
 }

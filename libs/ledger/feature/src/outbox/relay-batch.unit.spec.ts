@@ -25,9 +25,7 @@ class ScriptedStore implements RelayStore {
   readonly currencyless = new Set<string>();
   outcome: 'committed' | 'rolled back' | undefined;
 
-  constructor(
-    private readonly script: { locked: boolean; checkpoint?: bigint; events: RecordedEvent[] },
-  ) {}
+  constructor(private readonly script: { locked: boolean; checkpoint?: bigint; events: RecordedEvent[] }) {}
 
   async transaction<T>(work: (tx: SqlEventStoreTransaction) => Promise<T>): Promise<T> {
     try {
@@ -50,7 +48,11 @@ class ScriptedStore implements RelayStore {
       if (sql.includes("type = 'TeamOpened'")) {
         const streams = params[0] as string[];
         this.calls.push(`currencies of ${streams.join(' ')}`);
-        return { rows: streams.filter((stream) => !this.currencyless.has(stream)).map((stream_id) => ({ stream_id, currency: 'usd' })) };
+        return {
+          rows: streams
+            .filter((stream) => !this.currencyless.has(stream))
+            .map((stream_id) => ({ stream_id, currency: 'usd' })),
+        };
       }
       if (sql.startsWith('SELECT position')) {
         this.calls.push(`load ${params.join(' ')}`);
@@ -69,11 +71,21 @@ class ScriptedStore implements RelayStore {
 
 /** A bus whose publishes stay pending until the test settles them. */
 class HeldBus implements MessageBus {
-  readonly published: { key: string; value: { eventId: string }; headers: Record<string, string>; settle: (error?: Error) => void }[] = [];
+  readonly published: {
+    key: string;
+    value: { eventId: string };
+    headers: Record<string, string>;
+    settle: (error?: Error) => void;
+  }[] = [];
 
   publish(_topic: string, key: string, value: unknown, headers: Record<string, string> = {}): Promise<void> {
     return new Promise((resolve, reject) => {
-      this.published.push({ key, value: value as { eventId: string }, headers, settle: (error) => (error ? reject(error) : resolve()) });
+      this.published.push({
+        key,
+        value: value as { eventId: string },
+        headers,
+        settle: (error) => (error ? reject(error) : resolve()),
+      });
     });
   }
 
@@ -94,7 +106,11 @@ const settled = () => new Promise((resolve) => setImmediate(resolve));
 
 describe('relayBatch', () => {
   it('reads after the checkpoint, publishes every ledger event keyed by team, and moves the checkpoint only once all are acknowledged', async () => {
-    const store = new ScriptedStore({ locked: true, checkpoint: 4n, events: [event(5n, 'team-a'), event(6n, 'team-b'), event(7n, 'team-a')] });
+    const store = new ScriptedStore({
+      locked: true,
+      checkpoint: 4n,
+      events: [event(5n, 'team-a'), event(6n, 'team-b'), event(7n, 'team-a')],
+    });
     const bus = new HeldBus();
 
     const pass = relayBatch(store, bus, SETTINGS);
@@ -105,7 +121,12 @@ describe('relayBatch', () => {
       ['b', 'id-6'],
       ['a', 'id-7'],
     ]);
-    expect(store.calls).toEqual(['lock ledger relay', 'load relay', 'read from 5 max 3', 'currencies of team-a team-b']);
+    expect(store.calls).toEqual([
+      'lock ledger relay',
+      'load relay',
+      'read from 5 max 3',
+      'currencies of team-a team-b',
+    ]);
 
     bus.published[0].settle();
     bus.published[2].settle();
@@ -119,7 +140,10 @@ describe('relayBatch', () => {
   });
 
   it("carries each team's currency, read once per batch except for a team opened in it, and the balance after each event", async () => {
-    const store = new ScriptedStore({ locked: true, events: [event(0n, 'team-n', 'TeamOpened'), event(1n, 'team-a'), event(2n, 'team-n'), event(3n, 'team-a')] });
+    const store = new ScriptedStore({
+      locked: true,
+      events: [event(0n, 'team-n', 'TeamOpened'), event(1n, 'team-a'), event(2n, 'team-n'), event(3n, 'team-a')],
+    });
     const bus = new HeldBus();
 
     const pass = relayBatch(store, bus, { ...SETTINGS, batchSize: 4 });
@@ -140,7 +164,9 @@ describe('relayBatch', () => {
     const noOpening = new ScriptedStore({ locked: true, events: [event(1n, 'team-x')] });
     noOpening.currencyless.add('team-x');
     const bus = new HeldBus();
-    await expect(relayBatch(noOpening, bus, SETTINGS)).rejects.toThrow('Event 1 of team-x: the stream has no TeamOpened with a currency');
+    await expect(relayBatch(noOpening, bus, SETTINGS)).rejects.toThrow(
+      'Event 1 of team-x: the stream has no TeamOpened with a currency',
+    );
 
     const noBalance = new ScriptedStore({ locked: true, events: [{ ...event(1n, 'team-a'), metadata: {} }] });
     await expect(relayBatch(noBalance, bus, SETTINGS)).rejects.toThrow('Event 1 of team-a carries no balanceAfter');
@@ -156,7 +182,14 @@ describe('relayBatch', () => {
   });
 
   it('passes over events that are not the ledger’s, yet moves the checkpoint past them', async () => {
-    const store = new ScriptedStore({ locked: true, events: [event(1n, 'team-a'), event(2n, 'account-x', 'AccountCreated'), event(3n, 'team-accounts-a', 'TeamCreated')] });
+    const store = new ScriptedStore({
+      locked: true,
+      events: [
+        event(1n, 'team-a'),
+        event(2n, 'account-x', 'AccountCreated'),
+        event(3n, 'team-accounts-a', 'TeamCreated'),
+      ],
+    });
     const bus = new HeldBus();
 
     const pass = relayBatch(store, bus, SETTINGS);
@@ -182,7 +215,12 @@ describe('relayBatch', () => {
     expect(finished).toBe(false);
 
     bus.published[2].settle();
-    await expect(pass).rejects.toThrow(expect.objectContaining({ message: '1 of 3 ledger events could not be published to ledger.events', cause: new Error('broker unreachable') }));
+    await expect(pass).rejects.toThrow(
+      expect.objectContaining({
+        message: '1 of 3 ledger events could not be published to ledger.events',
+        cause: new Error('broker unreachable'),
+      }),
+    );
     expect(store.calls.some((call) => call.startsWith('save'))).toBe(false);
     expect(store.outcome).toBe('rolled back');
   });
@@ -219,7 +257,11 @@ describe('delayAfter', () => {
   const options = { batchSize: 3, pollIntervalMs: 200, standbyIntervalMs: 1_000 };
 
   it.each([
-    ['a full batch: more may wait, go on at once', { type: 'relayed', read: 3, published: 2, checkpoint: 9n } as const, 0],
+    [
+      'a full batch: more may wait, go on at once',
+      { type: 'relayed', read: 3, published: 2, checkpoint: 9n } as const,
+      0,
+    ],
     ['a partial batch: caught up', { type: 'relayed', read: 2, published: 2, checkpoint: 9n } as const, 200],
     ['nothing to read', { type: 'caught_up' } as const, 200],
     ['another relay publishes', { type: 'standby' } as const, 1_000],

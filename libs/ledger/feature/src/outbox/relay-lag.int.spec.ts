@@ -67,7 +67,12 @@ describe('the outbox relay lag on PostgreSQL', () => {
 
   it("is the running relay's gauge: the whole backlog while another replica holds the lock, 0 once this one has published it", async () => {
     const release = await lockHeldElsewhere();
-    const running = await startRelay(store, bus, { topic: TOPIC, pollIntervalMs: 20, standbyIntervalMs: 20, batchSize: 5 });
+    const running = await startRelay(store, bus, {
+      topic: TOPIC,
+      pollIntervalMs: 20,
+      standbyIntervalMs: 20,
+      batchSize: 5,
+    });
     cleanups.push(() => running.close());
     await waitFor(async () => (await gaugeValue()) === 15, 'the gauge to show the 15 events not published');
 

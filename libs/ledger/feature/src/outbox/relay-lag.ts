@@ -3,7 +3,10 @@ import type { RelayBatch, RelayStore } from './relay-batch';
 
 /** Events of the event store the outbox relay has not published yet (docs/deployment.md, "Metrics"). */
 export const relayLag = () =>
-  gaugeMetric({ name: 'subledger_outbox_relay_lag_events', help: 'Events committed to the event store that the outbox relay has not published to ledger.events yet' });
+  gaugeMetric({
+    name: 'subledger_outbox_relay_lag_events',
+    help: 'Events committed to the event store that the outbox relay has not published to ledger.events yet',
+  });
 
 /**
  * How far the relay trails the event store after a pass: none when the pass emptied the backlog
@@ -12,7 +15,12 @@ export const relayLag = () =>
  * this may count a few too many). A replica standing by measures it too, so every ledger replica
  * reports the same figure.
  */
-export async function relayLagAfter(store: RelayStore, name: string, batch: RelayBatch, batchSize: number): Promise<number> {
+export async function relayLagAfter(
+  store: RelayStore,
+  name: string,
+  batch: RelayBatch,
+  batchSize: number,
+): Promise<number> {
   if (batch.type === 'caught_up' || (batch.type === 'relayed' && batch.read < batchSize)) return 0;
   const { rows } = await store.transaction((tx) =>
     tx.query<{ behind: string }>(

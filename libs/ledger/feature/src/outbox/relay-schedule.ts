@@ -2,7 +2,10 @@ import type { ResolvedRelayOptions } from './ledger-events-relay.options';
 import type { RelayBatch } from './relay-batch';
 
 /** How long the relay waits before its next pass: none while a backlog remains. */
-export function delayAfter(batch: RelayBatch, options: Pick<ResolvedRelayOptions, 'batchSize' | 'pollIntervalMs' | 'standbyIntervalMs'>): number {
+export function delayAfter(
+  batch: RelayBatch,
+  options: Pick<ResolvedRelayOptions, 'batchSize' | 'pollIntervalMs' | 'standbyIntervalMs'>,
+): number {
   switch (batch.type) {
     case 'relayed':
       return batch.read < options.batchSize ? options.pollIntervalMs : 0;

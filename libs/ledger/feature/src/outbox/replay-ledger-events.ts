@@ -36,7 +36,11 @@ const DEFAULT_BATCH = 1_000;
  * "Replay"), and a consumer that starts late reads them all. Each batch is acknowledged before
  * the next is read, so the order on each partition is the stream's.
  */
-export async function replayLedgerEvents(store: ReplayStore, bus: Pick<MessageBus, 'publish'>, replay: LedgerEventsReplay): Promise<ReplayResult> {
+export async function replayLedgerEvents(
+  store: ReplayStore,
+  bus: Pick<MessageBus, 'publish'>,
+  replay: LedgerEventsReplay,
+): Promise<ReplayResult> {
   const batchSize = replay.batchSize ?? DEFAULT_BATCH;
   const end = await lastPosition(store);
   if (end === null) return { published: 0, through: null };
@@ -50,7 +54,12 @@ export async function replayLedgerEvents(store: ReplayStore, bus: Pick<MessageBu
   return { published, through: end };
 }
 
-async function* pages(store: ReplayStore, replay: LedgerEventsReplay, batchSize: number, end: bigint): AsyncGenerator<RecordedEvent[]> {
+async function* pages(
+  store: ReplayStore,
+  replay: LedgerEventsReplay,
+  batchSize: number,
+  end: bigint,
+): AsyncGenerator<RecordedEvent[]> {
   let from = 0n;
   for (;;) {
     if (replay.signal?.aborted) throw new Error('The replay was interrupted', { cause: replay.signal.reason });
@@ -67,6 +76,8 @@ async function* pages(store: ReplayStore, replay: LedgerEventsReplay, batchSize:
 }
 
 async function lastPosition(store: ReplayStore): Promise<bigint | null> {
-  const { rows } = await store.sql.query<{ last: string | null }>(`SELECT max(global_position)::text AS last FROM ${store.quotedSchema}.events`);
+  const { rows } = await store.sql.query<{ last: string | null }>(
+    `SELECT max(global_position)::text AS last FROM ${store.quotedSchema}.events`,
+  );
   return rows[0]?.last == null ? null : BigInt(rows[0].last);
 }

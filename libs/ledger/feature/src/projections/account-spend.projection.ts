@@ -24,7 +24,9 @@ export function upsertAccountSpend(tables: LedgerTables, rows: readonly AccountS
       { name: 'status', type: 'text', values: rows.map((row) => row.status) },
       { name: 'stream_version', type: 'bigint', values: rows.map((row) => row.streamVersion.toString()) },
     ],
-    sql: (source) => `INSERT INTO ${tables.accountSpend} AS p (team_id, account_id, total_spent, credit_limit, status, stream_version)
+    sql: (
+      source,
+    ) => `INSERT INTO ${tables.accountSpend} AS p (team_id, account_id, total_spent, credit_limit, status, stream_version)
       SELECT team_id, account_id, total_spent, credit_limit, status, stream_version FROM ${source}
       ON CONFLICT (team_id, account_id) DO UPDATE SET total_spent = EXCLUDED.total_spent,
         credit_limit = EXCLUDED.credit_limit, status = EXCLUDED.status, stream_version = EXCLUDED.stream_version

@@ -17,7 +17,11 @@ interface SummaryRow {
  * Each known team's balance (the inline projection, exact) and its spend since `spendSince` (the
  * usage projection's hours from that one on, a moment behind), in one query, in the order asked.
  */
-export async function getTeamSummaries(sql: Pick<SqlClient, 'query'>, tables: LedgerTables, { teamIds, spendSince }: GetTeamSummaries): Promise<LedgerQueryReply<'GetTeamSummaries'>> {
+export async function getTeamSummaries(
+  sql: Pick<SqlClient, 'query'>,
+  tables: LedgerTables,
+  { teamIds, spendSince }: GetTeamSummaries,
+): Promise<LedgerQueryReply<'GetTeamSummaries'>> {
   const { rows } = await sql.query<SummaryRow>(
     `SELECT t.team_id, t.currency, t.balance::text AS balance,
        coalesce((SELECT sum(u.spend) FROM ${tables.usageHourly} u WHERE u.team_id = t.team_id AND u.hour_start >= $2::bigint), 0)::text AS spend
@@ -27,7 +31,9 @@ export async function getTeamSummaries(sql: Pick<SqlClient, 'query'>, tables: Le
   const found = new Map(rows.map((row) => [row.team_id, row]));
   const teams: TeamSummaryView[] = teamIds.flatMap((teamId) => {
     const row = found.get(teamId);
-    return row === undefined ? [] : [{ teamId, currency: row.currency, balance: BigInt(row.balance), spend: BigInt(row.spend) }];
+    return row === undefined
+      ? []
+      : [{ teamId, currency: row.currency, balance: BigInt(row.balance), spend: BigInt(row.spend) }];
   });
   return replyOk({ teams });
 }

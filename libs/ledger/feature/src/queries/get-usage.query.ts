@@ -21,7 +21,12 @@ interface BucketRow {
  * A team's usage per hour or UTC day from the usage projection, every bucket from the one holding
  * `from` up to `to`, zeros included; with `projectedTo`, how far the projection had read.
  */
-export async function getUsage(sql: Pick<SqlClient, 'query'>, tables: LedgerTables, schema: string, query: GetUsage): Promise<LedgerQueryReply<'GetUsage'>> {
+export async function getUsage(
+  sql: Pick<SqlClient, 'query'>,
+  tables: LedgerTables,
+  schema: string,
+  query: GetUsage,
+): Promise<LedgerQueryReply<'GetUsage'>> {
   const { rows: team } = await sql.query(`SELECT 1 FROM ${tables.teamBalances} WHERE team_id = $1`, [query.teamId]);
   if (team.length === 0) return replyRefused({ type: 'team_not_found' });
   const statements = usageStatements(schema, tables.usageHourly);
@@ -30,7 +35,13 @@ export async function getUsage(sql: Pick<SqlClient, 'query'>, tables: LedgerTabl
   // The checkpoint is read before the buckets, so the buckets hold at least what `projectedTo` says
   // (read after, a pass that committed in between would be claimed by buckets read without it).
   const projectedTo = (await loadCheckpoint(sql, statements, USAGE_PROJECTION)) ?? 0n;
-  const { rows } = await sql.query<BucketRow>(statements.buckets, [query.teamId, String(first), String(query.to), String(size), query.accountId ?? null]);
+  const { rows } = await sql.query<BucketRow>(statements.buckets, [
+    query.teamId,
+    String(first),
+    String(query.to),
+    String(size),
+    query.accountId ?? null,
+  ]);
   const found = new Map(rows.map((row) => [Number(row.start), row]));
   const buckets: UsageBucketView[] = [];
   for (let start = first; start < query.to; start += size) {
@@ -38,8 +49,19 @@ export async function getUsage(sql: Pick<SqlClient, 'query'>, tables: LedgerTabl
     buckets.push(
       row === undefined
         ? { start, charges: 0, refunds: 0, refusals: 0, spend: 0n }
-        : { start, charges: Number(row.charges), refunds: Number(row.refunds), refusals: Number(row.refusals), spend: BigInt(row.spend) },
+        : {
+            start,
+            charges: Number(row.charges),
+            refunds: Number(row.refunds),
+            refusals: Number(row.refusals),
+            spend: BigInt(row.spend),
+          },
     );
   }
-  return replyOk({ teamId: query.teamId, granularity: query.granularity, buckets, projectedTo: projectedTo.toString() });
+  return replyOk({
+    teamId: query.teamId,
+    granularity: query.granularity,
+    buckets,
+    projectedTo: projectedTo.toString(),
+  });
 }

@@ -38,7 +38,13 @@ function entryFieldsOf(event: LedgerEvent): EntryFields {
     case 'ChargeRefused':
       return { ...NONE, accountId: event.accountId, chargeId: event.chargeId, reason: event.reason };
     case 'ChargeRefunded':
-      return { ...NONE, accountId: event.accountId, chargeId: event.chargeId, amount: event.amount, reason: event.reason };
+      return {
+        ...NONE,
+        accountId: event.accountId,
+        chargeId: event.chargeId,
+        amount: event.amount,
+        reason: event.reason,
+      };
     default: {
       const unknown: never = event;
       throw new Error(`Unknown ledger event ${JSON.stringify(unknown)}`);

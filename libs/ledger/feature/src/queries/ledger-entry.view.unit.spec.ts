@@ -8,10 +8,22 @@ const none = { accountId: null, chargeId: null, amount: 0n, reason: null, refere
 
 const table: [LedgerEvent, Partial<LedgerEntryView>][] = [
   [{ type: 'TeamOpened', schemaVersion: v, teamId: 't', currency: 'usd', at: 9 }, {}],
-  [{ type: 'TopUpRecorded', schemaVersion: v, topUpId: 'u', amount: 30n, reference: 'inv-1', at: 9 }, { amount: 30n, reference: 'inv-1' }],
-  [{ type: 'BalanceAdjusted', schemaVersion: v, adjustmentId: 'j', amount: -3n, reason: 'fix', at: 9 }, { amount: -3n, reason: 'fix' }],
-  [{ type: 'SpendPolicySet', schemaVersion: v, accountId: 'a', creditLimit: 5n, status: 'active', at: 9 }, { accountId: 'a' }],
-  [{ type: 'ChargeAccepted', schemaVersion: v, chargeId: 'c', accountId: 'a', amount: 7n, at: 9 }, { accountId: 'a', chargeId: 'c', amount: -7n }],
+  [
+    { type: 'TopUpRecorded', schemaVersion: v, topUpId: 'u', amount: 30n, reference: 'inv-1', at: 9 },
+    { amount: 30n, reference: 'inv-1' },
+  ],
+  [
+    { type: 'BalanceAdjusted', schemaVersion: v, adjustmentId: 'j', amount: -3n, reason: 'fix', at: 9 },
+    { amount: -3n, reason: 'fix' },
+  ],
+  [
+    { type: 'SpendPolicySet', schemaVersion: v, accountId: 'a', creditLimit: 5n, status: 'active', at: 9 },
+    { accountId: 'a' },
+  ],
+  [
+    { type: 'ChargeAccepted', schemaVersion: v, chargeId: 'c', accountId: 'a', amount: 7n, at: 9 },
+    { accountId: 'a', chargeId: 'c', amount: -7n },
+  ],
   [
     {
       type: 'ChargeRefused',
@@ -34,7 +46,10 @@ const table: [LedgerEvent, Partial<LedgerEntryView>][] = [
 ];
 
 describe('ledger entries', () => {
-  it.each(table.map(([event, fields]) => [event.type, event, fields] as const))('shows %s with its signed effect on the balance', (type, event, fields) => {
-    expect(ledgerEntryOf(event, where)).toEqual({ ...common, type, ...none, ...fields });
-  });
+  it.each(table.map(([event, fields]) => [event.type, event, fields] as const))(
+    'shows %s with its signed effect on the balance',
+    (type, event, fields) => {
+      expect(ledgerEntryOf(event, where)).toEqual({ ...common, type, ...none, ...fields });
+    },
+  );
 });

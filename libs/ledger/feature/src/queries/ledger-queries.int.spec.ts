@@ -78,7 +78,13 @@ describe.each(ledgerDatabases)('ledger queries on %s', (_name, openDatabase) => 
       running += entry.amount;
       expect(entry.balanceAfter).toBe(running);
     }
-    expect(entries[entries.length - 1]).toMatchObject({ type: 'ChargeRefunded', chargeId: 'c-1', accountId: 'main', amount: 50n, reason: 'delivery failed' });
+    expect(entries[entries.length - 1]).toMatchObject({
+      type: 'ChargeRefunded',
+      chargeId: 'c-1',
+      accountId: 'main',
+      amount: 50n,
+      reason: 'delivery failed',
+    });
   });
 
   it('lists newest first on request, page by page, each entry with the same running balance', async () => {
@@ -87,7 +93,13 @@ describe.each(ledgerDatabases)('ledger queries on %s', (_name, openDatabase) => 
     expect(pages.map((page) => page.length)).toEqual([5, 5, 5, 1]);
     expect(pages.flat()).toEqual([...oldestFirst].reverse());
     expect(pages[0][0]).toMatchObject({ type: 'ChargeRefunded', balanceAfter: 450n });
-    expect((await listAll('sub', 2, 'desc')).flat().map((entry) => entry.chargeId)).toEqual(['c-9', 'c-6', 'c-3', 'c-0', null]);
+    expect((await listAll('sub', 2, 'desc')).flat().map((entry) => entry.chargeId)).toEqual([
+      'c-9',
+      'c-6',
+      'c-3',
+      'c-0',
+      null,
+    ]);
   });
 
   it('filters by account, and keeps a cursor valid while new entries arrive', async () => {
@@ -97,7 +109,12 @@ describe.each(ledgerDatabases)('ledger queries on %s', (_name, openDatabase) => 
     const first = await ledger.query({ type: 'ListLedgerEntries', teamId: 'q', cursor: null, limit: 15 });
     if (!first.ok) throw new Error('refused');
     await ledger.send(charge('q', 'main', 'late', 1n));
-    const rest = await ledger.query({ type: 'ListLedgerEntries', teamId: 'q', cursor: first.value.nextCursor, limit: 15 });
+    const rest = await ledger.query({
+      type: 'ListLedgerEntries',
+      teamId: 'q',
+      cursor: first.value.nextCursor,
+      limit: 15,
+    });
     if (!rest.ok) throw new Error('refused');
     expect(rest.value.items.map((entry) => entry.position)).toEqual(['15', '16']);
     expect(rest.value.items[1]).toMatchObject({ chargeId: 'late', amount: -1n, balanceAfter: 449n });
@@ -105,13 +122,27 @@ describe.each(ledgerDatabases)('ledger queries on %s', (_name, openDatabase) => 
   });
 
   it('refuses unknown teams, bad cursors and malformed queries', async () => {
-    expect(await ledger.query({ type: 'GetBalance', teamId: 'nobody', accountIds: [] })).toEqual({ ok: false, refusal: { type: 'team_not_found' } });
+    expect(await ledger.query({ type: 'GetBalance', teamId: 'nobody', accountIds: [] })).toEqual({
+      ok: false,
+      refusal: { type: 'team_not_found' },
+    });
     expect(await ledger.query({ type: 'ListLedgerEntries', teamId: 'nobody', cursor: null, limit: 5 })).toEqual({
       ok: false,
       refusal: { type: 'team_not_found' },
     });
-    expect(await ledger.query({ type: 'ListLedgerEntries', teamId: 'q', cursor: 'abc', limit: 5 })).toEqual({ ok: false, refusal: { type: 'invalid_cursor' } });
-    expect(await ledger.query({ type: 'ListLedgerEntries', teamId: 'q', cursor: '9999999999999999999', limit: 5, order: 'desc' })).toEqual({
+    expect(await ledger.query({ type: 'ListLedgerEntries', teamId: 'q', cursor: 'abc', limit: 5 })).toEqual({
+      ok: false,
+      refusal: { type: 'invalid_cursor' },
+    });
+    expect(
+      await ledger.query({
+        type: 'ListLedgerEntries',
+        teamId: 'q',
+        cursor: '9999999999999999999',
+        limit: 5,
+        order: 'desc',
+      }),
+    ).toEqual({
       ok: false,
       refusal: { type: 'invalid_cursor' },
     });

@@ -44,7 +44,8 @@ export async function listLedgerEntries(
   tables: LedgerTables,
   { teamId, accountId, cursor, limit, order = 'asc' }: ListLedgerEntries,
 ): Promise<LedgerQueryReply<'ListLedgerEntries'>> {
-  if (cursor !== null && (!CURSOR.test(cursor) || BigInt(cursor) > BigInt(TOP))) return replyRefused({ type: 'invalid_cursor' });
+  if (cursor !== null && (!CURSOR.test(cursor) || BigInt(cursor) > BigInt(TOP)))
+    return replyRefused({ type: 'invalid_cursor' });
   const streamId = teamStreamId(teamId);
   const { rows } = await sql.query<EntryRow>(
     `SELECT e.position, e.global_position, e.data, e.balance_after
@@ -70,5 +71,9 @@ function entryOf(streamId: string, row: EntryRow): LedgerEntryView {
   const position = BigInt(row.position as string);
   if (row.balance_after === null) throw new Error(`Event ${position} of ${streamId} carries no balanceAfter`);
   const event = ledgerEventOf(streamId, position, row.data);
-  return ledgerEntryOf(event, { position, globalPosition: BigInt(row.global_position), balanceAfter: BigInt(row.balance_after) });
+  return ledgerEntryOf(event, {
+    position,
+    globalPosition: BigInt(row.global_position),
+    balanceAfter: BigInt(row.balance_after),
+  });
 }

@@ -31,7 +31,11 @@ export function followerStatements(schema: string, lockDomain: string): Follower
 }
 
 /** The follower's checkpoint, undefined before its first batch. */
-export async function loadCheckpoint(sql: Pick<SqlClient, 'query'>, statements: FollowerStatements, name: string): Promise<bigint | undefined> {
+export async function loadCheckpoint(
+  sql: Pick<SqlClient, 'query'>,
+  statements: FollowerStatements,
+  name: string,
+): Promise<bigint | undefined> {
   const { rows } = await sql.query<{ position: string }>(statements.loadCheckpoint, [name]);
   return rows.length === 0 ? undefined : BigInt(rows[0].position);
 }

@@ -26,7 +26,11 @@ export type ProjectionBatch =
  * order (the store appends under a lock held to the commit), so none can appear later at or below
  * the checkpoint.
  */
-export function projectBatch(store: ProjectionStore, projection: EventProjection, batchSize: number): Promise<ProjectionBatch> {
+export function projectBatch(
+  store: ProjectionStore,
+  projection: EventProjection,
+  batchSize: number,
+): Promise<ProjectionBatch> {
   const { statements, name } = projection;
   return store.transaction(async (tx): Promise<ProjectionBatch> => {
     const { rows: lock } = await tx.query<{ locked: boolean }>(statements.tryLock, [store.schema, name]);

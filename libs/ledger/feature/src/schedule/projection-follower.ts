@@ -54,11 +54,23 @@ export class ProjectionFollower implements OnApplicationBootstrap, OnModuleDestr
       if (this.failing) this.logger.log(`${this.label} working again`);
       this.failing = false;
       if (batch.type === 'standby') return STANDBY_INTERVAL_MS;
-      const behind = batch.type === 'projected' ? await lagAfter(this.store.sql, ledgerTables(this.store.quotedSchema), batch.read, BATCH_SIZE, batch.checkpoint) : 0;
+      const behind =
+        batch.type === 'projected'
+          ? await lagAfter(
+              this.store.sql,
+              ledgerTables(this.store.quotedSchema),
+              batch.read,
+              BATCH_SIZE,
+              batch.checkpoint,
+            )
+          : 0;
       this.lag.set({ projection: this.projection.name }, behind);
       return behind > 0 ? 0 : POLL_INTERVAL_MS;
     } catch (error) {
-      if (!this.failing) this.logger.warn(`${this.label} batch failed, retrying every ${RETRY_BACKOFF_MS} ms: ${(error as Error).message}`);
+      if (!this.failing)
+        this.logger.warn(
+          `${this.label} batch failed, retrying every ${RETRY_BACKOFF_MS} ms: ${(error as Error).message}`,
+        );
       this.failing = true;
       return RETRY_BACKOFF_MS;
     }

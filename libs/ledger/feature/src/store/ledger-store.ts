@@ -5,4 +5,7 @@ import type { SqlEventStore } from '@subledger/event-store';
  * own rows commit together; a batch's writes in one whose COMMIT is sent with them), stream reads for replay, and its SQL client and schema for the
  * ledger's tables. EVENT_STORE provides a whole SqlEventStore; tests may wrap one.
  */
-export type LedgerStore = Pick<SqlEventStore, 'transaction' | 'sentTransaction' | 'readStream' | 'sql' | 'schema' | 'quotedSchema'>;
+export type LedgerStore = Pick<
+  SqlEventStore,
+  'transaction' | 'sentTransaction' | 'readStream' | 'sql' | 'schema' | 'quotedSchema'
+>;

@@ -5,7 +5,12 @@ describe('the ids a team had refused without an event', () => {
     const refused = new RefusedCommandIds(2);
     refused.add('a');
     refused.add('b');
-    expect([refused.mayHold('a'), refused.mayHold('b'), refused.mayHold('c'), refused.hasForgotten]).toEqual([true, true, false, false]);
+    expect([refused.mayHold('a'), refused.mayHold('b'), refused.mayHold('c'), refused.hasForgotten]).toEqual([
+      true,
+      true,
+      false,
+      false,
+    ]);
   });
 
   it('past its limit forgets them all and takes any id for one it may hold', () => {

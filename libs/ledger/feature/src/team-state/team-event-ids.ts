@@ -27,7 +27,10 @@ export function lookUpEventIds(streamId: string, command: LedgerCommand): string
   switch (command.type) {
     case 'ChargeMessage':
     case 'RefundCharge':
-      return [uuidFrom(`${streamId}\u0000charge\u0000${command.chargeId}`), uuidFrom(`${streamId}\u0000refund\u0000${command.chargeId}`)];
+      return [
+        uuidFrom(`${streamId}\u0000charge\u0000${command.chargeId}`),
+        uuidFrom(`${streamId}\u0000refund\u0000${command.chargeId}`),
+      ];
     case 'TopUp':
     case 'Adjust':
     case 'OpenTeam':

@@ -4,7 +4,14 @@ import { lookUpEventIds, ownEventId, teamEventId } from './team-event-ids';
 
 const UUID_V8 = /^[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const v = LEDGER_EVENT_SCHEMA_VERSION;
-const accepted: LedgerEvent = { type: 'ChargeAccepted', schemaVersion: v, chargeId: 'c', accountId: 'a', amount: 5n, at: 1 };
+const accepted: LedgerEvent = {
+  type: 'ChargeAccepted',
+  schemaVersion: v,
+  chargeId: 'c',
+  accountId: 'a',
+  amount: 5n,
+  at: 1,
+};
 const refused: LedgerEvent = {
   type: 'ChargeRefused',
   schemaVersion: v,
@@ -17,8 +24,23 @@ const refused: LedgerEvent = {
   balance: 0n,
   at: 2,
 };
-const refunded: LedgerEvent = { type: 'ChargeRefunded', schemaVersion: v, chargeId: 'c', accountId: 'a', amount: 5n, reason: 'failed', at: 3 };
-const policy: LedgerEvent = { type: 'SpendPolicySet', schemaVersion: v, accountId: 'a', creditLimit: null, status: 'active', at: 4 };
+const refunded: LedgerEvent = {
+  type: 'ChargeRefunded',
+  schemaVersion: v,
+  chargeId: 'c',
+  accountId: 'a',
+  amount: 5n,
+  reason: 'failed',
+  at: 3,
+};
+const policy: LedgerEvent = {
+  type: 'SpendPolicySet',
+  schemaVersion: v,
+  accountId: 'a',
+  creditLimit: null,
+  status: 'active',
+  at: 4,
+};
 const opened: LedgerEvent = { type: 'TeamOpened', schemaVersion: v, teamId: 't', currency: 'usd', at: 0 };
 const toppedUp: LedgerEvent = { type: 'TopUpRecorded', schemaVersion: v, topUpId: 'u', amount: 5n, at: 5 };
 

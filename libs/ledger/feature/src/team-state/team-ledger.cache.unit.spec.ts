@@ -8,10 +8,29 @@ const limits = { recentCharges: 2, refusedIds: 2 };
 const team = (teamId: string): TeamLedger => newTeamLedger(teamId, limits);
 
 function charged(ledger: TeamLedger, chargeIds: string[]): TeamLedger {
-  evolve(ledger.state, { type: 'TeamOpened', schemaVersion: LEDGER_EVENT_SCHEMA_VERSION, teamId: ledger.teamId, currency: 'usd', at: 0 });
-  evolve(ledger.state, { type: 'TopUpRecorded', schemaVersion: LEDGER_EVENT_SCHEMA_VERSION, topUpId: 'u', amount: 100n, at: 0 });
+  evolve(ledger.state, {
+    type: 'TeamOpened',
+    schemaVersion: LEDGER_EVENT_SCHEMA_VERSION,
+    teamId: ledger.teamId,
+    currency: 'usd',
+    at: 0,
+  });
+  evolve(ledger.state, {
+    type: 'TopUpRecorded',
+    schemaVersion: LEDGER_EVENT_SCHEMA_VERSION,
+    topUpId: 'u',
+    amount: 100n,
+    at: 0,
+  });
   for (const chargeId of chargeIds) {
-    evolve(ledger.state, { type: 'ChargeAccepted', schemaVersion: LEDGER_EVENT_SCHEMA_VERSION, chargeId, accountId: 'a', amount: 1n, at: 0 });
+    evolve(ledger.state, {
+      type: 'ChargeAccepted',
+      schemaVersion: LEDGER_EVENT_SCHEMA_VERSION,
+      chargeId,
+      accountId: 'a',
+      amount: 1n,
+      at: 0,
+    });
   }
   return ledger;
 }

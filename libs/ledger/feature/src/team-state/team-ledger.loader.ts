@@ -18,13 +18,20 @@ const FORGET_EVERY = 1_000;
  * A team's state folded from its whole stream, checked to follow one version after another without
  * a gap: folding a stream with a hole or out of order would corrupt the state silently.
  */
-async function loadTeamLedger(store: LedgerStore, teamId: string, refused: RefusedCommandIds, limits: TeamMemoryLimits): Promise<TeamLedger> {
+async function loadTeamLedger(
+  store: LedgerStore,
+  teamId: string,
+  refused: RefusedCommandIds,
+  limits: TeamMemoryLimits,
+): Promise<TeamLedger> {
   const streamId = teamStreamId(teamId);
   const recorded = await store.readStream(streamId);
   const team: TeamLedger = { ...newTeamLedger(teamId, limits), refused };
   for (const event of recorded) {
     if (event.streamVersion !== team.version + 1n) {
-      throw new Error(`${streamId} holds version ${event.streamVersion} after ${team.version}: its events are not contiguous`);
+      throw new Error(
+        `${streamId} holds version ${event.streamVersion} after ${team.version}: its events are not contiguous`,
+      );
     }
     const ledgerEvent = recordedLedgerEvent(event);
     if (event.streamVersion === 0n && event.id !== teamEventId(streamId, ledgerEvent, 0n)) keepEveryRecord(team);

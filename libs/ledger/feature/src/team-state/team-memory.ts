@@ -14,7 +14,13 @@ export interface TeamMemoryLimits {
 export const DEFAULT_TEAM_MEMORY: TeamMemoryLimits = { recentCharges: 8, refusedIds: 8 };
 
 export function newTeamLedger(teamId: string, limits: TeamMemoryLimits): TeamLedger {
-  return { teamId, state: initialState(), version: NO_EVENTS, refused: new RefusedCommandIds(limits.refusedIds), keepsEveryRecord: false };
+  return {
+    teamId,
+    state: initialState(),
+    version: NO_EVENTS,
+    refused: new RefusedCommandIds(limits.refusedIds),
+    keepsEveryRecord: false,
+  };
 }
 
 /**

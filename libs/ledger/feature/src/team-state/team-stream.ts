@@ -16,17 +16,29 @@ export function teamStreamId(teamId: string): string {
  * the HTTP request the command was sent for, when it came with one, is the event's `correlationId`
  * (and the `correlation-id` header of its message on `ledger.events`).
  */
-export function teamEventData(streamId: string, version: bigint, event: LedgerEvent, after: NumbersAfter, correlationId?: string): EventData {
+export function teamEventData(
+  streamId: string,
+  version: bigint,
+  event: LedgerEvent,
+  after: NumbersAfter,
+  correlationId?: string,
+): EventData {
   const metadata: JsonObject = { balanceAfter: after.balance.toString() };
   if (after.totalSpent !== undefined) metadata['totalSpentAfter'] = after.totalSpent.toString();
   if (correlationId !== undefined) metadata['correlationId'] = correlationId;
-  return { id: teamEventId(streamId, event, version), type: event.type, data: encodeLedgerEvent(event) as JsonObject, metadata };
+  return {
+    id: teamEventId(streamId, event, version),
+    type: event.type,
+    data: encodeLedgerEvent(event) as JsonObject,
+    metadata,
+  };
 }
 
 /** The numbers kept beside a stored event; metadata without them means a damaged store and throws. */
 export function numbersAfterOf(recorded: Pick<RecordedEvent, 'streamId' | 'streamVersion' | 'metadata'>): NumbersAfter {
   const { balanceAfter, totalSpentAfter } = recorded.metadata;
-  if (typeof balanceAfter !== 'string') throw new Error(`Event ${recorded.streamVersion} of ${recorded.streamId} carries no balanceAfter`);
+  if (typeof balanceAfter !== 'string')
+    throw new Error(`Event ${recorded.streamVersion} of ${recorded.streamId} carries no balanceAfter`);
   const balance = BigInt(balanceAfter);
   return typeof totalSpentAfter === 'string' ? { balance, totalSpent: BigInt(totalSpentAfter) } : { balance };
 }

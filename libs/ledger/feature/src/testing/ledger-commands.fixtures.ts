@@ -4,9 +4,20 @@ import type { CurrencyCode, Micros } from '@subledger/money';
 // Commands as the gateway and the accounts service send them, with one fixed time.
 export const AT = Date.UTC(2026, 0, 1);
 
-export const openTeam = (teamId: string, currency: CurrencyCode = 'usd'): OpenTeam => ({ type: 'OpenTeam', teamId, currency, at: AT });
+export const openTeam = (teamId: string, currency: CurrencyCode = 'usd'): OpenTeam => ({
+  type: 'OpenTeam',
+  teamId,
+  currency,
+  at: AT,
+});
 
-export const topUp = (teamId: string, topUpId: string, amount: Micros): TopUp => ({ type: 'TopUp', teamId, topUpId, amount, at: AT });
+export const topUp = (teamId: string, topUpId: string, amount: Micros): TopUp => ({
+  type: 'TopUp',
+  teamId,
+  topUpId,
+  amount,
+  at: AT,
+});
 
 export const adjust = (teamId: string, adjustmentId: string, amount: Micros, reason = 'correction'): Adjust => ({
   type: 'Adjust',

@@ -16,13 +16,24 @@ export async function projectedTeams(store: SqlEventStore): Promise<Record<strin
   const balances = await store.sql.query<{ team_id: string; balance: string; stream_version: string }>(
     `SELECT team_id, balance::text AS balance, stream_version::text AS stream_version FROM ${tables.teamBalances}`,
   );
-  for (const row of balances.rows) teams[row.team_id] = { balance: BigInt(row.balance), version: BigInt(row.stream_version), accounts: {} };
-  const spend = await store.sql.query<{ team_id: string; account_id: string; total_spent: string; credit_limit: string | null; status: string }>(
+  for (const row of balances.rows)
+    teams[row.team_id] = { balance: BigInt(row.balance), version: BigInt(row.stream_version), accounts: {} };
+  const spend = await store.sql.query<{
+    team_id: string;
+    account_id: string;
+    total_spent: string;
+    credit_limit: string | null;
+    status: string;
+  }>(
     `SELECT team_id, account_id, total_spent::text AS total_spent, credit_limit::text AS credit_limit, status FROM ${tables.accountSpend}`,
   );
   for (const row of spend.rows) {
     const creditLimit = row.credit_limit === null ? null : BigInt(row.credit_limit);
-    teams[row.team_id].accounts[row.account_id] = { totalSpent: BigInt(row.total_spent), creditLimit, status: row.status };
+    teams[row.team_id].accounts[row.account_id] = {
+      totalSpent: BigInt(row.total_spent),
+      creditLimit,
+      status: row.status,
+    };
   }
   return teams;
 }
@@ -40,7 +51,11 @@ export async function replayedTeams(store: SqlEventStore): Promise<Record<string
     const state = replay(stream.map(recordedLedgerEvent));
     const accounts: TeamProjection['accounts'] = {};
     for (const [accountId, spend] of state.accounts) accounts[accountId] = { ...spend };
-    teams[streamId.slice('team-'.length)] = { balance: state.balance, version: stream[stream.length - 1].streamVersion, accounts };
+    teams[streamId.slice('team-'.length)] = {
+      balance: state.balance,
+      version: stream[stream.length - 1].streamVersion,
+      accounts,
+    };
   }
   return teams;
 }

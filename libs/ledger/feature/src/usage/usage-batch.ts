@@ -1,4 +1,9 @@
-import { type EventProjection, projectBatch, type ProjectionBatch, type ProjectionStore } from '../schedule/projection-batch';
+import {
+  type EventProjection,
+  projectBatch,
+  type ProjectionBatch,
+  type ProjectionStore,
+} from '../schedule/projection-batch';
 import { ledgerTables } from '../store/ledger-tables';
 import { foldUsage } from './usage-fold';
 import { usageStatements } from './usage-statements.sql';

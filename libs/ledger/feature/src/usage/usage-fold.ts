@@ -33,7 +33,11 @@ export function foldUsage(events: readonly RecordedEvent[]): UsageDelta[] {
     const hourStart = Math.floor(event.at / HOUR_MS) * HOUR_MS;
     const key = `${teamId}\u0000${event.accountId}\u0000${hourStart}`;
     let delta = deltas.get(key);
-    if (delta === undefined) deltas.set(key, (delta = { teamId, accountId: event.accountId, hourStart, charges: 0, refunds: 0, refusals: 0, spend: 0n }));
+    if (delta === undefined)
+      deltas.set(
+        key,
+        (delta = { teamId, accountId: event.accountId, hourStart, charges: 0, refunds: 0, refusals: 0, spend: 0n }),
+      );
     if (event.type === 'ChargeAccepted') {
       delta.charges += 1;
       delta.spend += event.amount;

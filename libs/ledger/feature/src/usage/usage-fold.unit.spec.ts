@@ -8,14 +8,47 @@ let position = 0n;
 
 function recorded(streamId: string, event: LedgerEvent): RecordedEvent {
   position += 1n;
-  return { id: `e${position}`, streamId, type: event.type, data: encodeLedgerEvent(event) as JsonObject, metadata: {}, streamVersion: position, globalPosition: position, recordedAt: new Date(0) };
+  return {
+    id: `e${position}`,
+    streamId,
+    type: event.type,
+    data: encodeLedgerEvent(event) as JsonObject,
+    metadata: {},
+    streamVersion: position,
+    globalPosition: position,
+    recordedAt: new Date(0),
+  };
 }
 
 const v = LEDGER_EVENT_SCHEMA_VERSION;
-const accepted = (accountId: string, chargeId: string, amount: bigint, at: number): LedgerEvent => ({ type: 'ChargeAccepted', schemaVersion: v, chargeId, accountId, amount, at });
-const refunded = (accountId: string, chargeId: string, amount: bigint, at: number): LedgerEvent => ({ type: 'ChargeRefunded', schemaVersion: v, chargeId, accountId, amount, reason: 'failed', at });
+const accepted = (accountId: string, chargeId: string, amount: bigint, at: number): LedgerEvent => ({
+  type: 'ChargeAccepted',
+  schemaVersion: v,
+  chargeId,
+  accountId,
+  amount,
+  at,
+});
+const refunded = (accountId: string, chargeId: string, amount: bigint, at: number): LedgerEvent => ({
+  type: 'ChargeRefunded',
+  schemaVersion: v,
+  chargeId,
+  accountId,
+  amount,
+  reason: 'failed',
+  at,
+});
 const refused = (accountId: string, chargeId: string, at: number): LedgerEvent => ({
-  type: 'ChargeRefused', schemaVersion: v, chargeId, accountId, amount: 5n, reason: 'credit_limit_exceeded', creditLimit: 1n, totalSpent: 0n, balance: 10n, at,
+  type: 'ChargeRefused',
+  schemaVersion: v,
+  chargeId,
+  accountId,
+  amount: 5n,
+  reason: 'credit_limit_exceeded',
+  creditLimit: 1n,
+  totalSpent: 0n,
+  balance: 10n,
+  at,
 });
 
 describe('folding events into hourly usage', () => {
@@ -39,6 +72,16 @@ describe('folding events into hourly usage', () => {
   });
 
   it('leaves out every other event', () => {
-    expect(foldUsage([recorded('team-t', { type: 'TopUpRecorded', schemaVersion: v, topUpId: 'u', amount: 10n, at: T0 } as LedgerEvent)])).toEqual([]);
+    expect(
+      foldUsage([
+        recorded('team-t', {
+          type: 'TopUpRecorded',
+          schemaVersion: v,
+          topUpId: 'u',
+          amount: 10n,
+          at: T0,
+        } as LedgerEvent),
+      ]),
+    ).toEqual([]);
   });
 });

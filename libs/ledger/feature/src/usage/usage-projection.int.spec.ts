@@ -33,15 +33,30 @@ describe.each(ledgerDatabases)('the usage projection on %s', (_name, openDatabas
   });
 
   const usage = async (granularity: 'hour' | 'day', accountId?: string): Promise<UsageView> => {
-    const reply: LedgerQueryReply<'GetUsage'> = await ledger.query({ type: 'GetUsage', teamId: 'u', from: AT, to: AT + 3 * HOUR_MS, granularity, ...(accountId ? { accountId } : {}) });
+    const reply: LedgerQueryReply<'GetUsage'> = await ledger.query({
+      type: 'GetUsage',
+      teamId: 'u',
+      from: AT,
+      to: AT + 3 * HOUR_MS,
+      granularity,
+      ...(accountId ? { accountId } : {}),
+    });
     if (!reply.ok) throw new Error(`refused: ${JSON.stringify(reply.refusal)}`);
     return reply.value;
   };
 
   /** Until the projection has folded in every event the store holds. */
   const caughtUp = async (): Promise<UsageView> => {
-    const [last] = await store.sql.query<{ position: string }>(`SELECT max(global_position)::text AS position FROM ${ledgerTables(store.quotedSchema).events}`).then((r) => r.rows);
-    for (const deadline = Date.now() + 15_000; Date.now() < deadline; await new Promise((resolve) => setTimeout(resolve, 50))) {
+    const [last] = await store.sql
+      .query<{ position: string }>(
+        `SELECT max(global_position)::text AS position FROM ${ledgerTables(store.quotedSchema).events}`,
+      )
+      .then((r) => r.rows);
+    for (
+      const deadline = Date.now() + 15_000;
+      Date.now() < deadline;
+      await new Promise((resolve) => setTimeout(resolve, 50))
+    ) {
       const view = await usage('hour');
       if (BigInt(view.projectedTo) >= BigInt(last.position)) return view;
     }
@@ -65,7 +80,9 @@ describe.each(ledgerDatabases)('the usage projection on %s', (_name, openDatabas
   });
 
   it('refuses a team it holds nothing of', async () => {
-    expect(await ledger.query({ type: 'GetUsage', teamId: 'nobody', from: AT, to: AT + 1, granularity: 'hour' })).toEqual({ ok: false, refusal: { type: 'team_not_found' } });
+    expect(
+      await ledger.query({ type: 'GetUsage', teamId: 'nobody', from: AT, to: AT + 1, granularity: 'hour' }),
+    ).toEqual({ ok: false, refusal: { type: 'team_not_found' } });
   });
 
   it('is rebuilt from position zero to the same figures, and a pass after the last event changes nothing', async () => {
@@ -73,11 +90,17 @@ describe.each(ledgerDatabases)('the usage projection on %s', (_name, openDatabas
     const tables = ledgerTables(store.quotedSchema);
     await ledger.close();
     await store.sql.query(`DELETE FROM ${tables.usageHourly}`);
-    await store.sql.query(`DELETE FROM ${store.quotedSchema}.subscription_checkpoints WHERE subscription_name = $1`, [USAGE_PROJECTION]);
+    await store.sql.query(`DELETE FROM ${store.quotedSchema}.subscription_checkpoints WHERE subscription_name = $1`, [
+      USAGE_PROJECTION,
+    ]);
     const first = await projectUsageBatch(store, 2);
     if (first.type !== 'projected') throw new Error(`expected a projected batch, got ${first.type}`);
-    const [head] = (await store.sql.query<{ head: string }>(`SELECT max(global_position)::text AS head FROM ${tables.events}`)).rows;
-    expect(await lagAfter(store.sql, tables, first.read, 2, first.checkpoint)).toBe(Number(BigInt(head.head) - first.checkpoint));
+    const [head] = (
+      await store.sql.query<{ head: string }>(`SELECT max(global_position)::text AS head FROM ${tables.events}`)
+    ).rows;
+    expect(await lagAfter(store.sql, tables, first.read, 2, first.checkpoint)).toBe(
+      Number(BigInt(head.head) - first.checkpoint),
+    );
     expect(await lagAfter(store.sql, tables, first.read, 2, first.checkpoint)).toBeGreaterThan(0);
     while ((await projectUsageBatch(store, 2)).type === 'projected');
     expect(await projectUsageBatch(store, 2)).toEqual({ type: 'caught_up' });

@@ -41,7 +41,8 @@ function tagged(original: unknown, replaced: unknown, key: string): unknown {
       return original;
     case 'object':
       if (original === null || Array.isArray(original)) return replaced;
-      if (!isPlainObject(original)) throw new MessageEncodeError(`${original.constructor?.name ?? 'object'} instance at "${key}"`);
+      if (!isPlainObject(original))
+        throw new MessageEncodeError(`${original.constructor?.name ?? 'object'} instance at "${key}"`);
       if (BIGINT_TAG in original) throw new MessageEncodeError(`reserved key "${BIGINT_TAG}" at "${key}"`);
       return replaced;
     case 'undefined':

@@ -24,7 +24,11 @@ describe('CoalescingSender', () => {
     const sender = new CoalescingSender(producer);
 
     const first = sender.send('a', { key: 'k', value: '1' });
-    const later = [sender.send('a', { key: 'k', value: '2' }), sender.send('b', { key: 'k', value: '3' }), sender.send('a', { key: 'j', value: '4' })];
+    const later = [
+      sender.send('a', { key: 'k', value: '2' }),
+      sender.send('b', { key: 'k', value: '3' }),
+      sender.send('a', { key: 'j', value: '4' }),
+    ];
     expect(sends).toHaveLength(1);
     release();
     await first;
@@ -35,7 +39,13 @@ describe('CoalescingSender', () => {
     expect(sends).toEqual([
       [{ topic: 'a', messages: [{ key: 'k', value: '1' }] }],
       [
-        { topic: 'a', messages: [{ key: 'k', value: '2' }, { key: 'j', value: '4' }] },
+        {
+          topic: 'a',
+          messages: [
+            { key: 'k', value: '2' },
+            { key: 'j', value: '4' },
+          ],
+        },
         { topic: 'b', messages: [{ key: 'k', value: '3' }] },
       ],
     ]);

@@ -27,7 +27,12 @@ describe('KafkaMessageBus requests while the broker is killed and restarted', ()
   }, 120_000);
 
   async function startedBus(): Promise<KafkaMessageBus> {
-    const connection = new KafkaConnection({ clientId: uniqueName('broker-restart'), brokers: broker.brokers, logger, logLevel: 'error' });
+    const connection = new KafkaConnection({
+      clientId: uniqueName('broker-restart'),
+      brokers: broker.brokers,
+      logger,
+      logLevel: 'error',
+    });
     const bus = new KafkaMessageBus({ connection, logger, defaultPartitions: 2, maxAttempts: 3, retryBackoffMs: 10 });
     buses.push(bus);
     await bus.start();
@@ -37,7 +42,9 @@ describe('KafkaMessageBus requests while the broker is killed and restarted', ()
   it('answers a request sent while the broker is dead once it is back, and times out one whose deadline comes first, and a hand-over', async () => {
     const topic = uniqueName('doubles');
     const [server, client] = await Promise.all([startedBus(), startedBus()]);
-    await server.subscribe<{ n: number }, { doubled: number }>(topic, uniqueName('doubler'), async (batch) => batch.map(({ value }) => ({ doubled: 2 * value.n })));
+    await server.subscribe<{ n: number }, { doubled: number }>(topic, uniqueName('doubler'), async (batch) =>
+      batch.map(({ value }) => ({ doubled: 2 * value.n })),
+    );
     expect(await client.request(topic, 'k', { n: 1 }, { timeoutMs: 20_000 })).toEqual({ doubled: 2 });
 
     await broker.kill();
@@ -50,7 +57,16 @@ describe('KafkaMessageBus requests while the broker is killed and restarted', ()
     served.catch(() => undefined);
     expect(await outlasted).toBeInstanceOf(RequestTimeoutError);
     // kafkajs retries a send for about 10 s before it gives up: the broker stays dead past that.
-    await waitFor(() => lines.some((line) => line.level === 'warn' && line.message.startsWith('A request could not be sent, sending it again until its deadline')), 'a failed send', 60_000);
+    await waitFor(
+      () =>
+        lines.some(
+          (line) =>
+            line.level === 'warn' &&
+            line.message.startsWith('A request could not be sent, sending it again until its deadline'),
+        ),
+      'a failed send',
+      60_000,
+    );
     // A hand-over nobody takes fails as a timeout, not with the client's own error.
     await expect(client.handOver(topic, 'k', { n: 4 })).rejects.toBeInstanceOf(RequestTimeoutError);
     await broker.restart();

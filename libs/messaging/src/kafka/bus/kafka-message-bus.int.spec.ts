@@ -37,7 +37,14 @@ describe('KafkaMessageBus against a real broker', () => {
   let second: KafkaMessageBus;
 
   async function startedBus(options: Partial<KafkaMessageBusOptions> = {}): Promise<KafkaMessageBus> {
-    const bus = new KafkaMessageBus({ connection, logger, defaultPartitions: 3, maxAttempts: 3, retryBackoffMs: 10, ...options });
+    const bus = new KafkaMessageBus({
+      connection,
+      logger,
+      defaultPartitions: 3,
+      maxAttempts: 3,
+      retryBackoffMs: 10,
+      ...options,
+    });
     buses.push(bus);
     await bus.start();
     return bus;
@@ -72,16 +79,29 @@ describe('KafkaMessageBus against a real broker', () => {
       }),
     );
     const ask = (bus: KafkaMessageBus, requester: string, i: number) =>
-      bus.request<{ requester: string; total: bigint }>(topic, `team-${i % 5}`, { requester, a: 2n ** 70n, b: BigInt(i) }, { timeoutMs: 20_000 });
+      bus.request<{ requester: string; total: bigint }>(
+        topic,
+        `team-${i % 5}`,
+        { requester, a: 2n ** 70n, b: BigInt(i) },
+        { timeoutMs: 20_000 },
+      );
 
     const replies = await Promise.all(
       Array.from({ length: 20 }, (_, i) => [ask(first, 'first', i), ask(second, 'second', i)]).flat(),
     );
 
     replies.forEach((reply, n) => {
-      expect(reply).toEqual({ requester: n % 2 === 0 ? 'first' : 'second', total: 2n ** 70n + BigInt(Math.floor(n / 2)) });
+      expect(reply).toEqual({
+        requester: n % 2 === 0 ? 'first' : 'second',
+        total: 2n ** 70n + BigInt(Math.floor(n / 2)),
+      });
     });
-    expect(replyTos).toEqual(new Map([['first', new Set([first.replyTopic])], ['second', new Set([second.replyTopic])]]));
+    expect(replyTos).toEqual(
+      new Map([
+        ['first', new Set([first.replyTopic])],
+        ['second', new Set([second.replyTopic])],
+      ]),
+    );
     expect(first.replyTopic).not.toBe(second.replyTopic);
   });
 
@@ -147,7 +167,9 @@ describe('KafkaMessageBus against a real broker', () => {
     await first.publish(topic, 'same-key', 'a');
     await first.publish(topic, 'same-key', 'b');
     await producer.send(topic, [{ key: 'same-key', value: '{not json' }]);
-    await producer.send(topic, [{ key: 'same-key', value: '"from the future"', headers: { [Headers.schemaVersion]: '2' } }]);
+    await producer.send(topic, [
+      { key: 'same-key', value: '"from the future"', headers: { [Headers.schemaVersion]: '2' } },
+    ]);
     await producer.disconnect();
     for (const value of ['poison', 'c', 'd']) await first.publish(topic, 'same-key', value);
     const handled: string[] = [];
@@ -167,7 +189,7 @@ describe('KafkaMessageBus against a real broker', () => {
     expect(dead[2].headers[Headers.attempts]).toBe('3');
   });
 
-  it("keeps delivering a failing batch of a subscription that retries, never dead-lettering it", async () => {
+  it('keeps delivering a failing batch of a subscription that retries, never dead-lettering it', async () => {
     const topic = uniqueName('retry');
     await first.ensureTopics([topic, `${topic}.dead-letter`]);
     const dead = await rawReader(`${topic}.dead-letter`);

@@ -38,12 +38,30 @@ export interface KafkaMessageBusOptions {
   handOverTimeoutMs?: number;
 }
 
-type OptionalKeys = 'replicationFactor' | 'partitionsConsumedConcurrently' | 'maxBytesPerPartition' | 'sessionTimeoutMs' | 'heartbeatIntervalMs' | 'rebalanceTimeoutMs';
+type OptionalKeys =
+  | 'replicationFactor'
+  | 'partitionsConsumedConcurrently'
+  | 'maxBytesPerPartition'
+  | 'sessionTimeoutMs'
+  | 'heartbeatIntervalMs'
+  | 'rebalanceTimeoutMs';
 
-export type ResolvedBusOptions = Required<Omit<KafkaMessageBusOptions, OptionalKeys>> & Pick<KafkaMessageBusOptions, OptionalKeys>;
+export type ResolvedBusOptions = Required<Omit<KafkaMessageBusOptions, OptionalKeys>> &
+  Pick<KafkaMessageBusOptions, OptionalKeys>;
 
 export function resolveBusOptions(options: KafkaMessageBusOptions): ResolvedBusOptions {
-  const resolved = { namespace: '', defaultPartitions: 12, partitions: {}, topicConfigs: {}, maxAttempts: 5, retryBackoffMs: 200, replyRetentionMs: 3_600_000, handOverTimeoutMs: 5_000, ...options };
-  if (!/^[a-zA-Z0-9._-]{0,100}$/.test(resolved.namespace)) throw new Error(`Invalid Kafka namespace "${resolved.namespace}": letters, digits, '.', '_' and '-' only`);
+  const resolved = {
+    namespace: '',
+    defaultPartitions: 12,
+    partitions: {},
+    topicConfigs: {},
+    maxAttempts: 5,
+    retryBackoffMs: 200,
+    replyRetentionMs: 3_600_000,
+    handOverTimeoutMs: 5_000,
+    ...options,
+  };
+  if (!/^[a-zA-Z0-9._-]{0,100}$/.test(resolved.namespace))
+    throw new Error(`Invalid Kafka namespace "${resolved.namespace}": letters, digits, '.', '_' and '-' only`);
   return resolved;
 }

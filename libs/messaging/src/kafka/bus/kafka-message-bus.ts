@@ -64,10 +64,22 @@ export class KafkaMessageBus implements MessageBus {
     const producer = connection.producer();
     await producer.connect();
     const replyTopic = `${this.options.namespace}replies.${connection.clientId}.${randomUUID().slice(0, 8)}`;
-    await this.admin.ensureTopics([{ topic: replyTopic, partitions: 1, replicationFactor: this.options.replicationFactor, configs: { 'retention.ms': String(replyRetentionMs) } }]);
+    await this.admin.ensureTopics([
+      {
+        topic: replyTopic,
+        partitions: 1,
+        replicationFactor: this.options.replicationFactor,
+        configs: { 'retention.ms': String(replyRetentionMs) },
+      },
+    ]);
     // The group is as unique as the topic, and starts from the beginning, so no reply is missed
     // even if one arrives before the group has joined.
-    const replyConsumer = connection.consumer({ groupId: replyTopic, topics: [replyTopic], fromBeginning: true, ...this.groupTimings() });
+    const replyConsumer = connection.consumer({
+      groupId: replyTopic,
+      topics: [replyTopic],
+      fromBeginning: true,
+      ...this.groupTimings(),
+    });
     await replyConsumer.start(replyListener(this.pending, logger));
     this.started = { producer, sender: new CoalescingSender(producer), replyTopic, replyConsumer };
   }
@@ -86,7 +98,11 @@ export class KafkaMessageBus implements MessageBus {
 
   async publish(topic: string, key: string, value: unknown, headers: Record<string, string> = {}): Promise<void> {
     const { sender } = this.running();
-    await sender.send(this.named(topic), { key, value: encodeValue(value), headers: { [Headers.schemaVersion]: WIRE_SCHEMA_VERSION, ...headers } });
+    await sender.send(this.named(topic), {
+      key,
+      value: encodeValue(value),
+      headers: { [Headers.schemaVersion]: WIRE_SCHEMA_VERSION, ...headers },
+    });
   }
 
   /**
@@ -103,14 +119,29 @@ export class KafkaMessageBus implements MessageBus {
         return await this.publish(topic, key, value, headers);
       } catch (error) {
         if (this.closed || !isTransientSendFailure(error)) throw error;
-        if (Date.now() >= deadline) throw new RequestTimeoutError(topic, handOverTimeoutMs, `Not taken by a broker on ${topic} within ${handOverTimeoutMs} ms: ${(error as Error).message}`);
-        if (attempt === 1) logger.warn(`A hand-over could not be sent, sending it again for up to ${handOverTimeoutMs} ms: ${(error as Error).message}`);
-        await new Promise((resolve) => setTimeout(resolve, Math.min(1_000, 250 * attempt, Math.max(0, deadline - Date.now()))));
+        if (Date.now() >= deadline)
+          throw new RequestTimeoutError(
+            topic,
+            handOverTimeoutMs,
+            `Not taken by a broker on ${topic} within ${handOverTimeoutMs} ms: ${(error as Error).message}`,
+          );
+        if (attempt === 1)
+          logger.warn(
+            `A hand-over could not be sent, sending it again for up to ${handOverTimeoutMs} ms: ${(error as Error).message}`,
+          );
+        await new Promise((resolve) =>
+          setTimeout(resolve, Math.min(1_000, 250 * attempt, Math.max(0, deadline - Date.now()))),
+        );
       }
     }
   }
 
-  async request<R>(topic: string, key: string, value: unknown, options: { timeoutMs: number; headers?: Record<string, string> }): Promise<R> {
+  async request<R>(
+    topic: string,
+    key: string,
+    value: unknown,
+    options: { timeoutMs: number; headers?: Record<string, string> },
+  ): Promise<R> {
     const { replyTopic } = this.running();
     const correlationId = options.headers?.[Headers.correlationId] ?? randomUUID();
     const reply = this.pending.wait<R>(correlationId, topic, options.timeoutMs);
@@ -120,7 +151,12 @@ export class KafkaMessageBus implements MessageBus {
   }
 
   /** Creates the topic and its dead-letter topic if missing, and resolves once the group consumes. */
-  async subscribe<T, R>(topic: string, group: string, handler: BatchHandler<T, R>, options: SubscribeOptions = {}): Promise<void> {
+  async subscribe<T, R>(
+    topic: string,
+    group: string,
+    handler: BatchHandler<T, R>,
+    options: SubscribeOptions = {},
+  ): Promise<void> {
     const { sender } = this.running();
     const id = `${topic}\u0000${group}`;
     if (this.subscriptions.has(id)) throw new Error(`Group ${group} already consumes ${topic}`);
@@ -139,7 +175,13 @@ export class KafkaMessageBus implements MessageBus {
     const delivery = { maxAttempts, retryBackoffMs, retryForever: options.onRepeatedFailure === 'retry' };
     // Handlers see the topic's own name, without the namespace, as with the in-process bus.
     const named: BatchHandler = (batch) => (handler as BatchHandler)(batch.map((envelope) => ({ ...envelope, topic })));
-    const worker = new SubscriptionWorker(this.options.namespace === '' ? (handler as BatchHandler) : named, delivery, send, this.replyTopics, logger);
+    const worker = new SubscriptionWorker(
+      this.options.namespace === '' ? (handler as BatchHandler) : named,
+      delivery,
+      send,
+      this.replyTopics,
+      logger,
+    );
     await consumer.start((batch, context) => worker.handle(batch, context));
   }
 
@@ -167,7 +209,10 @@ export class KafkaMessageBus implements MessageBus {
 
   /** Whether each consumer of this instance (its subscriptions' groups and its reply listener) is a member of its group now. */
   groupMembership(): { group: string; member: boolean }[] {
-    const groups = [...this.subscriptions.entries()].map(([id, consumer]) => ({ group: this.named(id.split('\u0000')[1]), member: consumer.isMember() }));
+    const groups = [...this.subscriptions.entries()].map(([id, consumer]) => ({
+      group: this.named(id.split('\u0000')[1]),
+      member: consumer.isMember(),
+    }));
     if (!this.started) return groups;
     return [...groups, { group: this.started.replyTopic, member: this.started.replyConsumer.isMember() }];
   }
@@ -207,12 +252,19 @@ export class KafkaMessageBus implements MessageBus {
         this.pending.settle(correlationId, { error });
         return;
       }
-      if (attempt === 1) this.options.logger.warn(`A request could not be sent, sending it again until its deadline: ${(error as Error).message}`, { correlationId });
+      if (attempt === 1)
+        this.options.logger.warn(
+          `A request could not be sent, sending it again until its deadline: ${(error as Error).message}`,
+          { correlationId },
+        );
       setTimeout(() => this.publishRequest(correlationId, publish, attempt + 1), Math.min(1_000, 250 * attempt));
     });
   }
 
-  private groupTimings(): Pick<KafkaMessageBusOptions, 'sessionTimeoutMs' | 'heartbeatIntervalMs' | 'rebalanceTimeoutMs'> {
+  private groupTimings(): Pick<
+    KafkaMessageBusOptions,
+    'sessionTimeoutMs' | 'heartbeatIntervalMs' | 'rebalanceTimeoutMs'
+  > {
     const { sessionTimeoutMs, heartbeatIntervalMs, rebalanceTimeoutMs } = this.options;
     return { sessionTimeoutMs, heartbeatIntervalMs, rebalanceTimeoutMs };
   }

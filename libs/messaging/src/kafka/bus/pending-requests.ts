@@ -14,7 +14,10 @@ export class PendingRequests {
 
   wait<R>(correlationId: string, topic: string, timeoutMs: number): Promise<R> {
     return new Promise<R>((resolve, reject) => {
-      const timer = setTimeout(() => this.settle(correlationId, { error: new RequestTimeoutError(topic, timeoutMs) }), timeoutMs);
+      const timer = setTimeout(
+        () => this.settle(correlationId, { error: new RequestTimeoutError(topic, timeoutMs) }),
+        timeoutMs,
+      );
       this.pending.set(correlationId, { resolve: resolve as (value: unknown) => void, reject, timer });
     });
   }

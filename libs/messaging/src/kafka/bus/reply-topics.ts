@@ -18,7 +18,9 @@ export class ReplyTopics {
     const wanted = new Set(topics);
     const now = Date.now();
     // A topic seen missing is checked again after a while, in case the broker's metadata lagged.
-    const unknown = [...wanted].filter((topic) => !this.existing.has(topic) && !(now - (this.missingSince.get(topic) ?? -Infinity) < missingRecheckMs));
+    const unknown = [...wanted].filter(
+      (topic) => !this.existing.has(topic) && !(now - (this.missingSince.get(topic) ?? -Infinity) < missingRecheckMs),
+    );
     if (unknown.length > 0) {
       const listed = new Set(await this.admin.listTopics());
       if (this.missingSince.size > mostRemembered) this.missingSince.clear();

@@ -73,7 +73,10 @@ export class SubscriptionWorker {
         replies = this.repliesOf(batch, await this.handler(batch.map((message) => message.envelope)));
       } catch (error) {
         lastError = error;
-        if (attempt >= this.options.maxAttempts) this.logger.warn(`${batch[0].raw.topic}[${batch[0].raw.partition}]: a batch failed ${attempt} times: ${describe(error)}`);
+        if (attempt >= this.options.maxAttempts)
+          this.logger.warn(
+            `${batch[0].raw.topic}[${batch[0].raw.partition}]: a batch failed ${attempt} times: ${describe(error)}`,
+          );
         continue;
       }
       await this.sendReplies(replies);
@@ -114,7 +117,9 @@ export class SubscriptionWorker {
     const dropped = replies.filter((reply) => !live.has(reply.topic));
     if (dropped.length > 0) this.logger.warn(`Dropped ${dropped.length} replies to reply topics that no longer exist`);
     try {
-      await Promise.all(replies.filter((reply) => live.has(reply.topic)).map((reply) => this.send(reply.topic, reply.message)));
+      await Promise.all(
+        replies.filter((reply) => live.has(reply.topic)).map((reply) => this.send(reply.topic, reply.message)),
+      );
     } catch (error) {
       this.replyTopics.forget(live);
       throw error;
@@ -123,7 +128,9 @@ export class SubscriptionWorker {
 
   private async deadLetter(raw: ConsumedMessage, error: unknown, attempts: number): Promise<void> {
     const message = deadLetterOf(raw, error, attempts);
-    this.logger.error(`Dead-lettered ${raw.topic}[${raw.partition}]@${raw.offset}: ${message.headers?.[Headers.deadLetterReason]}`);
+    this.logger.error(
+      `Dead-lettered ${raw.topic}[${raw.partition}]@${raw.offset}: ${message.headers?.[Headers.deadLetterReason]}`,
+    );
     await this.send(deadLetterTopicOf(raw.topic), message);
   }
 }
@@ -135,5 +142,6 @@ function describe(error: unknown): string {
 /** A record written in another wire format than this one can never be read right: it is dead-lettered. Absent means this one. */
 function checkSchemaVersion(raw: ConsumedMessage): void {
   const version = raw.headers[Headers.schemaVersion];
-  if (version !== undefined && version !== WIRE_SCHEMA_VERSION) throw new MessageDecodeError(`schema version ${version} is not ${WIRE_SCHEMA_VERSION}`);
+  if (version !== undefined && version !== WIRE_SCHEMA_VERSION)
+    throw new MessageDecodeError(`schema version ${version} is not ${WIRE_SCHEMA_VERSION}`);
 }

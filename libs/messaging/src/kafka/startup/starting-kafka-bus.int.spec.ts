@@ -33,8 +33,14 @@ describe('StartingKafkaBus', () => {
     const group = uniqueName('group');
     const bus = startingBus(testConnection(logger), [topic], logger);
     const received: string[] = [];
-    await bus.subscribe<string, undefined>(topic, group, async (batch: Envelope<string>[]) => batch.map((message) => void received.push(message.value)));
-    expect(await bus.readiness()).toMatchObject({ state: 'not_started', ready: false, groups: [{ group, member: false }] });
+    await bus.subscribe<string, undefined>(topic, group, async (batch: Envelope<string>[]) =>
+      batch.map((message) => void received.push(message.value)),
+    );
+    expect(await bus.readiness()).toMatchObject({
+      state: 'not_started',
+      ready: false,
+      groups: [{ group, member: false }],
+    });
 
     await bus.start();
     const readiness = await bus.readiness();
@@ -53,7 +59,12 @@ describe('StartingKafkaBus', () => {
 
   it('waits for an absent broker without failing: requests time out as requests do, and close() ends the wait', async () => {
     const { logger, lines } = recordingLogger();
-    const absent = new KafkaConnection({ clientId: uniqueName('absent'), brokers: ['127.0.0.1:1'], logger, logLevel: 'warn' });
+    const absent = new KafkaConnection({
+      clientId: uniqueName('absent'),
+      brokers: ['127.0.0.1:1'],
+      logger,
+      logLevel: 'warn',
+    });
     const bus = startingBus(absent, [uniqueName('never')], logger);
     const started = bus.start();
     await waitFor(() => lines.some((line) => line.message === 'Waiting for Kafka at test'), 'the first state line');
@@ -62,7 +73,9 @@ describe('StartingKafkaBus', () => {
     await expect(bus.publish('t', 'k', {})).rejects.toThrow(/not connected yet/);
     expect(await bus.readiness()).toMatchObject({ state: 'waiting_for_broker', brokerReachable: false, ready: false });
     // One warning for the reason, however many attempts were made.
-    expect(lines.filter((line) => line.level === 'warn' && line.message.startsWith('Could not reach a broker yet'))).toHaveLength(1);
+    expect(
+      lines.filter((line) => line.level === 'warn' && line.message.startsWith('Could not reach a broker yet')),
+    ).toHaveLength(1);
 
     const closing = Date.now();
     await bus.close();

@@ -10,7 +10,8 @@ import { isKafkaAuthenticationError } from '../kafka-security-options';
 import type { EnsuredTopic } from '../topic-admin.port';
 import { Backoff, sleep } from './backoff';
 
-export type KafkaStartupState = 'not_started' | 'waiting_for_broker' | 'creating_topics' | 'joining' | 'ready' | 'closed';
+export type KafkaStartupState =
+  'not_started' | 'waiting_for_broker' | 'creating_topics' | 'joining' | 'ready' | 'closed';
 
 export interface KafkaReadiness {
   state: KafkaStartupState;
@@ -71,18 +72,26 @@ export class StartingKafkaBus implements MessageBus {
 
   /** Starts connecting in the background; the returned promise settles once ready or closed. */
   start(): Promise<void> {
-    this.running ??= this.run().catch((error: unknown) => this.options.logger.error(`Kafka start-up stopped: ${describe(error)}`));
+    this.running ??= this.run().catch((error: unknown) =>
+      this.options.logger.error(`Kafka start-up stopped: ${describe(error)}`),
+    );
     return this.running;
   }
 
   async readiness(): Promise<KafkaReadiness> {
-    const brokerReachable = this.state === 'closed' ? false : await this.options.connection.brokerReachable(PROBE_TIMEOUT_MS);
+    const brokerReachable =
+      this.state === 'closed' ? false : await this.options.connection.brokerReachable(PROBE_TIMEOUT_MS);
     const groups = this.bus?.groupMembership() ?? this.subscriptions.map((s) => ({ group: s.group, member: false }));
     const ready = this.state === 'ready' && brokerReachable && groups.every((g) => g.member);
     return { state: this.state, brokerReachable, groups, ready };
   }
 
-  subscribe<T, R>(topic: string, group: string, handler: BatchHandler<T, R>, options?: SubscribeOptions): Promise<void> {
+  subscribe<T, R>(
+    topic: string,
+    group: string,
+    handler: BatchHandler<T, R>,
+    options?: SubscribeOptions,
+  ): Promise<void> {
     if (this.bus) return this.bus.subscribe(topic, group, handler, options);
     this.subscriptions.push({ topic, group, handler: handler as BatchHandler<unknown, unknown>, options });
     return Promise.resolve();
@@ -109,7 +118,12 @@ export class StartingKafkaBus implements MessageBus {
   }
 
   /** Before the bus is ready, waits for it within the request's own deadline, then times out as a request does. */
-  async request<R>(topic: string, key: string, value: unknown, options: { timeoutMs: number; headers?: Record<string, string> }): Promise<R> {
+  async request<R>(
+    topic: string,
+    key: string,
+    value: unknown,
+    options: { timeoutMs: number; headers?: Record<string, string> },
+  ): Promise<R> {
     if (this.bus) return this.bus.request<R>(topic, key, value, options);
     const started = Date.now();
     const bus = await this.whenReady(options.timeoutMs);
@@ -154,11 +168,20 @@ export class StartingKafkaBus implements MessageBus {
     this.enter('creating_topics', 'Kafka reachable, creating topics');
     await this.untilDone('create the topics', () => this.options.createBus().ensureTopics(this.topics));
     if (this.abort.signal.aborted) return;
-    this.enter('joining', `Topics ready (${this.topics.length}), connecting the producer and joining ${this.subscriptions.length} consumer group(s)`);
+    this.enter(
+      'joining',
+      `Topics ready (${this.topics.length}), connecting the producer and joining ${this.subscriptions.length} consumer group(s)`,
+    );
     const bus = await this.untilDone('start the bus', () => this.startedBus());
     if (!bus || !(await this.untilJoined(bus))) return;
     this.bus = bus;
-    this.enter('ready', `Consumers joined: ${bus.groupMembership().map((g) => g.group).join(', ')}`);
+    this.enter(
+      'ready',
+      `Consumers joined: ${bus
+        .groupMembership()
+        .map((g) => g.group)
+        .join(', ')}`,
+    );
     this.wakeWaiters();
     logger.debug('Kafka bus ready');
   }
@@ -230,7 +253,9 @@ export class StartingKafkaBus implements MessageBus {
 
   /** Closing (a SIGTERM) is said as such, so the gateway answers 503 `shutting_down` rather than a timeout or a 500. */
   private notReady(what: string): Error {
-    return this.state === 'closed' ? new MessageBusClosedError() : new Error(`Kafka is not connected yet (${this.state}): ${what}`);
+    return this.state === 'closed'
+      ? new MessageBusClosedError()
+      : new Error(`Kafka is not connected yet (${this.state}): ${what}`);
   }
 
   private whenReady(timeoutMs: number): Promise<KafkaMessageBus | undefined> {

@@ -14,7 +14,8 @@ export function uniqueName(prefix: string): string {
 
 export function brokersFromEnv(): string[] {
   const brokers = process.env.KAFKA_BROKERS;
-  if (!brokers) throw new Error('KAFKA_BROKERS is not set: run with jest.int.config.js, whose global setup starts Kafka');
+  if (!brokers)
+    throw new Error('KAFKA_BROKERS is not set: run with jest.int.config.js, whose global setup starts Kafka');
   return brokers.split(',');
 }
 
@@ -33,7 +34,12 @@ export function recordingLogger(): { logger: MessagingLogger; lines: LogLine[] }
 }
 
 export function testConnection(logger: MessagingLogger): KafkaConnection {
-  return new KafkaConnection({ clientId: uniqueName('messaging-int'), brokers: brokersFromEnv(), logger, logLevel: 'warn' });
+  return new KafkaConnection({
+    clientId: uniqueName('messaging-int'),
+    brokers: brokersFromEnv(),
+    logger,
+    logLevel: 'warn',
+  });
 }
 
 export async function waitFor(condition: () => boolean, what: string, timeoutMs = 30_000): Promise<void> {
@@ -51,7 +57,8 @@ export async function offsetsOf(topic: string, groupId: string): Promise<{ commi
   try {
     const [group] = await admin.fetchOffsets({ groupId, topics: [topic] });
     const ends = await admin.fetchTopicOffsets(topic);
-    const byPartition = <T extends { partition: number }>(rows: T[]) => [...rows].sort((a, b) => a.partition - b.partition);
+    const byPartition = <T extends { partition: number }>(rows: T[]) =>
+      [...rows].sort((a, b) => a.partition - b.partition);
     return {
       committed: byPartition(group.partitions).map((row) => Math.max(0, Number(row.offset))),
       end: byPartition(ends).map((row) => Number(row.high)),

@@ -61,7 +61,10 @@ export class BusClientProxy extends ClientProxy {
 }
 
 function destinationOf(pattern: unknown): BusDestination {
-  const { topic, key } = (typeof pattern === 'object' && pattern !== null ? pattern : {}) as Partial<Record<keyof BusDestination, unknown>>;
-  if (typeof topic !== 'string' || typeof key !== 'string') throw new Error(`A bus client's pattern is { topic, key }, not ${JSON.stringify(pattern)}`);
+  const { topic, key } = (typeof pattern === 'object' && pattern !== null ? pattern : {}) as Partial<
+    Record<keyof BusDestination, unknown>
+  >;
+  if (typeof topic !== 'string' || typeof key !== 'string')
+    throw new Error(`A bus client's pattern is { topic, key }, not ${JSON.stringify(pattern)}`);
   return { topic, key };
 }

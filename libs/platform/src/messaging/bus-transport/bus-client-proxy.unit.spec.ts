@@ -4,7 +4,7 @@ import { BusClientProxy } from './bus-client-proxy';
 
 /** docs/architecture.md, §3 "Handlers". */
 describe('BusClientProxy', () => {
-  it('sends a request on the key\'s partition and gives its reply, with the headers of the moment', async () => {
+  it("sends a request on the key's partition and gives its reply, with the headers of the moment", async () => {
     const bus = new InProcessBus();
     const seen: { key: string; requestId: string | undefined }[] = [];
     bus.subscribe<string, string>('echo', 'echoes', async (batch) =>
@@ -23,14 +23,18 @@ describe('BusClientProxy', () => {
   it('fails with RequestTimeoutError past its deadline', async () => {
     const bus = new InProcessBus();
     const client = new BusClientProxy(bus, { timeoutMs: 50 });
-    await expect(lastValueFrom(client.send({ topic: 'nobody', key: 'k' }, 'x'))).rejects.toBeInstanceOf(RequestTimeoutError);
+    await expect(lastValueFrom(client.send({ topic: 'nobody', key: 'k' }, 'x'))).rejects.toBeInstanceOf(
+      RequestTimeoutError,
+    );
     bus.close();
   });
 
   it('emits as a hand-over: complete once every group of the topic has handled it', async () => {
     const bus = new InProcessBus();
     const handled: string[] = [];
-    bus.subscribe<string, undefined>('records', 'writers', async (batch) => batch.map((message) => void handled.push(message.value)));
+    bus.subscribe<string, undefined>('records', 'writers', async (batch) =>
+      batch.map((message) => void handled.push(message.value)),
+    );
     const client = new BusClientProxy(bus, { timeoutMs: 5_000 });
 
     await lastValueFrom(client.emit({ topic: 'records', key: 'k' }, 'record-1'), { defaultValue: undefined });

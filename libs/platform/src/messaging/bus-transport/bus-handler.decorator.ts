@@ -20,12 +20,18 @@ export interface BusPattern {
  * `options.onRepeatedFailure` says what a batch that keeps failing turns into.
  */
 export function BusHandler(topic: string, group: string, options: SubscribeOptions = {}): MethodDecorator {
-  return applyDecorators(MessagePattern<BusPattern>({ topic, group }, BUS_TRANSPORT, { ...options }), UseFilters(PassErrorsToBus));
+  return applyDecorators(
+    MessagePattern<BusPattern>({ topic, group }, BUS_TRANSPORT, { ...options }),
+    UseFilters(PassErrorsToBus),
+  );
 }
 
 /** As BusHandler, for a handler that answers nothing: whatever it returns, no reply is sent. */
 export function BusEventHandler(topic: string, group: string, options: SubscribeOptions = {}): MethodDecorator {
-  return applyDecorators(EventPattern<BusPattern>({ topic, group }, BUS_TRANSPORT, { ...options }), UseFilters(PassErrorsToBus));
+  return applyDecorators(
+    EventPattern<BusPattern>({ topic, group }, BUS_TRANSPORT, { ...options }),
+    UseFilters(PassErrorsToBus),
+  );
 }
 
 /**

@@ -26,10 +26,16 @@ export class BusTransport extends Server implements CustomTransportStrategy {
     super();
   }
 
-  override addHandler(pattern: unknown, callback: MessageHandler, isEventHandler = false, extras: Record<string, unknown> = {}): void {
+  override addHandler(
+    pattern: unknown,
+    callback: MessageHandler,
+    isEventHandler = false,
+    extras: Record<string, unknown> = {},
+  ): void {
     const busPattern = busPatternOf(pattern);
     const id = JSON.stringify([busPattern.topic, busPattern.group]);
-    if (this.routes.has(id)) throw new Error(`Two bus handlers consume ${busPattern.topic} in group ${busPattern.group}`);
+    if (this.routes.has(id))
+      throw new Error(`Two bus handlers consume ${busPattern.topic} in group ${busPattern.group}`);
     super.addHandler(pattern, callback, isEventHandler, extras);
     this.routes.set(id, { pattern: busPattern, handler: callback });
   }
@@ -38,7 +44,12 @@ export class BusTransport extends Server implements CustomTransportStrategy {
   async listen(callback: (error?: unknown) => void): Promise<void> {
     try {
       for (const { pattern, handler } of this.routes.values()) {
-        await this.bus.subscribe(pattern.topic, pattern.group, batchHandlerOf(pattern, handler), subscribeOptionsOf(handler.extras));
+        await this.bus.subscribe(
+          pattern.topic,
+          pattern.group,
+          batchHandlerOf(pattern, handler),
+          subscribeOptionsOf(handler.extras),
+        );
       }
     } catch (error) {
       callback(error);
@@ -68,14 +79,18 @@ function batchHandlerOf(pattern: BusPattern, handler: MessageHandler): BatchHand
     // Nest hands a handler's error back as an Observable that fails (PassErrorsToBus keeps the error itself).
     const replies: unknown = isObservable(result) ? await lastValueFrom(result, { defaultValue: undefined }) : result;
     if (handler.isEventHandler) return new Array<undefined>(batch.length).fill(undefined);
-    if (!Array.isArray(replies)) throw new TypeError(`The handler of ${pattern.topic} (group ${pattern.group}) returned no array of replies`);
+    if (!Array.isArray(replies))
+      throw new TypeError(`The handler of ${pattern.topic} (group ${pattern.group}) returned no array of replies`);
     return replies;
   };
 }
 
 function busPatternOf(pattern: unknown): BusPattern {
-  const { topic, group } = (typeof pattern === 'object' && pattern !== null ? pattern : {}) as Partial<Record<keyof BusPattern, unknown>>;
-  if (typeof topic !== 'string' || typeof group !== 'string') throw new Error(`A bus handler's pattern is { topic, group }, not ${JSON.stringify(pattern)}`);
+  const { topic, group } = (typeof pattern === 'object' && pattern !== null ? pattern : {}) as Partial<
+    Record<keyof BusPattern, unknown>
+  >;
+  if (typeof topic !== 'string' || typeof group !== 'string')
+    throw new Error(`A bus handler's pattern is { topic, group }, not ${JSON.stringify(pattern)}`);
   return { topic, group };
 }
 

@@ -87,7 +87,9 @@ describe('BusTransport', () => {
   it('gives the handler whole batches and sends back its replies; an event handler answers nothing', async () => {
     const { bus, steps, subscribed, app } = await listeningTransport();
 
-    const replies = await Promise.all(['a', 'b', 'c'].map((value) => bus.request<string>('echo', 'one-key', value, { timeoutMs: 5_000 })));
+    const replies = await Promise.all(
+      ['a', 'b', 'c'].map((value) => bus.request<string>('echo', 'one-key', value, { timeoutMs: 5_000 })),
+    );
     expect(replies).toEqual(['A', 'B', 'C']);
     expect(steps.filter((step) => step.startsWith('batch'))).toEqual(['batch of 3']);
     await bus.handOver('noted', 'k', 'x');
@@ -102,7 +104,9 @@ describe('BusTransport', () => {
     const { bus, subscribed, app } = await listeningTransport();
 
     const echo = handlerOf(subscribed, 'echo');
-    await expect(echo([envelope('echo', 'ok'), envelope('echo', 'fail')])).rejects.toThrow(new Error('the database is down'));
+    await expect(echo([envelope('echo', 'ok'), envelope('echo', 'fail')])).rejects.toThrow(
+      new Error('the database is down'),
+    );
     await app.close();
     bus.close();
   });
@@ -124,7 +128,9 @@ describe('BusTransport', () => {
     const handler = Object.assign(async () => [], {});
     expect(() => transport.addHandler('echo', handler)).toThrow(/is \{ topic, group \}/);
     transport.addHandler({ topic: 'echo', group: 'g' }, handler);
-    expect(() => transport.addHandler({ topic: 'echo', group: 'g' }, handler)).toThrow('Two bus handlers consume echo in group g');
+    expect(() => transport.addHandler({ topic: 'echo', group: 'g' }, handler)).toThrow(
+      'Two bus handlers consume echo in group g',
+    );
   });
 });
 

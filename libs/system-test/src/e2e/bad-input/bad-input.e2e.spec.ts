@@ -55,11 +55,16 @@ describe(`bad input on every route (${testMode()})`, () => {
     const created = (await admin('/admin/v1/teams').send({ name: 'Corpus' }).expect(201)).body;
     mainKey = created.apiKey.key;
     const team = created.team.id as string;
-    await admin(`/admin/v1/teams/${team}/top-ups`).set('Idempotency-Key', 'corpus-funds').send({ amount: 10_000 }).expect(201);
+    await admin(`/admin/v1/teams/${team}/top-ups`)
+      .set('Idempotency-Key', 'corpus-funds')
+      .send({ amount: 10_000 })
+      .expect(201);
     const asMain = (path: string) => http.post(path).set('Authorization', `Bearer ${mainKey}`);
     const subAccount = (await asMain('/v1/sub-accounts').send({ name: 'Target' }).expect(201)).body.subAccount.id;
-    const apiKey = (await asMain(`/v1/sub-accounts/${subAccount}/api-keys`).send({ name: 'Target key' }).expect(201)).body.apiKey.id;
-    const message = (await asMain('/v1/messages').send({ to: '+14155550100', text: 'Hello' }).expect(202)).body.message.id;
+    const apiKey = (await asMain(`/v1/sub-accounts/${subAccount}/api-keys`).send({ name: 'Target key' }).expect(201))
+      .body.apiKey.id;
+    const message = (await asMain('/v1/messages').send({ to: '+14155550100', text: 'Hello' }).expect(202)).body.message
+      .id;
     ids = { team, subAccount, apiKey, message };
     await testApp.settle([team]);
     before = await testApp.snapshot();
@@ -69,9 +74,15 @@ describe(`bad input on every route (${testMode()})`, () => {
 
   const send = (corpusCase: CorpusCase) => {
     const token = corpusCase.path.startsWith('/admin') ? testApp.adminToken : mainKey;
-    const credential: Record<string, string> = corpusCase.credential === 'route' ? { Authorization: `Bearer ${token}` } : {};
+    const credential: Record<string, string> =
+      corpusCase.credential === 'route' ? { Authorization: `Bearer ${token}` } : {};
     const path = corpusCase.path.replace(/\{(\w+)\}/g, (_match, kind: IdKind) => ids[kind]);
-    return sendRaw(testApp.baseUrl, { method: corpusCase.method, path, headers: { ...credential, ...corpusCase.headers }, body: corpusCase.body });
+    return sendRaw(testApp.baseUrl, {
+      method: corpusCase.method,
+      path,
+      headers: { ...credential, ...corpusCase.headers },
+      body: corpusCase.body,
+    });
   };
 
   it.each(corpus)('$name', async (corpusCase) => {
@@ -91,8 +102,17 @@ describe(`bad input on every route (${testMode()})`, () => {
     for (const route of CORPUS_ROUTES.filter((candidate) => candidate.validBody)) {
       const path = route.path.replace(/:(\w+)/g, (_match, name: string) => ids[route.params?.[name] ?? 'team']);
       const token = route.auth === 'admin' ? testApp.adminToken : mainKey;
-      const headers = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', 'Idempotency-Key': `control ${route.path}` };
-      const response = await sendRaw(testApp.baseUrl, { method: route.method, path, headers, body: Buffer.from(JSON.stringify(route.validBody)) });
+      const headers = {
+        Authorization: `Bearer ${token}`,
+        'Content-Type': 'application/json',
+        'Idempotency-Key': `control ${route.path}`,
+      };
+      const response = await sendRaw(testApp.baseUrl, {
+        method: route.method,
+        path,
+        headers,
+        body: Buffer.from(JSON.stringify(route.validBody)),
+      });
       answers.push(`${route.method} ${route.path} ${response.status}`);
     }
     expect(answers).toEqual([

@@ -1,4 +1,12 @@
-import { LONE_SURROGATE, NUL_TEXT, objectWithKeys, OVERFLOWING, SCRIPT_FRAGMENT, SQL_FRAGMENT, TWO_TO_THE_64 } from './json-values';
+import {
+  LONE_SURROGATE,
+  NUL_TEXT,
+  objectWithKeys,
+  OVERFLOWING,
+  SCRIPT_FRAGMENT,
+  SQL_FRAGMENT,
+  TWO_TO_THE_64,
+} from './json-values';
 import type { HttpMethod } from './raw-http';
 
 /** What a path parameter names, and so the 404 code an id naming nothing gets. */
@@ -39,7 +47,18 @@ const NOT_REQUIRED_TEXT = [...NOT_TEXT, null];
 const NOT_A_CHOICE = [12, true, [], {}, '', SQL_FRAGMENT, SCRIPT_FRAGMENT];
 /** Not integer cents of 0 or more: wrong types, fractions, negatives and numbers past any limit. */
 const NOT_CENTS = ['12', true, [], {}, 1.5, -1, 1e308, TWO_TO_THE_64, OVERFLOWING];
-const NOT_METADATA = ['x', 12, true, [], { nested: { a: 1 } }, { list: [1] }, { k: NUL_TEXT }, { [NUL_TEXT]: 'v' }, { k: 'x'.repeat(501) }, objectWithKeys(51)];
+const NOT_METADATA = [
+  'x',
+  12,
+  true,
+  [],
+  { nested: { a: 1 } },
+  { list: [1] },
+  { k: NUL_TEXT },
+  { [NUL_TEXT]: 'v' },
+  { k: 'x'.repeat(501) },
+  objectWithKeys(51),
+];
 /** Names are required wherever they appear (PATCH may leave one out, never clear it): 1 to 200 characters. */
 const NOT_A_NAME = [...NOT_REQUIRED_TEXT, '', 'x'.repeat(201)];
 
@@ -52,13 +71,45 @@ const subAccountFields: FieldCorpus[] = [
 
 /** The text fields of the Zavu `content` object: each must be a string. */
 const CONTENT_TEXT_FIELDS = [
-  'ctaDisplayText', 'ctaHeaderMediaUrl', 'ctaHeaderText', 'ctaHeaderType', 'ctaUrl', 'emoji', 'filename', 'footerText', 'listButton', 'locationAddress',
-  'locationName', 'mediaId', 'mediaUrl', 'mimeType', 'reactToMessageId', 'replyToFrom', 'replyToMessageId', 'replyToMessageType', 'replyToProviderMessageId',
-  'replyToText', 'templateId',
+  'ctaDisplayText',
+  'ctaHeaderMediaUrl',
+  'ctaHeaderText',
+  'ctaHeaderType',
+  'ctaUrl',
+  'emoji',
+  'filename',
+  'footerText',
+  'listButton',
+  'locationAddress',
+  'locationName',
+  'mediaId',
+  'mediaUrl',
+  'mimeType',
+  'reactToMessageId',
+  'replyToFrom',
+  'replyToMessageId',
+  'replyToMessageType',
+  'replyToProviderMessageId',
+  'replyToText',
+  'templateId',
 ];
 
 const sendFields: FieldCorpus[] = [
-  { field: 'to', refused: [...NOT_REQUIRED_TEXT, '', '12345', '+1234567', '+1234567890123456', 'not-an-address', SQL_FRAGMENT, SCRIPT_FRAGMENT, `${SCRIPT_FRAGMENT}@example.com`, `a${SQL_FRAGMENT}@example.com`] },
+  {
+    field: 'to',
+    refused: [
+      ...NOT_REQUIRED_TEXT,
+      '',
+      '12345',
+      '+1234567',
+      '+1234567890123456',
+      'not-an-address',
+      SQL_FRAGMENT,
+      SCRIPT_FRAGMENT,
+      `${SCRIPT_FRAGMENT}@example.com`,
+      `a${SQL_FRAGMENT}@example.com`,
+    ],
+  },
   { field: 'channel', refused: [...NOT_A_CHOICE, 'pigeon'] },
   { field: 'messageType', refused: [...NOT_A_CHOICE, 'hologram'] },
   { field: 'text', refused: NOT_TEXT },
@@ -69,7 +120,10 @@ const sendFields: FieldCorpus[] = [
   { field: 'attachments', refused: ['x', {}, [1], [[]], [{}], [{ filename: 12 }]] },
   { field: 'content', refused: ['x', 12, true, [], [{}]] },
   { field: 'content.latitude', refused: ['12', true, [], 91, -91, 1e308, TWO_TO_THE_64, OVERFLOWING] },
-  { field: 'content.buttons', refused: ['x', [{}], [[]], Array.from({ length: 4 }, (_, i) => ({ id: `b${i}`, title: 'Yes' }))] },
+  {
+    field: 'content.buttons',
+    refused: ['x', [{}], [[]], Array.from({ length: 4 }, (_, i) => ({ id: `b${i}`, title: 'Yes' }))],
+  },
   { field: 'content.contacts', refused: ['x', [1], [[]]] },
   { field: 'content.sections', refused: ['x', [[]], [{ title: 'Menu', rows: [[]] }]] },
   { field: 'content.referral', refused: ['x', 12, []] },
@@ -87,7 +141,14 @@ const sendFields: FieldCorpus[] = [
  * the route then refuses even a valid body before the ledger, and a refused key records nothing.
  */
 export const CORPUS_ROUTES: readonly CorpusRoute[] = [
-  { method: 'POST', path: '/v1/sub-accounts', auth: 'api-key', validBody: { name: 'Corpus' }, bodyRequired: true, fields: subAccountFields },
+  {
+    method: 'POST',
+    path: '/v1/sub-accounts',
+    auth: 'api-key',
+    validBody: { name: 'Corpus' },
+    bodyRequired: true,
+    fields: subAccountFields,
+  },
   { method: 'GET', path: '/v1/sub-accounts', auth: 'api-key', query: 'page' },
   { method: 'GET', path: '/v1/sub-accounts/:id', auth: 'api-key', params: { id: 'subAccount' } },
   {
@@ -114,10 +175,22 @@ export const CORPUS_ROUTES: readonly CorpusRoute[] = [
       { field: 'permissions', refused: ['all', 12, {}, [5], [null], [''], ['a', 'a'], ['x'.repeat(101)], [NUL_TEXT]] },
     ],
   },
-  { method: 'DELETE', path: '/v1/sub-accounts/:id/api-keys/:keyId', auth: 'api-key', params: { id: 'subAccount', keyId: 'apiKey' } },
+  {
+    method: 'DELETE',
+    path: '/v1/sub-accounts/:id/api-keys/:keyId',
+    auth: 'api-key',
+    params: { id: 'subAccount', keyId: 'apiKey' },
+  },
   { method: 'POST', path: '/v1/sub-accounts/:id/deletion', auth: 'api-key', params: { id: 'subAccount' } },
   { method: 'DELETE', path: '/v1/sub-accounts/:id/deletion', auth: 'api-key', params: { id: 'subAccount' } },
-  { method: 'POST', path: '/v1/messages', auth: 'api-key', validBody: { to: '+14155550100', text: 'Hello' }, bodyRequired: true, fields: sendFields },
+  {
+    method: 'POST',
+    path: '/v1/messages',
+    auth: 'api-key',
+    validBody: { to: '+14155550100', text: 'Hello' },
+    bodyRequired: true,
+    fields: sendFields,
+  },
   { method: 'GET', path: '/v1/messages', auth: 'api-key', query: 'messages' },
   { method: 'GET', path: '/v1/messages/:id', auth: 'api-key', params: { id: 'message' } },
   { method: 'GET', path: '/v1/balance', auth: 'api-key' },
@@ -155,7 +228,23 @@ export const CORPUS_ROUTES: readonly CorpusRoute[] = [
     validBody: { amount: 100, reason: 'Carrier credit' },
     bodyRequired: true,
     fields: [
-      { field: 'amount', refused: ['12', true, [], {}, 1.5, 0, null, 1e308, TWO_TO_THE_64, OVERFLOWING, 1_000_000_000_001, -1_000_000_000_001] },
+      {
+        field: 'amount',
+        refused: [
+          '12',
+          true,
+          [],
+          {},
+          1.5,
+          0,
+          null,
+          1e308,
+          TWO_TO_THE_64,
+          OVERFLOWING,
+          1_000_000_000_001,
+          -1_000_000_000_001,
+        ],
+      },
       { field: 'reason', refused: [...NOT_REQUIRED_TEXT, '', '   ', 'x'.repeat(501)] },
     ],
   },

@@ -6,7 +6,15 @@ import { AccountsModule, SimulatedCarrier } from '@subledger/accounts-feature';
 import { createPgliteEventStore, type SqlEventStore } from '@subledger/event-store';
 import { LedgerModule } from '@subledger/ledger-feature';
 import { InProcessBus } from '@subledger/messaging';
-import { CLOCK, databaseHealthCheck, EVENT_STORE, HealthModule, initWithBusHandlers, ManualClock, MESSAGE_BUS } from '@subledger/platform';
+import {
+  CLOCK,
+  databaseHealthCheck,
+  EVENT_STORE,
+  HealthModule,
+  initWithBusHandlers,
+  ManualClock,
+  MESSAGE_BUS,
+} from '@subledger/platform';
 import { mkdtemp, rm } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -41,7 +49,13 @@ export async function startCorpusTestApp(): Promise<CorpusTestApp> {
   const clock = new ManualClock();
 
   @Global()
-  @Module({ providers: [{ provide: EVENT_STORE, useValue: store }, { provide: MESSAGE_BUS, useValue: bus }], exports: [EVENT_STORE, MESSAGE_BUS] })
+  @Module({
+    providers: [
+      { provide: EVENT_STORE, useValue: store },
+      { provide: MESSAGE_BUS, useValue: bus },
+    ],
+    exports: [EVENT_STORE, MESSAGE_BUS],
+  })
   class CorpusInfrastructureModule {}
 
   const moduleRef = await Test.createTestingModule({
@@ -50,7 +64,10 @@ export async function startCorpusTestApp(): Promise<CorpusTestApp> {
       LedgerModule.forRoot(),
       AccountsModule.forRoot({ deletionSweepIntervalMs: null, carrier: { stepDelayMs: 0, failureRate: 0 } }),
       GatewayModule.forRoot(testGatewayOptions({ rateLimitPerMinute: 1_000_000 })),
-      HealthModule.forRoot({ inject: [HealthIndicatorService], useFactory: (indicators: HealthIndicatorService) => [databaseHealthCheck(indicators, 'pglite', store.sql)] }),
+      HealthModule.forRoot({
+        inject: [HealthIndicatorService],
+        useFactory: (indicators: HealthIndicatorService) => [databaseHealthCheck(indicators, 'pglite', store.sql)],
+      }),
     ],
   })
     .overrideProvider(CLOCK)

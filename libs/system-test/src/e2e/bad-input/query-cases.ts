@@ -5,7 +5,8 @@ import { describeValue, SCRIPT_FRAGMENT, SQL_FRAGMENT } from './json-values';
 
 type Parameters = readonly (readonly [name: string, value: string, expected: Expected])[];
 
-const each = (name: string, values: readonly string[], expected: Expected): Parameters => values.map((value) => [name, value, expected] as const);
+const each = (name: string, values: readonly string[], expected: Expected): Parameters =>
+  values.map((value) => [name, value, expected] as const);
 
 /** `?limit&cursor` of every list (docs/contract.md §3). */
 const PAGE: Parameters = [
@@ -35,10 +36,17 @@ const FILTERS: Readonly<Record<NonNullable<CorpusRoute['query']>, Parameters>> =
     ...each('order', ['', 'DESC', SQL_FRAGMENT, SCRIPT_FRAGMENT], invalid('order')),
   ],
   teams: SEARCH,
-  activity: [...each('minutes', ['0', '1441', 'abc', '1.5', '-1', '1e308', '', SQL_FRAGMENT], invalid('minutes')), ['unexpected', '1', invalid('unexpected')]],
+  activity: [
+    ...each('minutes', ['0', '1441', 'abc', '1.5', '-1', '1e308', '', SQL_FRAGMENT], invalid('minutes')),
+    ['unexpected', '1', invalid('unexpected')],
+  ],
   usage: [
     ...each('granularity', [SQL_FRAGMENT, SCRIPT_FRAGMENT, 'week', ''], invalid('granularity')),
-    ...each('from', ['yesterday', SQL_FRAGMENT, '2025-13-01T00:00:00Z', '1e308', '-1', '0001-01-01T00:00:00Z'], invalid('from')),
+    ...each(
+      'from',
+      ['yesterday', SQL_FRAGMENT, '2025-13-01T00:00:00Z', '1e308', '-1', '0001-01-01T00:00:00Z'],
+      invalid('from'),
+    ),
     ...each('to', ['tomorrow', SCRIPT_FRAGMENT, '2025-01-01T25:00:00Z'], invalid('to')),
     ['to', '9999-12-31T23:59:59Z', noUsage],
     ...each('accountId', ['', 'x'.repeat(256)], invalid('accountId')),
@@ -51,13 +59,18 @@ export function queryCases(query: CorpusRoute['query'], template: string): Named
   const paged = query !== 'activity';
   const parameters = [...(paged ? PAGE : []), ...FILTERS[query]];
   return [
-    ...parameters.map(([name, value, expected]): Named => [`?${name}=${describeValue(value)}`, { path: `${template}?${name}=${encodeURIComponent(value)}`, expected }]),
+    ...parameters.map(([name, value, expected]): Named => [
+      `?${name}=${describeValue(value)}`,
+      { path: `${template}?${name}=${encodeURIComponent(value)}`, expected },
+    ]),
     ...(paged
       ? ([
           ['?limit twice', { path: `${template}?limit=1&limit=2`, expected: invalid('limit') }],
           ['?cursor with a NUL byte', { path: `${template}?cursor=a%00b`, expected: invalid() }],
         ] as const)
       : ([['?minutes twice', { path: `${template}?minutes=1&minutes=2`, expected: invalid('minutes') }]] as const)),
-    ...(query === 'teams' ? ([['?search with a NUL byte', { path: `${template}?search=a%00b`, expected: invalid() }]] as const) : []),
+    ...(query === 'teams'
+      ? ([['?search with a NUL byte', { path: `${template}?search=a%00b`, expected: invalid() }]] as const)
+      : []),
   ];
 }

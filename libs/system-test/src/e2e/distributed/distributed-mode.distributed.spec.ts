@@ -10,7 +10,10 @@ const REQUEST_TIMEOUT_MS = 2500;
 let stack: DistributedStack;
 
 beforeAll(async () => {
-  stack = await startDistributedStack({ gateways: 2, env: { REQUEST_TIMEOUT_MS: String(REQUEST_TIMEOUT_MS), KAFKA_SESSION_TIMEOUT_MS: '6000' } });
+  stack = await startDistributedStack({
+    gateways: 2,
+    env: { REQUEST_TIMEOUT_MS: String(REQUEST_TIMEOUT_MS), KAFKA_SESSION_TIMEOUT_MS: '6000' },
+  });
 }, 180_000);
 afterAll(() => stack?.stop(), 60_000);
 
@@ -19,10 +22,21 @@ interface Answer {
   body: Record<string, unknown>;
 }
 
-async function call(base: string, method: string, path: string, token: string, body?: unknown, headers: Record<string, string> = {}): Promise<Answer> {
+async function call(
+  base: string,
+  method: string,
+  path: string,
+  token: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<Answer> {
   const response = await fetch(`${base}${path}`, {
     method,
-    headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+    headers: {
+      authorization: `Bearer ${token}`,
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...headers,
+    },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await response.text();
@@ -33,12 +47,23 @@ async function newTeam(gateway: string, cents: number): Promise<{ teamId: string
   const created = await call(gateway, 'POST', '/admin/v1/teams', stack.adminToken, { name: 'Acme' });
   expect(created.status).toBe(201);
   const { team, apiKey } = created.body as { team: { id: string }; apiKey: { key: string } };
-  const topUp = await call(gateway, 'POST', `/admin/v1/teams/${team.id}/top-ups`, stack.adminToken, { amount: cents }, { 'idempotency-key': randomUUID() });
+  const topUp = await call(
+    gateway,
+    'POST',
+    `/admin/v1/teams/${team.id}/top-ups`,
+    stack.adminToken,
+    { amount: cents },
+    { 'idempotency-key': randomUUID() },
+  );
   expect(topUp.status).toBe(201);
   return { teamId: team.id, mainKey: apiKey.key };
 }
 
-async function newSubAccount(gateway: string, mainKey: string, creditLimit: number | null): Promise<{ id: string; key: string }> {
+async function newSubAccount(
+  gateway: string,
+  mainKey: string,
+  creditLimit: number | null,
+): Promise<{ id: string; key: string }> {
   const created = await call(gateway, 'POST', '/v1/sub-accounts', mainKey, { name: 'Client', creditLimit });
   expect(created.status).toBe(201);
   const { subAccount } = created.body as { subAccount: { id: string; apiKey: string } };
@@ -46,14 +71,28 @@ async function newSubAccount(gateway: string, mainKey: string, creditLimit: numb
 }
 
 const send = (gateway: string, key: string, idempotencyKey = randomUUID()) =>
-  call(gateway, 'POST', '/v1/messages', key, { to: '+14155550100', text: 'hello' }, { 'idempotency-key': idempotencyKey });
+  call(
+    gateway,
+    'POST',
+    '/v1/messages',
+    key,
+    { to: '+14155550100', text: 'hello' },
+    { 'idempotency-key': idempotencyKey },
+  );
 
 function kafka(): Kafka {
-  return new Kafka({ clientId: 'distributed-spec', brokers: (process.env.KAFKA_BROKERS as string).split(','), logLevel: logLevel.NOTHING });
+  return new Kafka({
+    clientId: 'distributed-spec',
+    brokers: (process.env.KAFKA_BROKERS as string).split(','),
+    logLevel: logLevel.NOTHING,
+  });
 }
 
 /** Every message of a topic from the beginning, until `enough` holds or 30 s pass. */
-async function readTopic(topic: string, enough: (messages: { key: string; value: string; headers: Record<string, string> }[]) => boolean) {
+async function readTopic(
+  topic: string,
+  enough: (messages: { key: string; value: string; headers: Record<string, string> }[]) => boolean,
+) {
   const consumer = kafka().consumer({ groupId: `probe-${randomUUID()}` });
   const messages: { key: string; value: string; headers: Record<string, string> }[] = [];
   await consumer.connect();
@@ -61,7 +100,9 @@ async function readTopic(topic: string, enough: (messages: { key: string; value:
     await consumer.subscribe({ topic, fromBeginning: true });
     await consumer.run({
       eachMessage: async ({ message }) => {
-        const headers = Object.fromEntries(Object.entries(message.headers ?? {}).map(([name, value]) => [name, String(value)]));
+        const headers = Object.fromEntries(
+          Object.entries(message.headers ?? {}).map(([name, value]) => [name, String(value)]),
+        );
         messages.push({ key: String(message.key), value: String(message.value), headers });
       },
     });
@@ -102,7 +143,9 @@ it('applies a credit limit change before the PATCH answers: the very next charge
   expect(refused.body.code).toBe('credit_limit_exceeded');
 
   // Raise it: the very next charge passes.
-  expect((await call(b, 'PATCH', `/v1/sub-accounts/${sub.id}`, team.mainKey, { creditLimit: spent + 100 })).status).toBe(200);
+  expect(
+    (await call(b, 'PATCH', `/v1/sub-accounts/${sub.id}`, team.mainKey, { creditLimit: spent + 100 })).status,
+  ).toBe(200);
   expect((await send(a, sub.key)).status).toBe(202);
 
   // Suspend through one gateway, charge through the other at once: refused.
@@ -149,7 +192,11 @@ it('moves a poison command to the dead-letter topic with its reason, and the par
       topic,
       messages: [
         { key: team.teamId, value: `not json ${marker}` },
-        { key: team.teamId, value: JSON.stringify({ type: 'ChargeMessage', teamId: team.teamId, marker }), headers: { 'schema-version': '1' } },
+        {
+          key: team.teamId,
+          value: JSON.stringify({ type: 'ChargeMessage', teamId: team.teamId, marker }),
+          headers: { 'schema-version': '1' },
+        },
       ],
     });
   } finally {
@@ -157,7 +204,10 @@ it('moves a poison command to the dead-letter topic with its reason, and the par
   }
   // The team's partition is not blocked: its next charge goes through.
   expect((await send(a, team.mainKey)).status).toBe(202);
-  const dead = await readTopic(`${topic}.dead-letter`, (messages) => messages.filter((m) => m.value.includes(marker)).length >= 2);
+  const dead = await readTopic(
+    `${topic}.dead-letter`,
+    (messages) => messages.filter((m) => m.value.includes(marker)).length >= 2,
+  );
   const ours = dead.filter((message) => message.value.includes(marker));
   expect(ours).toHaveLength(2);
   for (const message of ours) {
@@ -172,8 +222,16 @@ it("publishes the ledger's committed events to ledger.events through its outbox,
   const team = await newTeam(a, 1000);
   expect((await send(a, team.mainKey)).status).toBe(202);
   const ofTeam = <M extends { key: string }>(messages: M[]) => messages.filter((m) => m.key === team.teamId);
-  const events = ofTeam(await readTopic(`${stack.topicPrefix}ledger.events`, (messages) => ofTeam(messages).length >= 3));
+  const events = ofTeam(
+    await readTopic(`${stack.topicPrefix}ledger.events`, (messages) => ofTeam(messages).length >= 3),
+  );
   // Opened, topped up, charged: once each, in the team's order.
-  expect(events.map((m) => (JSON.parse(m.value) as { type: string }).type)).toEqual(['TeamOpened', 'TopUpRecorded', 'ChargeAccepted']);
-  expect(events.map((m) => m.headers['event-id'])).toEqual(events.map((m) => (JSON.parse(m.value) as { eventId: string }).eventId));
+  expect(events.map((m) => (JSON.parse(m.value) as { type: string }).type)).toEqual([
+    'TeamOpened',
+    'TopUpRecorded',
+    'ChargeAccepted',
+  ]);
+  expect(events.map((m) => m.headers['event-id'])).toEqual(
+    events.map((m) => (JSON.parse(m.value) as { eventId: string }).eventId),
+  );
 }, 120_000);

@@ -15,12 +15,18 @@ interface Outcomes {
 
 /** Every answer of a burst is a 202 or a 402 with the expected code (if any): nothing else may come back. */
 function sortOut(answers: readonly HttpAnswer[], refusalCode: string | null): Outcomes {
-  const unexpected = answers.filter((answer) => answer.status !== 202 && !(answer.status === 402 && answer.body.code === refusalCode));
+  const unexpected = answers.filter(
+    (answer) => answer.status !== 202 && !(answer.status === 402 && answer.body.code === refusalCode),
+  );
   expect(unexpected.map((answer) => ({ status: answer.status, body: answer.body }))).toEqual([]);
-  return { accepted: answers.filter((answer) => answer.status === 202), refused: answers.filter((answer) => answer.status === 402) };
+  return {
+    accepted: answers.filter((answer) => answer.status === 202),
+    refused: answers.filter((answer) => answer.status === 402),
+  };
 }
 
-const costsOf = (answers: readonly HttpAnswer[]): Micros => sum(answers.map((answer) => usdToMicros(answer.body.message.cost)));
+const costsOf = (answers: readonly HttpAnswer[]): Micros =>
+  sum(answers.map((answer) => usdToMicros(answer.body.message.cost)));
 
 /**
  * docs/contract.md §8.1-8.3 under load over real HTTP: many senders at once on one team, every answer a 202 or
@@ -45,7 +51,8 @@ describe(`concurrent senders (${testMode()}, real HTTP)`, () => {
     team = await client.createTeam();
   });
 
-  const burst = (key: string, count: number, offset = 0) => Array.from({ length: count }, (_, i) => sendSms(baseUrl, key, textFor(offset + i)));
+  const burst = (key: string, count: number, offset = 0) =>
+    Array.from({ length: count }, (_, i) => sendSms(baseUrl, key, textFor(offset + i)));
 
   async function expectLedgerAgrees(topUps: Micros, accepted: readonly HttpAnswer[]): Promise<void> {
     const facts = await ledgerFacts(testApp.storeOf('ledger'), team.teamId);
@@ -68,9 +75,12 @@ describe(`concurrent senders (${testMode()}, real HTTP)`, () => {
     expect(spent).toBe(costsOf(accepted));
     expect((await ledgerProjection(testApp.storeOf('ledger'), team.teamId)).spent.get(sub.id)).toBe(spent);
     // Each refusal was right when made, and headroom only shrinks: none of the refused would fit now.
-    const smallestRefused = refused.map((answer) => answer.body.details.cost as number).reduce((a, b) => Math.min(a, b));
+    const smallestRefused = refused
+      .map((answer) => answer.body.details.cost as number)
+      .reduce((a, b) => Math.min(a, b));
     expect(limit - spent).toBeLessThan(centsToMicros(smallestRefused));
-    for (const { body } of refused) expect(body.details).toEqual({ creditLimit: 20, totalSpent: expect.any(Number), cost: expect.any(Number) });
+    for (const { body } of refused)
+      expect(body.details).toEqual({ creditLimit: 20, totalSpent: expect.any(Number), cost: expect.any(Number) });
     await expectLedgerAgrees(centsToMicros(10_000), accepted);
   });
 
@@ -78,7 +88,8 @@ describe(`concurrent senders (${testMode()}, real HTTP)`, () => {
     await client.topUp(team.teamId, 10_000);
     const limits = [5, 12, 20];
     const subs = [];
-    for (const creditLimit of limits) subs.push(await client.createSubAccount(team.mainKey, { name: `Cap ${creditLimit}`, creditLimit }));
+    for (const creditLimit of limits)
+      subs.push(await client.createSubAccount(team.mainKey, { name: `Cap ${creditLimit}`, creditLimit }));
 
     const bursts = subs.map((sub, s) => Promise.all(burst(sub.apiKey, 25, s * 25)));
     const outcomes = (await Promise.all(bursts)).map((answers) => sortOut(answers, 'credit_limit_exceeded'));
@@ -92,13 +103,19 @@ describe(`concurrent senders (${testMode()}, real HTTP)`, () => {
       expect(projection.spent.get(sub.id)).toBe(spent);
       expect(outcomes[s].refused.length).toBeGreaterThan(0);
     });
-    await expectLedgerAgrees(centsToMicros(10_000), outcomes.flatMap((outcome) => outcome.accepted));
+    await expectLedgerAgrees(
+      centsToMicros(10_000),
+      outcomes.flatMap((outcome) => outcome.accepted),
+    );
   });
 
   it('makes the team balance the binding constraint: 402 insufficient_balance, never below zero', async () => {
     const topUp = 10;
     await client.topUp(team.teamId, topUp);
-    const subs = [await client.createSubAccount(team.mainKey, { name: 'A' }), await client.createSubAccount(team.mainKey, { name: 'B', creditLimit: 1_000 })];
+    const subs = [
+      await client.createSubAccount(team.mainKey, { name: 'A' }),
+      await client.createSubAccount(team.mainKey, { name: 'B', creditLimit: 1_000 }),
+    ];
     const keys = [team.mainKey, ...subs.map((sub) => sub.apiKey)];
 
     const answers = await Promise.all(keys.flatMap((key, k) => burst(key, 20, k * 20)));
@@ -108,7 +125,9 @@ describe(`concurrent senders (${testMode()}, real HTTP)`, () => {
     const facts = await ledgerFacts(testApp.storeOf('ledger'), team.teamId);
     expect(facts.balance).toBeGreaterThanOrEqual(0n);
     // No refused send would have fitted into what is left.
-    const smallestRefused = refused.map((answer) => answer.body.details.cost as number).reduce((a, b) => Math.min(a, b));
+    const smallestRefused = refused
+      .map((answer) => answer.body.details.cost as number)
+      .reduce((a, b) => Math.min(a, b));
     expect(facts.balance).toBeLessThan(centsToMicros(smallestRefused));
     await expectLedgerAgrees(centsToMicros(topUp), accepted);
     const balance = await call(baseUrl, team.mainKey, 'GET', '/v1/balance');
@@ -118,7 +137,10 @@ describe(`concurrent senders (${testMode()}, real HTTP)`, () => {
   it('applies a lowered or raised credit limit to the very next send (read-your-writes)', async () => {
     await client.topUp(team.teamId, 1_000);
     const sub = await client.createSubAccount(team.mainKey, { name: 'Moving cap', creditLimit: 100 });
-    const setLimit = async (creditLimit: number) => expect((await call(baseUrl, team.mainKey, 'PATCH', `/v1/sub-accounts/${sub.id}`, { creditLimit })).status).toBe(200);
+    const setLimit = async (creditLimit: number) =>
+      expect((await call(baseUrl, team.mainKey, 'PATCH', `/v1/sub-accounts/${sub.id}`, { creditLimit })).status).toBe(
+        200,
+      );
 
     let spent = 0n;
     for (let round = 0; round < 5; round++) {
@@ -143,17 +165,26 @@ describe(`concurrent senders (${testMode()}, real HTTP)`, () => {
     const suspension = await call(baseUrl, team.mainKey, 'PATCH', `/v1/sub-accounts/${sub.id}`, { status: 'inactive' });
     expect(suspension.status).toBe(200);
     const after = await Promise.all(burst(sub.apiKey, 10, 25));
-    expect(after.map((answer) => [answer.status, answer.body.code])).toEqual(after.map(() => [403, 'account_inactive']));
+    expect(after.map((answer) => [answer.status, answer.body.code])).toEqual(
+      after.map(() => [403, 'account_inactive']),
+    );
     const raced = await Promise.all(before);
-    const unexpected = raced.filter((answer) => answer.status !== 202 && !(answer.status === 403 && answer.body.code === 'account_inactive'));
+    const unexpected = raced.filter(
+      (answer) => answer.status !== 202 && !(answer.status === 403 && answer.body.code === 'account_inactive'),
+    );
     expect(unexpected.map((answer) => ({ status: answer.status, body: answer.body }))).toEqual([]);
 
     // In the team's stream, no charge of the account is accepted after the policy that suspended it.
     const events = await teamStream(testApp.storeOf('ledger'), team.teamId);
-    const suspendedAt = events.findIndex((event) => event.type === 'SpendPolicySet' && event.data.accountId === sub.id && event.data.status === 'inactive');
+    const suspendedAt = events.findIndex(
+      (event) => event.type === 'SpendPolicySet' && event.data.accountId === sub.id && event.data.status === 'inactive',
+    );
     expect(suspendedAt).toBeGreaterThan(-1);
     expect(events.slice(suspendedAt).filter((event) => event.type === 'ChargeAccepted')).toEqual([]);
-    await expectLedgerAgrees(centsToMicros(10_000), raced.filter((answer) => answer.status === 202));
+    await expectLedgerAgrees(
+      centsToMicros(10_000),
+      raced.filter((answer) => answer.status === 202),
+    );
   });
 
   it('answers concurrent sends of every sender of a team alike with exact micros in the projections', async () => {

@@ -46,18 +46,32 @@ describe('sub-account deletion over fourteen days (embedded)', () => {
     const created = await client
       .as(team.mainKey, 'post', '/v1/sub-accounts')
       .set('Idempotency-Key', 'create-leaving')
-      .send({ name: PERSONAL.name, externalId: PERSONAL.externalId, creditLimit: 500, metadata: { note: PERSONAL.metadata } })
+      .send({
+        name: PERSONAL.name,
+        externalId: PERSONAL.externalId,
+        creditLimit: 500,
+        metadata: { note: PERSONAL.metadata },
+      })
       .expect(201);
     leaving = { id: created.body.subAccount.id, apiKey: created.body.subAccount.apiKey };
-    await client.as(leaving.apiKey, 'post', '/v1/messages').set('Idempotency-Key', 'sms-1').send({ to: PERSONAL.phone, text: PERSONAL.text }).expect(202);
-    await client.as(leaving.apiKey, 'post', '/v1/messages').send({ to: PERSONAL.email, subject: PERSONAL.subject, text: PERSONAL.text, htmlBody: PERSONAL.html }).expect(202);
+    await client
+      .as(leaving.apiKey, 'post', '/v1/messages')
+      .set('Idempotency-Key', 'sms-1')
+      .send({ to: PERSONAL.phone, text: PERSONAL.text })
+      .expect(202);
+    await client
+      .as(leaving.apiKey, 'post', '/v1/messages')
+      .send({ to: PERSONAL.email, subject: PERSONAL.subject, text: PERSONAL.text, htmlBody: PERSONAL.html })
+      .expect(202);
     await testApp.carrier.settled();
   });
 
   afterAll(() => testApp.close());
 
   const remindersIn = async (accountId: string) =>
-    (await testApp.store.readStream(`account-${accountId}`)).filter((event) => event.type === 'DeletionReminderRecorded').map((event) => event.data.day);
+    (await testApp.store.readStream(`account-${accountId}`))
+      .filter((event) => event.type === 'DeletionReminderRecorded')
+      .map((event) => event.data.day);
 
   /** Runs the sweep twice at the clock's time (the second must find nothing left to do) and notes what it did. */
   async function sweep(): Promise<void> {
@@ -65,23 +79,36 @@ describe('sub-account deletion over fourteen days (embedded)', () => {
     for (const result of await testApp.deletions.runDue()) {
       if (!result.reply.ok) throw new Error(`sweep refused on day ${day}: ${JSON.stringify(result.reply.refusal)}`);
       const { remindersRecorded, purged } = result.reply.value;
-      swept.set(result.accountId, [...(swept.get(result.accountId) ?? []), { day, reminders: remindersRecorded, purged }]);
+      swept.set(result.accountId, [
+        ...(swept.get(result.accountId) ?? []),
+        { day, reminders: remindersRecorded, purged },
+      ]);
     }
     expect(await testApp.deletions.runDue()).toEqual([]);
   }
 
   it('schedules both deletions: every key refused at once, pending_deletion, deleteAt 14 days on, the day-0 reminder recorded', async () => {
-    await client.as(team.mainKey, 'post', `/v1/sub-accounts/${leaving.id}/api-keys`).send({ name: 'Second' }).expect(201);
+    await client
+      .as(team.mainKey, 'post', `/v1/sub-accounts/${leaving.id}/api-keys`)
+      .send({ name: 'Second' })
+      .expect(201);
     scheduledAt = testApp.clock.now();
     for (const sub of [restored, leaving]) {
       await client.as(sub.apiKey, 'get', '/v1/balance').expect(200);
       const response = await client.as(team.mainKey, 'post', `/v1/sub-accounts/${sub.id}/deletion`).expect(200);
-      expect(response.body.subAccount).toMatchObject({ id: sub.id, status: 'pending_deletion', deleteAt: new Date(scheduledAt + 14 * DAY_MS).toISOString() });
+      expect(response.body.subAccount).toMatchObject({
+        id: sub.id,
+        status: 'pending_deletion',
+        deleteAt: new Date(scheduledAt + 14 * DAY_MS).toISOString(),
+      });
       expect((await client.as(sub.apiKey, 'get', '/v1/balance').expect(401)).body.code).toBe('invalid_api_key');
       expect(await remindersIn(sub.id)).toEqual([0]);
     }
     const keys = await client.as(team.mainKey, 'get', `/v1/sub-accounts/${leaving.id}/api-keys`).expect(200);
-    expect(keys.body.items.map((key: { revokedAt: number | null }) => key.revokedAt)).toEqual([scheduledAt, scheduledAt]);
+    expect(keys.body.items.map((key: { revokedAt: number | null }) => key.revokedAt)).toEqual([
+      scheduledAt,
+      scheduledAt,
+    ]);
     await sweep();
     expect(swept.size).toBe(0);
   });
@@ -90,7 +117,9 @@ describe('sub-account deletion over fourteen days (embedded)', () => {
     for (let halfDays = 1; halfDays < 28; halfDays++) {
       testApp.clock.set(scheduledAt + halfDays * (DAY_MS / 2));
       if (halfDays === 6) {
-        const response = await client.as(team.mainKey, 'delete', `/v1/sub-accounts/${restored.id}/deletion`).expect(200);
+        const response = await client
+          .as(team.mainKey, 'delete', `/v1/sub-accounts/${restored.id}/deletion`)
+          .expect(200);
         expect(response.body.subAccount.status).toBe('active');
         expect(response.body.subAccount).not.toHaveProperty('deleteAt');
       }
@@ -100,16 +129,26 @@ describe('sub-account deletion over fourteen days (embedded)', () => {
     expect(swept.get(leaving.id)).toEqual([1, 7, 12].map((day) => ({ day, reminders: [day], purged: false })));
     expect(await remindersIn(restored.id)).toEqual([0, 1]);
     expect(await remindersIn(leaving.id)).toEqual([0, 1, 7, 12]);
-    expect((await client.as(team.mainKey, 'get', `/v1/sub-accounts/${leaving.id}`).expect(200)).body.subAccount.status).toBe('pending_deletion');
+    expect(
+      (await client.as(team.mainKey, 'get', `/v1/sub-accounts/${leaving.id}`).expect(200)).body.subAccount.status,
+    ).toBe('pending_deletion');
   });
 
   it('leaves the restored account active without keys: the old key stays refused, a new one works', async () => {
-    expect((await client.as(team.mainKey, 'get', `/v1/sub-accounts/${restored.id}`).expect(200)).body.subAccount.status).toBe('active');
+    expect(
+      (await client.as(team.mainKey, 'get', `/v1/sub-accounts/${restored.id}`).expect(200)).body.subAccount.status,
+    ).toBe('active');
     const keys = await client.as(team.mainKey, 'get', `/v1/sub-accounts/${restored.id}/api-keys`).expect(200);
     expect(keys.body.items.every((key: { revokedAt: number | null }) => key.revokedAt !== null)).toBe(true);
     await client.as(restored.apiKey, 'get', '/v1/me').expect(401);
-    const fresh = await client.as(team.mainKey, 'post', `/v1/sub-accounts/${restored.id}/api-keys`).send({ name: 'After restore' }).expect(201);
-    await client.as(fresh.body.apiKey.key, 'post', '/v1/messages').send({ to: '+14155550100', text: 'Back again' }).expect(202);
+    const fresh = await client
+      .as(team.mainKey, 'post', `/v1/sub-accounts/${restored.id}/api-keys`)
+      .send({ name: 'After restore' })
+      .expect(201);
+    await client
+      .as(fresh.body.apiKey.key, 'post', '/v1/messages')
+      .send({ to: '+14155550100', text: 'Back again' })
+      .expect(202);
   });
 
   it('purges the other on day 14: the last reminder, then gone from the API and anonymised in the team view', async () => {
@@ -121,7 +160,9 @@ describe('sub-account deletion over fourteen days (embedded)', () => {
     expect(swept.get(restored.id)).toHaveLength(1);
     expect(await remindersIn(leaving.id)).toEqual([0, 1, 7, 12, 14]);
 
-    expect((await client.as(team.mainKey, 'get', `/v1/sub-accounts/${leaving.id}`).expect(404)).body.code).toBe('sub_account_not_found');
+    expect((await client.as(team.mainKey, 'get', `/v1/sub-accounts/${leaving.id}`).expect(404)).body.code).toBe(
+      'sub_account_not_found',
+    );
     const listed = await client.as(team.mainKey, 'get', '/v1/sub-accounts').expect(200);
     expect(listed.body.items.map((item: { id: string }) => item.id)).toEqual([restored.id]);
     const teamView = await client.admin('get', `/admin/v1/teams/${team.teamId}`).expect(200);
@@ -146,7 +187,9 @@ describe('sub-account deletion over fourteen days (embedded)', () => {
     const facts = await ledgerFacts(testApp.store, team.teamId);
     const charges = [...facts.accepted].filter(([, charge]) => charge.accountId === leaving.id);
     expect(charges.map(([, charge]) => charge.amount).sort()).toEqual([1_000n, 7_900n]);
-    const ledger = await client.admin('get', `/admin/v1/teams/${team.teamId}/ledger?accountId=${leaving.id}`).expect(200);
+    const ledger = await client
+      .admin('get', `/admin/v1/teams/${team.teamId}/ledger?accountId=${leaving.id}`)
+      .expect(200);
     const listed = ledger.body.items.filter((entry: { type: string }) => entry.type === 'ChargeAccepted');
     expect(listed.map((entry: { chargeId: string; amount: string }) => [entry.chargeId, entry.amount]).sort()).toEqual(
       charges.map(([chargeId, charge]) => [chargeId, charge.amount === 1_000n ? '-0.001' : '-0.0079']).sort(),

@@ -22,10 +22,19 @@ describe(`delivery with a carrier that fails every message (${testMode()})`, () 
     const facts = await ledgerFacts(testApp.storeOf('ledger'), team.teamId);
     expect([...facts.accepted.keys()].sort()).toEqual(sent.map((message) => message.id).sort());
     expect([...facts.refundsByCharge].sort()).toEqual(sent.map((message) => [message.id, 1]).sort());
-    expect({ balance: facts.balance, spent: facts.spentBy(sub.id) }).toEqual({ balance: centsToMicros(TOP_UP_CENTS), spent: 0n });
+    expect({ balance: facts.balance, spent: facts.spentBy(sub.id) }).toEqual({
+      balance: centsToMicros(TOP_UP_CENTS),
+      spent: 0n,
+    });
     const projection = await ledgerProjection(testApp.storeOf('ledger'), team.teamId);
-    expect({ balance: projection.balance, spent: projection.spent.get(sub.id) }).toEqual({ balance: facts.balance, spent: 0n });
-    expect((await client.as(sub.apiKey, 'get', '/v1/balance').expect(200)).body).toMatchObject({ balance: TOP_UP_CENTS, totalSpent: 0 });
+    expect({ balance: projection.balance, spent: projection.spent.get(sub.id) }).toEqual({
+      balance: facts.balance,
+      spent: 0n,
+    });
+    expect((await client.as(sub.apiKey, 'get', '/v1/balance').expect(200)).body).toMatchObject({
+      balance: TOP_UP_CENTS,
+      totalSpent: 0,
+    });
   });
 });
 
@@ -43,6 +52,9 @@ describe(`delivery with a carrier that delivers every message (${testMode()})`, 
     expect(facts.refundsByCharge.size).toBe(0);
     expect(facts.balance).toBe(centsToMicros(TOP_UP_CENTS) - 6n * SMS_SEGMENT_MICROS);
     expect((await ledgerProjection(testApp.storeOf('ledger'), team.teamId)).balance).toBe(facts.balance);
-    expect((await client.as(sub.apiKey, 'get', '/v1/balance').expect(200)).body).toMatchObject({ balance: 995, totalSpent: 3 });
+    expect((await client.as(sub.apiKey, 'get', '/v1/balance').expect(200)).body).toMatchObject({
+      balance: 995,
+      totalSpent: 3,
+    });
   });
 });

@@ -23,9 +23,20 @@ describe('delivery reports again, with a carrier that fails every message (embed
     // stored answer, and a refund asked for another reason gets the earlier refund.
     for (const { id } of sent) {
       for (const reason of ['delivery_failed', 'operator_retry']) {
-        const refund: RefundCharge = { type: 'RefundCharge', teamId: team.teamId, chargeId: id, reason, at: testApp.clock.now() };
-        const reply = await testApp.bus.request<LedgerCommandReply>(Topics.ledgerCommands, team.teamId, refund, { timeoutMs: 5_000 });
-        expect(reply).toMatchObject({ ok: true, value: { type: 'charge_refunded', chargeId: id, amount: SMS_SEGMENT_MICROS } });
+        const refund: RefundCharge = {
+          type: 'RefundCharge',
+          teamId: team.teamId,
+          chargeId: id,
+          reason,
+          at: testApp.clock.now(),
+        };
+        const reply = await testApp.bus.request<LedgerCommandReply>(Topics.ledgerCommands, team.teamId, refund, {
+          timeoutMs: 5_000,
+        });
+        expect(reply).toMatchObject({
+          ok: true,
+          value: { type: 'charge_refunded', chargeId: id, amount: SMS_SEGMENT_MICROS },
+        });
       }
     }
     const facts = await ledgerFacts(testApp.store, team.teamId);
@@ -37,17 +48,30 @@ describe('delivery reports again, with a carrier that fails every message (embed
   it('never charges nor refunds a test key, whose messages fail all the same, and shows it in test mode', async () => {
     const { testApp, client, team } = flow.get();
     const sub = await client.createSubAccount(team.mainKey, { name: 'Tester' });
-    const created = await client.as(team.mainKey, 'post', `/v1/sub-accounts/${sub.id}/api-keys`).send({ name: 'Test', environment: 'test' }).expect(201);
+    const created = await client
+      .as(team.mainKey, 'post', `/v1/sub-accounts/${sub.id}/api-keys`)
+      .send({ name: 'Test', environment: 'test' })
+      .expect(201);
     const testKey = created.body.apiKey.key as string;
-    expect((await client.as(testKey, 'get', '/v1/me').expect(200)).body).toMatchObject({ project: { id: sub.id, isSubAccount: true }, isTestMode: true });
+    expect((await client.as(testKey, 'get', '/v1/me').expect(200)).body).toMatchObject({
+      project: { id: sub.id, isSubAccount: true },
+      isTestMode: true,
+    });
     expect((await client.as(sub.apiKey, 'get', '/v1/me').expect(200)).body.isTestMode).toBe(false);
     const sent = await flow.sendAll([testKey], 3);
     await flow.reportAgain(sent);
     expect(await flow.statusesOf(sent)).toEqual(['failed', 'failed', 'failed']);
 
     const facts = await ledgerFacts(testApp.store, team.teamId);
-    expect({ accepted: facts.accepted.size, refused: facts.refusedChargeIds.length, refunds: facts.refundsByCharge.size }).toEqual({ accepted: 0, refused: 0, refunds: 0 });
-    expect((await client.as(testKey, 'get', '/v1/balance').expect(200)).body).toMatchObject({ balance: TOP_UP_CENTS, totalSpent: 0 });
+    expect({
+      accepted: facts.accepted.size,
+      refused: facts.refusedChargeIds.length,
+      refunds: facts.refundsByCharge.size,
+    }).toEqual({ accepted: 0, refused: 0, refunds: 0 });
+    expect((await client.as(testKey, 'get', '/v1/balance').expect(200)).body).toMatchObject({
+      balance: TOP_UP_CENTS,
+      totalSpent: 0,
+    });
   });
 });
 

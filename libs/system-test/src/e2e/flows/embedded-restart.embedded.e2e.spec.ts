@@ -22,7 +22,13 @@ describe('the embedded process across a restart', () => {
   });
 
   const start = async () => {
-    running = startServiceProcess('apps/embedded/src/main.ts', { DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'warn', DELIVERY_FAILURE_RATE: '0', REQUEST_TIMEOUT_MS: '30000' });
+    running = startServiceProcess('apps/embedded/src/main.ts', {
+      DATA_DIR: dataDir,
+      PORT: '0',
+      LOG_LEVEL: 'warn',
+      DELIVERY_FAILURE_RATE: '0',
+      REQUEST_TIMEOUT_MS: '30000',
+    });
     const [, url] = await running.waitFor(/listening on (http:\/\/\S+)/, 60_000);
     return url;
   };
@@ -34,7 +40,11 @@ describe('the embedded process across a restart', () => {
     const [TEAM, MAIN] = [team.body.team.id as string, team.body.apiKey.key as string];
     await call(B, ADMIN, 'POST', `/admin/v1/teams/${TEAM}/top-ups`, { amount: 100 }, { 'Idempotency-Key': 'top-up-1' });
     const subIds: string[] = [];
-    for (let i = 0; i < 11; i++) subIds.push((await call(B, MAIN, 'POST', '/v1/sub-accounts', { name: `Customer ${i}`, externalId: `ext-${i}` })).body.subAccount.id);
+    for (let i = 0; i < 11; i++)
+      subIds.push(
+        (await call(B, MAIN, 'POST', '/v1/sub-accounts', { name: `Customer ${i}`, externalId: `ext-${i}` })).body
+          .subAccount.id,
+      );
     const capped = await call(B, MAIN, 'POST', '/v1/sub-accounts', { name: 'Capped', creditLimit: 2 });
     const SUB = capped.body.subAccount.apiKey as string;
     subIds.push(capped.body.subAccount.id);
@@ -47,16 +57,40 @@ describe('the embedded process across a restart', () => {
 
     expect(await call(B, SUB, 'GET', '/v1/balance')).toMatchObject({ status: 200, body: before.body });
     const replay = await sendSms(B, SUB, 'Before the restart', { 'Idempotency-Key': 'sms-1' });
-    expect({ status: replay.status, body: replay.body, replayed: replay.headers.get('idempotent-replayed') }).toEqual({ status: 202, body: first.body, replayed: 'true' });
-    const topUpAgain = await call(B, ADMIN, 'POST', `/admin/v1/teams/${TEAM}/top-ups`, { amount: 100 }, { 'Idempotency-Key': 'top-up-1' });
+    expect({ status: replay.status, body: replay.body, replayed: replay.headers.get('idempotent-replayed') }).toEqual({
+      status: 202,
+      body: first.body,
+      replayed: 'true',
+    });
+    const topUpAgain = await call(
+      B,
+      ADMIN,
+      'POST',
+      `/admin/v1/teams/${TEAM}/top-ups`,
+      { amount: 100 },
+      { 'Idempotency-Key': 'top-up-1' },
+    );
     expect(topUpAgain.body).toEqual({ balance: 100 });
     // The limit of two cents still holds: 15,800 micros spent, another SMS would cross it.
-    expect((await sendSms(B, SUB, 'Third')).body).toMatchObject({ code: 'credit_limit_exceeded', details: { creditLimit: 2, totalSpent: 2 } });
-    expect((await call(B, MAIN, 'POST', '/v1/sub-accounts', { name: 'Clash', externalId: 'ext-3' })).body.code).toBe('external_id_taken');
-    subIds.push((await call(B, MAIN, 'POST', '/v1/sub-accounts', { name: 'After restart', externalId: 'ext-new' })).body.subAccount.id);
+    expect((await sendSms(B, SUB, 'Third')).body).toMatchObject({
+      code: 'credit_limit_exceeded',
+      details: { creditLimit: 2, totalSpent: 2 },
+    });
+    expect((await call(B, MAIN, 'POST', '/v1/sub-accounts', { name: 'Clash', externalId: 'ext-3' })).body.code).toBe(
+      'external_id_taken',
+    );
+    subIds.push(
+      (await call(B, MAIN, 'POST', '/v1/sub-accounts', { name: 'After restart', externalId: 'ext-new' })).body
+        .subAccount.id,
+    );
     const listed: string[] = [];
     for (let cursor: string | null = null, page = 0; page === 0 || cursor !== null; page++) {
-      const answer = await call(B, MAIN, 'GET', `/v1/sub-accounts?limit=5${cursor === null ? '' : `&cursor=${encodeURIComponent(cursor)}`}`);
+      const answer = await call(
+        B,
+        MAIN,
+        'GET',
+        `/v1/sub-accounts?limit=5${cursor === null ? '' : `&cursor=${encodeURIComponent(cursor)}`}`,
+      );
       listed.push(...answer.body.items.map((item: { id: string }) => item.id));
       cursor = answer.body.nextCursor;
     }

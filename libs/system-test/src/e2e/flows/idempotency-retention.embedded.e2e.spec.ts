@@ -37,7 +37,11 @@ describe('idempotent requests past their retention (embedded, real HTTP)', () =>
     const late = await sendSms(baseUrl, team.mainKey, 'Hello', withKey('day-old'));
     // A new request as far as the records go; the charge id derived from the key makes the ledger
     // answer the charge it already holds, and the message record is the one already stored.
-    expect({ status: late.status, replayed: replayed(late), id: late.body.message.id }).toEqual({ status: 202, replayed: null, id: first.body.message.id });
+    expect({ status: late.status, replayed: replayed(late), id: late.body.message.id }).toEqual({
+      status: 202,
+      replayed: null,
+      id: first.body.message.id,
+    });
     expect(await chargesOf()).toEqual([first.body.message.id]);
     // That new request is the record now: a different one under the key is refused again...
     expect((await sendSms(baseUrl, team.mainKey, 'Bye', withKey('day-old'))).body.code).toBe('idempotency_key_reused');

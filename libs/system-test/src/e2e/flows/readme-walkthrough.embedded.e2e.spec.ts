@@ -66,7 +66,13 @@ describe('the README walkthrough against the embedded process', () => {
   });
 
   it('goes from start to a refused over-limit message and the balance left', async () => {
-    running = startServiceProcess('apps/embedded/src/main.ts', { DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'warn', DELIVERY_FAILURE_RATE: '0', REQUEST_TIMEOUT_MS: '30000' });
+    running = startServiceProcess('apps/embedded/src/main.ts', {
+      DATA_DIR: dataDir,
+      PORT: '0',
+      LOG_LEVEL: 'warn',
+      DELIVERY_FAILURE_RATE: '0',
+      REQUEST_TIMEOUT_MS: '30000',
+    });
     const [, B] = await running.waitFor(/listening on (http:\/\/\S+)/, 60_000);
     const ADMIN = (await readFile(join(dataDir, 'admin-token'), 'utf8')).trim();
 
@@ -75,7 +81,14 @@ describe('the README walkthrough against the embedded process', () => {
     const TEAM: string = team.body.team.id;
     const MAIN: string = team.body.apiKey.key;
 
-    const topUp = await call(B, ADMIN, 'POST', `/admin/v1/teams/${TEAM}/top-ups`, { amount: 1000 }, { 'Idempotency-Key': 'first-top-up' });
+    const topUp = await call(
+      B,
+      ADMIN,
+      'POST',
+      `/admin/v1/teams/${TEAM}/top-ups`,
+      { amount: 1000 },
+      { 'Idempotency-Key': 'first-top-up' },
+    );
     expect({ status: topUp.status, body: topUp.body }).toEqual({ status: 201, body: { balance: 1000 } });
 
     const sub = await call(B, MAIN, 'POST', '/v1/sub-accounts', { name: 'Client ABC', creditLimit: 3 });
@@ -84,13 +97,20 @@ describe('the README walkthrough against the embedded process', () => {
     const SUB: string = sub.body.subAccount.apiKey;
 
     const codes = [];
-    for (let i = 1; i <= 5; i++) codes.push((await call(B, SUB, 'POST', '/v1/messages', { to: '+14155550100', text: 'Hello from Subledger' })).status);
+    for (let i = 1; i <= 5; i++)
+      codes.push(
+        (await call(B, SUB, 'POST', '/v1/messages', { to: '+14155550100', text: 'Hello from Subledger' })).status,
+      );
     expect(codes).toEqual([202, 202, 202, 402, 402]);
 
     const oneMore = await call(B, SUB, 'POST', '/v1/messages', { to: '+14155550100', text: 'one more' });
     expect({ status: oneMore.status, body: oneMore.body }).toEqual({
       status: 402,
-      body: { code: 'credit_limit_exceeded', message: expect.any(String), details: { creditLimit: 3, totalSpent: 3, cost: 1 } },
+      body: {
+        code: 'credit_limit_exceeded',
+        message: expect.any(String),
+        details: { creditLimit: 3, totalSpent: 3, cost: 1 },
+      },
     });
     const balance = await call(B, SUB, 'GET', '/v1/balance');
     expect({ status: balance.status, body: balance.body }).toEqual({
@@ -99,13 +119,15 @@ describe('the README walkthrough against the embedded process', () => {
     });
     const ledger = await call(B, ADMIN, 'GET', `/admin/v1/teams/${TEAM}/ledger`);
     expect(ledger.status).toBe(200);
-    expect(ledger.body.items.map((entry: { type: string; amount: string }) => `${entry.type} ${entry.amount}`)).toEqual([
-      'TeamOpened 0',
-      'TopUpRecorded 10',
-      'SpendPolicySet 0',
-      ...Array<string>(3).fill('ChargeAccepted -0.0079'),
-      ...Array<string>(3).fill('ChargeRefused 0'),
-    ]);
+    expect(ledger.body.items.map((entry: { type: string; amount: string }) => `${entry.type} ${entry.amount}`)).toEqual(
+      [
+        'TeamOpened 0',
+        'TopUpRecorded 10',
+        'SpendPolicySet 0',
+        ...Array<string>(3).fill('ChargeAccepted -0.0079'),
+        ...Array<string>(3).fill('ChargeRefused 0'),
+      ],
+    );
     expect(ledger.body.nextCursor).toBeNull();
 
     // Summed over the day's buckets: the sends may straddle the turn of an hour. The projection is
@@ -119,7 +141,7 @@ describe('the README walkthrough against the embedded process', () => {
     });
     let usage = await call(B, ADMIN, 'GET', `/admin/v1/teams/${TEAM}/usage`);
     const folded = (buckets: Bucket[] = []) => totals(buckets).charges + totals(buckets).refusals;
-    for (const deadline = Date.now() + 10_000; folded(usage.body.buckets) < 6 && Date.now() < deadline; ) {
+    for (const deadline = Date.now() + 10_000; folded(usage.body.buckets) < 6 && Date.now() < deadline;) {
       await new Promise((resolve) => setTimeout(resolve, 100));
       usage = await call(B, ADMIN, 'GET', `/admin/v1/teams/${TEAM}/usage`);
     }

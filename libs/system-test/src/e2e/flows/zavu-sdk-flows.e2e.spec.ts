@@ -30,15 +30,22 @@ describe(`flows through the Zavu SDK (${testMode()})`, () => {
   });
 
   // No automatic retries: a test must see the first answer, not the SDK's third attempt.
-  const sdk = (apiKey: string, options: { fetch?: typeof fetch } = {}) => new Zavudev({ apiKey, baseURL, maxRetries: 0, ...options });
-  const failure = (promise: Promise<unknown>) => promise.then(
-    () => Promise.reject(new Error('expected the SDK to raise')),
-    (error: unknown) => error,
-  );
+  const sdk = (apiKey: string, options: { fetch?: typeof fetch } = {}) =>
+    new Zavudev({ apiKey, baseURL, maxRetries: 0, ...options });
+  const failure = (promise: Promise<unknown>) =>
+    promise.then(
+      () => Promise.reject(new Error('expected the SDK to raise')),
+      (error: unknown) => error,
+    );
 
   it('creates sub-accounts with and without the optional fields, and auto-paginates a dozen in creation order', async () => {
     const from = testApp.now();
-    const full = await main.subAccounts.create({ name: 'Full', externalId: 'crm-1', creditLimit: 1500, metadata: { plan: 'pro', seats: 3 } });
+    const full = await main.subAccounts.create({
+      name: 'Full',
+      externalId: 'crm-1',
+      creditLimit: 1500,
+      metadata: { plan: 'pro', seats: 3 },
+    });
     expect(full.subAccount).toEqual({
       id: expect.stringMatching(/^proj_/),
       name: 'Full',
@@ -69,10 +76,18 @@ describe(`flows through the Zavu SDK (${testMode()})`, () => {
   });
 
   it('retrieves and updates a sub-account: name, credit limit (0 clears it), metadata, status', async () => {
-    const { subAccount } = await main.subAccounts.create({ name: 'Acme', creditLimit: 500, metadata: { tier: 'gold' } });
+    const { subAccount } = await main.subAccounts.create({
+      name: 'Acme',
+      creditLimit: 500,
+      metadata: { tier: 'gold' },
+    });
     const key = subAccount.apiKey as string;
     expect((await main.subAccounts.retrieve(subAccount.id)).subAccount).not.toHaveProperty('apiKey');
-    const renamed = await main.subAccounts.update(subAccount.id, { name: 'Acme Ltd', creditLimit: 750, metadata: { tier: 'platinum' } });
+    const renamed = await main.subAccounts.update(subAccount.id, {
+      name: 'Acme Ltd',
+      creditLimit: 750,
+      metadata: { tier: 'platinum' },
+    });
     expect(renamed.subAccount).toMatchObject({ name: 'Acme Ltd', creditLimit: 750, metadata: { tier: 'platinum' } });
     expect((await main.subAccounts.update(subAccount.id, { creditLimit: 0 })).subAccount.creditLimit).toBeNull();
     await main.subAccounts.update(subAccount.id, { creditLimit: 300 });
@@ -84,13 +99,21 @@ describe(`flows through the Zavu SDK (${testMode()})`, () => {
     expect(suspended).toMatchObject({ status: 403, error: { code: 'account_inactive' } });
     await main.subAccounts.update(subAccount.id, { status: 'active' });
     expect((await sdk(key).balance.retrieve()).isSubAccount).toBe(true);
-    expect((await main.subAccounts.retrieve(subAccount.id)).subAccount).toMatchObject({ name: 'Acme Ltd', status: 'active', creditLimit: null, metadata: { tier: 'platinum' } });
+    expect((await main.subAccounts.retrieve(subAccount.id)).subAccount).toMatchObject({
+      name: 'Acme Ltd',
+      status: 'active',
+      creditLimit: null,
+      metadata: { tier: 'platinum' },
+    });
   });
 
   it('deactivates a sub-account, revoking every key it had', async () => {
     const { subAccount } = await main.subAccounts.create({ name: 'Leaving' });
     await main.subAccounts.apiKeys.create(subAccount.id, { name: 'Second' });
-    expect(await main.subAccounts.deactivate(subAccount.id)).toEqual({ message: 'Sub-account deactivated', keysRevoked: 2 });
+    expect(await main.subAccounts.deactivate(subAccount.id)).toEqual({
+      message: 'Sub-account deactivated',
+      keysRevoked: 2,
+    });
     const revoked = await failure(sdk(subAccount.apiKey as string).me.retrieve());
     expect(revoked).toBeInstanceOf(Zavudev.AuthenticationError);
     expect(revoked).toMatchObject({ status: 401, error: { code: 'invalid_api_key' } });
@@ -100,17 +123,38 @@ describe(`flows through the Zavu SDK (${testMode()})`, () => {
   it('creates, lists and revokes API keys: the key shown once, revokedAt set, the revoked key refused', async () => {
     const { subAccount } = await main.subAccounts.create({ name: 'Keys' });
     const creating = testApp.now();
-    const { apiKey } = await main.subAccounts.apiKeys.create(subAccount.id, { name: 'CI', environment: 'test', permissions: ['messages:send'] });
+    const { apiKey } = await main.subAccounts.apiKeys.create(subAccount.id, {
+      name: 'CI',
+      environment: 'test',
+      permissions: ['messages:send'],
+    });
     const createdAt = instantBetween(creating, testApp.now());
-    expect(apiKey).toEqual({ id: expect.stringMatching(/^key_/), key: expect.stringMatching(/^sl_test_sub_/), name: 'CI', environment: 'test' });
+    expect(apiKey).toEqual({
+      id: expect.stringMatching(/^key_/),
+      key: expect.stringMatching(/^sl_test_sub_/),
+      name: 'CI',
+      environment: 'test',
+    });
     expect((await sdk(apiKey.key).me.retrieve()).isTestMode).toBe(true);
     const revoking = testApp.now();
     await main.subAccounts.apiKeys.revoke(apiKey.id, { id: subAccount.id });
     const revokedAt = instantBetween(revoking, testApp.now());
     const { items } = await main.subAccounts.apiKeys.list(subAccount.id);
     expect(items).toEqual([
-      expect.objectContaining({ name: 'Default', environment: 'live', keyPrefix: (subAccount.apiKey as string).slice(0, 12), revokedAt: null }),
-      expect.objectContaining({ id: apiKey.id, name: 'CI', environment: 'test', permissions: ['messages:send'], createdAt, revokedAt }),
+      expect.objectContaining({
+        name: 'Default',
+        environment: 'live',
+        keyPrefix: (subAccount.apiKey as string).slice(0, 12),
+        revokedAt: null,
+      }),
+      expect.objectContaining({
+        id: apiKey.id,
+        name: 'CI',
+        environment: 'test',
+        permissions: ['messages:send'],
+        createdAt,
+        revokedAt,
+      }),
     ]);
     expect(items.every((item) => item.key === undefined)).toBe(true);
     expect(JSON.stringify(items)).not.toContain(apiKey.key);
@@ -132,7 +176,11 @@ describe(`flows through the Zavu SDK (${testMode()})`, () => {
       apiKey: { id: expect.stringMatching(/^key_/) },
       isTestMode: false,
     });
-    expect(await sub.me.retrieve()).toMatchObject({ project: { id: subAccount.id, name: 'Reader', isSubAccount: true }, team: { id: team.teamId }, isTestMode: false });
+    expect(await sub.me.retrieve()).toMatchObject({
+      project: { id: subAccount.id, name: 'Reader', isSubAccount: true },
+      team: { id: team.teamId },
+      isTestMode: false,
+    });
   });
 
   it('sends as a sub-account until its credit limit answers 402 through the SDK error, with our body', async () => {
@@ -142,14 +190,21 @@ describe(`flows through the Zavu SDK (${testMode()})`, () => {
     const sent: string[] = [];
     let refusal: unknown;
     while (refusal === undefined && sent.length < 10) {
-      await sub.messages.send({ to: US, text: `Message ${sent.length + 1}` }).then(({ message }) => sent.push(message.id), (error: unknown) => (refusal = error));
+      await sub.messages.send({ to: US, text: `Message ${sent.length + 1}` }).then(
+        ({ message }) => sent.push(message.id),
+        (error: unknown) => (refusal = error),
+      );
     }
     // Three SMS of 7,900 micros fit under 30,000; a fourth would cross the limit.
     expect(sent).toHaveLength(3);
     expect(refusal).toBeInstanceOf(Zavudev.APIError);
     expect(refusal).toMatchObject({
       status: 402,
-      error: { code: 'credit_limit_exceeded', message: expect.any(String), details: { creditLimit: 3, totalSpent: 3, cost: 1 } },
+      error: {
+        code: 'credit_limit_exceeded',
+        message: expect.any(String),
+        details: { creditLimit: 3, totalSpent: 3, cost: 1 },
+      },
     });
     const facts = await ledgerFacts(testApp.storeOf('ledger'), team.teamId);
     expect([...facts.accepted.keys()].sort()).toEqual([...sent].sort());
@@ -164,7 +219,10 @@ describe(`flows through the Zavu SDK (${testMode()})`, () => {
     const sent: string[] = [];
     for (let i = 0; i < 12; i++) {
       const to = i % 4 === 0 ? 'ana@example.com' : US;
-      sent.push((await main.messages.send(to === US ? { to, text: `SMS ${i}` } : { to, subject: `Mail ${i}`, text: 'Hi' })).message.id);
+      sent.push(
+        (await main.messages.send(to === US ? { to, text: `SMS ${i}` } : { to, subject: `Mail ${i}`, text: 'Hi' }))
+          .message.id,
+      );
     }
     const listed: string[] = [];
     for await (const message of main.messages.list({ limit: 5 })) listed.push(message.id);
@@ -175,7 +233,12 @@ describe(`flows through the Zavu SDK (${testMode()})`, () => {
     const toUs: string[] = [];
     for await (const message of main.messages.list({ to: US, limit: 4 })) toUs.push(message.id);
     expect(toUs).toEqual(sent.filter((_, i) => i % 4 !== 0));
-    expect((await main.messages.retrieve(sent[11])).message).toMatchObject({ id: sent[11], to: US, text: 'SMS 11', channel: 'sms' });
+    expect((await main.messages.retrieve(sent[11])).message).toMatchObject({
+      id: sent[11],
+      to: US,
+      text: 'SMS 11',
+      channel: 'sms',
+    });
     const missing = await failure(main.messages.retrieve('msg_0000000000000000000000'));
     expect(missing).toBeInstanceOf(Zavudev.NotFoundError);
     expect(missing).toMatchObject({ status: 404, error: { code: 'message_not_found' } });

@@ -19,7 +19,10 @@ describe(`/v1/messages end to end (${testMode()})`, () => {
   it('charges a live send before answering 202 with the message', async () => {
     await client().topUp(team.teamId, 100);
     const from = testApp().now();
-    const response = await client().as(team.mainKey, 'post', '/v1/messages').send({ to: US, text: 'Hello', metadata: { order: '42' } }).expect(202);
+    const response = await client()
+      .as(team.mainKey, 'post', '/v1/messages')
+      .send({ to: US, text: 'Hello', metadata: { order: '42' } })
+      .expect(202);
     const sentAt = instantBetween(from, testApp().now());
     expect(response.body).toEqual({
       message: {
@@ -43,7 +46,11 @@ describe(`/v1/messages end to end (${testMode()})`, () => {
 
   it('never charges twice for a retry with the same Idempotency-Key', async () => {
     await client().topUp(team.teamId, 100);
-    const send = () => client().as(team.mainKey, 'post', '/v1/messages').set('Idempotency-Key', 'order-42').send({ to: US, text: 'Hello' });
+    const send = () =>
+      client()
+        .as(team.mainKey, 'post', '/v1/messages')
+        .set('Idempotency-Key', 'order-42')
+        .send({ to: US, text: 'Hello' });
     const first = await send().expect(202);
     const again = await send().expect(202);
     expect(again.headers['idempotent-replayed']).toBe('true');
@@ -62,19 +69,36 @@ describe(`/v1/messages end to end (${testMode()})`, () => {
       message: expect.any(String),
       details: { creditLimit: 1, totalSpent: 1, cost: 1 },
     });
-    expect(await balanceOf(sub.apiKey)).toEqual({ balance: 99, currency: 'usd', isSubAccount: true, totalSpent: 1, creditLimit: 1 });
+    expect(await balanceOf(sub.apiKey)).toEqual({
+      balance: 99,
+      currency: 'usd',
+      isSubAccount: true,
+      totalSpent: 1,
+      creditLimit: 1,
+    });
   });
 
   it('refuses a send the balance cannot cover with 402 insufficient_balance, recording no message', async () => {
     const refused = await client().as(team.mainKey, 'post', '/v1/messages').send({ to: US, text: 'Hello' }).expect(402);
     expect(refused.body).toMatchObject({ code: 'insufficient_balance', details: { balance: 0, cost: 1 } });
-    expect((await client().as(team.mainKey, 'get', '/v1/messages').expect(200)).body).toEqual({ items: [], nextCursor: null });
+    expect((await client().as(team.mainKey, 'get', '/v1/messages').expect(200)).body).toEqual({
+      items: [],
+      nextCursor: null,
+    });
   });
 
   it('prices a test key like a live one but never charges it', async () => {
     const sub = await client().createSubAccount(team.mainKey);
-    const testKey = (await client().as(team.mainKey, 'post', `/v1/sub-accounts/${sub.id}/api-keys`).send({ name: 'Test', environment: 'test' }).expect(201)).body.apiKey.key;
-    const sent = await client().as(testKey, 'post', '/v1/messages').send({ to: US, text: 'x'.repeat(161) }).expect(202);
+    const testKey = (
+      await client()
+        .as(team.mainKey, 'post', `/v1/sub-accounts/${sub.id}/api-keys`)
+        .send({ name: 'Test', environment: 'test' })
+        .expect(201)
+    ).body.apiKey.key;
+    const sent = await client()
+      .as(testKey, 'post', '/v1/messages')
+      .send({ to: US, text: 'x'.repeat(161) })
+      .expect(202);
     expect(sent.body.message).toMatchObject({ cost: 0.0158, costTotal: 0.0158 });
     expect((await client().as(testKey, 'get', '/v1/me').expect(200)).body.isTestMode).toBe(true);
     expect(await balanceOf(sub.apiKey)).toMatchObject({ balance: 0, totalSpent: 0 });
@@ -83,22 +107,44 @@ describe(`/v1/messages end to end (${testMode()})`, () => {
   it('shows a caller its own messages only, and delivers them through the carrier', async () => {
     await client().topUp(team.teamId, 100);
     const sub = await client().createSubAccount(team.mainKey);
-    const mine = (await client().as(sub.apiKey, 'post', '/v1/messages').send({ to: US, messageType: 'image', content: { mediaUrl: 'https://x.test/a.png' } }).expect(202)).body.message;
+    const mine = (
+      await client()
+        .as(sub.apiKey, 'post', '/v1/messages')
+        .send({ to: US, messageType: 'image', content: { mediaUrl: 'https://x.test/a.png' } })
+        .expect(202)
+    ).body.message;
     expect(mine).toMatchObject({ channel: 'whatsapp', cost: 0.008 });
-    const theirs = (await client().as(team.mainKey, 'post', '/v1/messages').send({ to: 'ana@example.com', subject: 'Hi', text: 'Hello' }).expect(202)).body.message;
+    const theirs = (
+      await client()
+        .as(team.mainKey, 'post', '/v1/messages')
+        .send({ to: 'ana@example.com', subject: 'Hi', text: 'Hello' })
+        .expect(202)
+    ).body.message;
     expect(theirs.channel).toBe('email');
     expect(await client().settledMessage(sub.apiKey, mine.id)).toMatchObject({ id: mine.id, status: 'delivered' });
     await client().settledMessage(team.mainKey, theirs.id);
-    expect((await client().as(sub.apiKey, 'get', `/v1/messages/${theirs.id}`).expect(404)).body.code).toBe('message_not_found');
+    expect((await client().as(sub.apiKey, 'get', `/v1/messages/${theirs.id}`).expect(404)).body.code).toBe(
+      'message_not_found',
+    );
     const listed = await client().as(sub.apiKey, 'get', '/v1/messages?status=delivered&channel=whatsapp').expect(200);
     expect(listed.body.items.map((message: { id: string }) => message.id)).toEqual([mine.id]);
     expect((await client().as(sub.apiKey, 'get', '/v1/messages?status=sending').expect(200)).body.items).toEqual([]);
   });
 
   it('names every bad field of a send', async () => {
-    const response = await client().as(team.mainKey, 'post', '/v1/messages').send({ to: '12345', channel: 'pigeon', surprise: 1 }).expect(400);
-    expect(response.body.details.errors.map((error: { path: string }) => error.path).sort()).toEqual(['channel', 'surprise', 'to']);
-    const email = await client().as(team.mainKey, 'post', '/v1/messages').send({ to: US, channel: 'email', text: 'x' }).expect(400);
+    const response = await client()
+      .as(team.mainKey, 'post', '/v1/messages')
+      .send({ to: '12345', channel: 'pigeon', surprise: 1 })
+      .expect(400);
+    expect(response.body.details.errors.map((error: { path: string }) => error.path).sort()).toEqual([
+      'channel',
+      'surprise',
+      'to',
+    ]);
+    const email = await client()
+      .as(team.mainKey, 'post', '/v1/messages')
+      .send({ to: US, channel: 'email', text: 'x' })
+      .expect(400);
     expect(email.body.details.errors.map((error: { path: string }) => error.path)).toEqual(['to', 'subject']);
   });
 });

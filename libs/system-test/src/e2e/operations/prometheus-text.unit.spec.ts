@@ -14,7 +14,11 @@ describe('parsePrometheusText', () => {
   it('reads names, labels (escapes included) and values, skipping comments', () => {
     expect(parsePrometheusText(text)).toEqual([
       { name: 'subledger_charges_total', labels: { outcome: 'accepted', reason: '', service: 'ledger' }, value: 3 },
-      { name: 'subledger_charges_total', labels: { outcome: 'refused', reason: 'credit_limit_exceeded', service: 'ledger' }, value: 2 },
+      {
+        name: 'subledger_charges_total',
+        labels: { outcome: 'refused', reason: 'credit_limit_exceeded', service: 'ledger' },
+        value: 2,
+      },
       { name: 'process_cpu_seconds_total', labels: {}, value: 0.0015 },
       { name: 'odd_label', labels: { path: 'a "quoted" \\ value' }, value: 1 },
     ]);

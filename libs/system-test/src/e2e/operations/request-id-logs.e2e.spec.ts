@@ -42,7 +42,11 @@ async function startLoggingApp(): Promise<LoggingApp> {
   const env = { LOG_LEVEL: 'debug', DELIVERY_STEP_DELAY_MS: '0', DELIVERY_FAILURE_RATE: '0' };
   if (testMode() === 'distributed') {
     const stack = await startDistributedStack({ env });
-    const processes = () => [...stack.gateways, stack.accounts, ...stack.ledgers.flatMap((ledger) => (ledger ? [ledger] : []))];
+    const processes = () => [
+      ...stack.gateways,
+      stack.accounts,
+      ...stack.ledgers.flatMap((ledger) => (ledger ? [ledger] : [])),
+    ];
     return {
       url: stack.gatewayUrls()[0],
       adminToken: stack.adminToken,
@@ -77,17 +81,29 @@ describe(`request ids in the logs of the ${testMode() === 'distributed' ? 'distr
 
   it("puts a send's X-Request-Id on the gateway's line for it and on the lines that handle its messages in accounts and the ledger", async () => {
     const { url, adminToken } = app as LoggingApp;
-    const admin = (method: 'post', path: string) => request(url)[method](path).set('Authorization', `Bearer ${adminToken}`);
+    const admin = (method: 'post', path: string) =>
+      request(url)[method](path).set('Authorization', `Bearer ${adminToken}`);
     const team = (await admin('post', '/admin/v1/teams').send({ name: 'Traced' }).expect(201)).body;
-    await admin('post', `/admin/v1/teams/${team.team.id}/top-ups`).set('Idempotency-Key', 'traced-top-up').send({ amount: 100 }).expect(201);
+    await admin('post', `/admin/v1/teams/${team.team.id}/top-ups`)
+      .set('Idempotency-Key', 'traced-top-up')
+      .send({ amount: 100 })
+      .expect(201);
     const id = `logs-${randomBytes(6).toString('hex')}`;
 
-    await request(url).post('/v1/messages').set('Authorization', `Bearer ${team.apiKey.key}`).set('X-Request-Id', id).send({ to: US, text: 'Traced' }).expect(202);
+    await request(url)
+      .post('/v1/messages')
+      .set('Authorization', `Bearer ${team.apiKey.key}`)
+      .set('X-Request-Id', id)
+      .send({ to: US, text: 'Traced' })
+      .expect(202);
 
     const distributed = testMode() === 'distributed';
-    const from = (line: LogLine, service: string) => (distributed ? line.process.startsWith(`${service}#`) : line.process === 'embedded');
+    const from = (line: LogLine, service: string) =>
+      distributed ? line.process.startsWith(`${service}#`) : line.process === 'embedded';
     const handled = (line: LogLine, service: string, topic: string, group: string) =>
-      from(line, service) && line.context?.startsWith('bus:') === true && new RegExp(`^Handling \\d+ messages? of ${topic.replace('.', '\\.')} for group ${group}$`).test(line.msg ?? '');
+      from(line, service) &&
+      line.context?.startsWith('bus:') === true &&
+      new RegExp(`^Handling \\d+ messages? of ${topic.replace('.', '\\.')} for group ${group}$`).test(line.msg ?? '');
     const findIn = (ours: LogLine[]) => ({
       gateway: ours.some((line) => from(line, 'gateway') && line.msg === 'request completed'),
       accounts: ours.some((line) => handled(line, 'accounts', 'accounts.commands', 'accounts')),
@@ -95,11 +111,18 @@ describe(`request ids in the logs of the ${testMode() === 'distributed' ? 'distr
     });
     // The lines reach this process through the children's pipes, a moment after the answer.
     let ours: LogLine[] = [];
-    for (const deadline = Date.now() + 15_000; Date.now() < deadline; await new Promise((resolve) => setTimeout(resolve, 200))) {
+    for (
+      const deadline = Date.now() + 15_000;
+      Date.now() < deadline;
+      await new Promise((resolve) => setTimeout(resolve, 200))
+    ) {
       ours = (app as LoggingApp).lines().filter((line) => names(line, id));
       if (Object.values(findIn(ours)).every(Boolean)) break;
     }
     const found = findIn(ours);
-    expect({ found, lines: Object.values(found).every(Boolean) ? [] : ours }).toEqual({ found: { gateway: true, accounts: true, ledger: true }, lines: [] });
+    expect({ found, lines: Object.values(found).every(Boolean) ? [] : ours }).toEqual({
+      found: { gateway: true, accounts: true, ledger: true },
+      lines: [],
+    });
   }, 60_000);
 });

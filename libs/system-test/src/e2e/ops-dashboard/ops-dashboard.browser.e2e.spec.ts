@@ -47,7 +47,9 @@ describe(`ops dashboard in a browser (${testMode()})`, () => {
   const text = (selector: string) => page.locator(selector).first().innerText();
   /** Waits until the element shows exactly `shown`, for at most `timeout` ms. */
   const showing = (selector: string, shown: string, timeout: number) =>
-    page.locator(selector, { hasText: new RegExp(`^${shown.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }).waitFor({ timeout });
+    page
+      .locator(selector, { hasText: new RegExp(`^${shown.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) })
+      .waitFor({ timeout });
 
   it('is served with a Content-Security-Policy, and refuses a wrong operator token', async () => {
     const response = await page.goto(`${baseUrl}/ops`);
@@ -80,7 +82,11 @@ describe(`ops dashboard in a browser (${testMode()})`, () => {
   it('shows a sub-account named like markup as text, and runs nothing it holds', async () => {
     const team = await client().createTeam('Hostile Names');
     await client().topUp(team.teamId, 1_000);
-    const hostile = await client().createSubAccount(team.mainKey, { name: HOSTILE, creditLimit: 100, metadata: { note: '<script>alert(2)</script>' } });
+    const hostile = await client().createSubAccount(team.mainKey, {
+      name: HOSTILE,
+      creditLimit: 100,
+      metadata: { note: '<script>alert(2)</script>' },
+    });
     await signIn(testApp().adminToken);
     await page.goto(`${baseUrl}/ops#/teams/${team.teamId}`);
     const row = page.locator(`tr[data-account-id="${hostile.id}"]`);
@@ -101,10 +107,15 @@ describe(`ops dashboard in a browser (${testMode()})`, () => {
     expect(await text('[data-field=usage-summary]')).toBe('0 charges, 0 refusals, spend 0.00');
     expect(await page.locator(`tr[data-account-id="${capped.id}"]`).getAttribute('data-limit-level')).toBe('ok');
 
-    for (const expected of [202, 202, 402]) await client().as(capped.apiKey, 'post', '/v1/messages').send({ to: US, text: 'live' }).expect(expected);
+    for (const expected of [202, 202, 402])
+      await client().as(capped.apiKey, 'post', '/v1/messages').send({ to: US, text: 'live' }).expect(expected);
     const sent = Date.now();
     await page.locator(`tr[data-account-id="${capped.id}"][data-limit-level=reached]`).waitFor({ timeout: LIVE_MS });
-    await showing('[data-field=usage-summary]', '2 charges, 1 refusals, spend 0.0158', Math.max(1, LIVE_MS - (Date.now() - sent)));
+    await showing(
+      '[data-field=usage-summary]',
+      '2 charges, 1 refusals, spend 0.0158',
+      Math.max(1, LIVE_MS - (Date.now() - sent)),
+    );
     expect(await page.locator(`tr[data-account-id="${capped.id}"] [data-field=total-spent]`).innerText()).toBe('0.02');
     expect(await page.locator('.usage svg.chart').getAttribute('data-total')).toBe('3');
 
@@ -116,9 +127,15 @@ describe(`ops dashboard in a browser (${testMode()})`, () => {
     await client().as(capped.apiKey, 'post', '/v1/messages').send({ to: US, text: 'refused' }).expect(402);
     const sentToo = Date.now();
     await showing('[data-field=accepted-total]', `${acceptedBefore + 1} charges accepted`, LIVE_MS);
-    await showing('[data-field=refused-total]', `${refusedBefore + 1} charges refused`, Math.max(1, LIVE_MS - (Date.now() - sentToo)));
+    await showing(
+      '[data-field=refused-total]',
+      `${refusedBefore + 1} charges refused`,
+      Math.max(1, LIVE_MS - (Date.now() - sentToo)),
+    );
     expect(await page.locator('.legend').innerText()).toContain('credit_limit_exceeded');
     expect(await page.locator('table.projections tbody tr').count()).toBeGreaterThan(0);
-    expect(await text('[data-field=kafka]')).toMatch(testMode() === 'distributed' ? /ledger\.commands\t\d+\t\d+/ : /Embedded mode/);
+    expect(await text('[data-field=kafka]')).toMatch(
+      testMode() === 'distributed' ? /ledger\.commands\t\d+\t\d+/ : /Embedded mode/,
+    );
   });
 });

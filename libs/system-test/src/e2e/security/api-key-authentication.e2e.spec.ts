@@ -24,11 +24,21 @@ describe(`API key authentication (${testMode()})`, () => {
   afterAll(() => testApp?.close());
 
   const createKey = async (subAccountId: string, environment: 'live' | 'test' = 'live') =>
-    (await client.as(team.mainKey, 'post', `/v1/sub-accounts/${subAccountId}/api-keys`).send({ name: `Extra ${environment}`, environment }).expect(201)).body.apiKey as { id: string; key: string };
+    (
+      await client
+        .as(team.mainKey, 'post', `/v1/sub-accounts/${subAccountId}/api-keys`)
+        .send({ name: `Extra ${environment}`, environment })
+        .expect(201)
+    ).body.apiKey as { id: string; key: string };
 
-  const ledgerOf = async (accountId: string) => (await client.admin('get', `/admin/v1/teams/${team.teamId}/ledger?accountId=${accountId}&limit=100`).expect(200)).body.items;
+  const ledgerOf = async (accountId: string) =>
+    (await client.admin('get', `/admin/v1/teams/${team.teamId}/ledger?accountId=${accountId}&limit=100`).expect(200))
+      .body.items;
 
-  const expectInvalidKey = async (authorization: string | null, call: RouteCall = { method: 'get', path: '/v1/me' }) => {
+  const expectInvalidKey = async (
+    authorization: string | null,
+    call: RouteCall = { method: 'get', path: '/v1/me' },
+  ) => {
     const response = await callWith(client, authorization, call);
     expectRefusal(response, 401, 'invalid_api_key');
     expect(response.headers['www-authenticate']).toBe('Bearer realm="subledger"');
@@ -58,7 +68,10 @@ describe(`API key authentication (${testMode()})`, () => {
 
   it.each([
     ['a well-formed key that was never issued', () => `sl_live_${BASE62_40}`],
-    ['an issued key with its last character changed', () => `${team.mainKey.slice(0, -1)}${team.mainKey.endsWith('A') ? 'B' : 'A'}`],
+    [
+      'an issued key with its last character changed',
+      () => `${team.mainKey.slice(0, -1)}${team.mainKey.endsWith('A') ? 'B' : 'A'}`,
+    ],
     ['an issued main key presented as a sub-account key', () => team.mainKey.replace('sl_live_', 'sl_live_sub_')],
     ['an issued live key presented as a test key', () => team.mainKey.replace('sl_live_', 'sl_test_')],
   ])('answers 401 invalid_api_key to %s', async (_what, key) => {
@@ -70,13 +83,17 @@ describe(`API key authentication (${testMode()})`, () => {
     const extra = await createKey(sub.id);
     await client.as(extra.key, 'get', '/v1/me').expect(200);
     await client.as(team.mainKey, 'delete', `/v1/sub-accounts/${sub.id}/api-keys/${extra.id}`).expect(204);
-    for (const call of [{ method: 'get', path: '/v1/me' }, { method: 'get', path: '/v1/balance' }, { method: 'post', path: '/v1/messages', body: { to: US, text: 'x' } }] as const) {
+    for (const call of [
+      { method: 'get', path: '/v1/me' },
+      { method: 'get', path: '/v1/balance' },
+      { method: 'post', path: '/v1/messages', body: { to: US, text: 'x' } },
+    ] as const) {
       await expectInvalidKey(`Bearer ${extra.key}`, call);
     }
     await client.as(sub.apiKey, 'get', '/v1/me').expect(200);
   });
 
-  it("answers 401 to every key of a deactivated account, and to those of one pending deletion, even after it is restored", async () => {
+  it('answers 401 to every key of a deactivated account, and to those of one pending deletion, even after it is restored', async () => {
     for (const leave of ['deactivate', 'schedule deletion'] as const) {
       const sub = await client.createSubAccount(team.mainKey, { name: leave });
       const keys = [sub.apiKey, (await createKey(sub.id)).key, (await createKey(sub.id, 'test')).key];
@@ -94,7 +111,8 @@ describe(`API key authentication (${testMode()})`, () => {
   it('answers 403 account_inactive to every key of a suspended account on every route it could use, charging nothing, until resumed', async () => {
     const sub = await client.createSubAccount(team.mainKey, { name: 'Suspended' });
     const testKey = (await createKey(sub.id, 'test')).key;
-    const messageId = (await client.as(sub.apiKey, 'post', '/v1/messages').send({ to: US, text: 'before' }).expect(202)).body.message.id;
+    const messageId = (await client.as(sub.apiKey, 'post', '/v1/messages').send({ to: US, text: 'before' }).expect(202))
+      .body.message.id;
     await client.as(team.mainKey, 'patch', `/v1/sub-accounts/${sub.id}`).send({ status: 'inactive' }).expect(200);
     const before = await ledgerOf(sub.id);
     const balance = (await client.as(team.mainKey, 'get', '/v1/balance').expect(200)).body;
@@ -110,7 +128,9 @@ describe(`API key authentication (${testMode()})`, () => {
     }
     expect(await ledgerOf(sub.id)).toEqual(before);
     expect((await client.as(team.mainKey, 'get', '/v1/balance').expect(200)).body).toEqual(balance);
-    expect((await client.as(team.mainKey, 'get', `/v1/sub-accounts/${sub.id}`).expect(200)).body.subAccount.totalSpent).toBe(1);
+    expect(
+      (await client.as(team.mainKey, 'get', `/v1/sub-accounts/${sub.id}`).expect(200)).body.subAccount.totalSpent,
+    ).toBe(1);
     await client.as(team.mainKey, 'patch', `/v1/sub-accounts/${sub.id}`).send({ status: 'active' }).expect(200);
     for (const key of [sub.apiKey, testKey]) await client.as(key, 'get', '/v1/me').expect(200);
   });

@@ -24,7 +24,12 @@ describe('key identities in one process: changes made past the gateway (embedded
   afterAll(() => testApp.close());
 
   const newKey = async (subAccountId: string) =>
-    (await client.as(team.mainKey, 'post', `/v1/sub-accounts/${subAccountId}/api-keys`).send({ name: 'Extra' }).expect(201)).body.apiKey as { id: string; key: string };
+    (
+      await client
+        .as(team.mainKey, 'post', `/v1/sub-accounts/${subAccountId}/api-keys`)
+        .send({ name: 'Extra' })
+        .expect(201)
+    ).body.apiKey as { id: string; key: string };
 
   it('refuses a key revoked by a command sent straight to the accounts service, on the next call, while its sibling works', async () => {
     const sub = await client.createSubAccount(team.mainKey);
@@ -32,7 +37,13 @@ describe('key identities in one process: changes made past the gateway (embedded
     await client.as(extra.key, 'get', '/v1/me').expect(200);
     await client.as(sub.apiKey, 'get', '/v1/me').expect(200);
 
-    await accounts.command({ type: 'RevokeApiKey', teamId: team.teamId, accountId: sub.id, keyId: extra.id, at: testApp.clock.now() });
+    await accounts.command({
+      type: 'RevokeApiKey',
+      teamId: team.teamId,
+      accountId: sub.id,
+      keyId: extra.id,
+      at: testApp.clock.now(),
+    });
 
     expect((await client.as(extra.key, 'get', '/v1/me').expect(401)).body.code).toBe('invalid_api_key');
     await client.as(sub.apiKey, 'get', '/v1/me').expect(200);
@@ -42,7 +53,12 @@ describe('key identities in one process: changes made past the gateway (embedded
     const sub = await client.createSubAccount(team.mainKey);
     await client.as(sub.apiKey, 'get', '/v1/me').expect(200);
 
-    await accounts.command({ type: 'DeactivateSubAccount', teamId: team.teamId, accountId: sub.id, at: testApp.clock.now() });
+    await accounts.command({
+      type: 'DeactivateSubAccount',
+      teamId: team.teamId,
+      accountId: sub.id,
+      at: testApp.clock.now(),
+    });
 
     expect((await client.as(sub.apiKey, 'get', '/v1/me').expect(401)).body.code).toBe('invalid_api_key');
   });

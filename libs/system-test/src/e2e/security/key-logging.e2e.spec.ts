@@ -20,10 +20,20 @@ interface LoggingApp {
 
 /** The embedded process, or the three distributed processes (whose token comes from ADMIN_TOKEN, never printed), at trace level. */
 async function startLoggingApp(): Promise<LoggingApp> {
-  const env = { LOG_LEVEL: 'trace', DELIVERY_STEP_DELAY_MS: '0', DELIVERY_FAILURE_RATE: '0', REQUEST_TIMEOUT_MS: '30000' };
+  const env = {
+    LOG_LEVEL: 'trace',
+    DELIVERY_STEP_DELAY_MS: '0',
+    DELIVERY_FAILURE_RATE: '0',
+    REQUEST_TIMEOUT_MS: '30000',
+  };
   if (testMode() === 'distributed') {
     const stack = await startDistributedStack({ env });
-    return { url: stack.gatewayUrls()[0], adminToken: stack.adminToken, output: () => stack.output(), stop: () => stack.stop() };
+    return {
+      url: stack.gatewayUrls()[0],
+      adminToken: stack.adminToken,
+      output: () => stack.output(),
+      stop: () => stack.stop(),
+    };
   }
   const dataDir = await mkdtemp(join(tmpdir(), 'subledger-key-logging-'));
   const running = startServiceProcess(ENTRY, { DATA_DIR: dataDir, PORT: '0', ...env });
@@ -62,20 +72,39 @@ describe(`keys in the logs of the ${testMode() === 'distributed' ? 'distributed 
     const admin = as(adminToken);
     const created = (await admin.post('/admin/v1/teams').send({ name: 'Logged' }).expect(201)).body;
     const mainKey: string = created.apiKey.key;
-    await admin.post(`/admin/v1/teams/${created.team.id}/top-ups`).set('Idempotency-Key', 'logged-top-up').send({ amount: 100 }).expect(201);
-    const sub = (await as(mainKey).post('/v1/sub-accounts').set('Idempotency-Key', 'logged-sub').send({ name: 'Logged sub', creditLimit: 1 }).expect(201)).body.subAccount;
-    const extra = (await as(mainKey).post(`/v1/sub-accounts/${sub.id}/api-keys`).send({ name: 'Test', environment: 'test' }).expect(201)).body.apiKey;
+    await admin
+      .post(`/admin/v1/teams/${created.team.id}/top-ups`)
+      .set('Idempotency-Key', 'logged-top-up')
+      .send({ amount: 100 })
+      .expect(201);
+    const sub = (
+      await as(mainKey)
+        .post('/v1/sub-accounts')
+        .set('Idempotency-Key', 'logged-sub')
+        .send({ name: 'Logged sub', creditLimit: 1 })
+        .expect(201)
+    ).body.subAccount;
+    const extra = (
+      await as(mainKey)
+        .post(`/v1/sub-accounts/${sub.id}/api-keys`)
+        .send({ name: 'Test', environment: 'test' })
+        .expect(201)
+    ).body.apiKey;
     const keys: string[] = [mainKey, sub.apiKey, extra.key];
     for (const key of keys) {
       await as(key).post('/v1/messages').send({ to: US, text: 'Logged?' }).expect(202);
       await as(key).get('/v1/me').expect(200);
     }
     // Failing requests, with the keys in hand: unknown and malformed keys, a bad body, a refused charge.
-    await as(`${mainKey.slice(0, -1)}${mainKey.endsWith('0') ? '1' : '0'}`).get('/v1/me').expect(401);
+    await as(`${mainKey.slice(0, -1)}${mainKey.endsWith('0') ? '1' : '0'}`)
+      .get('/v1/me')
+      .expect(401);
     await as(`${mainKey}!`).get('/v1/balance').expect(401);
     await http().get('/v1/me').set('Authorization', `Basic ${mainKey}`).expect(401);
     await as(mainKey).post('/v1/messages').send({ to: 'nowhere', text: 1 }).expect(400);
-    expect((await as(sub.apiKey).post('/v1/messages').send({ to: US, text: 'Over the limit' }).expect(402)).body.code).toBe('credit_limit_exceeded');
+    expect(
+      (await as(sub.apiKey).post('/v1/messages').send({ to: US, text: 'Over the limit' }).expect(402)).body.code,
+    ).toBe('credit_limit_exceeded');
     await as(sub.apiKey).get('/admin/v1/teams').expect(401);
     await http().get(`/admin/v1/teams/${created.team.id}`).set('Authorization', `Bearer ${adminToken}x`).expect(401);
 

@@ -23,8 +23,14 @@ describe(`operator routes (${testMode()})`, () => {
 
   const operatorCalls = (): [string, RouteCall][] => [
     ['POST /admin/v1/teams', { method: 'post', path: '/admin/v1/teams', body: { name: 'Intruder' } }],
-    ['POST /admin/v1/teams/:id/top-ups', { method: 'post', path: `/admin/v1/teams/${team.teamId}/top-ups`, body: { amount: 1_000_000 } }],
-    ['POST /admin/v1/teams/:id/adjustments', { method: 'post', path: `/admin/v1/teams/${team.teamId}/adjustments`, body: { amount: -1000, reason: 'Drain' } }],
+    [
+      'POST /admin/v1/teams/:id/top-ups',
+      { method: 'post', path: `/admin/v1/teams/${team.teamId}/top-ups`, body: { amount: 1_000_000 } },
+    ],
+    [
+      'POST /admin/v1/teams/:id/adjustments',
+      { method: 'post', path: `/admin/v1/teams/${team.teamId}/adjustments`, body: { amount: -1000, reason: 'Drain' } },
+    ],
     ['GET /admin/v1/teams/:id', { method: 'get', path: `/admin/v1/teams/${team.teamId}` }],
     ['GET /admin/v1/teams/:id/ledger', { method: 'get', path: `/admin/v1/teams/${team.teamId}/ledger` }],
   ];
@@ -63,7 +69,11 @@ describe(`operator routes (${testMode()})`, () => {
 
   it('does not take the operator token as an API key on /v1 routes', async () => {
     for (const path of ['/v1/me', '/v1/balance', '/v1/sub-accounts']) {
-      expectRefusal(await client.http.get(path).set('Authorization', `Bearer ${testApp.adminToken}`), 401, 'invalid_api_key');
+      expectRefusal(
+        await client.http.get(path).set('Authorization', `Bearer ${testApp.adminToken}`),
+        401,
+        'invalid_api_key',
+      );
     }
   });
 });

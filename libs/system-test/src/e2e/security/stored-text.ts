@@ -20,7 +20,9 @@ export async function readStoredText(store: SqlEventStore): Promise<StoredText[]
   );
   const found: StoredText[] = [];
   for (const { table_schema: schema, table_name: table, column_name: column } of columns) {
-    const { rows } = await store.sql.query<{ value: string }>(`SELECT ${quote(column)}::text AS value FROM ${quote(schema)}.${quote(table)} WHERE ${quote(column)} IS NOT NULL`);
+    const { rows } = await store.sql.query<{ value: string }>(
+      `SELECT ${quote(column)}::text AS value FROM ${quote(schema)}.${quote(table)} WHERE ${quote(column)} IS NOT NULL`,
+    );
     for (const { value } of rows) found.push({ where: `${schema}.${table}.${column}`, value });
   }
   return found;

@@ -15,7 +15,11 @@ export interface SubAccountRoute {
 
 const route = (method: Method, path: string, body?: Record<string, unknown>): SubAccountRoute => ({
   name: `${method.toUpperCase()} ${path}`,
-  call: ({ subAccountId, keyId }) => ({ method, path: path.replace(':id', subAccountId).replace(':keyId', keyId), ...(body ? { body } : {}) }),
+  call: ({ subAccountId, keyId }) => ({
+    method,
+    path: path.replace(':id', subAccountId).replace(':keyId', keyId),
+    ...(body ? { body } : {}),
+  }),
 });
 
 /** Every `/v1/sub-accounts` route of docs/contract.md §4, each with a body it would accept from a main-account key. */

@@ -22,25 +22,50 @@ describe(`teams are walled off from each other (${testMode()})`, () => {
     await client.as(a.mainKey, 'post', '/v1/messages').send({ to: US, text: 'from A' }).expect(202);
     const b = await client.createTeam('Team B');
     await client.topUp(b.teamId, 1000);
-    const sub = await client.createSubAccount(b.mainKey, { name: 'B sub', externalId: 'b-ext', creditLimit: 500, metadata: { owner: 'b' } });
-    const keyId = (await client.as(b.mainKey, 'get', `/v1/sub-accounts/${sub.id}/api-keys`).expect(200)).body.items[0].id;
+    const sub = await client.createSubAccount(b.mainKey, {
+      name: 'B sub',
+      externalId: 'b-ext',
+      creditLimit: 500,
+      metadata: { owner: 'b' },
+    });
+    const keyId = (await client.as(b.mainKey, 'get', `/v1/sub-accounts/${sub.id}/api-keys`).expect(200)).body.items[0]
+      .id;
     const messageIds: string[] = [];
-    for (const key of [b.mainKey, sub.apiKey]) messageIds.push((await client.as(key, 'post', '/v1/messages').send({ to: THEIR_RECIPIENT, text: 'B private' }).expect(202)).body.message.id);
+    for (const key of [b.mainKey, sub.apiKey])
+      messageIds.push(
+        (await client.as(key, 'post', '/v1/messages').send({ to: THEIR_RECIPIENT, text: 'B private' }).expect(202)).body
+          .message.id,
+      );
     const balance = (await client.as(sub.apiKey, 'get', '/v1/balance').expect(200)).body;
     theirs = { ...b, sub: { ...sub, keyId }, messageIds, balance };
   });
 
   afterAll(() => testApp?.close());
 
-  it.each(ROUTES_WITH_AN_ID.map((route) => [route.name, route] as const))("%s on team B's sub-account answers team A's main key 404 sub_account_not_found", async (_name, route) => {
-    const response = await callWith(client, `Bearer ${ours.mainKey}`, route.call({ subAccountId: theirs.sub.id, keyId: theirs.sub.keyId }));
-    expectRefusal(response, 404, 'sub_account_not_found');
-    expect(response.text).not.toMatch(/B sub|b-ext/);
-  });
+  it.each(ROUTES_WITH_AN_ID.map((route) => [route.name, route] as const))(
+    "%s on team B's sub-account answers team A's main key 404 sub_account_not_found",
+    async (_name, route) => {
+      const response = await callWith(
+        client,
+        `Bearer ${ours.mainKey}`,
+        route.call({ subAccountId: theirs.sub.id, keyId: theirs.sub.keyId }),
+      );
+      expectRefusal(response, 404, 'sub_account_not_found');
+      expect(response.text).not.toMatch(/B sub|b-ext/);
+    },
+  );
 
   it("answers 404 for team B's main account id, and for B's key revoked through one of A's sub-accounts", async () => {
-    expectRefusal(await client.as(ours.mainKey, 'get', `/v1/sub-accounts/${theirs.mainAccountId}`), 404, 'sub_account_not_found');
-    expectRefusal(await client.as(ours.mainKey, 'delete', `/v1/sub-accounts/${ours.sub.id}/api-keys/${theirs.sub.keyId}`), 404, 'api_key_not_found');
+    expectRefusal(
+      await client.as(ours.mainKey, 'get', `/v1/sub-accounts/${theirs.mainAccountId}`),
+      404,
+      'sub_account_not_found',
+    );
+    expectRefusal(
+      await client.as(ours.mainKey, 'delete', `/v1/sub-accounts/${ours.sub.id}/api-keys/${theirs.sub.keyId}`),
+      404,
+      'api_key_not_found',
+    );
   });
 
   it("answers 404 message_not_found to every key of team A for team B's messages", async () => {
@@ -68,7 +93,13 @@ describe(`teams are walled off from each other (${testMode()})`, () => {
 
   it("left team B's sub-account, keys, balance and messages as they were", async () => {
     const fetched = await client.as(theirs.mainKey, 'get', `/v1/sub-accounts/${theirs.sub.id}`).expect(200);
-    expect(fetched.body.subAccount).toMatchObject({ name: 'B sub', externalId: 'b-ext', status: 'active', creditLimit: 500, metadata: { owner: 'b' } });
+    expect(fetched.body.subAccount).toMatchObject({
+      name: 'B sub',
+      externalId: 'b-ext',
+      status: 'active',
+      creditLimit: 500,
+      metadata: { owner: 'b' },
+    });
     const keys = await client.as(theirs.mainKey, 'get', `/v1/sub-accounts/${theirs.sub.id}/api-keys`).expect(200);
     expect(keys.body.items).toEqual([expect.objectContaining({ id: theirs.sub.keyId, revokedAt: null })]);
     expect((await client.as(theirs.sub.apiKey, 'get', '/v1/balance').expect(200)).body).toEqual(theirs.balance);

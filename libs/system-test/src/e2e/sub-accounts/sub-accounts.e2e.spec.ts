@@ -15,7 +15,10 @@ describe(`/v1/sub-accounts end to end (${testMode()})`, () => {
 
   it('creates a sub-account with its first key, shown once', async () => {
     const from = testApp().now();
-    const response = await client().as(team.mainKey, 'post', '/v1/sub-accounts').send({ name: 'Acme', externalId: 'ext-1', creditLimit: 5000, metadata: { plan: 'pro' } }).expect(201);
+    const response = await client()
+      .as(team.mainKey, 'post', '/v1/sub-accounts')
+      .send({ name: 'Acme', externalId: 'ext-1', creditLimit: 5000, metadata: { plan: 'pro' } })
+      .expect(201);
     expect(response.body).toEqual({
       subAccount: {
         id: expect.stringMatching(/^proj_[0-9A-Za-z]{22}$/),
@@ -40,7 +43,9 @@ describe(`/v1/sub-accounts end to end (${testMode()})`, () => {
     for (const name of ['A', 'B', 'C']) ids.push((await client().createSubAccount(team.mainKey, { name })).id);
     const first = await client().as(team.mainKey, 'get', '/v1/sub-accounts?limit=2').expect(200);
     expect(first.body.items.map((item: { id: string }) => item.id)).toEqual(ids.slice(0, 2));
-    const second = await client().as(team.mainKey, 'get', `/v1/sub-accounts?limit=2&cursor=${encodeURIComponent(first.body.nextCursor)}`).expect(200);
+    const second = await client()
+      .as(team.mainKey, 'get', `/v1/sub-accounts?limit=2&cursor=${encodeURIComponent(first.body.nextCursor)}`)
+      .expect(200);
     expect(second.body).toEqual({ items: [expect.objectContaining({ id: ids[2] })], nextCursor: null });
   });
 
@@ -63,16 +68,29 @@ describe(`/v1/sub-accounts end to end (${testMode()})`, () => {
 
   it('refuses a taken externalId with 409 and bad fields with 400 naming each', async () => {
     await client().createSubAccount(team.mainKey, { name: 'A', externalId: 'same' });
-    const taken = await client().as(team.mainKey, 'post', '/v1/sub-accounts').send({ name: 'B', externalId: 'same' }).expect(409);
+    const taken = await client()
+      .as(team.mainKey, 'post', '/v1/sub-accounts')
+      .send({ name: 'B', externalId: 'same' })
+      .expect(409);
     expect(taken.body.code).toBe('external_id_taken');
-    const invalid = await client().as(team.mainKey, 'post', '/v1/sub-accounts').send({ name: '', creditLimit: -1, extra: true }).expect(400);
-    expect(invalid.body.details.errors.map((error: { path: string }) => error.path).sort()).toEqual(['creditLimit', 'extra', 'name']);
+    const invalid = await client()
+      .as(team.mainKey, 'post', '/v1/sub-accounts')
+      .send({ name: '', creditLimit: -1, extra: true })
+      .expect(400);
+    expect(invalid.body.details.errors.map((error: { path: string }) => error.path).sort()).toEqual([
+      'creditLimit',
+      'extra',
+      'name',
+    ]);
   });
 
   it('suspends with PATCH: the very next call with its key answers 403, and resumes', async () => {
     const sub = await client().createSubAccount(team.mainKey);
     await client().as(sub.apiKey, 'get', '/v1/balance').expect(200);
-    const suspended = await client().as(team.mainKey, 'patch', `/v1/sub-accounts/${sub.id}`).send({ status: 'inactive', creditLimit: 0 }).expect(200);
+    const suspended = await client()
+      .as(team.mainKey, 'patch', `/v1/sub-accounts/${sub.id}`)
+      .send({ status: 'inactive', creditLimit: 0 })
+      .expect(200);
     expect(suspended.body.subAccount).toMatchObject({ status: 'inactive', creditLimit: null });
     expect((await client().as(sub.apiKey, 'get', '/v1/balance').expect(403)).body.code).toBe('account_inactive');
     await client().as(team.mainKey, 'patch', `/v1/sub-accounts/${sub.id}`).send({ status: 'active' }).expect(200);
@@ -90,16 +108,33 @@ describe(`/v1/sub-accounts end to end (${testMode()})`, () => {
 
   it('manages API keys: create (shown once), list with revokedAt, revoke with 204', async () => {
     const sub = await client().createSubAccount(team.mainKey);
-    const created = await client().as(team.mainKey, 'post', `/v1/sub-accounts/${sub.id}/api-keys`).send({ name: 'CI', environment: 'test', permissions: ['messages:send'] }).expect(201);
-    expect(created.body).toEqual({ apiKey: { id: expect.stringMatching(/^key_/), key: expect.stringMatching(/^sl_test_sub_/), name: 'CI', environment: 'test' } });
+    const created = await client()
+      .as(team.mainKey, 'post', `/v1/sub-accounts/${sub.id}/api-keys`)
+      .send({ name: 'CI', environment: 'test', permissions: ['messages:send'] })
+      .expect(201);
+    expect(created.body).toEqual({
+      apiKey: {
+        id: expect.stringMatching(/^key_/),
+        key: expect.stringMatching(/^sl_test_sub_/),
+        name: 'CI',
+        environment: 'test',
+      },
+    });
     await client().as(created.body.apiKey.key, 'get', '/v1/me').expect(200);
     const from = testApp().now();
-    await client().as(team.mainKey, 'delete', `/v1/sub-accounts/${sub.id}/api-keys/${created.body.apiKey.id}`).expect(204);
+    await client()
+      .as(team.mainKey, 'delete', `/v1/sub-accounts/${sub.id}/api-keys/${created.body.apiKey.id}`)
+      .expect(204);
     const revokedAt = instantBetween(from, testApp().now());
     await client().as(created.body.apiKey.key, 'get', '/v1/me').expect(401);
     const listed = await client().as(team.mainKey, 'get', `/v1/sub-accounts/${sub.id}/api-keys`).expect(200);
     expect(listed.body.items).toEqual([
-      expect.objectContaining({ name: 'Default', keyPrefix: sub.apiKey.slice(0, 12), environment: 'live', revokedAt: null }),
+      expect.objectContaining({
+        name: 'Default',
+        keyPrefix: sub.apiKey.slice(0, 12),
+        environment: 'live',
+        revokedAt: null,
+      }),
       expect.objectContaining({ name: 'CI', environment: 'test', permissions: ['messages:send'], revokedAt }),
     ]);
     expect(JSON.stringify(listed.body)).not.toContain(created.body.apiKey.key);
@@ -110,7 +145,10 @@ describe(`/v1/sub-accounts end to end (${testMode()})`, () => {
     const sub = await client().createSubAccount(team.mainKey, { name: 'Leaving' });
     const from = testApp().now();
     const scheduled = await client().as(team.mainKey, 'post', `/v1/sub-accounts/${sub.id}/deletion`).expect(200);
-    expect(scheduled.body.subAccount).toMatchObject({ status: 'pending_deletion', deleteAt: instantBetween(from + 14 * DAY_MS, testApp().now() + 14 * DAY_MS) });
+    expect(scheduled.body.subAccount).toMatchObject({
+      status: 'pending_deletion',
+      deleteAt: instantBetween(from + 14 * DAY_MS, testApp().now() + 14 * DAY_MS),
+    });
     await client().as(sub.apiKey, 'get', '/v1/me').expect(401);
     const restored = await client().as(team.mainKey, 'delete', `/v1/sub-accounts/${sub.id}/deletion`).expect(200);
     expect(restored.body.subAccount.status).toBe('active');
@@ -122,6 +160,12 @@ describe(`/v1/sub-accounts end to end (${testMode()})`, () => {
     await client().topUp(team.teamId, 10_000);
     const sub = await client().createSubAccount(team.mainKey, { name: 'Capped', creditLimit: 250 });
     const response = await client().as(team.mainKey, 'get', `/v1/sub-accounts/${sub.id}/balance`).expect(200);
-    expect(response.body).toEqual({ balance: 10_000, currency: 'usd', isSubAccount: true, totalSpent: 0, creditLimit: 250 });
+    expect(response.body).toEqual({
+      balance: 10_000,
+      currency: 'usd',
+      isSubAccount: true,
+      totalSpent: 0,
+      creditLimit: 250,
+    });
   });
 });

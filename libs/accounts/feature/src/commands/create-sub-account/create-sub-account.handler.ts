@@ -24,7 +24,17 @@ export class CreateSubAccountHandler {
     const change = await this.writer.begin(teamId);
     const existing = await change.account(accountId);
     if (createdBy(existing, command) && holdsKey(existing, teamId, key)) return this.reply(command);
-    const created = await change.decide({ type: 'CreateAccount', accountId, teamId, kind: 'sub', name, externalId, creditLimit, metadata, at });
+    const created = await change.decide({
+      type: 'CreateAccount',
+      accountId,
+      teamId,
+      kind: 'sub',
+      name,
+      externalId,
+      creditLimit,
+      metadata,
+      at,
+    });
     if (created.outcome.type === 'refused') return replyRefused(created.outcome.refusal);
     const keyed = await change.decide(createApiKeyCommand(accountId, key, at));
     if (keyed.outcome.type === 'refused') return replyRefused(keyed.outcome.refusal);
@@ -33,7 +43,10 @@ export class CreateSubAccountHandler {
   }
 
   private async reply({ teamId, accountId, key }: CreateSubAccount): Promise<CommandReply<'CreateSubAccount'>> {
-    return replyOk({ account: await this.views.account(teamId, accountId), apiKey: await this.views.apiKey(accountId, key.keyId) });
+    return replyOk({
+      account: await this.views.account(teamId, accountId),
+      apiKey: await this.views.apiKey(accountId, key.keyId),
+    });
   }
 }
 
@@ -53,5 +66,8 @@ function createdBy(account: AccountState, command: CreateSubAccount): boolean {
 function sameMetadata(left: AccountMetadata | null, right: AccountMetadata | null): boolean {
   if (left === null || right === null) return left === right;
   const keys = Object.keys(left);
-  return keys.length === Object.keys(right).length && keys.every((key) => Object.hasOwn(right, key) && left[key] === right[key]);
+  return (
+    keys.length === Object.keys(right).length &&
+    keys.every((key) => Object.hasOwn(right, key) && left[key] === right[key])
+  );
 }

@@ -32,8 +32,15 @@ describe.each(BACKENDS)('sub-accounts (%s)', (_backend, open) => {
       createdAt: command.at,
       deleteAt: null,
     });
-    expect(apiKey).toMatchObject({ id: command.key.keyId, accountId: command.accountId, keyPrefix: command.key.prefix, revokedAt: null });
-    expect(await kit().read({ type: 'GetAccount', teamId: command.teamId, accountId: command.accountId })).toEqual({ account });
+    expect(apiKey).toMatchObject({
+      id: command.key.keyId,
+      accountId: command.accountId,
+      keyPrefix: command.key.prefix,
+      revokedAt: null,
+    });
+    expect(await kit().read({ type: 'GetAccount', teamId: command.teamId, accountId: command.accountId })).toEqual({
+      account,
+    });
     expect(Object.keys(account.metadata ?? {})).toEqual(['plan', 'seats', 'trial', 'coupon']);
   });
 
@@ -42,30 +49,51 @@ describe.each(BACKENDS)('sub-accounts (%s)', (_backend, open) => {
     const limited = createSubAccount(teamCommand.teamId, kit().clock.now(), { creditLimit: 20n * CENT });
     let rowWhenAsked: unknown[] | undefined;
     kit().ledger.before = async () => {
-      const { rows } = await kit().store.sql.query(`SELECT 1 FROM ${kit().store.quotedSchema}.accounts_projects WHERE id = $1`, [limited.accountId]);
+      const { rows } = await kit().store.sql.query(
+        `SELECT 1 FROM ${kit().store.quotedSchema}.accounts_projects WHERE id = $1`,
+        [limited.accountId],
+      );
       rowWhenAsked = rows;
     };
     await kit().ok(limited);
     kit().ledger.before = async () => undefined;
     await kit().ok(createSubAccount(teamCommand.teamId, kit().clock.now()));
 
-    const policies = kit().ledger.of('SetSpendPolicy').filter((policy) => policy.teamId === teamCommand.teamId);
+    const policies = kit()
+      .ledger.of('SetSpendPolicy')
+      .filter((policy) => policy.teamId === teamCommand.teamId);
     expect(policies).toEqual([
-      { type: 'SetSpendPolicy', teamId: teamCommand.teamId, accountId: limited.accountId, creditLimit: 20n * CENT, status: 'active', at: limited.at },
+      {
+        type: 'SetSpendPolicy',
+        teamId: teamCommand.teamId,
+        accountId: limited.accountId,
+        creditLimit: 20n * CENT,
+        status: 'active',
+        at: limited.at,
+      },
     ]);
     expect(rowWhenAsked).toEqual([]);
   });
 
   it('answers a redelivered creation with the same account and key, and another with that id as taken', async () => {
     const { command: teamCommand } = await team();
-    const command = createSubAccount(teamCommand.teamId, kit().clock.now(), { creditLimit: 0n, metadata: { plan: 'gold' } });
+    const command = createSubAccount(teamCommand.teamId, kit().clock.now(), {
+      creditLimit: 0n,
+      metadata: { plan: 'gold' },
+    });
     const first = await kit().ok(command);
     const events = (await kit().store.readAll()).length;
 
     expect(await kit().ok(command)).toEqual(first);
     expect((await kit().store.readAll()).length).toBe(events);
-    expect(await kit().command({ ...command, name: 'Someone else' })).toEqual({ ok: false, refusal: { type: 'account_id_taken' } });
-    expect(await kit().command({ ...command, key: newKey() })).toEqual({ ok: false, refusal: { type: 'account_id_taken' } });
+    expect(await kit().command({ ...command, name: 'Someone else' })).toEqual({
+      ok: false,
+      refusal: { type: 'account_id_taken' },
+    });
+    expect(await kit().command({ ...command, key: newKey() })).toEqual({
+      ok: false,
+      refusal: { type: 'account_id_taken' },
+    });
   });
 
   it('keeps external ids unique within a team, not across teams, and frees nothing on a refusal', async () => {
@@ -75,10 +103,19 @@ describe.each(BACKENDS)('sub-accounts (%s)', (_backend, open) => {
     const taken = createSubAccount(one.teamId, kit().clock.now(), { externalId: 'cust-1' });
 
     expect(await kit().command(taken)).toEqual({ ok: false, refusal: { type: 'external_id_taken' } });
-    expect(await kit().query({ type: 'GetAccount', teamId: one.teamId, accountId: taken.accountId })).toEqual({ ok: false, refusal: { type: 'account_not_found' } });
+    expect(await kit().query({ type: 'GetAccount', teamId: one.teamId, accountId: taken.accountId })).toEqual({
+      ok: false,
+      refusal: { type: 'account_not_found' },
+    });
     await kit().ok(createSubAccount(two.teamId, kit().clock.now(), { externalId: 'cust-1' }));
     const other = await kit().ok(createSubAccount(one.teamId, kit().clock.now(), { externalId: 'cust-2' }));
-    const patch = { type: 'UpdateSubAccount', teamId: one.teamId, accountId: other.account.id, changes: { externalId: 'cust-1' }, at: kit().clock.now() } as const;
+    const patch = {
+      type: 'UpdateSubAccount',
+      teamId: one.teamId,
+      accountId: other.account.id,
+      changes: { externalId: 'cust-1' },
+      at: kit().clock.now(),
+    } as const;
     expect(await kit().command(patch)).toEqual({ ok: false, refusal: { type: 'external_id_taken' } });
   });
 
@@ -94,7 +131,12 @@ describe.each(BACKENDS)('sub-accounts (%s)', (_backend, open) => {
     let cursor: string | null = null;
     let pages = 0;
     do {
-      const page: { items: readonly AccountView[]; nextCursor: string | null } = await kit().read({ type: 'ListSubAccounts', teamId: teamCommand.teamId, cursor, limit: 3 });
+      const page: { items: readonly AccountView[]; nextCursor: string | null } = await kit().read({
+        type: 'ListSubAccounts',
+        teamId: teamCommand.teamId,
+        cursor,
+        limit: 3,
+      });
       seen.push(...page.items);
       cursor = page.nextCursor;
       pages += 1;
@@ -115,10 +157,21 @@ describe.each(BACKENDS)('sub-accounts (%s)', (_backend, open) => {
     const { command: teamCommand } = await team();
     const list = { type: 'ListSubAccounts', teamId: teamCommand.teamId, limit: 10 } as const;
 
-    expect(await kit().query({ ...list, cursor: 'not-a-cursor!' })).toEqual({ ok: false, refusal: { type: 'invalid_cursor' } });
-    expect(await kit().query({ ...list, cursor: Buffer.from('s:99999999999999999999').toString('base64url') })).toEqual({ ok: false, refusal: { type: 'invalid_cursor' } });
-    expect(await kit().query({ ...list, cursor: null, limit: 101 })).toMatchObject({ ok: false, refusal: { type: 'invalid' } });
-    expect(await kit().query({ ...list, cursor: null, limit: 0 })).toMatchObject({ ok: false, refusal: { type: 'invalid' } });
+    expect(await kit().query({ ...list, cursor: 'not-a-cursor!' })).toEqual({
+      ok: false,
+      refusal: { type: 'invalid_cursor' },
+    });
+    expect(await kit().query({ ...list, cursor: Buffer.from('s:99999999999999999999').toString('base64url') })).toEqual(
+      { ok: false, refusal: { type: 'invalid_cursor' } },
+    );
+    expect(await kit().query({ ...list, cursor: null, limit: 101 })).toMatchObject({
+      ok: false,
+      refusal: { type: 'invalid' },
+    });
+    expect(await kit().query({ ...list, cursor: null, limit: 0 })).toMatchObject({
+      ok: false,
+      refusal: { type: 'invalid' },
+    });
   });
 
   it('answers account_not_found for the main account and for another team`s sub-account', async () => {
@@ -128,9 +181,17 @@ describe.each(BACKENDS)('sub-accounts (%s)', (_backend, open) => {
     const at = kit().clock.now();
 
     for (const accountId of [one.mainAccountId, foreign.account.id]) {
-      expect(await kit().command({ type: 'UpdateSubAccount', teamId: one.teamId, accountId, changes: { name: 'x' }, at })).toEqual({ ok: false, refusal: { type: 'account_not_found' } });
-      expect(await kit().command({ type: 'DeactivateSubAccount', teamId: one.teamId, accountId, at })).toEqual({ ok: false, refusal: { type: 'account_not_found' } });
+      expect(
+        await kit().command({ type: 'UpdateSubAccount', teamId: one.teamId, accountId, changes: { name: 'x' }, at }),
+      ).toEqual({ ok: false, refusal: { type: 'account_not_found' } });
+      expect(await kit().command({ type: 'DeactivateSubAccount', teamId: one.teamId, accountId, at })).toEqual({
+        ok: false,
+        refusal: { type: 'account_not_found' },
+      });
     }
-    expect(await kit().query({ type: 'GetAccount', teamId: one.teamId, accountId: foreign.account.id })).toEqual({ ok: false, refusal: { type: 'account_not_found' } });
+    expect(await kit().query({ type: 'GetAccount', teamId: one.teamId, accountId: foreign.account.id })).toEqual({
+      ok: false,
+      refusal: { type: 'account_not_found' },
+    });
   });
 });

@@ -19,7 +19,8 @@ export class CreateTeamHandler {
   async handle(command: CreateTeam): Promise<CommandReply<'CreateTeam'>> {
     const { teamId, name, currency, mainAccountId, mainKey, at } = command;
     const change = await this.writer.begin(teamId);
-    if (sameTeam(change.team, command) && holdsKey(await change.account(mainAccountId), teamId, mainKey)) return this.reply(command);
+    if (sameTeam(change.team, command) && holdsKey(await change.account(mainAccountId), teamId, mainKey))
+      return this.reply(command);
     const team = await change.createTeam({ type: 'CreateTeam', teamId, name, currency, mainAccountId, at });
     if (team.outcome.type === 'refused') return replyRefused(team.outcome.refusal);
     const key = await change.decide(createApiKeyCommand(mainAccountId, mainKey, at));
@@ -40,5 +41,9 @@ export class CreateTeamHandler {
 /** The team this very command created (a redelivery): same main account, name and currency. */
 function sameTeam(team: TeamDirectoryState, command: CreateTeam): boolean {
   if (team.status !== 'created') return false;
-  return team.mainAccountId === command.mainAccountId && team.name === command.name && team.currency === command.currency.toLowerCase();
+  return (
+    team.mainAccountId === command.mainAccountId &&
+    team.name === command.name &&
+    team.currency === command.currency.toLowerCase()
+  );
 }

@@ -13,7 +13,11 @@ import type { CommandOf, CommandReply } from '../../accounts-internal-command';
 export class RunDeletionScheduleHandler {
   constructor(private readonly writer: TeamWriter) {}
 
-  async handle({ teamId, accountId, at }: CommandOf<'RunDeletionSchedule'>): Promise<CommandReply<'RunDeletionSchedule'>> {
+  async handle({
+    teamId,
+    accountId,
+    at,
+  }: CommandOf<'RunDeletionSchedule'>): Promise<CommandReply<'RunDeletionSchedule'>> {
     const change = await this.writer.begin(teamId);
     const account = await change.account(accountId);
     if (account.status === 'missing' || account.teamId !== teamId) return replyRefused({ type: 'account_not_found' });

@@ -8,11 +8,14 @@ const nullable =
   (check: Check): Check =>
   (value) =>
     value === null ? null : check(value);
-const object: Check = (value) => (typeof value === 'object' && value !== null && !Array.isArray(value) ? null : 'not_an_object');
-const count: Check = (value) => (!Number.isSafeInteger(value) ? 'not_an_integer' : (value as number) < 0 ? 'negative' : null);
+const object: Check = (value) =>
+  typeof value === 'object' && value !== null && !Array.isArray(value) ? null : 'not_an_object';
+const count: Check = (value) =>
+  !Number.isSafeInteger(value) ? 'not_an_integer' : (value as number) < 0 ? 'negative' : null;
 const micros: Check = (value) => (typeof value !== 'bigint' ? 'not_an_integer' : value < 0n ? 'negative' : null);
 const flag: Check = (value) => (typeof value === 'boolean' ? null : 'not_allowed');
-const status: Check = (value) => (value === 'sent' || value === 'delivered' || value === 'failed' ? null : 'not_allowed');
+const status: Check = (value) =>
+  value === 'sent' || value === 'delivered' || value === 'failed' ? null : 'not_allowed';
 
 const NEW_MESSAGE: Readonly<Record<string, Check>> = {
   id: text,
@@ -39,7 +42,10 @@ const USAGE: Readonly<Record<string, Check>> = { keyId: text, at: count };
  * them, so a violation means a broken producer; it is answered as `invalid` (and a record is then
  * not refunded: nothing says its charge is ours to refund) instead of failing the whole group.
  */
-export function recordMessageViolations(command: { readonly message?: unknown; readonly at?: unknown }): FieldViolation[] {
+export function recordMessageViolations(command: {
+  readonly message?: unknown;
+  readonly at?: unknown;
+}): FieldViolation[] {
   return [...fieldViolations(command.message, NEW_MESSAGE, 'message.'), ...fieldViolations(command.at, count, 'at')];
 }
 
@@ -56,7 +62,11 @@ export function keyUsageViolations(usages: unknown): FieldViolation[] {
   return usages.flatMap((usage, i) => fieldViolations(usage, USAGE, `usages.${i}.`));
 }
 
-function fieldViolations(value: unknown, checks: Check | Readonly<Record<string, Check>>, path: string): FieldViolation[] {
+function fieldViolations(
+  value: unknown,
+  checks: Check | Readonly<Record<string, Check>>,
+  path: string,
+): FieldViolation[] {
   if (typeof checks === 'function') {
     const reason = checks(value);
     return reason === null ? [] : [{ field: path, reason }];

@@ -53,7 +53,9 @@ export class GroupCommitHandler {
     const answers: Answer[] = [];
     for (const { command } of items) answers.push(await this.gather(command, group, keyUsage));
     await this.refund(group);
-    keyUsage.written(await this.rows.write({ inserts: group.inserts(), changes: group.changes(), usages: keyUsage.all() }));
+    keyUsage.written(
+      await this.rows.write({ inserts: group.inserts(), changes: group.changes(), usages: keyUsage.all() }),
+    );
     for (const message of group.dispatches()) this.carrier.dispatch(message);
     const shown = items.flatMap((item, i) => (item.wantsReply && answers[i].shows ? [answers[i].shows] : []));
     const records = new Map((await this.rows.records(shown)).map((row) => [row.id, row]));
@@ -74,11 +76,16 @@ export class GroupCommitHandler {
         return messageAnswer(group.advance(command.teamId, command, command.at));
       }
       case 'AdvanceMessages': {
-        const violations = [...(Array.isArray(command.steps) ? [] : [{ field: 'steps', reason: 'not_an_array' } as const]), ...atViolations(command.at)];
+        const violations = [
+          ...(Array.isArray(command.steps) ? [] : [{ field: 'steps', reason: 'not_an_array' } as const]),
+          ...atViolations(command.at),
+        ];
         if (violations.length > 0) return invalid(violations);
         const steps = command.steps.map((step, i) => {
           const wrong = deliveryStepViolations(step, `steps.${i}.`);
-          return wrong.length > 0 ? replyRefused({ type: 'invalid', violations: wrong } as const) : stepReply(group.advance(command.teamId, step, command.at));
+          return wrong.length > 0
+            ? replyRefused({ type: 'invalid', violations: wrong } as const)
+            : stepReply(group.advance(command.teamId, step, command.at));
         });
         return { reply: () => replyOk({ steps }) };
       }
@@ -110,7 +117,10 @@ export class GroupCommitHandler {
         const verdict = await this.ledger.send(command, (outcome) => outcome.type === 'charge_refunded');
         if (messageId !== null) group.settleRefund(messageId, verdict.ok);
         else this.logger.warn(`A message of charge ${command.chargeId} could not be recorded; its charge is refunded`);
-        if (!verdict.ok) this.logger.warn(`The ledger did not refund charge ${command.chargeId} (${command.reason}): ${JSON.stringify(verdict.error)}`);
+        if (!verdict.ok)
+          this.logger.warn(
+            `The ledger did not refund charge ${command.chargeId} (${command.reason}): ${JSON.stringify(verdict.error)}`,
+          );
       }),
     );
   }

@@ -6,16 +6,31 @@ import { BACKENDS } from '../../testing/test-backends';
 import { useAccountsKit } from '../../testing/use-accounts-kit';
 import type { AccountsCommandMessage, DeliveryStatus } from '../../accounts-internal-command';
 
-const record = (kit: AccountsTestKit, teamId: string, message: NewMessage) => ({ type: 'RecordMessage', teamId, message, at: kit.clock.now() }) as const;
+const record = (kit: AccountsTestKit, teamId: string, message: NewMessage) =>
+  ({ type: 'RecordMessage', teamId, message, at: kit.clock.now() }) as const;
 
 const advance = (kit: AccountsTestKit, teamId: string, messageId: string, status: DeliveryStatus) =>
-  ({ type: 'AdvanceMessage', teamId, messageId, status, errorCode: status === 'failed' ? 'delivery_failed' : null, at: kit.clock.now() }) as const;
+  ({
+    type: 'AdvanceMessage',
+    teamId,
+    messageId,
+    status,
+    errorCode: status === 'failed' ? 'delivery_failed' : null,
+    at: kit.clock.now(),
+  }) as const;
 
-const getMessage = (teamId: string, accountId: string, messageId: string): AccountsOrderedRead => ({ type: 'GetMessage', teamId, accountId, messageId });
+const getMessage = (teamId: string, accountId: string, messageId: string): AccountsOrderedRead => ({
+  type: 'GetMessage',
+  teamId,
+  accountId,
+  messageId,
+});
 
 /** The refunds the ledger stand-in applied (not replayed) for a charge. */
 const refundsApplied = (kit: AccountsTestKit, chargeId: string | null) =>
-  kit.ledger.answered.filter(({ outcome }) => outcome.type === 'charge_refunded' && outcome.chargeId === chargeId && !outcome.replayed).length;
+  kit.ledger.answered.filter(
+    ({ outcome }) => outcome.type === 'charge_refunded' && outcome.chargeId === chargeId && !outcome.replayed,
+  ).length;
 
 describe.each(BACKENDS)('gathered commands committed together (%s)', (_backend, open) => {
   // The carrier waits an hour per step, so that no report of its own lands in these batches.
@@ -52,7 +67,12 @@ describe.each(BACKENDS)('gathered commands committed together (%s)', (_backend, 
     expect(replies).toEqual([
       undefined,
       { ok: true, value: await now(earlier.id, sub.accountId) },
-      { ok: true, value: expect.objectContaining({ account: expect.objectContaining({ id: newcomer.accountId, status: 'active' }) }) },
+      {
+        ok: true,
+        value: expect.objectContaining({
+          account: expect.objectContaining({ id: newcomer.accountId, status: 'active' }),
+        }),
+      },
       { ok: true, value: await now(second.id, newcomer.accountId) },
       { ok: true, value: await now(first.id, sub.accountId) },
       { ok: true, value: await now(second.id, newcomer.accountId) },
@@ -88,7 +108,11 @@ describe.each(BACKENDS)('gathered commands committed together (%s)', (_backend, 
       { ok: false, refusal: { type: 'account_purged' } },
     ]);
     expect(await messageRows(accountId)).toEqual([expect.objectContaining({ id: before.id, to_address: null })]);
-    expect(kit().ledger.of('RefundCharge').filter((refund) => refund.teamId === teamId)).toEqual([
+    expect(
+      kit()
+        .ledger.of('RefundCharge')
+        .filter((refund) => refund.teamId === teamId),
+    ).toEqual([
       { type: 'RefundCharge', teamId, chargeId: after.chargeId, reason: 'message_not_recorded', at: kit().clock.now() },
     ]);
   });
@@ -106,13 +130,17 @@ describe.each(BACKENDS)('gathered commands committed together (%s)', (_backend, 
     await kit().inOneBatch(sub.teamId, refused);
     await kit().inOneBatch(sub.teamId, refused);
 
-    const asked = kit().ledger.of('RefundCharge').filter((refund) => refund.teamId === sub.teamId);
+    const asked = kit()
+      .ledger.of('RefundCharge')
+      .filter((refund) => refund.teamId === sub.teamId);
     expect(new Set(asked.map((refund) => [refund.chargeId, refund.reason].join(' ')))).toEqual(
       new Set([`${ofStranger.chargeId} message_not_recorded`, `${sameId.chargeId} message_not_recorded`]),
     );
     expect([ofStranger, sameId].map((message) => refundsApplied(kit(), message.chargeId))).toEqual([1, 1]);
     expect(await messageRows(sub.accountId)).toEqual([]);
-    expect(await kit().read(getMessage(stranger.teamId, stranger.accountId, held.id))).toMatchObject({ message: { accountId: stranger.accountId } });
+    expect(await kit().read(getMessage(stranger.teamId, stranger.accountId, held.id))).toMatchObject({
+      message: { accountId: stranger.accountId },
+    });
   });
 
   it('answers a record that asks for a reply with its refusal, and refunds it all the same', async () => {
@@ -120,7 +148,10 @@ describe.each(BACKENDS)('gathered commands committed together (%s)', (_backend, 
     const { sub: stranger } = await teamWithSubAccount(kit());
     const message = newMessage(stranger.accountId);
 
-    expect(await kit().command(record(kit(), sub.teamId, message))).toEqual({ ok: false, refusal: { type: 'account_not_found' } });
+    expect(await kit().command(record(kit(), sub.teamId, message))).toEqual({
+      ok: false,
+      refusal: { type: 'account_not_found' },
+    });
     expect(refundsApplied(kit(), message.chargeId)).toBe(1);
   });
 
@@ -158,10 +189,17 @@ describe.each(BACKENDS)('gathered commands committed together (%s)', (_backend, 
     kit().ledger.before = async (command) => {
       if (command.type !== 'RefundCharge' || command.chargeId !== failing.chargeId) return;
       refundsAsked += 1;
-      if (refundsAsked === 1) await kit().store.sql.query(`ALTER TABLE ${table} ADD CONSTRAINT no_failures_yet CHECK (status <> 'failed') NOT VALID`);
+      if (refundsAsked === 1)
+        await kit().store.sql.query(
+          `ALTER TABLE ${table} ADD CONSTRAINT no_failures_yet CHECK (status <> 'failed') NOT VALID`,
+        );
       else await kit().store.sql.query(`ALTER TABLE ${table} DROP CONSTRAINT IF EXISTS no_failures_yet`);
     };
-    const batch: AccountsCommandMessage[] = [record(kit(), teamId, fresh), advance(kit(), teamId, failing.id, 'failed'), advance(kit(), teamId, fresh.id, 'sent')];
+    const batch: AccountsCommandMessage[] = [
+      record(kit(), teamId, fresh),
+      advance(kit(), teamId, failing.id, 'failed'),
+      advance(kit(), teamId, fresh.id, 'sent'),
+    ];
 
     const replies = await kit().inOneBatch(teamId, batch);
     kit().ledger.before = async () => undefined;
@@ -175,7 +213,10 @@ describe.each(BACKENDS)('gathered commands committed together (%s)', (_backend, 
     ]);
     expect(replies).toMatchObject([
       { ok: true, value: { message: { id: fresh.id, status: 'queued' } } },
-      { ok: true, value: { message: { id: failing.id, status: 'failed', refunded: true, errorCode: 'delivery_failed' } } },
+      {
+        ok: true,
+        value: { message: { id: failing.id, status: 'failed', refunded: true, errorCode: 'delivery_failed' } },
+      },
       { ok: true, value: { message: { id: fresh.id, status: 'sent' } } },
     ]);
 
@@ -187,6 +228,10 @@ describe.each(BACKENDS)('gathered commands committed together (%s)', (_backend, 
       { ok: true, value: await kit().read(getMessage(teamId, accountId, fresh.id)) },
     ]);
     expect(await messageRows(accountId)).toEqual(rows);
-    expect(kit().ledger.of('RefundCharge').filter((refund) => refund.chargeId === failing.chargeId)).toHaveLength(2);
+    expect(
+      kit()
+        .ledger.of('RefundCharge')
+        .filter((refund) => refund.chargeId === failing.chargeId),
+    ).toHaveLength(2);
   });
 });

@@ -1,4 +1,11 @@
-import type { AccountsServiceRefusal, EpochMs, MessageStatus, MessageView, NewMessage, RefundCharge } from '@subledger/contracts';
+import type {
+  AccountsServiceRefusal,
+  EpochMs,
+  MessageStatus,
+  MessageView,
+  NewMessage,
+  RefundCharge,
+} from '@subledger/contracts';
 import { err, ok, type Result } from '@subledger/kernel';
 import type { CarrierMessage } from '../../carrier/message-carrier.port';
 import { type MessageState, messageViewOf, type StoredMessage } from '../../read-model/message-rows';
@@ -47,7 +54,8 @@ export class MessageGroup {
   private readonly notRecorded = new Map<string, RefundCharge>();
 
   constructor(committed: readonly MessageState[]) {
-    for (const row of committed) this.entries.set(row.id, { row, content: null, changed: false, recorded: false, refund: null });
+    for (const row of committed)
+      this.entries.set(row.id, { row, content: null, changed: false, recorded: false, refund: null });
   }
 
   record(teamId: string, message: NewMessage, at: EpochMs, standing: AccountStanding): MessageOutcome {
@@ -55,7 +63,10 @@ export class MessageGroup {
     if (known) {
       // The same record again (a redelivery) answers the message as it is now, whatever the account became since.
       if (known.row.team_id === teamId && known.row.account_id === message.accountId) return this.recordedAgain(known);
-      return this.refuse(teamId, message, at, { type: 'invalid', violations: [{ field: 'message.id', reason: 'duplicate' }] });
+      return this.refuse(teamId, message, at, {
+        type: 'invalid',
+        violations: [{ field: 'message.id', reason: 'duplicate' }],
+      });
     }
     if (standing !== 'ok') return this.refuse(teamId, message, at, { type: standing });
     const content = newRow(teamId, message, at);
@@ -78,7 +89,9 @@ export class MessageGroup {
   }
 
   refunds(): PendingRefund[] {
-    const failed = [...this.entries.values()].flatMap(({ refund, row }) => (refund ? [{ command: refund, messageId: row.id }] : []));
+    const failed = [...this.entries.values()].flatMap(({ refund, row }) =>
+      refund ? [{ command: refund, messageId: row.id }] : [],
+    );
     return [...failed, ...[...this.notRecorded.values()].map((command) => ({ command, messageId: null }))];
   }
 
@@ -97,14 +110,22 @@ export class MessageGroup {
 
   /** Messages recorded before the group whose state the group changed. */
   changes(): MessageState[] {
-    return [...this.entries.values()].filter((entry) => entry.content === null && entry.changed).map((entry) => entry.row);
+    return [...this.entries.values()]
+      .filter((entry) => entry.content === null && entry.changed)
+      .map((entry) => entry.row);
   }
 
   /** Messages recorded by the group that still wait for the carrier. */
   dispatches(): CarrierMessage[] {
     return [...this.entries.values()]
       .filter((entry) => entry.recorded && entry.row.status === 'queued')
-      .map(({ row }) => ({ teamId: row.team_id, accountId: row.account_id, messageId: row.id, channel: row.channel, isTest: row.is_test }));
+      .map(({ row }) => ({
+        teamId: row.team_id,
+        accountId: row.account_id,
+        messageId: row.id,
+        channel: row.channel,
+        isTest: row.is_test,
+      }));
   }
 
   /** Whether the view of this snapshot needs the whole record read (a message recorded before the group). */
@@ -130,7 +151,13 @@ export class MessageGroup {
 
   private refuse(teamId: string, message: NewMessage, at: EpochMs, refusal: AccountsServiceRefusal): MessageOutcome {
     if (!message.isTest && message.chargeId !== null) {
-      this.notRecorded.set(message.chargeId, { type: 'RefundCharge', teamId, chargeId: message.chargeId, reason: 'message_not_recorded', at });
+      this.notRecorded.set(message.chargeId, {
+        type: 'RefundCharge',
+        teamId,
+        chargeId: message.chargeId,
+        reason: 'message_not_recorded',
+        at,
+      });
     }
     return err(refusal);
   }

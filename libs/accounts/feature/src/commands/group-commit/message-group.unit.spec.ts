@@ -45,7 +45,11 @@ function viewOf(outcome: MessageOutcome) {
   return MessageGroup.view(snapshot, MessageGroup.needsContent(snapshot) ? records.get(snapshot.row.id) : undefined);
 }
 
-const step = (messageId: string, status: 'sent' | 'delivered' | 'failed') => ({ messageId, status, errorCode: status === 'failed' ? 'delivery_failed' : null });
+const step = (messageId: string, status: 'sent' | 'delivered' | 'failed') => ({
+  messageId,
+  status,
+  errorCode: status === 'failed' ? 'delivery_failed' : null,
+});
 
 describe('a group of message records', () => {
   it('records a new message as queued, to be inserted and handed to the carrier, and shows it as a query will', () => {
@@ -53,7 +57,15 @@ describe('a group of message records', () => {
     const message = newMessage('m1');
     const view = viewOf(group.record(teamId, message, at, 'ok'));
 
-    expect(view).toEqual({ ...message, teamId, status: 'queued', refunded: false, errorCode: null, createdAt: at, updatedAt: at });
+    expect(view).toEqual({
+      ...message,
+      teamId,
+      status: 'queued',
+      refunded: false,
+      errorCode: null,
+      createdAt: at,
+      updatedAt: at,
+    });
     expect(view.metadata).not.toBe(message.metadata);
     expect(group.inserts().map((row) => row.id)).toEqual(['m1']);
     expect(group.changes()).toEqual([]);
@@ -64,7 +76,11 @@ describe('a group of message records', () => {
   it('answers a record delivered again with the message as it is now, even once the account is gone, and hands it on only while queued', () => {
     const group = new MessageGroup([stored('queued'), stored('sent', { status: 'sent' })]);
 
-    expect(viewOf(group.record(teamId, newMessage('queued'), at, 'account_purged'))).toMatchObject({ id: 'queued', status: 'queued', createdAt: at - 1_000 });
+    expect(viewOf(group.record(teamId, newMessage('queued'), at, 'account_purged'))).toMatchObject({
+      id: 'queued',
+      status: 'queued',
+      createdAt: at - 1_000,
+    });
     expect(viewOf(group.record(teamId, newMessage('sent'), at, 'ok'))).toMatchObject({ status: 'sent' });
     expect(group.inserts()).toEqual([]);
     expect(group.dispatches().map((message) => message.messageId)).toEqual(['queued']);
@@ -72,7 +88,10 @@ describe('a group of message records', () => {
   });
 
   it('refuses a record the team does not allow, or whose id another account holds, and refunds a live one once', () => {
-    const group = new MessageGroup([stored('taken', { account_id: 'acc-other' }), stored('elsewhere', { team_id: 'team-other' })]);
+    const group = new MessageGroup([
+      stored('taken', { account_id: 'acc-other' }),
+      stored('elsewhere', { team_id: 'team-other' }),
+    ]);
     const outcomes = [
       group.record(teamId, newMessage('m1'), at, 'account_not_found'),
       group.record(teamId, newMessage('m1'), at, 'account_not_found'),
@@ -90,9 +109,15 @@ describe('a group of message records', () => {
       'invalid',
       'account_purged',
     ]);
-    expect(outcomes[3]).toEqual({ ok: false, error: { type: 'invalid', violations: [{ field: 'message.id', reason: 'duplicate' }] } });
+    expect(outcomes[3]).toEqual({
+      ok: false,
+      error: { type: 'invalid', violations: [{ field: 'message.id', reason: 'duplicate' }] },
+    });
     expect(group.refunds()).toEqual(
-      ['m1', 'm2', 'taken', 'elsewhere'].map((chargeId) => ({ command: { type: 'RefundCharge', teamId, chargeId, reason: 'message_not_recorded', at }, messageId: null })),
+      ['m1', 'm2', 'taken', 'elsewhere'].map((chargeId) => ({
+        command: { type: 'RefundCharge', teamId, chargeId, reason: 'message_not_recorded', at },
+        messageId: null,
+      })),
     );
     expect([...group.inserts(), ...group.changes(), ...group.dispatches()]).toEqual([]);
   });
@@ -121,15 +146,26 @@ describe('a group of message records', () => {
   it('knows no message of another team, nor one never recorded', () => {
     const group = new MessageGroup([stored('m1', { team_id: 'team-other' })]);
     expect(group.advance(teamId, step('m1', 'sent'), at)).toEqual({ ok: false, error: { type: 'message_not_found' } });
-    expect(group.advance(teamId, step('nope', 'sent'), at)).toEqual({ ok: false, error: { type: 'message_not_found' } });
+    expect(group.advance(teamId, step('nope', 'sent'), at)).toEqual({
+      ok: false,
+      error: { type: 'message_not_found' },
+    });
   });
 
   it('asks the refund of a failed live message before its row says refunded, and writes what the ledger answered', () => {
-    const group = new MessageGroup([stored('refunded'), stored('refused'), stored('test', { is_test: true, charge_id: null }), stored('old', { status: 'sent', refunded: true })]);
+    const group = new MessageGroup([
+      stored('refunded'),
+      stored('refused'),
+      stored('test', { is_test: true, charge_id: null }),
+      stored('old', { status: 'sent', refunded: true }),
+    ]);
     const failed = ['refunded', 'refused', 'test', 'old'].map((id) => group.advance(teamId, step(id, 'failed'), at));
 
     expect(group.refunds()).toEqual(
-      ['refunded', 'refused'].map((id) => ({ command: { type: 'RefundCharge', teamId, chargeId: id, reason: 'delivery_failed', at }, messageId: id })),
+      ['refunded', 'refused'].map((id) => ({
+        command: { type: 'RefundCharge', teamId, chargeId: id, reason: 'delivery_failed', at },
+        messageId: id,
+      })),
     );
     group.settleRefund('refunded', true);
     group.settleRefund('refused', false);
@@ -150,7 +186,9 @@ describe('a group of message records', () => {
     const failed = group.advance(teamId, step('m1', 'failed'), at + 2);
     group.settleRefund('m1', true);
 
-    expect([recorded, sent, failed].map((outcome) => viewOf(outcome)).map((view) => [view.status, view.refunded])).toEqual([
+    expect(
+      [recorded, sent, failed].map((outcome) => viewOf(outcome)).map((view) => [view.status, view.refunded]),
+    ).toEqual([
       ['queued', false],
       ['sent', false],
       ['failed', true],

@@ -7,7 +7,10 @@ import type { AccountState, ProjectDecision } from '@subledger/accounts-domain';
  */
 export function keysRevokedBy(decision: ProjectDecision, account: AccountState, at: number): number {
   if (decision.outcome.type === 'accepted') {
-    return decision.accountEvents.reduce((count, event) => count + (event.type === 'AccountDeactivated' ? event.revokedKeyIds.length : 0), 0);
+    return decision.accountEvents.reduce(
+      (count, event) => count + (event.type === 'AccountDeactivated' ? event.revokedKeyIds.length : 0),
+      0,
+    );
   }
   if (account.status === 'missing' || account.status === 'purged') return 0;
   return [...account.keys.values()].filter((key) => key.revokedAt === at).length;

@@ -1,6 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { dueReminderCommands, type ProjectDecision } from '@subledger/accounts-domain';
-import { type AccountCommand, type AccountsServiceRefusal, type ServiceReply, replyOk, replyRefused } from '@subledger/contracts';
+import {
+  type AccountCommand,
+  type AccountsServiceRefusal,
+  type ServiceReply,
+  replyOk,
+  replyRefused,
+} from '@subledger/contracts';
 import { ACCOUNTS_OPTIONS, type ResolvedAccountsOptions } from '../../accounts-options';
 import { AccountViews } from '../../read-model/account-views';
 import type { TeamChange } from '../../team-state/team-change';
@@ -22,10 +28,16 @@ export class SubAccountLifecycleHandler {
   ) {}
 
   update({ teamId, accountId, changes, at }: CommandOf<'UpdateSubAccount'>): Promise<CommandReply<'UpdateSubAccount'>> {
-    return this.run(teamId, { type: 'UpdateAccount', accountId, changes, at }, async () => ({ account: await this.views.account(teamId, accountId) }));
+    return this.run(teamId, { type: 'UpdateAccount', accountId, changes, at }, async () => ({
+      account: await this.views.account(teamId, accountId),
+    }));
   }
 
-  deactivate({ teamId, accountId, at }: CommandOf<'DeactivateSubAccount'>): Promise<CommandReply<'DeactivateSubAccount'>> {
+  deactivate({
+    teamId,
+    accountId,
+    at,
+  }: CommandOf<'DeactivateSubAccount'>): Promise<CommandReply<'DeactivateSubAccount'>> {
     return this.run(teamId, { type: 'DeactivateAccount', accountId, at }, async (decision, change) => ({
       account: await this.views.account(teamId, accountId),
       keysRevoked: keysRevokedBy(decision, await change.account(accountId), at),
@@ -33,8 +45,17 @@ export class SubAccountLifecycleHandler {
   }
 
   /** Also records the day-0 reminder at once: it is due the moment the deletion is scheduled. */
-  scheduleDeletion({ teamId, accountId, at }: CommandOf<'ScheduleSubAccountDeletion'>): Promise<CommandReply<'ScheduleSubAccountDeletion'>> {
-    const command: AccountCommand = { type: 'ScheduleDeletion', accountId, retentionMs: this.options.deletionRetentionMs, at };
+  scheduleDeletion({
+    teamId,
+    accountId,
+    at,
+  }: CommandOf<'ScheduleSubAccountDeletion'>): Promise<CommandReply<'ScheduleSubAccountDeletion'>> {
+    const command: AccountCommand = {
+      type: 'ScheduleDeletion',
+      accountId,
+      retentionMs: this.options.deletionRetentionMs,
+      at,
+    };
     return this.run(
       teamId,
       command,
@@ -46,7 +67,9 @@ export class SubAccountLifecycleHandler {
   }
 
   restore({ teamId, accountId, at }: CommandOf<'RestoreSubAccount'>): Promise<CommandReply<'RestoreSubAccount'>> {
-    return this.run(teamId, { type: 'RestoreAccount', accountId, at }, async () => ({ account: await this.views.account(teamId, accountId) }));
+    return this.run(teamId, { type: 'RestoreAccount', accountId, at }, async () => ({
+      account: await this.views.account(teamId, accountId),
+    }));
   }
 
   private async run<T>(

@@ -24,8 +24,17 @@ export class AdjustBalanceController {
   @ApiOperation({ summary: "Correct a team's balance by a signed amount, with a reason" })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Up to 255 characters; names the adjustment.' })
   @ApiCreatedResponse({ type: TeamBalanceResponse })
-  @ApiErrors({ 400: INVALID_REQUEST, 402: '`insufficient_balance`: a debit past the balance; `details: {balance, amount}` in cents.', 404: TEAM_NOT_FOUND, 409: IDEMPOTENCY_CONFLICT })
-  async adjust(@Param('id') teamId: string, @Body() body: AdjustBalanceRequest, @IdempotencyKey() idempotencyKey: string | undefined): Promise<TeamBalanceResponse> {
+  @ApiErrors({
+    400: INVALID_REQUEST,
+    402: '`insufficient_balance`: a debit past the balance; `details: {balance, amount}` in cents.',
+    404: TEAM_NOT_FOUND,
+    409: IDEMPOTENCY_CONFLICT,
+  })
+  async adjust(
+    @Param('id') teamId: string,
+    @Body() body: AdjustBalanceRequest,
+    @IdempotencyKey() idempotencyKey: string | undefined,
+  ): Promise<TeamBalanceResponse> {
     const outcome = await this.ledger.command({
       type: 'Adjust',
       teamId,

@@ -38,11 +38,21 @@ export class CreateTeamController {
   async create(@Body() body: CreateTeamRequest): Promise<CreatedTeamResponse> {
     const currency = (body.currency ?? this.prices.currency).toLowerCase();
     if (currency !== this.prices.currency) {
-      throw invalidRequest([{ path: 'currency', message: `currency must be ${this.prices.currency}, the currency messages are priced in` }]);
+      throw invalidRequest([
+        { path: 'currency', message: `currency must be ${this.prices.currency}, the currency messages are priced in` },
+      ]);
     }
     const { key, newKey } = newApiKey('main', { name: MAIN_KEY_NAME, environment: 'live' });
     const mainAccountId = newId('proj');
-    const created = await this.accounts.command({ type: 'CreateTeam', teamId: newId('team'), name: body.name, currency, mainAccountId, mainKey: newKey, at: this.clock.now() });
+    const created = await this.accounts.command({
+      type: 'CreateTeam',
+      teamId: newId('team'),
+      name: body.name,
+      currency,
+      mainAccountId,
+      mainKey: newKey,
+      at: this.clock.now(),
+    });
     return {
       team: toTeam(created.team),
       mainAccount: toTeamAccount(created.mainAccount, noSpend(created.mainAccount.id)),

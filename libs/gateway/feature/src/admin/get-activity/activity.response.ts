@@ -19,7 +19,11 @@ export class ActivityMinuteResponse {
 export class ProjectionLagResponse {
   @ApiProperty({ example: 'ledger-usage' }) name!: string;
   @ApiProperty({ description: 'Global position of the last event folded in.', example: '1234' }) projectedTo!: string;
-  @ApiProperty({ description: 'Events in the event store not folded in yet (a distance in global positions).', example: 0 }) lagEvents!: number;
+  @ApiProperty({
+    description: 'Events in the event store not folded in yet (a distance in global positions).',
+    example: 0,
+  })
+  lagEvents!: number;
 }
 
 export class ConsumerLagResponse {
@@ -32,13 +36,21 @@ export class ConsumerLagResponse {
 export class ActivityResponse {
   @ApiProperty({ format: 'date-time' }) from!: string;
   @ApiProperty({ format: 'date-time', description: 'Exclusive: the end of the current minute.' }) to!: string;
-  @ApiProperty({ type: [ActivityMinuteResponse], description: 'Every minute from `from` to `to`, oldest first, zeros included.' }) minutes!: ActivityMinuteResponse[];
-  @ApiProperty({ type: [ProjectionLagResponse], description: 'How far each projection behind these figures trails the event store.' })
+  @ApiProperty({
+    type: [ActivityMinuteResponse],
+    description: 'Every minute from `from` to `to`, oldest first, zeros included.',
+  })
+  minutes!: ActivityMinuteResponse[];
+  @ApiProperty({
+    type: [ProjectionLagResponse],
+    description: 'How far each projection behind these figures trails the event store.',
+  })
   projections!: ProjectionLagResponse[];
   @ApiProperty({
     type: [ConsumerLagResponse],
     nullable: true,
-    description: "Distributed mode: the lag of the services' consumer groups per partition; null in embedded mode, which has no Kafka.",
+    description:
+      "Distributed mode: the lag of the services' consumer groups per partition; null in embedded mode, which has no Kafka.",
   })
   kafka!: ConsumerLagResponse[] | null;
 }
@@ -54,5 +66,10 @@ export function toActivity(view: ActivityView, kafka: readonly PartitionLag[] | 
 }
 
 function toMinute(minute: ActivityMinuteView): ActivityMinuteResponse {
-  return { start: isoTime(minute.start), accepted: minute.accepted, refunds: minute.refunds, refused: { ...minute.refused } };
+  return {
+    start: isoTime(minute.start),
+    accepted: minute.accepted,
+    refunds: minute.refunds,
+    refused: { ...minute.refused },
+  };
 }

@@ -19,7 +19,8 @@ export class GetActivityController {
 
   @Get()
   @ApiOperation({
-    summary: "The system's charges accepted, refunds and refusals by reason per minute, how far the projections trail the event store, and Kafka's consumer lag",
+    summary:
+      "The system's charges accepted, refunds and refusals by reason per minute, how far the projections trail the event store, and Kafka's consumer lag",
   })
   @ApiOkResponse({ type: ActivityResponse })
   @ApiErrors({ 400: INVALID_REQUEST })
@@ -27,7 +28,10 @@ export class GetActivityController {
     // Up to the end of the minute now is in, so the current minute is shown as it fills.
     const to = (Math.floor(this.clock.now() / ACTIVITY_MINUTE_MS) + 1) * ACTIVITY_MINUTE_MS;
     const from = to - (query.minutes ?? DEFAULT_ACTIVITY_MINUTES) * ACTIVITY_MINUTE_MS;
-    const [view, kafka] = await Promise.all([this.ledger.query({ type: 'GetActivity', from, to }), this.consumerLags.read()]);
+    const [view, kafka] = await Promise.all([
+      this.ledger.query({ type: 'GetActivity', from, to }),
+      this.consumerLags.read(),
+    ]);
     return toActivity(view, kafka);
   }
 }

@@ -7,7 +7,12 @@ export const DEFAULT_ACTIVITY_MINUTES = 60;
 
 /** `?minutes` of the system's activity. */
 export class GetActivityQuery {
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_ACTIVITY_MINUTES, default: DEFAULT_ACTIVITY_MINUTES, description: 'How many minutes, up to the current one.' })
+  @ApiPropertyOptional({
+    minimum: 1,
+    maximum: MAX_ACTIVITY_MINUTES,
+    default: DEFAULT_ACTIVITY_MINUTES,
+    description: 'How many minutes, up to the current one.',
+  })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

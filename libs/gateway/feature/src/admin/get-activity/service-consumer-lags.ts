@@ -34,7 +34,12 @@ export class ServiceConsumerLags {
       return await Promise.race([this.bus.groupLags(ServiceConsumerGroups), timeout]);
     } catch (error) {
       this.logger.warn(`Consumer lag not readable: ${error instanceof Error ? error.message : String(error)}`);
-      throw new ApiError(503, 'kafka_unavailable', 'The Kafka broker did not tell the consumer groups\' lag; try again.', {});
+      throw new ApiError(
+        503,
+        'kafka_unavailable',
+        "The Kafka broker did not tell the consumer groups' lag; try again.",
+        {},
+      );
     } finally {
       clearTimeout(timer);
     }

@@ -17,17 +17,28 @@ export class GetTeamController {
   ) {}
 
   @Get(':id')
-  @ApiOperation({ summary: 'A team, its balance and every account with its spend, credit limit and number of active API keys' })
+  @ApiOperation({
+    summary: 'A team, its balance and every account with its spend, credit limit and number of active API keys',
+  })
   @ApiOkResponse({ type: TeamDetailsResponse })
   @ApiErrors({ 404: TEAM_NOT_FOUND })
   async get(@Param('id') teamId: string): Promise<TeamDetailsResponse> {
-    const [{ team, accounts }, keys] = await Promise.all([this.accounts.query({ type: 'GetTeam', teamId }), this.accounts.query({ type: 'CountActiveKeys', teamId })]);
-    const balance = await this.ledger.balanceOf(teamId, accounts.map((account) => account.id));
+    const [{ team, accounts }, keys] = await Promise.all([
+      this.accounts.query({ type: 'GetTeam', teamId }),
+      this.accounts.query({ type: 'CountActiveKeys', teamId }),
+    ]);
+    const balance = await this.ledger.balanceOf(
+      teamId,
+      accounts.map((account) => account.id),
+    );
     const activeKeys = new Map(keys.accounts.map((account) => [account.accountId, account.activeKeys]));
     return {
       team: toTeam(team),
       balance: balanceCents(balance.balance),
-      accounts: accounts.map((account) => ({ ...toTeamAccount(account, spendOf(balance, account.id)), keys: activeKeys.get(account.id) ?? 0 })),
+      accounts: accounts.map((account) => ({
+        ...toTeamAccount(account, spendOf(balance, account.id)),
+        keys: activeKeys.get(account.id) ?? 0,
+      })),
     };
   }
 }

@@ -9,5 +9,6 @@ export class TeamDetailsAccountResponse extends TeamAccountResponse {
 export class TeamDetailsResponse {
   @ApiProperty({ type: TeamResponse }) team!: TeamResponse;
   @ApiProperty({ description: 'The team balance in integer cents, rounded down.' }) balance!: number;
-  @ApiProperty({ type: [TeamDetailsAccountResponse], description: 'Every account, main first, in creation order.' }) accounts!: TeamDetailsAccountResponse[];
+  @ApiProperty({ type: [TeamDetailsAccountResponse], description: 'Every account, main first, in creation order.' })
+  accounts!: TeamDetailsAccountResponse[];
 }

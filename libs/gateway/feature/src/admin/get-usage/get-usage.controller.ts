@@ -20,7 +20,10 @@ export class GetUsageController {
   ) {}
 
   @Get(':id/usage')
-  @ApiOperation({ summary: "A team's (or one account's) charges, refunds, refusals and spend per hour or UTC day, from the usage projection" })
+  @ApiOperation({
+    summary:
+      "A team's (or one account's) charges, refunds, refusals and spend per hour or UTC day, from the usage projection",
+  })
   @ApiOkResponse({ type: UsageResponse })
   @ApiErrors({ 400: INVALID_REQUEST, 404: TEAM_NOT_FOUND })
   async usage(@Param('id') teamId: string, @Query() query: GetUsageQuery): Promise<UsageResponse> {
@@ -29,12 +32,23 @@ export class GetUsageController {
     // By default up to the end of the bucket now is in, so the current hour or day is shown.
     const to = query.to === undefined ? (Math.floor(this.clock.now() / size) + 1) * size : Date.parse(query.to);
     const from = query.from === undefined ? to - DEFAULT_BUCKETS[granularity] * size : Date.parse(query.from);
-    if (!Number.isSafeInteger(from) || from < 0) throw invalidRequest([{ path: 'from', message: 'from must be a time after 1970-01-01T00:00:00Z' }]);
-    if (!Number.isSafeInteger(to) || from >= to) throw invalidRequest([{ path: 'from', message: 'from must be before to' }]);
+    if (!Number.isSafeInteger(from) || from < 0)
+      throw invalidRequest([{ path: 'from', message: 'from must be a time after 1970-01-01T00:00:00Z' }]);
+    if (!Number.isSafeInteger(to) || from >= to)
+      throw invalidRequest([{ path: 'from', message: 'from must be before to' }]);
     if (usageBucketCount(from, to, granularity) > MAX_USAGE_BUCKETS) {
-      throw invalidRequest([{ path: 'to', message: `at most ${MAX_USAGE_BUCKETS} buckets of a ${granularity} per request` }]);
+      throw invalidRequest([
+        { path: 'to', message: `at most ${MAX_USAGE_BUCKETS} buckets of a ${granularity} per request` },
+      ]);
     }
-    const view = await this.ledger.query({ type: 'GetUsage', teamId, from, to, granularity, ...(query.accountId === undefined ? {} : { accountId: query.accountId }) });
+    const view = await this.ledger.query({
+      type: 'GetUsage',
+      teamId,
+      from,
+      to,
+      granularity,
+      ...(query.accountId === undefined ? {} : { accountId: query.accountId }),
+    });
     return toUsage(view, from, to);
   }
 }

@@ -6,9 +6,14 @@ import { isoTime } from '../../responses/iso-time';
 export class UsageBucketResponse {
   @ApiProperty({ format: 'date-time', description: "The bucket's start." }) start!: string;
   @ApiProperty({ description: 'Charges accepted.' }) charges!: number;
-  @ApiProperty({ description: 'Charges refunded (failed deliveries, refunds), counted in the bucket of the refund.' }) refunds!: number;
+  @ApiProperty({ description: 'Charges refunded (failed deliveries, refunds), counted in the bucket of the refund.' })
+  refunds!: number;
   @ApiProperty({ description: 'Charges refused (balance, credit limit, inactive account).' }) refusals!: number;
-  @ApiProperty({ description: "Charged less refunded, an exact decimal string in the team's currency.", example: '0.0158' }) spend!: string;
+  @ApiProperty({
+    description: "Charged less refunded, an exact decimal string in the team's currency.",
+    example: '0.0158',
+  })
+  spend!: string;
 }
 
 export class UsageResponse {
@@ -16,9 +21,14 @@ export class UsageResponse {
   @ApiProperty({ enum: ['hour', 'day'] }) granularity!: string;
   @ApiProperty({ format: 'date-time' }) from!: string;
   @ApiProperty({ format: 'date-time' }) to!: string;
-  @ApiProperty({ type: [UsageBucketResponse], description: 'Every bucket from `from` to `to`, in order, empty ones included.' }) buckets!: UsageBucketResponse[];
   @ApiProperty({
-    description: 'Global position of the last ledger event in these figures: the usage projection follows the ledger a moment behind.',
+    type: [UsageBucketResponse],
+    description: 'Every bucket from `from` to `to`, in order, empty ones included.',
+  })
+  buckets!: UsageBucketResponse[];
+  @ApiProperty({
+    description:
+      'Global position of the last ledger event in these figures: the usage projection follows the ledger a moment behind.',
     example: '1042',
   })
   projectedTo!: string;
@@ -36,5 +46,11 @@ export function toUsage(view: UsageView, from: number, to: number): UsageRespons
 }
 
 function toBucket(bucket: UsageBucketView): UsageBucketResponse {
-  return { start: isoTime(bucket.start), charges: bucket.charges, refunds: bucket.refunds, refusals: bucket.refusals, spend: microsToDecimalString(bucket.spend) };
+  return {
+    start: isoTime(bucket.start),
+    charges: bucket.charges,
+    refunds: bucket.refunds,
+    refusals: bucket.refusals,
+    spend: microsToDecimalString(bucket.spend),
+  };
 }

@@ -12,7 +12,10 @@ export class ListLedgerEntriesController {
   constructor(private readonly ledger: LedgerClient) {}
 
   @Get(':id/ledger')
-  @ApiOperation({ summary: "A team's ledger: top-ups, charges, refunds, adjustments and refusals, in stream order (oldest or newest first)" })
+  @ApiOperation({
+    summary:
+      "A team's ledger: top-ups, charges, refunds, adjustments and refusals, in stream order (oldest or newest first)",
+  })
   @ApiOkResponse({ type: LedgerEntryPage })
   @ApiErrors({ 400: INVALID_REQUEST, 404: TEAM_NOT_FOUND })
   async list(@Param('id') teamId: string, @Query() query: ListLedgerEntriesQuery): Promise<LedgerEntryPage> {

@@ -11,7 +11,11 @@ export class ListLedgerEntriesQuery extends PageQuery {
   @Length(1, 255)
   accountId?: string;
 
-  @ApiPropertyOptional({ enum: LEDGER_ORDERS, default: 'asc', description: 'Oldest first, or newest first (`desc`); the cursor goes on in the same order.' })
+  @ApiPropertyOptional({
+    enum: LEDGER_ORDERS,
+    default: 'asc',
+    description: 'Oldest first, or newest first (`desc`); the cursor goes on in the same order.',
+  })
   @IsOptional()
   @IsIn(LEDGER_ORDERS)
   order?: (typeof LEDGER_ORDERS)[number];

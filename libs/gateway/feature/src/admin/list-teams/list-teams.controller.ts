@@ -25,14 +25,29 @@ export class ListTeamsController {
   ) {}
 
   @Get()
-  @ApiOperation({ summary: 'Every team, newest first, with its balance, sub-accounts and spend over the last 24 hours; search by name or id' })
+  @ApiOperation({
+    summary:
+      'Every team, newest first, with its balance, sub-accounts and spend over the last 24 hours; search by name or id',
+  })
   @ApiOkResponse({ type: TeamListResponse })
   @ApiErrors({ 400: INVALID_REQUEST })
   async list(@Query() query: ListTeamsQuery): Promise<TeamListResponse> {
-    const page = await this.accounts.query({ type: 'ListTeams', search: query.search ?? null, cursor: query.cursor ?? null, limit: query.limit ?? DEFAULT_TEAMS_PAGE });
+    const page = await this.accounts.query({
+      type: 'ListTeams',
+      search: query.search ?? null,
+      cursor: query.cursor ?? null,
+      limit: query.limit ?? DEFAULT_TEAMS_PAGE,
+    });
     if (page.items.length === 0) return { items: [], nextCursor: page.nextCursor };
-    const { teams } = await this.ledger.query({ type: 'GetTeamSummaries', teamIds: page.items.map((team) => team.id), spendSince: spendWindowStart(this.clock.now()) });
+    const { teams } = await this.ledger.query({
+      type: 'GetTeamSummaries',
+      teamIds: page.items.map((team) => team.id),
+      spendSince: spendWindowStart(this.clock.now()),
+    });
     const summaries = new Map(teams.map((summary) => [summary.teamId, summary]));
-    return { items: page.items.map((team) => toTeamListItem(team, summaries.get(team.id))), nextCursor: page.nextCursor };
+    return {
+      items: page.items.map((team) => toTeamListItem(team, summaries.get(team.id))),
+      nextCursor: page.nextCursor,
+    };
   }
 }

@@ -8,7 +8,11 @@ export const MAX_TEAMS_PAGE = 100;
 
 /** `?search&cursor&limit` of the operators' team list. */
 export class ListTeamsQuery {
-  @ApiPropertyOptional({ minLength: 1, maxLength: MAX_TEAM_SEARCH_LENGTH, description: 'A case-insensitive part of the name, or the start of the team id.' })
+  @ApiPropertyOptional({
+    minLength: 1,
+    maxLength: MAX_TEAM_SEARCH_LENGTH,
+    description: 'A case-insensitive part of the name, or the start of the team id.',
+  })
   @IsOptional()
   @IsString()
   @Length(1, MAX_TEAM_SEARCH_LENGTH)

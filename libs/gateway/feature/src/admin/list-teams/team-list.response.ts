@@ -12,7 +12,8 @@ export class TeamListItemResponse {
   @ApiProperty({ description: 'The team balance.', example: '12.5' }) balance!: string;
   @ApiProperty({ description: 'Sub-accounts not purged.', example: 3 }) subAccounts!: number;
   @ApiProperty({
-    description: 'Charged less refunded in the current hour and the 23 before it (UTC hours of the usage projection, a moment behind the ledger).',
+    description:
+      'Charged less refunded in the current hour and the 23 before it (UTC hours of the usage projection, a moment behind the ledger).',
     example: '0.0237',
   })
   spend24h!: string;

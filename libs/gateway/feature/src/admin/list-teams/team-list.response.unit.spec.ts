@@ -2,7 +2,14 @@ import { spendWindowStart } from './list-teams.controller';
 import { toTeamListItem } from './team-list.response';
 
 const HOUR = 3_600_000;
-const team = { id: 'team_a', name: 'Acme', currency: 'usd', mainAccountId: 'acc_a', createdAt: Date.UTC(2026, 0, 1), subAccounts: 3 };
+const team = {
+  id: 'team_a',
+  name: 'Acme',
+  currency: 'usd',
+  mainAccountId: 'acc_a',
+  createdAt: Date.UTC(2026, 0, 1),
+  subAccounts: 3,
+};
 
 describe("the operators' team list", () => {
   it('counts spend from the start of the hour 23 hours before the current one', () => {

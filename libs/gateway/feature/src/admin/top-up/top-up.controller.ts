@@ -28,9 +28,20 @@ export class TopUpController {
   @ApiOperation({ summary: "Credit a team's balance" })
   @ApiHeader({ name: 'Idempotency-Key', required: true, description: 'Up to 255 characters; names the top-up.' })
   @ApiCreatedResponse({ type: TeamBalanceResponse })
-  @ApiErrors({ 400: `${INVALID_REQUEST} Also when the Idempotency-Key header is missing.`, 404: TEAM_NOT_FOUND, 409: IDEMPOTENCY_CONFLICT })
-  async topUp(@Param('id') teamId: string, @Body() body: TopUpRequest, @IdempotencyKey() idempotencyKey: string | undefined): Promise<TeamBalanceResponse> {
-    if (!idempotencyKey) throw invalidRequest([{ path: 'Idempotency-Key', message: 'the Idempotency-Key header is required for a top-up' }]);
+  @ApiErrors({
+    400: `${INVALID_REQUEST} Also when the Idempotency-Key header is missing.`,
+    404: TEAM_NOT_FOUND,
+    409: IDEMPOTENCY_CONFLICT,
+  })
+  async topUp(
+    @Param('id') teamId: string,
+    @Body() body: TopUpRequest,
+    @IdempotencyKey() idempotencyKey: string | undefined,
+  ): Promise<TeamBalanceResponse> {
+    if (!idempotencyKey)
+      throw invalidRequest([
+        { path: 'Idempotency-Key', message: 'the Idempotency-Key header is required for a top-up' },
+      ]);
     const outcome = await this.ledger.command({
       type: 'TopUp',
       teamId,

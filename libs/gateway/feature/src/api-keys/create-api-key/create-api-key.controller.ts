@@ -24,10 +24,24 @@ export class CreateApiKeyController {
   @ApiOperation({ summary: 'Create an API key for a sub-account; the full key is shown only here' })
   @ApiCreatedResponse({ type: CreatedApiKeyEnvelope })
   @ApiErrors({ 400: INVALID_REQUEST, 409: '`account_pending_deletion`, or ' + IDEMPOTENCY_CONFLICT })
-  async create(@CurrentIdentity() identity: KeyIdentity, @Param('id') id: string, @Body() body: CreateApiKeyRequest): Promise<CreatedApiKeyEnvelope> {
+  async create(
+    @CurrentIdentity() identity: KeyIdentity,
+    @Param('id') id: string,
+    @Body() body: CreateApiKeyRequest,
+  ): Promise<CreatedApiKeyEnvelope> {
     const accountId = this.reader.targetId(identity, id);
-    const { key, newKey } = newApiKey('sub', { name: body.name, environment: body.environment ?? 'live', permissions: body.permissions });
-    const { apiKey } = await this.accounts.command({ type: 'CreateApiKey', teamId: identity.teamId, accountId, key: newKey, at: this.clock.now() });
+    const { key, newKey } = newApiKey('sub', {
+      name: body.name,
+      environment: body.environment ?? 'live',
+      permissions: body.permissions,
+    });
+    const { apiKey } = await this.accounts.command({
+      type: 'CreateApiKey',
+      teamId: identity.teamId,
+      accountId,
+      key: newKey,
+      at: this.clock.now(),
+    });
     return { apiKey: toCreatedApiKey(apiKey, key) };
   }
 }

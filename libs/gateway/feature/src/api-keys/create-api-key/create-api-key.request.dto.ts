@@ -14,7 +14,11 @@ export class CreateApiKeyRequest {
   @IsIn(['live', 'test'])
   environment?: ApiKeyEnvironment;
 
-  @ApiPropertyOptional({ type: [String], maxItems: 50, description: 'Free-form permission names, 1 to 100 characters each, no repeats.' })
+  @ApiPropertyOptional({
+    type: [String],
+    maxItems: 50,
+    description: 'Free-form permission names, 1 to 100 characters each, no repeats.',
+  })
   @SatisfiesRule(validatePermissions)
   permissions?: string[];
 }

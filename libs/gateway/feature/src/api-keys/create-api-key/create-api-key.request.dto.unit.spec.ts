@@ -3,7 +3,13 @@ import { CreateApiKeyRequest } from './create-api-key.request.dto';
 
 describe('POST /v1/sub-accounts/:id/api-keys body', () => {
   it('takes a name, and optionally an environment and permissions', async () => {
-    expect(await validateRequest(CreateApiKeyRequest, { name: 'Server', environment: 'test', permissions: ['messages:send'] })).toMatchObject({
+    expect(
+      await validateRequest(CreateApiKeyRequest, {
+        name: 'Server',
+        environment: 'test',
+        permissions: ['messages:send'],
+      }),
+    ).toMatchObject({
       ok: true,
       value: { name: 'Server', environment: 'test', permissions: ['messages:send'] },
     });

@@ -24,9 +24,19 @@ export class RevokeApiKeyController {
   @ApiOperation({ summary: 'Revoke an API key; the very next call with it answers 401' })
   @ApiNoContentResponse({ description: 'Revoked.' })
   @ApiErrors({ 404: '`sub_account_not_found`, or `api_key_not_found` for a key of another account.' })
-  async revoke(@CurrentIdentity() identity: KeyIdentity, @Param('id') id: string, @Param('keyId') keyId: string): Promise<void> {
+  async revoke(
+    @CurrentIdentity() identity: KeyIdentity,
+    @Param('id') id: string,
+    @Param('keyId') keyId: string,
+  ): Promise<void> {
     const accountId = this.reader.targetId(identity, id);
-    await this.accounts.command({ type: 'RevokeApiKey', teamId: identity.teamId, accountId, keyId, at: this.clock.now() });
+    await this.accounts.command({
+      type: 'RevokeApiKey',
+      teamId: identity.teamId,
+      accountId,
+      keyId,
+      at: this.clock.now(),
+    });
     this.identities.invalidateKey(keyId);
   }
 }

@@ -21,7 +21,12 @@ export class GetMessageController {
   @ApiOkResponse({ type: MessageEnvelope })
   @ApiErrors({ ...UPSTREAM_ERRORS, 404: '`message_not_found`: not a message of the calling account.' })
   async get(@CurrentIdentity() identity: KeyIdentity, @Param('id') id: string): Promise<MessageEnvelope> {
-    const request = { type: 'GetMessage', teamId: identity.teamId, accountId: identity.accountId, messageId: id } as const;
+    const request = {
+      type: 'GetMessage',
+      teamId: identity.teamId,
+      accountId: identity.accountId,
+      messageId: id,
+    } as const;
     const { message } = await this.accounts.query(request).catch((error: unknown) => {
       if (error instanceof ApiError && error.code === 'message_not_found') return this.accounts.orderedRead(request);
       throw error;

@@ -3,7 +3,13 @@ import { ListMessagesQuery } from './list-messages.query.dto';
 
 describe('GET /v1/messages query', () => {
   it('filters by status, channel and recipient, with a page', async () => {
-    expect(await invalidPaths(ListMessagesQuery, { status: 'delivered', channel: 'sms', to: '+14155550100', limit: '10', cursor: 'c' }, 'query')).toEqual([]);
+    expect(
+      await invalidPaths(
+        ListMessagesQuery,
+        { status: 'delivered', channel: 'sms', to: '+14155550100', limit: '10', cursor: 'c' },
+        'query',
+      ),
+    ).toEqual([]);
     expect(await invalidPaths(ListMessagesQuery, { status: 'received' }, 'query')).toEqual([]);
   });
 

@@ -10,5 +10,8 @@ const EXTRA_FIELDS = ['attachments', 'content', 'fallbackEnabled', 'replyTo', 'v
 export function extraFieldsOf(body: SendMessageRequest): Record<string, unknown> | null {
   const present = EXTRA_FIELDS.filter((field) => body[field] !== undefined && body[field] !== null);
   if (present.length === 0) return null;
-  return JSON.parse(JSON.stringify(Object.fromEntries(present.map((field) => [field, body[field]])))) as Record<string, unknown>;
+  return JSON.parse(JSON.stringify(Object.fromEntries(present.map((field) => [field, body[field]])))) as Record<
+    string,
+    unknown
+  >;
 }

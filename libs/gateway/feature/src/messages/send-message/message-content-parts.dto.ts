@@ -1,6 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsObject, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsObject,
+  IsOptional,
+  IsString,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
 
 // The nested parts of the Zavu `content` object, each field as the SDK types it.
 
@@ -13,7 +22,13 @@ export class ButtonDto {
 
 export class ContactCardDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(TEXT) name?: string;
-  @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayMaxSize(20) @IsString({ each: true }) @MaxLength(32, { each: true }) phones?: string[];
+  @ApiPropertyOptional({ type: [String] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  @MaxLength(32, { each: true })
+  phones?: string[];
 }
 
 export class ListRowDto {
@@ -39,7 +54,8 @@ export class ReferralDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(TEXT) ctwaClid?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(TEXT) headline?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(TEXT) imageUrl?: string;
-  @ApiPropertyOptional({ enum: ['image', 'video'] }) @IsOptional() @IsIn(['image', 'video']) mediaType?: 'image' | 'video';
+  @ApiPropertyOptional({ enum: ['image', 'video'] }) @IsOptional() @IsIn(['image', 'video']) mediaType?:
+    'image' | 'video';
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(TEXT) sourceId?: string;
   @ApiPropertyOptional({ enum: ['ad', 'post'] }) @IsOptional() @IsIn(['ad', 'post']) sourceType?: 'ad' | 'post';
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(TEXT) sourceUrl?: string;

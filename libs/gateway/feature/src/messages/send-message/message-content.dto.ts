@@ -1,6 +1,18 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsNumber, IsObject, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsNumber,
+  IsObject,
+  IsOptional,
+  IsString,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { ButtonDto, ContactCardDto, ListSectionDto, ReferralDto } from './message-content-parts.dto';
 import { IsStringMap } from './string-map.decorator';
 
@@ -11,17 +23,30 @@ const STRING_MAP = { type: 'object', additionalProperties: { type: 'string' } } 
 /** The Zavu `content` object of non-text messages, accepted and stored as sent. */
 export class MessageContentDto {
   @ApiPropertyOptional({ type: [ButtonDto], maxItems: 3 })
-  @IsOptional() @IsArray() @ArrayMaxSize(3) @IsObject({ each: true }) @ValidateNested({ each: true }) @Type(() => ButtonDto)
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(3)
+  @IsObject({ each: true })
+  @ValidateNested({ each: true })
+  @Type(() => ButtonDto)
   buttons?: ButtonDto[];
 
   @ApiPropertyOptional({ type: [ContactCardDto] })
-  @IsOptional() @IsArray() @ArrayMaxSize(20) @IsObject({ each: true }) @ValidateNested({ each: true }) @Type(() => ContactCardDto)
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsObject({ each: true })
+  @ValidateNested({ each: true })
+  @Type(() => ContactCardDto)
   contacts?: ContactCardDto[];
 
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(TEXT) ctaDisplayText?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(URL) ctaHeaderMediaUrl?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(TEXT) ctaHeaderText?: string;
-  @ApiPropertyOptional({ enum: ['text', 'image', 'video', 'document'] }) @IsOptional() @IsIn(['text', 'image', 'video', 'document']) ctaHeaderType?: 'text' | 'image' | 'video' | 'document';
+  @ApiPropertyOptional({ enum: ['text', 'image', 'video', 'document'] })
+  @IsOptional()
+  @IsIn(['text', 'image', 'video', 'document'])
+  ctaHeaderType?: 'text' | 'image' | 'video' | 'document';
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(URL) ctaUrl?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(32) emoji?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(255) filename?: string;
@@ -37,7 +62,10 @@ export class MessageContentDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(255) reactToMessageId?: string;
 
   @ApiPropertyOptional({ type: ReferralDto })
-  @IsOptional() @IsObject() @ValidateNested() @Type(() => ReferralDto)
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => ReferralDto)
   referral?: ReferralDto;
 
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(32) replyToFrom?: string;
@@ -47,7 +75,12 @@ export class MessageContentDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(TEXT) replyToText?: string;
 
   @ApiPropertyOptional({ type: [ListSectionDto] })
-  @IsOptional() @IsArray() @ArrayMaxSize(10) @IsObject({ each: true }) @ValidateNested({ each: true }) @Type(() => ListSectionDto)
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(10)
+  @IsObject({ each: true })
+  @ValidateNested({ each: true })
+  @Type(() => ListSectionDto)
   sections?: ListSectionDto[];
 
   @ApiPropertyOptional(STRING_MAP) @IsOptional() @IsStringMap() templateButtonVariables?: Record<string, string>;

@@ -12,5 +12,9 @@ import { canonicalJson } from '../../idempotency/request-fingerprint';
  */
 export function messageIdFor(identity: KeyIdentity, idempotencyKey: string | undefined, request: unknown): string {
   if (idempotencyKey === undefined || idempotencyKey === '') return newId('msg');
-  return derivedId('msg', `${identity.accountId}/${identity.environment}`, `${idempotencyKey}\u0000${canonicalJson(request)}`);
+  return derivedId(
+    'msg',
+    `${identity.accountId}/${identity.environment}`,
+    `${idempotencyKey}\u0000${canonicalJson(request)}`,
+  );
 }

@@ -23,11 +23,15 @@ describe('message id (= charge id)', () => {
   });
 
   it('is the same for a retry with the same key and request, whichever key of the account sends it', () => {
-    expect(messageIdFor(identity(), 'order-42', request)).toBe(messageIdFor(identity({ keyId: 'key_2' }), 'order-42', { text: 'Hello', to: '+14155550100' }));
+    expect(messageIdFor(identity(), 'order-42', request)).toBe(
+      messageIdFor(identity({ keyId: 'key_2' }), 'order-42', { text: 'Hello', to: '+14155550100' }),
+    );
   });
 
   it('differs for another request under the same key', () => {
-    expect(messageIdFor(identity(), 'order-42', request)).not.toBe(messageIdFor(identity(), 'order-42', { ...request, text: 'Hello!' }));
+    expect(messageIdFor(identity(), 'order-42', request)).not.toBe(
+      messageIdFor(identity(), 'order-42', { ...request, text: 'Hello!' }),
+    );
   });
 
   it('differs between accounts and between live and test sends with the same key', () => {

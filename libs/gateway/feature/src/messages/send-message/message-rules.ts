@@ -11,11 +11,15 @@ import type { SendMessageRequest } from './send-message.request.dto';
 export function messageRuleErrors(body: SendMessageRequest, channel: MessageChannel): FieldError[] {
   const errors: FieldError[] = [];
   const email = channel === 'email';
-  if (email && !isEmailAddress(body.to)) errors.push({ path: 'to', message: 'to must be an email address for the email channel' });
-  if (!email && isEmailAddress(body.to)) errors.push({ path: 'to', message: `to must be an E.164 phone number for the ${channel} channel` });
+  if (email && !isEmailAddress(body.to))
+    errors.push({ path: 'to', message: 'to must be an email address for the email channel' });
+  if (!email && isEmailAddress(body.to))
+    errors.push({ path: 'to', message: `to must be an E.164 phone number for the ${channel} channel` });
   if (email && !body.subject) errors.push({ path: 'subject', message: 'subject is required for an email' });
   const hasBody = Boolean(body.text) || (email && Boolean(body.htmlBody));
-  if ((body.messageType ?? 'text') === 'text' && !hasBody) errors.push({ path: 'text', message: 'text is required for a text message' });
-  if (!email && body.attachments !== undefined) errors.push({ path: 'attachments', message: 'attachments are only sent by email' });
+  if ((body.messageType ?? 'text') === 'text' && !hasBody)
+    errors.push({ path: 'text', message: 'text is required for a text message' });
+  if (!email && body.attachments !== undefined)
+    errors.push({ path: 'attachments', message: 'attachments are only sent by email' });
   return errors;
 }

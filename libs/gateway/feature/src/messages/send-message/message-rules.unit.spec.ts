@@ -25,7 +25,9 @@ describe('rules of a send request once its channel is known', () => {
 
   it('attaches files to emails only', () => {
     expect(paths({ text: 'Hi', attachments: [{ filename: 'a.pdf' }] }, 'sms')).toEqual(['attachments']);
-    expect(paths({ to: 'ana@example.com', subject: 'S', text: 'Hi', attachments: [{ filename: 'a.pdf' }] }, 'email')).toEqual([]);
+    expect(
+      paths({ to: 'ana@example.com', subject: 'S', text: 'Hi', attachments: [{ filename: 'a.pdf' }] }, 'email'),
+    ).toEqual([]);
   });
 
   it('reports every broken rule at once', () => {

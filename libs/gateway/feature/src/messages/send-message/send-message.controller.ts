@@ -2,7 +2,12 @@ import { Body, HttpCode, HttpStatus, Post } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiHeader, ApiOperation } from '@nestjs/swagger';
 import type { KeyIdentity } from '@subledger/contracts';
 import { IdempotencyKey, IdempotencyKeyBodyField } from '../../idempotency/idempotency-key.decorator';
-import { ApiErrors, IDEMPOTENCY_CONFLICT, INVALID_REQUEST, UPSTREAM_ERRORS } from '../../responses/api-errors.decorator';
+import {
+  ApiErrors,
+  IDEMPOTENCY_CONFLICT,
+  INVALID_REQUEST,
+  UPSTREAM_ERRORS,
+} from '../../responses/api-errors.decorator';
 import { MessageEnvelope } from '../../responses/message.response';
 import { CurrentIdentity } from '../../shared';
 import { MessagesController } from '../messages.api';
@@ -17,7 +22,11 @@ export class SendMessageController {
   @HttpCode(HttpStatus.ACCEPTED)
   @IdempotencyKeyBodyField('idempotencyKey')
   @ApiOperation({ summary: 'Send a message; a live key is charged before the answer, a test key never' })
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Up to 255 characters; a retry with it is never charged twice.' })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'Up to 255 characters; a retry with it is never charged twice.',
+  })
   @ApiAcceptedResponse({ type: MessageEnvelope })
   @ApiErrors({
     ...UPSTREAM_ERRORS,

@@ -38,7 +38,11 @@ export class SendMessageHandler {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async send(identity: KeyIdentity, body: SendMessageRequest, idempotencyKey: string | undefined): Promise<MessageResponse> {
+  async send(
+    identity: KeyIdentity,
+    body: SendMessageRequest,
+    idempotencyKey: string | undefined,
+  ): Promise<MessageResponse> {
     const messageType = body.messageType ?? 'text';
     const channel = resolveChannel(body.channel, body.to, messageType);
     const errors = messageRuleErrors(body, channel);
@@ -75,14 +79,23 @@ export class SendMessageHandler {
 
   private price(channel: MessageChannel, body: SendMessageRequest): MessagePriced {
     const pricing = priceMessage(this.prices, { channel, to: body.to, text: body.text });
-    if (pricing.type === 'PricingRefused') throw invalidRequest([{ path: 'channel', message: `channel ${channel} is not offered by this gateway` }]);
+    if (pricing.type === 'PricingRefused')
+      throw invalidRequest([{ path: 'channel', message: `channel ${channel} is not offered by this gateway` }]);
     return pricing;
   }
 
   /** Charges the message; true when the ledger had already accepted this very charge. */
   private async charge(identity: KeyIdentity, chargeId: string, amount: Micros, at: number): Promise<boolean> {
     const { teamId, accountId } = identity;
-    const outcome = await this.ledger.command({ type: 'ChargeMessage', teamId, chargeId, accountId, amount, messageId: chargeId, at });
+    const outcome = await this.ledger.command({
+      type: 'ChargeMessage',
+      teamId,
+      chargeId,
+      accountId,
+      amount,
+      messageId: chargeId,
+      at,
+    });
     return expectOutcome(outcome, 'charge_accepted').replayed;
   }
 }

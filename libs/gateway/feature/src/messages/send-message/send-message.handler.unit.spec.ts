@@ -9,9 +9,24 @@ import { ApiError } from '../../shared';
 import { SendMessageHandler } from './send-message.handler';
 import type { SendMessageRequest } from './send-message.request.dto';
 
-const prices = parsePriceList({ channels: { sms: { default: '75000', prefixes: { '+1': '7900' } }, whatsapp: { default: '20000' }, email: { default: '1000' } } });
+const prices = parsePriceList({
+  channels: {
+    sms: { default: '75000', prefixes: { '+1': '7900' } },
+    whatsapp: { default: '20000' },
+    email: { default: '1000' },
+  },
+});
 
-const live: KeyIdentity = { keyId: 'key_1', accountId: 'proj_1', teamId: 'team_1', accountKind: 'sub', accountStatus: 'active', environment: 'live', revoked: false, digest: 'digest_1' };
+const live: KeyIdentity = {
+  keyId: 'key_1',
+  accountId: 'proj_1',
+  teamId: 'team_1',
+  accountKind: 'sub',
+  accountStatus: 'active',
+  environment: 'live',
+  revoked: false,
+  digest: 'digest_1',
+};
 
 /** Fake services that remember what they were asked, in order. */
 function harness(options: { charge?: LedgerOutcome['type']; replayed?: boolean; record?: 'ok' | 'refused' } = {}) {
@@ -23,9 +38,27 @@ function harness(options: { charge?: LedgerOutcome['type']; replayed?: boolean; 
       calls.push(command.type);
       commands.push(command);
       if (options.charge === 'charge_refused') {
-        return { type: 'charge_refused', chargeId: 'c', accountId: 'proj_1', amount: 7_900n, reason: 'insufficient_balance', creditLimit: null, totalSpent: 0n, balance: 100n, replayed: false };
+        return {
+          type: 'charge_refused',
+          chargeId: 'c',
+          accountId: 'proj_1',
+          amount: 7_900n,
+          reason: 'insufficient_balance',
+          creditLimit: null,
+          totalSpent: 0n,
+          balance: 100n,
+          replayed: false,
+        };
       }
-      return { type: 'charge_accepted', chargeId: 'c', accountId: 'proj_1', amount: 7_900n, balance: 0n, totalSpent: 7_900n, replayed: options.replayed ?? false };
+      return {
+        type: 'charge_accepted',
+        chargeId: 'c',
+        accountId: 'proj_1',
+        amount: 7_900n,
+        balance: 0n,
+        totalSpent: 7_900n,
+        replayed: options.replayed ?? false,
+      };
     }),
   };
   const accounts = {
@@ -33,21 +66,42 @@ function harness(options: { charge?: LedgerOutcome['type']; replayed?: boolean; 
       calls.push(`${request.type} handed over`);
       recorded.push(request.message);
     }),
-    command: jest.fn(async (request: { type: string; message: NewMessage }): Promise<AccountsReplies['RecordMessage']> => {
-      calls.push(`${request.type} asked`);
-      recorded.push(request.message);
-      if (options.record === 'refused') throw accountsRefusalError({ type: 'account_purged' });
-      return { message: messageView({ ...request.message, teamId: 'team_1', status: 'delivered', refunded: false, errorCode: null, createdAt: 0, updatedAt: 5 }) };
-    }),
+    command: jest.fn(
+      async (request: { type: string; message: NewMessage }): Promise<AccountsReplies['RecordMessage']> => {
+        calls.push(`${request.type} asked`);
+        recorded.push(request.message);
+        if (options.record === 'refused') throw accountsRefusalError({ type: 'account_purged' });
+        return {
+          message: messageView({
+            ...request.message,
+            teamId: 'team_1',
+            status: 'delivered',
+            refunded: false,
+            errorCode: null,
+            createdAt: 0,
+            updatedAt: 5,
+          }),
+        };
+      },
+    ),
   };
-  const handler = new SendMessageHandler(accounts as unknown as AccountsClient, ledger as unknown as LedgerClient, prices, new ManualClock(Date.UTC(2026, 0, 1)));
+  const handler = new SendMessageHandler(
+    accounts as unknown as AccountsClient,
+    ledger as unknown as LedgerClient,
+    prices,
+    new ManualClock(Date.UTC(2026, 0, 1)),
+  );
   return { handler, calls, commands, recorded };
 }
 
-const sms = (fields: Partial<SendMessageRequest> = {}) => ({ to: '+14155550100', text: 'Hello', ...fields }) as SendMessageRequest;
+const sms = (fields: Partial<SendMessageRequest> = {}) =>
+  ({ to: '+14155550100', text: 'Hello', ...fields }) as SendMessageRequest;
 
 async function refusal(run: Promise<unknown>): Promise<ApiError> {
-  const error = await run.then(() => null, (thrown: unknown) => thrown);
+  const error = await run.then(
+    () => null,
+    (thrown: unknown) => thrown,
+  );
   if (!(error instanceof ApiError)) throw new Error(`expected an ApiError, got ${String(error)}`);
   return error;
 }
@@ -57,10 +111,36 @@ describe('sending a message', () => {
     const { handler, calls, commands, recorded } = harness();
     const message = await handler.send(live, sms(), undefined);
     expect(calls).toEqual(['ChargeMessage', 'RecordMessage handed over']);
-    expect(commands[0]).toEqual({ type: 'ChargeMessage', teamId: 'team_1', chargeId: message.id, accountId: 'proj_1', amount: 7_900n, messageId: message.id, at: Date.UTC(2026, 0, 1) });
-    expect(recorded[0]).toMatchObject({ id: message.id, channel: 'sms', messageType: 'text', cost: 7_900n, units: 1, isTest: false, chargeId: message.id });
+    expect(commands[0]).toEqual({
+      type: 'ChargeMessage',
+      teamId: 'team_1',
+      chargeId: message.id,
+      accountId: 'proj_1',
+      amount: 7_900n,
+      messageId: message.id,
+      at: Date.UTC(2026, 0, 1),
+    });
+    expect(recorded[0]).toMatchObject({
+      id: message.id,
+      channel: 'sms',
+      messageType: 'text',
+      cost: 7_900n,
+      units: 1,
+      isTest: false,
+      chargeId: message.id,
+    });
     const at = new Date(Date.UTC(2026, 0, 1)).toISOString();
-    expect(message).toMatchObject({ id: message.id, to: '+14155550100', status: 'queued', text: 'Hello', cost: 0.0079, costProvider: 0, costTotal: 0.0079, createdAt: at, updatedAt: at });
+    expect(message).toMatchObject({
+      id: message.id,
+      to: '+14155550100',
+      status: 'queued',
+      text: 'Hello',
+      cost: 0.0079,
+      costProvider: 0,
+      costTotal: 0.0079,
+      createdAt: at,
+      updatedAt: at,
+    });
   });
 
   it('asks for the record of a charge the ledger replays, and answers the message as it is now', async () => {

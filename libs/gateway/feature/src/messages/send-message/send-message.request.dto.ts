@@ -1,7 +1,20 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { validateMetadata } from '@subledger/accounts-domain';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsEmail, IsIn, IsObject, IsOptional, IsString, Length, MaxLength, ValidateBy, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsObject,
+  IsOptional,
+  IsString,
+  Length,
+  MaxLength,
+  ValidateBy,
+  ValidateNested,
+} from 'class-validator';
 import { SatisfiesRule } from '../../responses/domain-rule.decorator';
 import { MESSAGE_TYPES, type MessageType, REQUESTED_CHANNELS, type RequestedChannel } from '../message-kinds';
 import { isRecipient } from '../recipient';
@@ -11,7 +24,10 @@ import { AttachmentDto } from './message-content-parts.dto';
 const IsRecipient = () =>
   ValidateBy({
     name: 'isRecipient',
-    validator: { validate: isRecipient, defaultMessage: () => 'to must be an E.164 phone number (+ and 8 to 15 digits) or an email address' },
+    validator: {
+      validate: isRecipient,
+      defaultMessage: () => 'to must be an E.164 phone number (+ and 8 to 15 digits) or an email address',
+    },
   });
 
 /** The Zavu send request (docs/contract.md §5); the optional fields beyond ours are accepted and stored. */
@@ -50,7 +66,10 @@ export class SendMessageRequest {
   @SatisfiesRule(validateMetadata)
   metadata?: Record<string, string | number | boolean | null>;
 
-  @ApiPropertyOptional({ maxLength: 255, description: 'Like the Idempotency-Key header, which wins when both are sent.' })
+  @ApiPropertyOptional({
+    maxLength: 255,
+    description: 'Like the Idempotency-Key header, which wins when both are sent.',
+  })
   @IsOptional()
   @IsString()
   @Length(1, 255)

@@ -10,7 +10,8 @@ export function IsStringMap(options?: ValidationOptions): PropertyDecorator {
       name: 'isStringMap',
       validator: {
         validate: (value: unknown) => isStringMap(value),
-        defaultMessage: (args) => `${args?.property ?? 'value'} must be an object of at most ${MAX_ENTRIES} string values of up to ${MAX_VALUE_LENGTH} characters`,
+        defaultMessage: (args) =>
+          `${args?.property ?? 'value'} must be an object of at most ${MAX_ENTRIES} string values of up to ${MAX_VALUE_LENGTH} characters`,
       },
     },
     options,
@@ -20,5 +21,8 @@ export function IsStringMap(options?: ValidationOptions): PropertyDecorator {
 function isStringMap(value: unknown): boolean {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   const entries = Object.entries(value);
-  return entries.length <= MAX_ENTRIES && entries.every(([, item]) => typeof item === 'string' && item.length <= MAX_VALUE_LENGTH);
+  return (
+    entries.length <= MAX_ENTRIES &&
+    entries.every(([, item]) => typeof item === 'string' && item.length <= MAX_VALUE_LENGTH)
+  );
 }

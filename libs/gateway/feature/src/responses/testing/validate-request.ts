@@ -8,7 +8,11 @@ import type { FieldError } from '../../errors';
  * Runs a plain value through the gateway's global validation pipe, as Nest would for a body or a
  * query: the DTO instance it produces, or the `details.errors` of the 400 it throws.
  */
-export async function validateRequest<T>(dto: Type<T>, value: unknown, type: Paramtype = 'body'): Promise<Result<T, FieldError[]>> {
+export async function validateRequest<T>(
+  dto: Type<T>,
+  value: unknown,
+  type: Paramtype = 'body',
+): Promise<Result<T, FieldError[]>> {
   try {
     const transformed = (await createGatewayValidationPipe().transform(value, { type, metatype: dto })) as T;
     return ok(transformed);

@@ -30,7 +30,10 @@ export class CreateSubAccountController {
   @ApiOperation({ summary: 'Create a sub-account; the answer holds its first API key, shown only here' })
   @ApiCreatedResponse({ type: SubAccountEnvelope })
   @ApiErrors({ 400: INVALID_REQUEST, 409: '`external_id_taken`, or ' + IDEMPOTENCY_CONFLICT })
-  async create(@CurrentIdentity() identity: KeyIdentity, @Body() body: CreateSubAccountRequest): Promise<SubAccountEnvelope> {
+  async create(
+    @CurrentIdentity() identity: KeyIdentity,
+    @Body() body: CreateSubAccountRequest,
+  ): Promise<SubAccountEnvelope> {
     const { key, newKey } = newApiKey('sub', { name: FIRST_KEY_NAME, environment: identity.environment });
     const { account } = await this.accounts.command({
       type: 'CreateSubAccount',

@@ -8,11 +8,22 @@ export class CreateSubAccountRequest {
   @SatisfiesRule(nameRule)
   name!: string;
 
-  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 255, description: 'Your own reference, unique within the team.' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    maxLength: 255,
+    description: 'Your own reference, unique within the team.',
+  })
   @SatisfiesRule(externalIdRule)
   externalId?: string | null;
 
-  @ApiPropertyOptional({ type: Number, nullable: true, minimum: 0, maximum: 1e12, description: 'Spending cap in integer cents; 0, null or omitted: no limit.' })
+  @ApiPropertyOptional({
+    type: Number,
+    nullable: true,
+    minimum: 0,
+    maximum: 1e12,
+    description: 'Spending cap in integer cents; 0, null or omitted: no limit.',
+  })
   @SatisfiesRule(creditLimitRule)
   creditLimit?: number | null;
 

@@ -4,7 +4,15 @@ import { CreateSubAccountRequest } from './create-sub-account.request.dto';
 describe('POST /v1/sub-accounts body', () => {
   it.each([
     ['a name only', { name: 'Acme' }],
-    ['every field', { name: 'Acme', externalId: 'ext-1', creditLimit: 5000, metadata: { plan: 'pro', seats: 3, trial: false, coupon: null } }],
+    [
+      'every field',
+      {
+        name: 'Acme',
+        externalId: 'ext-1',
+        creditLimit: 5000,
+        metadata: { plan: 'pro', seats: 3, trial: false, coupon: null },
+      },
+    ],
     ['no limit as 0', { name: 'Acme', creditLimit: 0 }],
     ['no limit as null', { name: 'Acme', creditLimit: null, externalId: null, metadata: null }],
     ['the largest limit', { name: 'Acme', creditLimit: 1e12 }],
@@ -26,14 +34,22 @@ describe('POST /v1/sub-accounts body', () => {
     ['a limit as a string', { name: 'A', creditLimit: '100' }, ['creditLimit']],
     ['metadata that is an array', { name: 'A', metadata: ['x'] }, ['metadata']],
     ['metadata with a nested value', { name: 'A', metadata: { address: { city: 'Lima' } } }, ['metadata']],
-    ['metadata with 51 keys', { name: 'A', metadata: Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`k${i}`, 'v'])) }, ['metadata']],
+    [
+      'metadata with 51 keys',
+      { name: 'A', metadata: Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`k${i}`, 'v'])) },
+      ['metadata'],
+    ],
     ['an unknown field', { name: 'A', plan: 'pro' }, ['plan']],
   ])('refuses %s', async (_case, body, paths) => {
     expect(await invalidPaths(CreateSubAccountRequest, body)).toEqual(paths);
   });
 
   it('names every bad field at once, with what is wrong', async () => {
-    const result = await validateRequest(CreateSubAccountRequest, { name: '', creditLimit: -5, metadata: { note: 'x'.repeat(501) } });
+    const result = await validateRequest(CreateSubAccountRequest, {
+      name: '',
+      creditLimit: -5,
+      metadata: { note: 'x'.repeat(501) },
+    });
     expect(result).toEqual({
       ok: false,
       error: [

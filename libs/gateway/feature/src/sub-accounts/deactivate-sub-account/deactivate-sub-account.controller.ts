@@ -25,7 +25,12 @@ export class DeactivateSubAccountController {
   @ApiErrors({ 404: SUB_ACCOUNT_NOT_FOUND, 409: '`account_pending_deletion`.' })
   async deactivate(@CurrentIdentity() identity: KeyIdentity, @Param('id') id: string): Promise<DeactivatedResponse> {
     const accountId = this.reader.targetId(identity, id);
-    const { keysRevoked } = await this.accounts.command({ type: 'DeactivateSubAccount', teamId: identity.teamId, accountId, at: this.clock.now() });
+    const { keysRevoked } = await this.accounts.command({
+      type: 'DeactivateSubAccount',
+      teamId: identity.teamId,
+      accountId,
+      at: this.clock.now(),
+    });
     this.identities.invalidateAccount(accountId);
     return { message: 'Sub-account deactivated', keysRevoked };
   }

@@ -25,8 +25,15 @@ export class RestoreSubAccountController {
   @ApiErrors({ 404: SUB_ACCOUNT_NOT_FOUND, 409: '`not_pending_deletion` or `deletion_window_closed`.' })
   async restore(@CurrentIdentity() identity: KeyIdentity, @Param('id') id: string): Promise<SubAccountEnvelope> {
     const accountId = this.reader.targetId(identity, id);
-    const restored = await this.accounts.command({ type: 'RestoreSubAccount', teamId: identity.teamId, accountId, at: this.clock.now() });
+    const restored = await this.accounts.command({
+      type: 'RestoreSubAccount',
+      teamId: identity.teamId,
+      accountId,
+      at: this.clock.now(),
+    });
     this.identities.invalidateAccount(accountId);
-    return { subAccount: await this.reader.present(identity.teamId, this.reader.ensureSubAccount(identity, restored.account)) };
+    return {
+      subAccount: await this.reader.present(identity.teamId, this.reader.ensureSubAccount(identity, restored.account)),
+    };
   }
 }

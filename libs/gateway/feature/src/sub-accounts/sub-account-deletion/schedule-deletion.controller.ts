@@ -26,8 +26,15 @@ export class ScheduleDeletionController {
   @ApiErrors({ 404: SUB_ACCOUNT_NOT_FOUND, 409: '`last_active_project`, or ' + IDEMPOTENCY_CONFLICT })
   async schedule(@CurrentIdentity() identity: KeyIdentity, @Param('id') id: string): Promise<SubAccountEnvelope> {
     const accountId = this.reader.targetId(identity, id);
-    const scheduled = await this.accounts.command({ type: 'ScheduleSubAccountDeletion', teamId: identity.teamId, accountId, at: this.clock.now() });
+    const scheduled = await this.accounts.command({
+      type: 'ScheduleSubAccountDeletion',
+      teamId: identity.teamId,
+      accountId,
+      at: this.clock.now(),
+    });
     this.identities.invalidateAccount(accountId);
-    return { subAccount: await this.reader.present(identity.teamId, this.reader.ensureSubAccount(identity, scheduled.account)) };
+    return {
+      subAccount: await this.reader.present(identity.teamId, this.reader.ensureSubAccount(identity, scheduled.account)),
+    };
   }
 }

@@ -25,12 +25,28 @@ export class UpdateSubAccountController {
   @Patch(':id')
   @ApiOperation({ summary: 'Change, suspend or resume a sub-account' })
   @ApiOkResponse({ type: SubAccountEnvelope })
-  @ApiErrors({ 400: INVALID_REQUEST, 404: SUB_ACCOUNT_NOT_FOUND, 409: '`external_id_taken` or `account_pending_deletion`.' })
-  async update(@CurrentIdentity() identity: KeyIdentity, @Param('id') id: string, @Body() body: UpdateSubAccountRequest): Promise<SubAccountEnvelope> {
+  @ApiErrors({
+    400: INVALID_REQUEST,
+    404: SUB_ACCOUNT_NOT_FOUND,
+    409: '`external_id_taken` or `account_pending_deletion`.',
+  })
+  async update(
+    @CurrentIdentity() identity: KeyIdentity,
+    @Param('id') id: string,
+    @Body() body: UpdateSubAccountRequest,
+  ): Promise<SubAccountEnvelope> {
     const accountId = this.reader.targetId(identity, id);
     const changes = toAccountChanges(body);
-    const updated = await this.accounts.command({ type: 'UpdateSubAccount', teamId: identity.teamId, accountId, changes, at: this.clock.now() });
+    const updated = await this.accounts.command({
+      type: 'UpdateSubAccount',
+      teamId: identity.teamId,
+      accountId,
+      changes,
+      at: this.clock.now(),
+    });
     if (changes.status !== undefined) this.identities.invalidateAccount(accountId);
-    return { subAccount: await this.reader.present(identity.teamId, this.reader.ensureSubAccount(identity, updated.account)) };
+    return {
+      subAccount: await this.reader.present(identity.teamId, this.reader.ensureSubAccount(identity, updated.account)),
+    };
   }
 }

@@ -16,7 +16,11 @@ describe('PATCH /v1/sub-accounts/:id body', () => {
   });
 
   it('clears the external id, limit and metadata with null, and the limit with 0', async () => {
-    expect(await changesOf({ externalId: null, creditLimit: null, metadata: null })).toEqual({ externalId: null, creditLimit: null, metadata: null });
+    expect(await changesOf({ externalId: null, creditLimit: null, metadata: null })).toEqual({
+      externalId: null,
+      creditLimit: null,
+      metadata: null,
+    });
     expect(await changesOf({ creditLimit: 0 })).toEqual({ creditLimit: null });
   });
 

@@ -7,7 +7,18 @@ import { join } from 'node:path';
 type Schema = Record<string, unknown>;
 
 const ANNOTATIONS = new Set(['$schema', '$id', '$defs', 'title', 'description']);
-const CHECKED = new Set(['$ref', 'type', 'const', 'enum', 'pattern', 'minLength', 'minimum', 'required', 'properties', 'additionalProperties']);
+const CHECKED = new Set([
+  '$ref',
+  'type',
+  'const',
+  'enum',
+  'pattern',
+  'minLength',
+  'minimum',
+  'required',
+  'properties',
+  'additionalProperties',
+]);
 
 export const EVENT_SCHEMAS_DIR = join(__dirname, '../../../../../../docs/events/schemas');
 
@@ -29,7 +40,8 @@ export function schemaProblems(schema: Schema, value: unknown): string[] {
 
 function check(root: Schema, schema: Schema, value: unknown, path: string, problems: string[]): void {
   for (const keyword of Object.keys(schema)) {
-    if (!ANNOTATIONS.has(keyword) && !CHECKED.has(keyword)) throw new Error(`Unsupported JSON Schema keyword ${keyword} at ${path}`);
+    if (!ANNOTATIONS.has(keyword) && !CHECKED.has(keyword))
+      throw new Error(`Unsupported JSON Schema keyword ${keyword} at ${path}`);
   }
   if (typeof schema['$ref'] === 'string') check(root, resolve(root, schema['$ref']), value, path, problems);
   const fail = (message: string): void => {
@@ -42,21 +54,34 @@ function check(root: Schema, schema: Schema, value: unknown, path: string, probl
       return;
     }
   }
-  if ('const' in schema && value !== schema['const']) fail(`must be ${JSON.stringify(schema['const'])}, got ${JSON.stringify(value)}`);
-  if (Array.isArray(schema['enum']) && !schema['enum'].includes(value)) fail(`must be one of ${JSON.stringify(schema['enum'])}, got ${JSON.stringify(value)}`);
+  if ('const' in schema && value !== schema['const'])
+    fail(`must be ${JSON.stringify(schema['const'])}, got ${JSON.stringify(value)}`);
+  if (Array.isArray(schema['enum']) && !schema['enum'].includes(value))
+    fail(`must be one of ${JSON.stringify(schema['enum'])}, got ${JSON.stringify(value)}`);
   if (typeof value === 'string') checkString(schema, value, fail);
-  if (typeof schema['minimum'] === 'number' && typeof value === 'number' && value < schema['minimum']) fail(`must be at least ${schema['minimum']}`);
-  if (typeof value === 'object' && value !== null && !Array.isArray(value)) checkObject(root, schema, value as Record<string, unknown>, path, problems);
+  if (typeof schema['minimum'] === 'number' && typeof value === 'number' && value < schema['minimum'])
+    fail(`must be at least ${schema['minimum']}`);
+  if (typeof value === 'object' && value !== null && !Array.isArray(value))
+    checkObject(root, schema, value as Record<string, unknown>, path, problems);
 }
 
 function checkString(schema: Schema, value: string, fail: (message: string) => void): void {
-  if (typeof schema['pattern'] === 'string' && !new RegExp(schema['pattern'], 'u').test(value)) fail(`must match ${schema['pattern']}, got ${JSON.stringify(value)}`);
-  if (typeof schema['minLength'] === 'number' && [...value].length < schema['minLength']) fail(`must have at least ${schema['minLength']} characters`);
+  if (typeof schema['pattern'] === 'string' && !new RegExp(schema['pattern'], 'u').test(value))
+    fail(`must match ${schema['pattern']}, got ${JSON.stringify(value)}`);
+  if (typeof schema['minLength'] === 'number' && [...value].length < schema['minLength'])
+    fail(`must have at least ${schema['minLength']} characters`);
 }
 
-function checkObject(root: Schema, schema: Schema, value: Record<string, unknown>, path: string, problems: string[]): void {
+function checkObject(
+  root: Schema,
+  schema: Schema,
+  value: Record<string, unknown>,
+  path: string,
+  problems: string[],
+): void {
   const properties = (schema['properties'] ?? {}) as Record<string, Schema>;
-  for (const name of (schema['required'] ?? []) as string[]) if (!Object.hasOwn(value, name)) problems.push(`${path} must have ${name}`);
+  for (const name of (schema['required'] ?? []) as string[])
+    if (!Object.hasOwn(value, name)) problems.push(`${path} must have ${name}`);
   for (const [name, field] of Object.entries(value)) {
     if (Object.hasOwn(properties, name)) check(root, properties[name], field, `${path}.${name}`, problems);
     else if (schema['additionalProperties'] === false) problems.push(`${path} must not have ${name}`);
@@ -66,7 +91,8 @@ function checkObject(root: Schema, schema: Schema, value: Record<string, unknown
 function resolve(root: Schema, ref: string): Schema {
   const match = /^#\/\$defs\/([A-Za-z0-9_]+)$/.exec(ref);
   const target = match === null ? undefined : (root['$defs'] as Record<string, Schema> | undefined)?.[match[1]];
-  if (target === undefined) throw new Error(`Unresolvable $ref ${ref}: only #/$defs/<name> of the same schema is supported`);
+  if (target === undefined)
+    throw new Error(`Unresolvable $ref ${ref}: only #/$defs/<name> of the same schema is supported`);
   return target;
 }
 
@@ -92,12 +118,17 @@ function hasType(value: unknown, type: string): boolean {
 }
 
 /** The problems of one consumed message: its value under the schema its `event-type` header names. */
-export function ledgerEventMessageProblems(schemas: ReadonlyMap<string, Schema>, headers: Record<string, string>, value: unknown): string[] {
+export function ledgerEventMessageProblems(
+  schemas: ReadonlyMap<string, Schema>,
+  headers: Record<string, string>,
+  value: unknown,
+): string[] {
   const type = headers['event-type'];
   const schema = type === undefined ? undefined : schemas.get(type);
   if (schema === undefined) return [`no schema for event-type ${JSON.stringify(type)}`];
   const problems = schemaProblems(schema, value);
   const data = (value as { data?: { schemaVersion?: unknown } } | null)?.data;
-  if (headers['event-schema-version'] !== String(data?.schemaVersion)) problems.push(`event-schema-version header ${headers['event-schema-version']} is not data.schemaVersion`);
+  if (headers['event-schema-version'] !== String(data?.schemaVersion))
+    problems.push(`event-schema-version header ${headers['event-schema-version']} is not data.schemaVersion`);
   return problems;
 }

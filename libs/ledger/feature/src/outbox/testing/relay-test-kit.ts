@@ -24,7 +24,12 @@ function env(name: 'DATABASE_URL' | 'KAFKA_BROKERS'): string {
   return value;
 }
 
-const quiet: MessagingLogger = { error: () => undefined, warn: () => undefined, info: () => undefined, debug: () => undefined };
+const quiet: MessagingLogger = {
+  error: () => undefined,
+  warn: () => undefined,
+  info: () => undefined,
+  debug: () => undefined,
+};
 
 /** A migrated event store in a schema of its own; `drop` removes the schema. */
 export async function freshStore(schema = uniqueName('relay')): Promise<SqlEventStore> {
@@ -41,7 +46,12 @@ export async function dropSchema(schema: string): Promise<void> {
 
 /** A started Kafka bus, as a ledger replica holds one. */
 export async function startedBus(): Promise<KafkaMessageBus> {
-  const connection = new KafkaConnection({ clientId: uniqueName('ledger'), brokers: env('KAFKA_BROKERS').split(','), logger: quiet, logLevel: 'warn' });
+  const connection = new KafkaConnection({
+    clientId: uniqueName('ledger'),
+    brokers: env('KAFKA_BROKERS').split(','),
+    logger: quiet,
+    logLevel: 'warn',
+  });
   const bus = new KafkaMessageBus({ connection, logger: quiet, defaultPartitions: 3 });
   await bus.start();
   return bus;
@@ -54,7 +64,11 @@ export interface RunningRelay {
 }
 
 /** The relay module booted as the ledger app boots it: bootstrap starts it, closing stops it. */
-export async function startRelay(store: RelayStore, bus: MessageBus, options: LedgerEventsRelayOptions): Promise<RunningRelay> {
+export async function startRelay(
+  store: RelayStore,
+  bus: MessageBus,
+  options: LedgerEventsRelayOptions,
+): Promise<RunningRelay> {
   const moduleRef = await Test.createTestingModule({
     imports: [GivenInfrastructureModule.with({ store, bus }), LedgerEventsRelayModule.forRoot(options)],
   }).compile();
@@ -77,7 +91,11 @@ export class TopicReader {
   private constructor(private readonly consumer: Consumer) {}
 
   static async start(topic: string): Promise<TopicReader> {
-    const kafka = new Kafka({ clientId: uniqueName('reader'), brokers: env('KAFKA_BROKERS').split(','), logLevel: logLevel.NOTHING });
+    const kafka = new Kafka({
+      clientId: uniqueName('reader'),
+      brokers: env('KAFKA_BROKERS').split(','),
+      logLevel: logLevel.NOTHING,
+    });
     const reader = new TopicReader(kafka.consumer({ groupId: uniqueName('dashboard'), maxWaitTimeInMs: 200 }));
     await reader.consumer.connect();
     await reader.consumer.subscribe({ topic, fromBeginning: true });
@@ -87,7 +105,9 @@ export class TopicReader {
           key: message.key?.toString() ?? '',
           partition,
           offset: Number(message.offset),
-          headers: Object.fromEntries(Object.entries(message.headers ?? {}).map(([name, value]) => [name, String(value)])),
+          headers: Object.fromEntries(
+            Object.entries(message.headers ?? {}).map(([name, value]) => [name, String(value)]),
+          ),
           value: JSON.parse(message.value?.toString() ?? 'null') as LedgerEventMessage,
         });
       },
@@ -100,7 +120,11 @@ export class TopicReader {
   }
 }
 
-export async function waitFor(condition: () => boolean | Promise<boolean>, what: string, timeoutMs = 30_000): Promise<void> {
+export async function waitFor(
+  condition: () => boolean | Promise<boolean>,
+  what: string,
+  timeoutMs = 30_000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await condition())) {
     if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
@@ -112,7 +136,11 @@ export const sleep = (ms: number): Promise<void> => new Promise((resolve) => set
 
 /** How many messages the topic holds: the sum of its partitions' end offsets (nothing is ever deleted in a test). */
 export async function topicSize(topic: string): Promise<number> {
-  const admin = new Kafka({ clientId: uniqueName('probe'), brokers: env('KAFKA_BROKERS').split(','), logLevel: logLevel.NOTHING }).admin();
+  const admin = new Kafka({
+    clientId: uniqueName('probe'),
+    brokers: env('KAFKA_BROKERS').split(','),
+    logLevel: logLevel.NOTHING,
+  }).admin();
   await admin.connect();
   try {
     const offsets = await admin.fetchTopicOffsets(topic);
@@ -149,10 +177,26 @@ export class TeamHistories {
     this.versions.set(team, version);
     const event: LedgerEvent =
       version === 0n
-        ? { type: 'TeamOpened', schemaVersion: LEDGER_EVENT_SCHEMA_VERSION, teamId: team, currency: this.currencies[team] ?? 'usd', at: AT }
-        : { type: 'TopUpRecorded', schemaVersion: LEDGER_EVENT_SCHEMA_VERSION, topUpId: `top-up-${version}`, amount: version * 1_000_000n, at: AT };
+        ? {
+            type: 'TeamOpened',
+            schemaVersion: LEDGER_EVENT_SCHEMA_VERSION,
+            teamId: team,
+            currency: this.currencies[team] ?? 'usd',
+            at: AT,
+          }
+        : {
+            type: 'TopUpRecorded',
+            schemaVersion: LEDGER_EVENT_SCHEMA_VERSION,
+            topUpId: `top-up-${version}`,
+            amount: version * 1_000_000n,
+            at: AT,
+          };
     const streamId = teamStreamId(team);
     const balanceAfter = ((version * (version + 1n)) / 2n) * 1_000_000n;
-    return { streamId, events: [teamEventData(streamId, version, event, { balance: balanceAfter })], expectedVersion: previous ?? 'no_stream' };
+    return {
+      streamId,
+      events: [teamEventData(streamId, version, event, { balance: balanceAfter })],
+      expectedVersion: previous ?? 'no_stream',
+    };
   }
 }

@@ -55,16 +55,31 @@ describe('rolling restart of accounts and the ledger under load (distributed)', 
   const stopped: { name: string; ended: number | string | null; output: string }[] = [];
 
   beforeAll(async () => {
-    stack = await startDistributedStack({ ledgers: 2, accountsReplicas: 2, serviceEnv: { gateway: { RATE_LIMIT_PER_MINUTE: '1000000' } } });
+    stack = await startDistributedStack({
+      ledgers: 2,
+      accountsReplicas: 2,
+      serviceEnv: { gateway: { RATE_LIMIT_PER_MINUTE: '1000000' } },
+    });
     try {
       teams = await createLoadTeams(stack.gatewayUrls()[0], stack.adminToken, TEAMS, 1_000_000, 'Rolling restart');
-      load = new SteadyLoad({ gatewayUrls: () => stack.gatewayUrls(), teams, senders: SENDERS, pauseMs: PAUSE_MS, clientTimeoutMs: CLIENT_TIMEOUT_MS, runId: randomBytes(4).toString('hex') });
+      load = new SteadyLoad({
+        gatewayUrls: () => stack.gatewayUrls(),
+        teams,
+        senders: SENDERS,
+        pauseMs: PAUSE_MS,
+        clientTimeoutMs: CLIENT_TIMEOUT_MS,
+        runId: randomBytes(4).toString('hex'),
+      });
       load.start();
       await phase('steady', () => sleep(PHASE_MS));
       await phase('second accounts on a taken port', async () => {
         const first = stack.accountsReplicas[0];
         if (!first) throw new Error('accounts replica 0 is not running');
-        second = startServiceProcess('apps/accounts/src/main.ts', { ...stack.envOf('accounts', 0), PORT: new URL(first.url).port, KAFKA_CLIENT_ID: 'accounts-second' });
+        second = startServiceProcess('apps/accounts/src/main.ts', {
+          ...stack.envOf('accounts', 0),
+          PORT: new URL(first.url).port,
+          KAFKA_CLIENT_ID: 'accounts-second',
+        });
         secondExit = await second.exited();
         await sleep(PHASE_MS);
       });
@@ -73,7 +88,11 @@ describe('rolling restart of accounts and the ledger under load (distributed)', 
           await phase(`${name}#${replica} SIGTERM, start`, async () => {
             const child = (name === 'accounts' ? stack.accountsReplicas : stack.ledgers)[replica]?.process;
             await stack.stopReplica(name, replica, 'SIGTERM');
-            stopped.push({ name: `${name}#${replica}`, ended: child?.child.exitCode ?? child?.child.signalCode ?? null, output: child?.output() ?? '' });
+            stopped.push({
+              name: `${name}#${replica}`,
+              ended: child?.child.exitCode ?? child?.child.signalCode ?? null,
+              output: child?.output() ?? '',
+            });
             await stack.startReplica(name, replica);
             await sleep(PHASE_MS);
           });
@@ -105,7 +124,9 @@ describe('rolling restart of accounts and the ledger under load (distributed)', 
 
   // Nest closes the app on SIGTERM, then raises the signal again to end the process.
   it('ends each replica stopped with SIGTERM without a fatal error', () => {
-    expect(stopped.map(({ name, ended, output }) => ({ name, ended, fatal: /fatal error|failed to start/.test(output) }))).toEqual(
+    expect(
+      stopped.map(({ name, ended, output }) => ({ name, ended, fatal: /fatal error|failed to start/.test(output) })),
+    ).toEqual(
       ['accounts#0', 'accounts#1', 'ledger#0', 'ledger#1'].map((name) => ({ name, ended: 'SIGTERM', fatal: false })),
     );
   });
@@ -121,7 +142,9 @@ describe('rolling restart of accounts and the ledger under load (distributed)', 
   it('loses nothing: each balance is its top-up less the costs of its 202s, and each team lists its 202s', async () => {
     const url = stack.gatewayUrls()[0];
     expect(await moneyProblems(url, stack.adminToken, teams, load.answers, 15_000)).toEqual([]);
-    const accepted = teams.map((_, i) => load.answers.filter((answer) => answer.team === i && answer.status === 202).length);
+    const accepted = teams.map(
+      (_, i) => load.answers.filter((answer) => answer.team === i && answer.status === 202).length,
+    );
     const deadline = Date.now() + 15_000;
     let listed = await Promise.all(teams.map((team) => listedMessages(url, team.key)));
     while (listed.some((count, i) => count !== accepted[i]) && Date.now() < deadline) {

@@ -50,7 +50,12 @@ export async function ledgerFacts(store: SqlEventStore, teamId: string): Promise
         break;
     }
   }
-  const charged = (accountId?: string) => sum([...accepted.values()].filter((charge) => accountId === undefined || charge.accountId === accountId).map((charge) => charge.amount));
+  const charged = (accountId?: string) =>
+    sum(
+      [...accepted.values()]
+        .filter((charge) => accountId === undefined || charge.accountId === accountId)
+        .map((charge) => charge.amount),
+    );
   const allRefunds = sum([...refunded.values()]);
   return {
     accepted,
@@ -63,12 +68,19 @@ export async function ledgerFacts(store: SqlEventStore, teamId: string): Promise
 }
 
 /** The team's ledger events, in stream order. */
-export const teamStream = (store: SqlEventStore, teamId: string): Promise<RecordedEvent[]> => store.readStream(`team-${teamId}`);
+export const teamStream = (store: SqlEventStore, teamId: string): Promise<RecordedEvent[]> =>
+  store.readStream(`team-${teamId}`);
 
 /** The ledger's inline projections of a team, as committed: balance and each account's spend. */
-export async function ledgerProjection(store: SqlEventStore, teamId: string): Promise<{ balance: Micros; spent: ReadonlyMap<string, Micros> }> {
+export async function ledgerProjection(
+  store: SqlEventStore,
+  teamId: string,
+): Promise<{ balance: Micros; spent: ReadonlyMap<string, Micros> }> {
   const schema = store.quotedSchema;
-  const balances = await store.sql.query<{ balance: string }>(`SELECT balance::text AS balance FROM ${schema}.ledger_team_balances WHERE team_id = $1`, [teamId]);
+  const balances = await store.sql.query<{ balance: string }>(
+    `SELECT balance::text AS balance FROM ${schema}.ledger_team_balances WHERE team_id = $1`,
+    [teamId],
+  );
   const spend = await store.sql.query<{ account_id: string; total_spent: string }>(
     `SELECT account_id, total_spent::text AS total_spent FROM ${schema}.ledger_account_spend WHERE team_id = $1`,
     [teamId],
