@@ -2,10 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { type DistributedStack, startDistributedStack } from '@subledger/test-harness';
 import { ConfigResourceTypes, Kafka, logLevel } from 'kafkajs';
 import { Pool } from 'pg';
-import {
-  ledgerEventMessageProblems,
-  ledgerEventSchemas,
-} from '../../../libs/ledger/feature/src/outbox/testing/json-schema-check';
+import { ledgerEventMessageProblems, ledgerEventSchemas } from '@subledger/ledger-feature/testing';
 import { LedgerEventsConsumer } from './ledger-events-consumer';
 
 // The example consumer against the real stack: the gateway, accounts and ledger as processes over
