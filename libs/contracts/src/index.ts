@@ -1,3 +1,4 @@
+export * from './codec';
 export * from './ledger';
 export * from './accounts';
 export * from './services';

@@ -6,9 +6,5 @@ export * from './team-directory.events';
 export * from './account.commands';
 export * from './account.events';
 export * from './personal-data-erasure';
-export * from './codec/team-directory.codec';
-export * from './codec/account.codec';
-// Prefixed so that they cannot clash with the ledger section's own codec names in the root index.
-export type { DecodeError as AccountsDecodeError, JsonObject as AccountsJsonObject } from './codec/json-codec';
-export type { UnionCodec as AccountsCodec } from './codec/union-codec';
-export { isPlainObject } from './codec/json-codec';
+export * from './team-directory.codec';
+export * from './account.codec';

@@ -1,7 +1,7 @@
 import {
   type AccountEvent,
   accountEventCodec,
-  type AccountsCodec,
+  type UnionCodec,
   type TeamDirectoryEvent,
   teamDirectoryEventCodec,
 } from '@subledger/contracts';
@@ -14,7 +14,7 @@ export const teamDirectoryStream = (teamId: string): string => `team-accounts-${
 export const accountStream = (accountId: string): string => `account-${accountId}`;
 
 /** The event's `type` goes to the event store's type column, the other fields to its data. */
-export function eventDataOf<E extends { type: string }>(codec: AccountsCodec<E>, event: E): EventData {
+export function eventDataOf<E extends { type: string }>(codec: UnionCodec<E>, event: E): EventData {
   const { type, ...data } = codec.encode(event);
   return { type: type as string, data: data as JsonObject };
 }
@@ -24,10 +24,7 @@ export function eventDataOf<E extends { type: string }>(codec: AccountsCodec<E>,
  * one that does not decode means a broken store or a missing upcaster: it throws, and the command
  * is retried rather than decided on a partial history.
  */
-export function decodeStored<E>(
-  codec: AccountsCodec<E>,
-  recorded: Pick<RecordedEvent, 'type' | 'data' | 'streamId'>,
-): E {
+export function decodeStored<E>(codec: UnionCodec<E>, recorded: Pick<RecordedEvent, 'type' | 'data' | 'streamId'>): E {
   const result = codec.decode({ ...recorded.data, type: recorded.type });
   if (result.ok) return result.value;
   throw new Error(`Undecodable ${recorded.type} event in ${recorded.streamId}: ${JSON.stringify(result.error)}`);

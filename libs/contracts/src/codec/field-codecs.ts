@@ -1,40 +1,48 @@
 import { ok } from '@subledger/kernel';
-import { type Micros, parseMicros } from '@subledger/money';
-import { FieldCodec, invalidField, isPlainObject, JsonObject, JsonValue, joinPath } from './json-codec';
+import type { CurrencyCode } from '@subledger/money';
+import { decodeFailure, invalidField } from './decode-error';
+import { type FieldCodec, required } from './field-codec';
+import { isPlainObject, type JsonObject, joinPath } from './json';
 
-function required<T>(
-  expected: string,
-  accepts: (value: unknown) => value is T,
-  encode: (value: T) => JsonValue = (value) => value as JsonValue,
-): FieldCodec<T> {
-  return {
-    optional: false,
-    encode,
-    decode: (value, path) => (accepts(value) ? ok(value) : invalidField(path, expected)),
-  };
-}
+export const text = required('must be a string', (value): value is string => typeof value === 'string');
 
-export const text = required('string', (value): value is string => typeof value === 'string');
+/** Ids and reasons that must say something. */
+export const nonEmptyText = required(
+  'must be a non-empty string',
+  (value): value is string => typeof value === 'string' && value.length > 0,
+);
 
-export const safeInteger = required('safe integer', (value): value is number => Number.isSafeInteger(value));
+export const safeInteger = required('must be a safe integer', (value): value is number => Number.isSafeInteger(value));
 
 export const epochMs = required(
-  'epoch milliseconds',
+  'must be epoch milliseconds',
   (value): value is number => Number.isSafeInteger(value) && (value as number) >= 0,
 );
 
-/** Non-negative micros, written as decimal strings: JSON numbers lose precision past 2^53. */
-export const micros: FieldCodec<Micros> = {
-  optional: false,
-  encode: (value) => value.toString(),
-  decode: (value, path) => {
-    const amount = parseMicros(value);
-    return amount.ok ? ok(amount.value) : invalidField(path, 'non-negative micros as a decimal string');
-  },
-};
+const CURRENCY = /^[a-z]{3}$/;
+
+/** A lower-case ISO 4217 code, as the ledger keeps it. */
+export const currency = required(
+  'must be three lower-case letters',
+  (value): value is CurrencyCode => typeof value === 'string' && CURRENCY.test(value),
+);
 
 export function oneOf<const T extends readonly (string | number)[]>(...values: T): FieldCodec<T[number]> {
-  return required(values.join(' | '), (value): value is T[number] => values.includes(value as T[number]));
+  return required(`must be one of ${values.join(', ')}`, (value): value is T[number] =>
+    values.includes(value as T[number]),
+  );
+}
+
+/** The version a payload's shape was written with: another one is refused as unsupported, not as invalid. */
+export function schemaVersion<const V extends number>(version: V): FieldCodec<V> {
+  return {
+    optional: false,
+    encode: (value) => value,
+    decode: (value, path) =>
+      value === version
+        ? ok(version)
+        : decodeFailure('unsupported_schema_version', `${path} ${JSON.stringify(value)} is not ${version}`, path),
+  };
 }
 
 export function nullable<T>(codec: FieldCodec<T>): FieldCodec<T | null> {
@@ -45,6 +53,7 @@ export function nullable<T>(codec: FieldCodec<T>): FieldCodec<T | null> {
   };
 }
 
+/** Absent is allowed; null is not, unless the field's codec takes it. */
 export function optional<T>(codec: FieldCodec<T>): FieldCodec<T | undefined> {
   return {
     optional: true,
@@ -58,7 +67,7 @@ export function list<T>(codec: FieldCodec<T>): FieldCodec<readonly T[]> {
     optional: false,
     encode: (values) => values.map((value) => codec.encode(value)),
     decode: (value, path) => {
-      if (!Array.isArray(value)) return invalidField(path, 'array');
+      if (!Array.isArray(value)) return invalidField(path, 'must be an array');
       const items: T[] = [];
       for (const [index, item] of value.entries()) {
         const result = codec.decode(item, joinPath(path, index));
@@ -81,10 +90,10 @@ export const scalarRecord: FieldCodec<Readonly<Record<string, string | number | 
   optional: false,
   encode: (value) => ({ ...value }) as JsonObject,
   decode: (value, path) => {
-    if (!isPlainObject(value)) return invalidField(path, 'object of scalars');
+    if (!isPlainObject(value)) return invalidField(path, 'must be an object of scalars');
     const entries = Object.entries(value);
     const bad = entries.find(([, item]) => !isScalar(item));
-    if (bad) return invalidField(joinPath(path, bad[0]), 'string, number, boolean or null');
+    if (bad) return invalidField(joinPath(path, bad[0]), 'must be a string, number, boolean or null');
     return ok(Object.fromEntries(entries) as Record<string, string | number | boolean | null>);
   },
 };

@@ -1,5 +1,5 @@
-import type { AccountCommand } from '../account.commands';
-import type { AccountEvent } from '../account.events';
+import type { AccountCommand } from './account.commands';
+import type { AccountEvent } from './account.events';
 import { accountCommandCodec, accountEventCodec } from './account.codec';
 
 const v = { schemaVersion: 1 as const, accountId: 'acc-1', at: 1_700_000_000_000 };
@@ -113,82 +113,94 @@ describe('account event decoding refusals', () => {
   const created = accountEventCodec.encode(events.AccountCreated);
   const scheduled = accountEventCodec.encode(events.DeletionScheduled);
   const keyed = accountEventCodec.encode(events.ApiKeyCreated);
-  const field = (path: string, expected: string) => ({ ok: false, error: { type: 'invalid_field', path, expected } });
+  // The message names the event's type, then the field and what it must be.
+  const field = (path: string, problem: string) => ({
+    ok: false,
+    error: { reason: 'invalid_field', field: path, message: expect.stringMatching(`^[A-Za-z]+\\.${path} ${problem}$`) },
+  });
+  const notAnObject = { ok: false, error: { reason: 'not_an_object', message: 'a payload must be a JSON object' } };
+  const unknownType = (received: string) => ({
+    ok: false,
+    error: { reason: 'unknown_type', field: 'type', message: `unknown type ${received}` },
+  });
+  const unsupported = (found: string) => ({
+    ok: false,
+    error: {
+      reason: 'unsupported_schema_version',
+      field: 'schemaVersion',
+      message: `AccountCreated.schemaVersion ${found} is not 1`,
+    },
+  });
 
   it.each([
-    ['null', null, field('', 'object')],
-    ['an array', [created], field('', 'object')],
-    ['a string', 'AccountCreated', field('', 'object')],
-    ['no type', { ...created, type: undefined }, field('type', 'string')],
-    ['a numeric type', { ...created, type: 7 }, field('type', 'string')],
-    [
-      'an unknown type',
-      { ...created, type: 'AccountExploded' },
-      { ok: false, error: { type: 'unknown_type', received: 'AccountExploded' } },
-    ],
-    [
-      'a prototype key as type',
-      { ...created, type: 'toString' },
-      { ok: false, error: { type: 'unknown_type', received: 'toString' } },
-    ],
-    ['another schema version', { ...created, schemaVersion: 2 }, field('schemaVersion', '1')],
-    ['no schema version', { ...created, schemaVersion: undefined }, field('schemaVersion', 'a value')],
-    ['a missing field', { ...created, accountId: undefined }, field('accountId', 'a value')],
-    ['an unknown field', { ...created, plan: 'gold' }, field('plan', 'no such field')],
-    ['a negative time', { ...created, at: -1 }, field('at', 'epoch milliseconds')],
-    ['a fractional time', { ...created, at: 1.5 }, field('at', 'epoch milliseconds')],
-    ['a time as text', { ...created, at: '1700000000000' }, field('at', 'epoch milliseconds')],
+    ['null', null, notAnObject],
+    ['an array', [created], notAnObject],
+    ['a string', 'AccountCreated', notAnObject],
+    ['no type', { ...created, type: undefined }, unknownType('undefined')],
+    ['a numeric type', { ...created, type: 7 }, unknownType('7')],
+    ['an unknown type', { ...created, type: 'AccountExploded' }, unknownType('"AccountExploded"')],
+    ['a prototype key as type', { ...created, type: 'toString' }, unknownType('"toString"')],
+    ['another schema version', { ...created, schemaVersion: 2 }, unsupported('2')],
+    ['no schema version', { ...created, schemaVersion: undefined }, unsupported('undefined')],
+    ['a missing field', { ...created, accountId: undefined }, field('accountId', 'must be a string')],
+    ['an unknown field', { ...created, plan: 'gold' }, field('plan', 'is not a known field')],
+    ['a negative time', { ...created, at: -1 }, field('at', 'must be epoch milliseconds')],
+    ['a fractional time', { ...created, at: 1.5 }, field('at', 'must be epoch milliseconds')],
+    ['a time as text', { ...created, at: '1700000000000' }, field('at', 'must be epoch milliseconds')],
     [
       'a fractional amount',
       { ...created, creditLimit: '1.5' },
-      field('creditLimit', 'non-negative micros as a decimal string'),
+      field('creditLimit', 'must be non-negative micros as a decimal string'),
     ],
     [
       'a negative amount',
       { ...created, creditLimit: '-10000' },
-      field('creditLimit', 'non-negative micros as a decimal string'),
+      field('creditLimit', 'must be non-negative micros as a decimal string'),
     ],
     [
       'an exponent amount',
       { ...created, creditLimit: '1e4' },
-      field('creditLimit', 'non-negative micros as a decimal string'),
+      field('creditLimit', 'must be non-negative micros as a decimal string'),
     ],
-    ['an unknown kind', { ...created, kind: 'admin' }, field('kind', 'main | sub')],
+    ['an unknown kind', { ...created, kind: 'admin' }, field('kind', 'must be one of main, sub')],
     [
       'a nested object in metadata',
       { ...created, metadata: { address: { city: 'Lima' } } },
-      field('metadata.address', 'string, number, boolean or null'),
+      field('metadata.address', 'must be a string, number, boolean or null'),
     ],
     [
       'a list in metadata',
       { ...created, metadata: { tags: ['a'] } },
-      field('metadata.tags', 'string, number, boolean or null'),
+      field('metadata.tags', 'must be a string, number, boolean or null'),
     ],
-    ['metadata as a list', { ...created, metadata: ['a'] }, field('metadata', 'object of scalars')],
+    ['metadata as a list', { ...created, metadata: ['a'] }, field('metadata', 'must be an object of scalars')],
     [
       'a bad nested change',
       { ...accountEventCodec.encode(events.AccountUpdated), changes: { name: 5 } },
-      field('changes.name', 'string'),
+      field('changes.name', 'must be a string'),
     ],
     [
       'an unknown nested change',
       { ...accountEventCodec.encode(events.AccountUpdated), changes: { status: 'active' } },
-      field('changes.status', 'no such field'),
+      field('changes.status', 'is not a known field'),
     ],
     [
       'a bad reminder',
       { ...scheduled, reminders: [{ day: 0, dueAt: 'soon' }] },
-      field('reminders.0.dueAt', 'epoch milliseconds'),
+      field('reminders.0.dueAt', 'must be epoch milliseconds'),
     ],
-    ['key ids not in a list', { ...scheduled, revokedKeyIds: 'key-1' }, field('revokedKeyIds', 'array')],
-    ['a bad permission', { ...keyed, permissions: ['send', 1] }, field('permissions.1', 'string')],
-    ['an unknown environment', { ...keyed, environment: 'prod' }, field('environment', 'live | test')],
+    ['key ids not in a list', { ...scheduled, revokedKeyIds: 'key-1' }, field('revokedKeyIds', 'must be an array')],
+    ['a bad permission', { ...keyed, permissions: ['send', 1] }, field('permissions.1', 'must be a string')],
+    ['an unknown environment', { ...keyed, environment: 'prod' }, field('environment', 'must be one of live, test')],
   ])('refuses %s', (_case, json, expected) => {
     expect(accountEventCodec.decode(throughText(json))).toEqual(expected);
   });
 
   it('refuses malformed JSON text without throwing', () => {
-    expect(accountEventCodec.decodeText('{"type":')).toEqual({ ok: false, error: { type: 'malformed_json' } });
+    expect(accountEventCodec.decodeText('{"type":')).toEqual({
+      ok: false,
+      error: { reason: 'invalid_json', message: 'the payload is not valid JSON' },
+    });
   });
 });
 
@@ -201,12 +213,16 @@ describe('account command codec', () => {
   it('refuses an unknown command and a status outside the PATCH set', () => {
     expect(accountCommandCodec.decode({ type: 'DropTeam' })).toEqual({
       ok: false,
-      error: { type: 'unknown_type', received: 'DropTeam' },
+      error: { reason: 'unknown_type', field: 'type', message: 'unknown type "DropTeam"' },
     });
     const update = { ...accountCommandCodec.encode(commands.UpdateAccount), changes: { status: 'pending_deletion' } };
     expect(accountCommandCodec.decode(update)).toEqual({
       ok: false,
-      error: { type: 'invalid_field', path: 'changes.status', expected: 'active | inactive' },
+      error: {
+        reason: 'invalid_field',
+        field: 'changes.status',
+        message: 'UpdateAccount.changes.status must be one of active, inactive',
+      },
     });
   });
 
@@ -214,7 +230,7 @@ describe('account command codec', () => {
     const event = accountEventCodec.encode(events.AccountSuspended);
     expect(accountCommandCodec.decode(event)).toEqual({
       ok: false,
-      error: { type: 'unknown_type', received: 'AccountSuspended' },
+      error: { reason: 'unknown_type', field: 'type', message: 'unknown type "AccountSuspended"' },
     });
   });
 });

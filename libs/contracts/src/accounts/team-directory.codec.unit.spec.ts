@@ -1,5 +1,5 @@
-import type { TeamDirectoryCommand } from '../team-directory.commands';
-import type { TeamDirectoryEvent } from '../team-directory.events';
+import type { TeamDirectoryCommand } from './team-directory.commands';
+import type { TeamDirectoryEvent } from './team-directory.events';
 import { teamDirectoryCommandCodec, teamDirectoryEventCodec } from './team-directory.codec';
 
 const at = 1_700_000_000_000;
@@ -49,13 +49,13 @@ describe('team directory codecs', () => {
     ['an external id that is not text', { ...events.SubAccountRegistered, externalId: 42 }, 'externalId'],
   ])('refuses %s', (_case, json, path) => {
     const result = teamDirectoryEventCodec.decode(JSON.parse(JSON.stringify(json)));
-    expect(result).toMatchObject({ ok: false, error: { type: 'invalid_field', path } });
+    expect(result).toMatchObject({ ok: false, error: { reason: 'invalid_field', field: path } });
   });
 
   it('refuses an account event on the team directory stream', () => {
     expect(teamDirectoryEventCodec.decode({ type: 'AccountCreated', schemaVersion: 1 })).toEqual({
       ok: false,
-      error: { type: 'unknown_type', received: 'AccountCreated' },
+      error: { reason: 'unknown_type', field: 'type', message: 'unknown type "AccountCreated"' },
     });
   });
 });

@@ -1,15 +1,26 @@
-import { ACCOUNTS_SCHEMA_VERSION } from '../accounts-schema-version';
-import type { AccountCommand } from '../account.commands';
-import type { AccountEvent, DeletionReminder } from '../account.events';
-import { epochMs, list, micros, nullable, oneOf, optional, safeInteger, scalarRecord, text } from './field-codecs';
-import { object } from './object-codec';
-import { unionCodec } from './union-codec';
+import {
+  epochMs,
+  list,
+  nullable,
+  oneOf,
+  optional,
+  safeInteger,
+  scalarRecord,
+  schemaVersion as version,
+  text,
+} from '../codec/field-codecs';
+import { microsInput } from '../codec/micros-codecs';
+import { object } from '../codec/object-codec';
+import { unionCodec } from '../codec/union-codec';
+import { ACCOUNTS_SCHEMA_VERSION } from './accounts-schema-version';
+import type { AccountCommand } from './account.commands';
+import type { AccountEvent, DeletionReminder } from './account.events';
 
-const schemaVersion = oneOf(ACCOUNTS_SCHEMA_VERSION);
+const schemaVersion = version(ACCOUNTS_SCHEMA_VERSION);
 const kind = oneOf('main', 'sub');
 const environment = oneOf('live', 'test');
 const externalId = nullable(text);
-const creditLimit = nullable(micros);
+const creditLimit = nullable(microsInput);
 const metadata = nullable(scalarRecord);
 const permissions = nullable(list(text));
 const accountRef = { accountId: text, at: epochMs };

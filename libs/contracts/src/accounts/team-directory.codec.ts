@@ -1,10 +1,10 @@
-import { ACCOUNTS_SCHEMA_VERSION } from '../accounts-schema-version';
-import type { TeamDirectoryCommand } from '../team-directory.commands';
-import type { TeamDirectoryEvent } from '../team-directory.events';
-import { epochMs, nullable, oneOf, text } from './field-codecs';
-import { unionCodec } from './union-codec';
+import { epochMs, nullable, oneOf, schemaVersion as version, text } from '../codec/field-codecs';
+import { unionCodec } from '../codec/union-codec';
+import { ACCOUNTS_SCHEMA_VERSION } from './accounts-schema-version';
+import type { TeamDirectoryCommand } from './team-directory.commands';
+import type { TeamDirectoryEvent } from './team-directory.events';
 
-const schemaVersion = oneOf(ACCOUNTS_SCHEMA_VERSION);
+const schemaVersion = version(ACCOUNTS_SCHEMA_VERSION);
 const projectStatus = oneOf('active', 'inactive', 'pending_deletion');
 
 export const teamDirectoryEventCodec = unionCodec<TeamDirectoryEvent>({
