@@ -1,11 +1,6 @@
-import {
-  decodeLedgerCommand,
-  encodeLedgerCommand,
-  parseLedgerCommand,
-  serializeLedgerCommand,
-} from './ledger-command-codec';
+import { ledgerCommandCodec } from './ledger-command-codec';
 import type { LedgerCommand } from './ledger-command';
-import type { LedgerDecodeReason } from './ledger-decode-error';
+import type { DecodeReason } from '../codec/decode-error';
 
 const at = 1_767_225_600_000;
 const teamId = 'team-1';
@@ -30,13 +25,13 @@ const judgedByTheLedger: LedgerCommand[] = [
   { type: 'RefundCharge', teamId, chargeId: 'c1', reason: '', at },
 ];
 
-const charge = encodeLedgerCommand(examples[6]);
-const policy = encodeLedgerCommand(examples[4]);
+const charge = ledgerCommandCodec.encode(examples[6]);
+const policy = ledgerCommandCodec.encode(examples[4]);
 
 interface RefusalRow {
   name: string;
   json: unknown;
-  reason: LedgerDecodeReason;
+  reason: DecodeReason;
   field?: string;
 }
 
@@ -60,11 +55,14 @@ const refusals: RefusalRow[] = [
 
 describe('ledger command codec', () => {
   it.each([...examples, ...judgedByTheLedger])('round-trips a $type through JSON text', (example) => {
-    expect(parseLedgerCommand(serializeLedgerCommand(example))).toStrictEqual({ ok: true, value: example });
+    expect(ledgerCommandCodec.decodeText(JSON.stringify(ledgerCommandCodec.encode(example)))).toStrictEqual({
+      ok: true,
+      value: example,
+    });
   });
 
   it('writes amounts as decimal strings', () => {
-    expect(encodeLedgerCommand(examples[5])).toStrictEqual({
+    expect(ledgerCommandCodec.encode(examples[5])).toStrictEqual({
       type: 'ChargeMessage',
       teamId,
       chargeId: 'c1',
@@ -76,7 +74,7 @@ describe('ledger command codec', () => {
   });
 
   it.each(refusals)('refuses $name', ({ json, reason, field }) => {
-    const result = decodeLedgerCommand(json);
+    const result = ledgerCommandCodec.decode(json);
 
     expect(result.ok).toBe(false);
     if (result.ok) return;
@@ -85,6 +83,6 @@ describe('ledger command codec', () => {
   });
 
   it('refuses text that is not JSON', () => {
-    expect(parseLedgerCommand('not json')).toMatchObject({ ok: false, error: { reason: 'invalid_json' } });
+    expect(ledgerCommandCodec.decodeText('not json')).toMatchObject({ ok: false, error: { reason: 'invalid_json' } });
   });
 });

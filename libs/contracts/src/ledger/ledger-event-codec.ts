@@ -1,55 +1,58 @@
-import { andThen, type Result } from '@subledger/kernel';
-import { LEDGER_EVENT_SCHEMA_VERSION } from './ledger-event';
+import { currency, epochMs, nonEmptyText, nullable, oneOf, optional, schemaVersion, text } from '../codec/field-codecs';
+import { nonNegativeMicros, nonZeroMicros, positiveMicros } from '../codec/micros-codecs';
+import { unionCodec } from '../codec/union-codec';
+import { CHARGE_REFUSAL_REASONS, LEDGER_EVENT_SCHEMA_VERSION, SPEND_STATUSES } from './ledger-event';
 import type { LedgerEvent } from './ledger-event';
-import type { LedgerDecodeError } from './ledger-decode-error';
-import type { LedgerFieldKindsByType } from './ledger-field-reader';
-import { toLedgerJson } from './ledger-json';
-import type { LedgerJson } from './ledger-json';
-import { decodeTaggedPayload, parseLedgerJsonText } from './ledger-payload-decoder';
 
-export type LedgerEventJson = LedgerJson<LedgerEvent>;
+const version = schemaVersion(LEDGER_EVENT_SCHEMA_VERSION);
+const id = nonEmptyText;
+const at = epochMs;
 
-// Events are facts: they are read back as strictly as decide wrote them.
-const EVENT_FIELDS: LedgerFieldKindsByType<LedgerEvent> = {
-  TeamOpened: { teamId: 'id', currency: 'currency', at: 'time' },
-  TopUpRecorded: { topUpId: 'id', amount: 'positiveMicros', reference: 'optionalText', at: 'time' },
-  BalanceAdjusted: { adjustmentId: 'id', amount: 'nonZeroMicros', reason: 'nonEmptyText', at: 'time' },
-  SpendPolicySet: { accountId: 'id', creditLimit: 'nonNegativeMicrosOrNull', status: 'spendStatus', at: 'time' },
-  ChargeAccepted: { chargeId: 'id', accountId: 'id', amount: 'positiveMicros', messageId: 'optionalId', at: 'time' },
-  ChargeRefused: {
-    chargeId: 'id',
-    accountId: 'id',
-    amount: 'positiveMicros',
-    messageId: 'optionalId',
-    reason: 'chargeRefusalReason',
-    creditLimit: 'nonNegativeMicrosOrNull',
-    totalSpent: 'nonNegativeMicros',
-    balance: 'nonNegativeMicros',
-    at: 'time',
+/**
+ * Events are facts: they are read back as strictly as decide wrote them. Fields the contract does
+ * not know are dropped rather than refused, as consumers of `ledger.events` are told to do.
+ */
+export const ledgerEventCodec = unionCodec<LedgerEvent>(
+  {
+    TeamOpened: { schemaVersion: version, teamId: id, currency, at },
+    TopUpRecorded: { schemaVersion: version, topUpId: id, amount: positiveMicros, reference: optional(text), at },
+    BalanceAdjusted: { schemaVersion: version, adjustmentId: id, amount: nonZeroMicros, reason: nonEmptyText, at },
+    SpendPolicySet: {
+      schemaVersion: version,
+      accountId: id,
+      creditLimit: nullable(nonNegativeMicros),
+      status: oneOf(...SPEND_STATUSES),
+      at,
+    },
+    ChargeAccepted: {
+      schemaVersion: version,
+      chargeId: id,
+      accountId: id,
+      amount: positiveMicros,
+      messageId: optional(id),
+      at,
+    },
+    ChargeRefused: {
+      schemaVersion: version,
+      chargeId: id,
+      accountId: id,
+      amount: positiveMicros,
+      messageId: optional(id),
+      reason: oneOf(...CHARGE_REFUSAL_REASONS),
+      creditLimit: nullable(nonNegativeMicros),
+      totalSpent: nonNegativeMicros,
+      balance: nonNegativeMicros,
+      at,
+    },
+    ChargeRefunded: {
+      schemaVersion: version,
+      chargeId: id,
+      accountId: id,
+      amount: positiveMicros,
+      refundId: optional(id),
+      reason: nonEmptyText,
+      at,
+    },
   },
-  ChargeRefunded: {
-    chargeId: 'id',
-    accountId: 'id',
-    amount: 'positiveMicros',
-    refundId: 'optionalId',
-    reason: 'nonEmptyText',
-    at: 'time',
-  },
-};
-
-export function encodeLedgerEvent(event: LedgerEvent): LedgerEventJson {
-  return toLedgerJson(event);
-}
-
-/** Reads a stored or consumed event; a payload that is not a valid event is an error value. */
-export function decodeLedgerEvent(json: unknown): Result<LedgerEvent, LedgerDecodeError> {
-  return decodeTaggedPayload<LedgerEvent>(json, EVENT_FIELDS, LEDGER_EVENT_SCHEMA_VERSION);
-}
-
-export function serializeLedgerEvent(event: LedgerEvent): string {
-  return JSON.stringify(encodeLedgerEvent(event));
-}
-
-export function parseLedgerEvent(text: string): Result<LedgerEvent, LedgerDecodeError> {
-  return andThen(parseLedgerJsonText(text), decodeLedgerEvent);
-}
+  'drop',
+);

@@ -1,9 +1,9 @@
-import { decodeLedgerEvent, encodeLedgerEvent, parseLedgerEvent } from './ledger-event-codec';
-import type { LedgerDecodeReason } from './ledger-decode-error';
+import { ledgerEventCodec } from './ledger-event-codec';
+import type { DecodeReason } from '../codec/decode-error';
 
 const at = 1_767_225_600_000;
 const v = 1 as const;
-const charge = encodeLedgerEvent({
+const charge = ledgerEventCodec.encode({
   type: 'ChargeAccepted',
   schemaVersion: v,
   chargeId: 'c1',
@@ -11,8 +11,8 @@ const charge = encodeLedgerEvent({
   amount: 5n,
   at,
 });
-const topUp = encodeLedgerEvent({ type: 'TopUpRecorded', schemaVersion: v, topUpId: 't1', amount: 5n, at });
-const policy = encodeLedgerEvent({
+const topUp = ledgerEventCodec.encode({ type: 'TopUpRecorded', schemaVersion: v, topUpId: 't1', amount: 5n, at });
+const policy = ledgerEventCodec.encode({
   type: 'SpendPolicySet',
   schemaVersion: v,
   accountId: 'a',
@@ -20,8 +20,8 @@ const policy = encodeLedgerEvent({
   status: 'active',
   at,
 });
-const opened = encodeLedgerEvent({ type: 'TeamOpened', schemaVersion: v, teamId: 'team-1', currency: 'usd', at });
-const refused = encodeLedgerEvent({
+const opened = ledgerEventCodec.encode({ type: 'TeamOpened', schemaVersion: v, teamId: 'team-1', currency: 'usd', at });
+const refused = ledgerEventCodec.encode({
   type: 'ChargeRefused',
   schemaVersion: v,
   chargeId: 'c2',
@@ -37,7 +37,7 @@ const refused = encodeLedgerEvent({
 interface RefusalRow {
   name: string;
   json: unknown;
-  reason: LedgerDecodeReason;
+  reason: DecodeReason;
   field?: string;
 }
 
@@ -90,7 +90,7 @@ const rows: RefusalRow[] = [
 
 describe('ledger event decoding refuses', () => {
   it.each(rows)('$name', ({ json, reason, field }) => {
-    const result = decodeLedgerEvent(json);
+    const result = ledgerEventCodec.decode(json);
 
     expect(result.ok).toBe(false);
     if (result.ok) return;
@@ -100,14 +100,14 @@ describe('ledger event decoding refuses', () => {
   });
 
   it('text that is not JSON', () => {
-    expect(parseLedgerEvent('{"type":')).toStrictEqual({
+    expect(ledgerEventCodec.decodeText('{"type":')).toStrictEqual({
       ok: false,
       error: { reason: 'invalid_json', message: 'the payload is not valid JSON' },
     });
   });
 
   it('names the type and the field in its message', () => {
-    const result = decodeLedgerEvent({ ...charge, amount: '1.5' });
+    const result = ledgerEventCodec.decode({ ...charge, amount: '1.5' });
 
     expect(result).toStrictEqual({
       ok: false,

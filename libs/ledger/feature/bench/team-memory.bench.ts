@@ -5,7 +5,7 @@
 // batches of 500 as a partition delivers them), and each team is put back into the writer's cache
 // after every batch, as after a commit; no database is involved. Then it prints the process's
 // memory, with everything the writer holds between batches.
-import { serializeLedgerCommand, Topics } from '@subledger/contracts';
+import { ledgerCommandCodec, Topics } from '@subledger/contracts';
 import type { LedgerCommand } from '@subledger/contracts';
 import { decideBatch } from '../src/commands/decide-batch';
 import { readLedgerCommand } from '../src/commands/ledger-command.reader';
@@ -55,7 +55,7 @@ for (let t = 0; t < teams; t++) {
   const commands = teamCommands(t);
   for (let start = 0; start < commands.length; start += BATCH) {
     const reads = commands.slice(start, start + BATCH).map((command, i) => {
-      const value: unknown = JSON.parse(serializeLedgerCommand(command));
+      const value: unknown = JSON.parse(JSON.stringify(ledgerCommandCodec.encode(command)));
       return readLedgerCommand({
         topic: Topics.ledgerCommands,
         partition: 0,

@@ -1,4 +1,4 @@
-import { decodeLedgerEvent, type LedgerEvent } from '@subledger/contracts';
+import { ledgerEventCodec, type LedgerEvent } from '@subledger/contracts';
 import type { Micros } from '@subledger/money';
 import { Client } from 'pg';
 
@@ -85,7 +85,7 @@ export async function readLedgerSnapshot(databaseUrl: string, schema: string): P
 }
 
 function decoded(row: { stream_id: string; stream_version: string; data: unknown }): LedgerEvent {
-  const result = decodeLedgerEvent(row.data);
+  const result = ledgerEventCodec.decode(row.data);
   if (!result.ok)
     throw new Error(`event ${row.stream_version} of ${row.stream_id} is not a ledger event: ${result.error.message}`);
   return result.value;

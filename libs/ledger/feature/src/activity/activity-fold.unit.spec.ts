@@ -1,4 +1,4 @@
-import { encodeLedgerEvent, LEDGER_EVENT_SCHEMA_VERSION, type LedgerEvent } from '@subledger/contracts';
+import { ledgerEventCodec, LEDGER_EVENT_SCHEMA_VERSION, type LedgerEvent } from '@subledger/contracts';
 import type { JsonObject, RecordedEvent } from '@subledger/event-store';
 import { foldActivity } from './activity-fold';
 
@@ -12,7 +12,7 @@ function recorded(streamId: string, event: LedgerEvent): RecordedEvent {
     id: `e${position}`,
     streamId,
     type: event.type,
-    data: encodeLedgerEvent(event) as JsonObject,
+    data: ledgerEventCodec.encode(event) as JsonObject,
     metadata: {},
     streamVersion: position,
     globalPosition: position,

@@ -1,5 +1,5 @@
 import { hash } from 'node:crypto';
-import { encodeLedgerCommand } from '@subledger/contracts';
+import { ledgerCommandCodec } from '@subledger/contracts';
 import type { LedgerCommand } from '@subledger/contracts';
 
 /**
@@ -59,6 +59,6 @@ export function commandIdentityOf(command: LedgerCommand): CommandIdentity | nul
  * store): fresh commands, nearly all of them, never need it.
  */
 export function commandDigest(command: LedgerCommand): string {
-  const { at: _at, ...fields } = encodeLedgerCommand(command);
+  const { at: _at, ...fields } = ledgerCommandCodec.encode(command);
   return hash('sha256', JSON.stringify(fields), 'base64url').slice(0, 22);
 }

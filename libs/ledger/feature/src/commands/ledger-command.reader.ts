@@ -1,4 +1,4 @@
-import { decodeLedgerCommand } from '@subledger/contracts';
+import { ledgerCommandCodec } from '@subledger/contracts';
 import type { LedgerCommand, LedgerCommandRefusal } from '@subledger/contracts';
 import { err, ok, type Result } from '@subledger/kernel';
 import { type Envelope, Headers } from '@subledger/messaging';
@@ -19,7 +19,7 @@ export type CommandRead = Result<ReadCommand, LedgerCommandRefusal>;
  * single writer, and a command keyed otherwise could race with that writer.
  */
 export function readLedgerCommand(message: Envelope<unknown>): CommandRead {
-  const decoded = decodeLedgerCommand(withDecimalAmounts(message.value));
+  const decoded = ledgerCommandCodec.decode(withDecimalAmounts(message.value));
   if (!decoded.ok) {
     const { field, message: text } = decoded.error;
     return err({ type: 'invalid_command', field: field ?? null, message: text });

@@ -1,4 +1,4 @@
-import { decodeLedgerCommand, encodeLedgerCommand } from '@subledger/contracts';
+import { ledgerCommandCodec } from '@subledger/contracts';
 import type { LedgerCommand, LedgerEvent } from '@subledger/contracts';
 
 /**
@@ -10,7 +10,7 @@ import type { LedgerCommand, LedgerEvent } from '@subledger/contracts';
 export function commandOfEvent(teamId: string, event: LedgerEvent): LedgerCommand | null {
   const command = rebuilt(teamId, event);
   if (command === null) return null;
-  const read = decodeLedgerCommand(encodeLedgerCommand(command));
+  const read = ledgerCommandCodec.decode(ledgerCommandCodec.encode(command));
   if (!read.ok) throw new Error(`${event.type} of team ${teamId} does not make a command: ${read.error.message}`);
   return read.value;
 }

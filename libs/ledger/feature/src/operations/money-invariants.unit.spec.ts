@@ -1,4 +1,4 @@
-import { encodeLedgerEvent, LEDGER_EVENT_SCHEMA_VERSION as v, type LedgerEvent } from '@subledger/contracts';
+import { ledgerEventCodec, LEDGER_EVENT_SCHEMA_VERSION as v, type LedgerEvent } from '@subledger/contracts';
 import type { JsonObject, RecordedEvent } from '@subledger/event-store';
 import { type MoneyMismatch, MoneyReplay } from './money-invariants';
 
@@ -22,7 +22,7 @@ function replayed(events: readonly Stored[]): { mismatches: Omit<MoneyMismatch, 
       id: `e${i}`,
       streamId: 'team-t',
       type: event.type,
-      data: encodeLedgerEvent(event) as JsonObject,
+      data: ledgerEventCodec.encode(event) as JsonObject,
       metadata,
       streamVersion: version ?? BigInt(i),
       globalPosition: BigInt(i + 1),

@@ -1,4 +1,4 @@
-import { decodeLedgerEvent, encodeLedgerEvent } from '@subledger/contracts';
+import { ledgerEventCodec } from '@subledger/contracts';
 import type { LedgerEvent } from '@subledger/contracts';
 import type { EventData, JsonObject, RecordedEvent } from '@subledger/event-store';
 import type { NumbersAfter } from '@subledger/ledger-domain';
@@ -29,7 +29,7 @@ export function teamEventData(
   return {
     id: teamEventId(streamId, event, version),
     type: event.type,
-    data: encodeLedgerEvent(event) as JsonObject,
+    data: ledgerEventCodec.encode(event) as JsonObject,
     metadata,
   };
 }
@@ -45,7 +45,7 @@ export function numbersAfterOf(recorded: Pick<RecordedEvent, 'streamId' | 'strea
 
 /** Reads a stored event back; a payload that is not a ledger event means a damaged store and throws. */
 export function ledgerEventOf(streamId: string, version: bigint, data: unknown): LedgerEvent {
-  const decoded = decodeLedgerEvent(data);
+  const decoded = ledgerEventCodec.decode(data);
   if (!decoded.ok) throw new Error(`Event ${version} of ${streamId} is not a ledger event: ${decoded.error.message}`);
   return decoded.value;
 }
