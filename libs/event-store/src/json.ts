@@ -1,7 +1,2 @@
-// What an event's data and metadata may hold: plain JSON. Amounts travel as decimal strings, because
-// JSON numbers cannot carry a bigint without losing digits.
-export type JsonPrimitive = string | number | boolean | null;
-export type JsonValue = JsonPrimitive | JsonValue[] | JsonObject;
-export interface JsonObject {
-  [key: string]: JsonValue;
-}
+// What an event's data and metadata may hold: plain JSON (the kernel's), amounts as decimal strings.
+export type { JsonObject, JsonPrimitive, JsonValue } from '@subledger/kernel';

@@ -1,6 +1,5 @@
-import { ok, type Result } from '@subledger/kernel';
+import { type JsonValue, ok, type Result } from '@subledger/kernel';
 import { type DecodeError, invalidField } from './decode-error';
-import type { JsonValue } from './json';
 
 /** Encodes one field to JSON and decodes it back, checking its shape on the way in. */
 export interface FieldCodec<T> {

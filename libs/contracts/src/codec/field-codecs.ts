@@ -1,8 +1,8 @@
-import { ok } from '@subledger/kernel';
+import { type JsonObject, ok } from '@subledger/kernel';
 import type { CurrencyCode } from '@subledger/money';
 import { decodeFailure, invalidField } from './decode-error';
 import { type FieldCodec, required } from './field-codec';
-import { isPlainObject, type JsonObject, joinPath } from './json';
+import { isPlainObject, joinPath } from './json';
 
 export const text = required('must be a string', (value): value is string => typeof value === 'string');
 

@@ -1,12 +1,6 @@
 import { err, ok, type Result } from '@subledger/kernel';
 import type { DecodeError } from './decode-error';
 
-/** What the codecs write: plain JSON, with every bigint already a decimal string. */
-export type JsonValue = null | boolean | number | string | readonly JsonValue[] | JsonObject;
-export interface JsonObject {
-  readonly [key: string]: JsonValue;
-}
-
 /** JSON.parse without the exception: a broken payload is a value like any other refusal. */
 export function parseJsonText(text: string): Result<unknown, DecodeError> {
   try {

@@ -1,7 +1,7 @@
-import { ok, type Result } from '@subledger/kernel';
+import { type JsonObject, type JsonValue, ok, type Result } from '@subledger/kernel';
 import { type DecodeError, invalidField } from './decode-error';
 import type { FieldCodec } from './field-codec';
-import { isPlainObject, type JsonObject, type JsonValue, joinPath } from './json';
+import { isPlainObject, joinPath } from './json';
 
 /** One codec per property of T, checked by the compiler against T's own fields. */
 export type Shape<T> = { readonly [K in keyof T]-?: FieldCodec<T[K]> };

@@ -1,6 +1,6 @@
-import { andThen, type Result } from '@subledger/kernel';
+import { andThen, type JsonObject, type Result } from '@subledger/kernel';
 import { type DecodeError, decodeFailure } from './decode-error';
-import { isPlainObject, type JsonObject, parseJsonText } from './json';
+import { isPlainObject, parseJsonText } from './json';
 import {
   decodeFields,
   encodeFields,

@@ -1,4 +1,4 @@
-import { ledgerEventCodec, type LedgerEvent } from '@subledger/contracts';
+import { decodeOrThrow, ledgerEventCodec, type LedgerEvent } from '@subledger/contracts';
 import type { Micros } from '@subledger/money';
 import { Client } from 'pg';
 
@@ -58,7 +58,11 @@ export async function readLedgerSnapshot(databaseUrl: string, schema: string): P
       events: events.rows.map((row) => ({
         teamId: row.stream_id.slice('team-'.length),
         version: BigInt(row.stream_version),
-        event: decoded(row),
+        event: decodeOrThrow(
+          ledgerEventCodec,
+          row.data,
+          `event ${row.stream_version} of ${row.stream_id} is not a ledger event`,
+        ),
       })),
       balances: new Map(
         balances.rows.map((row) => [
@@ -82,11 +86,4 @@ export async function readLedgerSnapshot(databaseUrl: string, schema: string): P
   } finally {
     await client.end();
   }
-}
-
-function decoded(row: { stream_id: string; stream_version: string; data: unknown }): LedgerEvent {
-  const result = ledgerEventCodec.decode(row.data);
-  if (!result.ok)
-    throw new Error(`event ${row.stream_version} of ${row.stream_id} is not a ledger event: ${result.error.message}`);
-  return result.value;
 }

@@ -1,11 +1,12 @@
 import {
   type AccountEvent,
   accountEventCodec,
+  decodeOrThrow,
   type UnionCodec,
   type TeamDirectoryEvent,
   teamDirectoryEventCodec,
 } from '@subledger/contracts';
-import type { EventData, JsonObject, RecordedEvent } from '@subledger/event-store';
+import type { EventData, RecordedEvent } from '@subledger/event-store';
 
 /** The team directory: one main account, unique external ids, the last active project. */
 export const teamDirectoryStream = (teamId: string): string => `team-accounts-${teamId}`;
@@ -16,7 +17,7 @@ export const accountStream = (accountId: string): string => `account-${accountId
 /** The event's `type` goes to the event store's type column, the other fields to its data. */
 export function eventDataOf<E extends { type: string }>(codec: UnionCodec<E>, event: E): EventData {
   const { type, ...data } = codec.encode(event);
-  return { type: type as string, data: data as JsonObject };
+  return { type: type as string, data };
 }
 
 /**
@@ -25,9 +26,11 @@ export function eventDataOf<E extends { type: string }>(codec: UnionCodec<E>, ev
  * is retried rather than decided on a partial history.
  */
 export function decodeStored<E>(codec: UnionCodec<E>, recorded: Pick<RecordedEvent, 'type' | 'data' | 'streamId'>): E {
-  const result = codec.decode({ ...recorded.data, type: recorded.type });
-  if (result.ok) return result.value;
-  throw new Error(`Undecodable ${recorded.type} event in ${recorded.streamId}: ${JSON.stringify(result.error)}`);
+  return decodeOrThrow(
+    codec,
+    { ...recorded.data, type: recorded.type },
+    `Undecodable ${recorded.type} event in ${recorded.streamId}`,
+  );
 }
 
 export const accountEvents = {

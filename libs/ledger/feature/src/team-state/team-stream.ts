@@ -1,4 +1,4 @@
-import { ledgerEventCodec } from '@subledger/contracts';
+import { decodeOrThrow, ledgerEventCodec } from '@subledger/contracts';
 import type { LedgerEvent } from '@subledger/contracts';
 import type { EventData, JsonObject, RecordedEvent } from '@subledger/event-store';
 import type { NumbersAfter } from '@subledger/ledger-domain';
@@ -29,7 +29,7 @@ export function teamEventData(
   return {
     id: teamEventId(streamId, event, version),
     type: event.type,
-    data: ledgerEventCodec.encode(event) as JsonObject,
+    data: ledgerEventCodec.encode(event),
     metadata,
   };
 }
@@ -45,9 +45,7 @@ export function numbersAfterOf(recorded: Pick<RecordedEvent, 'streamId' | 'strea
 
 /** Reads a stored event back; a payload that is not a ledger event means a damaged store and throws. */
 export function ledgerEventOf(streamId: string, version: bigint, data: unknown): LedgerEvent {
-  const decoded = ledgerEventCodec.decode(data);
-  if (!decoded.ok) throw new Error(`Event ${version} of ${streamId} is not a ledger event: ${decoded.error.message}`);
-  return decoded.value;
+  return decodeOrThrow(ledgerEventCodec, data, `Event ${version} of ${streamId} is not a ledger event`);
 }
 
 export function recordedLedgerEvent(recorded: Pick<RecordedEvent, 'streamId' | 'streamVersion' | 'data'>): LedgerEvent {
