@@ -4,6 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createPgliteEventStore } from '@subledger/event-store';
+import { copyInitializedPgliteCluster } from '@subledger/event-store/testing';
 import { startServiceProcess, type ServiceProcess } from '@subledger/test-harness';
 import { runCli } from '../../cli/src/testing/run-cli';
 
@@ -14,7 +15,11 @@ describe('embedded start and schema migrations', () => {
   let dataDir: string;
   let running: ServiceProcess | undefined;
 
-  beforeEach(async () => (dataDir = await mkdtemp(join(tmpdir(), 'subledger-embedded-migrations-'))));
+  // A store as PGlite's initdb leaves it, without any migration (embedded-start.int.spec.ts starts on an empty directory).
+  beforeEach(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'subledger-embedded-migrations-'));
+    await copyInitializedPgliteCluster(join(dataDir, 'pglite'));
+  });
   afterEach(async () => {
     await running?.stop();
     running = undefined;

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Pool } from 'pg';
 import { createPgliteEventStore, createPostgresEventStore, type SqlEventStore } from '@subledger/event-store';
+import { copyInitializedPgliteCluster } from '@subledger/event-store/testing';
 import { freshSchema, testDatabaseUrl } from '@subledger/test-harness';
 
 /** A database as the services leave it, and the environment that points the CLI at it. */
@@ -21,6 +22,7 @@ export interface OperatorSite {
 
 export async function pgliteSite(): Promise<OperatorSite> {
   const dataDir = await mkdtemp(join(tmpdir(), 'subledger-cli-'));
+  await copyInitializedPgliteCluster(join(dataDir, 'pglite'));
   const open = async () => {
     const store = await createPgliteEventStore({ db: join(dataDir, 'pglite') });
     await store.migrate();

@@ -8,14 +8,13 @@ import {
   SimulatedCarrier,
 } from '@subledger/accounts-feature';
 import { createPgliteEventStore, type SqlEventStore } from '@subledger/event-store';
+import { freshPgliteDataDir } from '@subledger/event-store/testing';
 import { LedgerModule, type LedgerModuleOptions } from '@subledger/ledger-feature';
 import { InProcessBus } from '@subledger/messaging';
 import { CLOCK, ManualClock, MetricsModule } from '@subledger/platform';
 import { GivenInfrastructureModule } from '@subledger/platform/testing';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { GatewayModule, type GatewayOptions } from '@subledger/gateway-feature';
 import {
   createGatewayTestApplication,
@@ -60,7 +59,7 @@ export async function startEmbeddedTestApp(settings: EmbeddedTestAppOptions = {}
       'This suite starts the embedded composition itself, so it is embedded-only: start the app with startTestApp or useTestApp, or name the suite *.embedded.e2e.spec.ts to keep it out of the distributed run',
     );
   }
-  const dir = await mkdtemp(join(tmpdir(), 'subledger-e2e-'));
+  const dir = await freshPgliteDataDir('subledger-e2e-');
   const store = await createPgliteEventStore({ db: dir });
   await store.migrate();
   const bus = new InProcessBus();

@@ -1,10 +1,9 @@
 import { createPgliteEventStore, createPostgresEventStore, type SqlEventStore } from '@subledger/event-store';
+import { freshPgliteDataDir } from '@subledger/event-store/testing';
 // Only the integration specs import this file, and specs may use the test harness.
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { freshSchema, testDatabaseUrl } from '@subledger/test-harness';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rm } from 'node:fs/promises';
 
 export interface OpenedStore {
   readonly store: SqlEventStore;
@@ -13,7 +12,7 @@ export interface OpenedStore {
 
 /** PGlite in a temp directory, with a schema other than `public` to prove the setting is followed. */
 async function openPglite(): Promise<OpenedStore> {
-  const dataDir = await mkdtemp(join(tmpdir(), 'subledger-accounts-'));
+  const dataDir = await freshPgliteDataDir('subledger-accounts-');
   const store = await createPgliteEventStore({ db: dataDir, schema: 'accounts_test' });
   await store.migrate();
   return {

@@ -2,12 +2,11 @@ import { type DynamicModule, Global, Module, type Type } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import { createPgliteEventStore, createPostgresEventStore, type SqlEventStore } from '@subledger/event-store';
+import { freshPgliteDataDir } from '@subledger/event-store/testing';
 import { InProcessBus } from '@subledger/messaging';
 import { CLOCK, EVENT_STORE, MESSAGE_BUS, ManualClock } from '@subledger/platform';
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rm } from 'node:fs/promises';
 import { GatewayHttpModule } from '../http/gateway-http.module';
 import type { GatewayOptions } from '../shared/gateway-options';
 import { EdgeAdminTestController, EdgeTestController } from './edge-test.controllers';
@@ -104,7 +103,7 @@ export async function startEdgeTestApp(settings: EdgeTestAppOptions = {}): Promi
 
 async function openDatabase(kind: TestDatabaseKind): Promise<{ store: SqlEventStore; dispose(): Promise<void> }> {
   if (kind === 'PGlite') {
-    const dir = await mkdtemp(join(tmpdir(), 'subledger-gateway-'));
+    const dir = await freshPgliteDataDir('subledger-gateway-');
     const store = await createPgliteEventStore({ db: dir });
     await store.migrate();
     return {

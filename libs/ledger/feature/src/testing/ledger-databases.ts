@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rm } from 'node:fs/promises';
 import { createPgliteEventStore, createPostgresEventStore, type SqlEventStore } from '@subledger/event-store';
+import { freshPgliteDataDir } from '@subledger/event-store/testing';
 
 /**
  * A database the ledger's tests start over and over: `openStore` may be called again after the
@@ -14,7 +13,7 @@ export interface LedgerDatabase {
 }
 
 async function pglite(): Promise<LedgerDatabase> {
-  const dir = await mkdtemp(join(tmpdir(), 'subledger-ledger-'));
+  const dir = await freshPgliteDataDir('subledger-ledger-');
   return {
     openStore: async () => migrated(await createPgliteEventStore({ db: dir })),
     dispose: () => rm(dir, { recursive: true, force: true }),

@@ -4,6 +4,7 @@ import { HealthIndicatorService } from '@nestjs/terminus';
 import { Test } from '@nestjs/testing';
 import { AccountsModule, SimulatedCarrier } from '@subledger/accounts-feature';
 import { createPgliteEventStore, type SqlEventStore } from '@subledger/event-store';
+import { freshPgliteDataDir } from '@subledger/event-store/testing';
 import { LedgerModule } from '@subledger/ledger-feature';
 import { InProcessBus } from '@subledger/messaging';
 import {
@@ -15,10 +16,8 @@ import {
   ManualClock,
   MESSAGE_BUS,
 } from '@subledger/platform';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { GatewayModule } from '@subledger/gateway-feature';
 import { createGatewayTestApplication, TEST_ADMIN_TOKEN, testGatewayOptions } from '@subledger/gateway-feature/testing';
 import { settleBackgroundWrites } from '../../test-app/settle-background-writes';
@@ -42,7 +41,7 @@ export interface CorpusTestApp {
  * out of reach, so that hundreds of refused requests with one key are answered for what they are.
  */
 export async function startCorpusTestApp(): Promise<CorpusTestApp> {
-  const dir = await mkdtemp(join(tmpdir(), 'subledger-corpus-'));
+  const dir = await freshPgliteDataDir('subledger-corpus-');
   const store = await createPgliteEventStore({ db: dir });
   await store.migrate();
   const bus = new InProcessBus();
