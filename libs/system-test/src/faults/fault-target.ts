@@ -19,6 +19,8 @@ export interface FaultTarget {
 export interface FaultTargetOptions {
   /** Replicas of each service (a killed ledger or accounts replica's teams move to the others). */
   readonly replicas: number;
+  /** Gateways, when not `replicas` (a killed gateway's senders turn to the others meanwhile). */
+  readonly gateways?: number;
   /** Extra environment for every service. */
   readonly env?: Record<string, string>;
 }
@@ -40,7 +42,7 @@ export async function startFaultTarget(options: FaultTargetOptions): Promise<Fau
   let stack: DistributedStack;
   try {
     stack = await startDistributedStack({
-      gateways: options.replicas,
+      gateways: options.gateways ?? options.replicas,
       ledgers: options.replicas,
       accountsReplicas: options.replicas,
       env: {
