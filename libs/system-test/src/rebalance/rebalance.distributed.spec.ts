@@ -60,9 +60,13 @@ beforeAll(async () => {
 }, 420_000);
 
 afterAll(async () => {
-  await load?.stop();
-  await probe?.disconnect();
-  await stack?.stop();
+  try {
+    // A sender that failed fails the stop; the probe and the processes are stopped all the same.
+    await load?.stop();
+  } finally {
+    await probe?.disconnect();
+    await stack?.stop();
+  }
 }, 60_000);
 
 async function waitUntil(what: string, condition: () => boolean, timeoutMs = 180_000): Promise<void> {
