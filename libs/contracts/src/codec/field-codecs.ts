@@ -97,3 +97,20 @@ export const scalarRecord: FieldCodec<Readonly<Record<string, string | number | 
     return ok(Object.fromEntries(entries) as Record<string, string | number | boolean | null>);
   },
 };
+
+export const flag = required('must be true or false', (value): value is boolean => typeof value === 'boolean');
+
+/** Any JSON value: what JSON.parse could have returned, with plain objects only. */
+function isJson(value: unknown): boolean {
+  if (isScalar(value)) return true;
+  if (Array.isArray(value)) return value.every(isJson);
+  return isPlainObject(value) && Object.values(value).every(isJson);
+}
+
+/** A free-form JSON object, such as a message's metadata stored as sent: any JSON within, bigints none. */
+export const jsonRecord: FieldCodec<Readonly<Record<string, unknown>>> = {
+  optional: false,
+  encode: (value) => value as JsonObject,
+  decode: (value, path) =>
+    isPlainObject(value) && isJson(value) ? ok(value) : invalidField(path, 'must be an object of JSON values'),
+};

@@ -4,3 +4,4 @@ export { decodeOrThrow } from './decode-or-throw';
 export { isPlainObject } from './json';
 export type { Shape, UnknownFields } from './object-codec';
 export type { UnionCodec, Variants } from './union-codec';
+export type { WireCodec } from './wire-codec';

@@ -3,3 +3,7 @@ export * from './service-reply';
 export * from './accounts-views';
 export * from './accounts-requests';
 export * from './ledger-requests';
+export * from './service-reply-codec';
+export * from './ledger-wire';
+export * from './accounts-wire';
+export * from './topic-wires';
