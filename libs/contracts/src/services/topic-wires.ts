@@ -13,7 +13,7 @@ export interface TopicWire {
   /** The reply codec of a request: the shape of a reply depends on what was asked. */
   replyTo(request: unknown): WireCodec<unknown>;
   /** The reply to a request that does not decode: refused as the topic's handler refuses an invalid one. */
-  refusal(error: DecodeError): unknown;
+  refusal(error: Pick<DecodeError, 'message' | 'field'>): unknown;
 }
 
 const typeOf = (request: unknown): string => (request as { type?: unknown } | null)?.type as string;

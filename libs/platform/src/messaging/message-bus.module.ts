@@ -27,6 +27,7 @@ import {
 } from '../config/kafka-security-config';
 import { configValues } from '../config/validated-config.module';
 import { tracingStarted } from '../tracing/start-tracing';
+import { contractTopicCodecs } from './contract-topic-codecs';
 import { traceBus } from '../tracing/traced-bus';
 import { KeyIdentityChanges } from './key-identity-changes';
 import { scopeHandlersByRequestId } from './request-id-scope';
@@ -105,6 +106,7 @@ function startingKafkaBus(service: string, config: ConfigService<KafkaConfig, tr
     const bus = new KafkaMessageBus({
       connection,
       logger,
+      codecs: contractTopicCodecs,
       namespace: config.get('KAFKA_TOPIC_PREFIX'),
       defaultPartitions: config.get('KAFKA_TOPIC_PARTITIONS'),
       partitions: { [Topics.ledgerCommands]: config.get('LEDGER_COMMAND_PARTITIONS') },

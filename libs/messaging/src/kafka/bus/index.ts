@@ -1,5 +1,5 @@
 export * from './kafka-message-bus';
 export * from './kafka-message-bus.options';
 export * from './message-codec.error';
-export { decodeValue, encodeValue, WIRE_SCHEMA_VERSION } from './bigint-json.codec';
+export * from './topic-codecs';
 export { deadLetterTopicOf } from './dead-letter';

@@ -5,12 +5,54 @@ import { ConsumedMessage, MessageConsumer } from '../message-consumer.port';
 import { offsetsOf, recordingLogger, testConnection, uniqueName, waitFor } from '../testing/kafka-test-kit';
 import { KafkaMessageBus } from './kafka-message-bus';
 import { KafkaMessageBusOptions } from './kafka-message-bus.options';
+import { plainJson, type TopicCodecs } from './topic-codecs';
+import { encodeValue } from './wire-v1.codec';
 
 interface Sum {
   requester: string;
   a: bigint;
   b: bigint;
 }
+
+/**
+ * What a service's contracts give the bus, in small: amounts written as decimal strings and read
+ * back as bigints; on `strict-` topics a request must be an object with a string `name`, and one
+ * that is not is refused with the field to blame; a reply of `answer` must be a string.
+ */
+const AMOUNTS = new Set(['a', 'b', 'total']);
+const amounts = {
+  encode: plainJson.encode,
+  decode: (raw: string) => {
+    const decoded = plainJson.decode(raw);
+    if (!decoded.ok || typeof decoded.value !== 'object' || decoded.value === null) return decoded;
+    const value = { ...(decoded.value as Record<string, unknown>) };
+    for (const key of AMOUNTS) if (typeof value[key] === 'string') value[key] = BigInt(value[key] as string);
+    return { ok: true as const, value };
+  },
+};
+const named = {
+  encode: plainJson.encode,
+  decode: (raw: string) => {
+    const decoded = plainJson.decode(raw);
+    if (!decoded.ok) return decoded;
+    const { name } = (decoded.value ?? {}) as { name?: unknown };
+    if (typeof name === 'string') return decoded;
+    return { ok: false as const, error: { message: 'name must be a string', field: 'name' } };
+  },
+};
+const answer = {
+  encode: plainJson.encode,
+  decode: (raw: string) => {
+    const decoded = plainJson.decode(raw);
+    if (!decoded.ok || typeof decoded.value === 'string') return decoded;
+    return { ok: false as const, error: { message: 'an answer must be a string' } };
+  },
+};
+const testCodecs: TopicCodecs = {
+  request: (topic) => (topic.startsWith('strict-') ? named : amounts),
+  reply: (_topic, request) => ((request as { name?: unknown } | null)?.name === 'answer' ? answer : amounts),
+  refusal: (topic, error) => (topic.startsWith('strict-') ? JSON.stringify({ refused: error }) : undefined),
+};
 
 const sum = (values: number[]) => values.reduce((total, n) => total + n, 0);
 /** The commit follows the handler's return asynchronously, so it is polled for. */
@@ -40,6 +82,7 @@ describe('KafkaMessageBus against a real broker', () => {
     const bus = new KafkaMessageBus({
       connection,
       logger,
+      codecs: testCodecs,
       defaultPartitions: 3,
       maxAttempts: 3,
       retryBackoffMs: 10,
@@ -105,6 +148,68 @@ describe('KafkaMessageBus against a real broker', () => {
     expect(first.replyTopic).not.toBe(second.replyTopic);
   });
 
+  it('writes amounts as decimal strings, in the wire format of schema version 2', async () => {
+    const topic = uniqueName('written');
+    await first.ensureTopics([topic]);
+    const raw = await rawReader(topic);
+    await first.publish(topic, 'k', { a: 2n ** 70n });
+    await waitFor(() => raw.length === 1, 'the record');
+    expect(raw[0].value.toString()).toBe('{"a":"1180591620717411303424"}');
+    expect(raw[0].headers[Headers.schemaVersion]).toBe('2');
+  });
+
+  it("answers a request that does not decode with its topic's refusal, and dead-letters it", async () => {
+    const topic = uniqueName('strict-');
+    await first.ensureTopics([topic, `${topic}.dead-letter`]);
+    const dead = await rawReader(`${topic}.dead-letter`);
+    const handled: unknown[] = [];
+    await first.subscribe<unknown, string>(topic, uniqueName('g'), async (batch) => {
+      handled.push(...batch.map((m) => m.value));
+      return batch.map(() => 'handled');
+    });
+    const refused = second.request(topic, 'k', { name: 7 }, { timeoutMs: 20_000 });
+    const handledOne = second.request(topic, 'k', { name: 'fine' }, { timeoutMs: 20_000 });
+
+    await expect(refused).resolves.toEqual({ refused: { message: 'name must be a string', field: 'name' } });
+    await expect(handledOne).resolves.toBe('handled');
+    await waitFor(() => dead.length === 1, 'the dead letter');
+    expect(handled).toEqual([{ name: 'fine' }]);
+    expect(dead[0].value.toString()).toBe('{"name":7}');
+    expect(dead[0].headers[Headers.deadLetterReason]).toBe('Undecodable message: name must be a string');
+  });
+
+  it('reads a request of the first wire format and answers it in that format, for one release', async () => {
+    const topic = uniqueName('sums');
+    await first.subscribe<Sum, { total: bigint }>(topic, uniqueName('summer'), async (batch) =>
+      batch.map(({ value }) => ({ total: value.a + value.b })),
+    );
+    const replyTopic = uniqueName('old-replies');
+    await first.ensureTopics([replyTopic]);
+    const replies = await rawReader(replyTopic);
+    const producer = connection.producer();
+    await producer.connect();
+    await producer.send(topic, [
+      {
+        key: 'k',
+        value: encodeValue({ requester: 'old', a: 2n ** 70n, b: 1n }),
+        headers: { [Headers.schemaVersion]: '1', [Headers.correlationId]: 'c-1', [Headers.replyTo]: replyTopic },
+      },
+    ]);
+    await producer.disconnect();
+
+    await waitFor(() => replies.length === 1, 'the reply');
+    expect(replies[0].headers[Headers.schemaVersion]).toBe('1');
+    expect(JSON.parse(replies[0].value.toString())).toEqual({ total: { $bigint: String(2n ** 70n + 1n) } });
+  });
+
+  it('fails a request whose reply does not decode with the reply codec chosen when it was asked', async () => {
+    const topic = uniqueName('answers');
+    await first.subscribe<unknown, number>(topic, uniqueName('g'), async (batch) => batch.map(() => 42));
+    await expect(second.request(topic, 'k', { name: 'answer' }, { timeoutMs: 20_000 })).rejects.toThrow(
+      'Undecodable message: an answer must be a string',
+    );
+  });
+
   it('fails a request nobody answers with RequestTimeoutError', async () => {
     const topic = uniqueName('unanswered');
     await first.ensureTopics([topic]);
@@ -168,7 +273,7 @@ describe('KafkaMessageBus against a real broker', () => {
     await first.publish(topic, 'same-key', 'b');
     await producer.send(topic, [{ key: 'same-key', value: '{not json' }]);
     await producer.send(topic, [
-      { key: 'same-key', value: '"from the future"', headers: { [Headers.schemaVersion]: '2' } },
+      { key: 'same-key', value: '"from the future"', headers: { [Headers.schemaVersion]: '3' } },
     ]);
     await producer.disconnect();
     for (const value of ['poison', 'c', 'd']) await first.publish(topic, 'same-key', value);
@@ -184,7 +289,7 @@ describe('KafkaMessageBus against a real broker', () => {
     expect(handled).toEqual(['a', 'b', 'c', 'd']);
     expect(dead.map((m) => m.value.toString())).toEqual(['{not json', '"from the future"', '"poison"']);
     expect(dead[0].headers[Headers.deadLetterReason]).toMatch(/^Undecodable message/);
-    expect(dead[1].headers[Headers.deadLetterReason]).toBe('Undecodable message: schema version 2 is not 1');
+    expect(dead[1].headers[Headers.deadLetterReason]).toBe('Undecodable message: schema version 3 is not 2');
     expect(dead[2].headers[Headers.deadLetterReason]).toBe('cannot parse poison');
     expect(dead[2].headers[Headers.attempts]).toBe('3');
   });

@@ -1,9 +1,16 @@
 import { KafkaConnection } from '../kafka-connection';
 import { MessagingLogger } from '../messaging-logger.port';
+import { plainJsonTopics, type TopicCodecs } from './topic-codecs';
 
 export interface KafkaMessageBusOptions {
   connection: KafkaConnection;
   logger: MessagingLogger;
+  /**
+   * How each topic's values are written and read (schema-version 2). Defaults to plain JSON with
+   * bigints as decimal strings, which reads them back as strings: services give their contracts'
+   * codecs (the platform's MessageBusModule does).
+   */
+  codecs?: TopicCodecs;
   /**
    * Put before every topic and consumer group name, so that several deployments (or test runs)
    * can share one cluster without seeing each other's messages, e.g. `staging.`. Handlers still
@@ -52,6 +59,7 @@ export type ResolvedBusOptions = Required<Omit<KafkaMessageBusOptions, OptionalK
 export function resolveBusOptions(options: KafkaMessageBusOptions): ResolvedBusOptions {
   const resolved = {
     namespace: '',
+    codecs: plainJsonTopics,
     defaultPartitions: 12,
     partitions: {},
     topicConfigs: {},

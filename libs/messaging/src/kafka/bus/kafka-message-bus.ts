@@ -9,7 +9,6 @@ import { MessageConsumer } from '../message-consumer.port';
 import { MessageProducer } from '../message-producer.port';
 import { EnsuredTopic, TopicAdmin } from '../topic-admin.port';
 import { isTransientSendFailure } from '../transient-kafka-errors';
-import { encodeValue, WIRE_SCHEMA_VERSION } from './bigint-json.codec';
 import { CoalescingSender } from './coalescing-sender';
 import { deadLetterTopicOf } from './dead-letter';
 import { KafkaMessageBusOptions, ResolvedBusOptions, resolveBusOptions } from './kafka-message-bus.options';
@@ -17,6 +16,7 @@ import { PendingRequests } from './pending-requests';
 import { replyListener } from './reply-listener';
 import { ReplyTopics } from './reply-topics';
 import { SubscriptionWorker } from './subscription-worker';
+import { WIRE_SCHEMA_VERSION } from './topic-codecs';
 
 /** Bounds how long close() waits for the replies of requests in flight; each has its own, shorter, deadline. */
 const MAX_DRAIN_MS = 60_000;
@@ -100,7 +100,7 @@ export class KafkaMessageBus implements MessageBus {
     const { sender } = this.running();
     await sender.send(this.named(topic), {
       key,
-      value: encodeValue(value),
+      value: this.options.codecs.request(topic).encode(value),
       headers: { [Headers.schemaVersion]: WIRE_SCHEMA_VERSION, ...headers },
     });
   }
@@ -144,7 +144,8 @@ export class KafkaMessageBus implements MessageBus {
   ): Promise<R> {
     const { replyTopic } = this.running();
     const correlationId = options.headers?.[Headers.correlationId] ?? randomUUID();
-    const reply = this.pending.wait<R>(correlationId, topic, options.timeoutMs);
+    const replyCodec = this.options.codecs.reply(topic, value);
+    const reply = this.pending.wait<R>(correlationId, topic, options.timeoutMs, replyCodec);
     const headers = { ...options.headers, [Headers.correlationId]: correlationId, [Headers.replyTo]: replyTopic };
     this.publishRequest(correlationId, () => this.publish(topic, key, value, headers), 1);
     return reply;
@@ -176,6 +177,8 @@ export class KafkaMessageBus implements MessageBus {
     // Handlers see the topic's own name, without the namespace, as with the in-process bus.
     const named: BatchHandler = (batch) => (handler as BatchHandler)(batch.map((envelope) => ({ ...envelope, topic })));
     const worker = new SubscriptionWorker(
+      topic,
+      this.options.codecs,
       this.options.namespace === '' ? (handler as BatchHandler) : named,
       delivery,
       send,

@@ -1,6 +1,11 @@
-/** A consumed value is not the JSON this bus writes: it can never be handled, so it is dead-lettered. */
+/** A consumed value is not what its topic carries: it can never be handled, so it is dead-lettered. */
 export class MessageDecodeError extends Error {
-  constructor(reason: string) {
+  constructor(
+    /** What the topic's codec said, without this error's preamble. */
+    readonly reason: string,
+    /** The field to blame, when the topic's codec named one. */
+    readonly field?: string,
+  ) {
     super(`Undecodable message: ${reason}`);
     this.name = 'MessageDecodeError';
   }

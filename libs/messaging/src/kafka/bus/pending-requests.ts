@@ -1,10 +1,13 @@
 import { RequestTimeoutError } from '../../port/request-timeout.error';
 import { MessageBusClosedError } from '../../port/message-bus-closed.error';
+import type { PayloadCodec } from './topic-codecs';
 
 interface Pending {
   resolve: (value: unknown) => void;
   reject: (error: unknown) => void;
   timer: NodeJS.Timeout;
+  /** Chosen when the request was made: what the reply's shape is depends on what was asked. */
+  reply: PayloadCodec;
 }
 
 /** Requests waiting for their reply, by correlation id, each with its deadline. */
@@ -12,14 +15,19 @@ export class PendingRequests {
   private readonly pending = new Map<string, Pending>();
   private readonly drainWaiters = new Set<() => void>();
 
-  wait<R>(correlationId: string, topic: string, timeoutMs: number): Promise<R> {
+  wait<R>(correlationId: string, topic: string, timeoutMs: number, reply: PayloadCodec): Promise<R> {
     return new Promise<R>((resolve, reject) => {
       const timer = setTimeout(
         () => this.settle(correlationId, { error: new RequestTimeoutError(topic, timeoutMs) }),
         timeoutMs,
       );
-      this.pending.set(correlationId, { resolve: resolve as (value: unknown) => void, reject, timer });
+      this.pending.set(correlationId, { resolve: resolve as (value: unknown) => void, reject, timer, reply });
     });
+  }
+
+  /** The codec of the reply a request waits for; undefined when none waits (late, or a duplicate). */
+  replyCodecOf(correlationId: string): PayloadCodec | undefined {
+    return this.pending.get(correlationId)?.reply;
   }
 
   /** Whether a request still waits for its reply (not answered, failed, nor past its deadline). */

@@ -3,10 +3,12 @@ import { BatchContext, ConsumedMessage } from '../message-consumer.port';
 import { OutgoingMessage } from '../message-producer.port';
 import { MessagingLogger } from '../messaging-logger.port';
 import { BatchAbandonedError } from './batch-abandoned.error';
-import { decodeValue, encodeValue, WIRE_SCHEMA_VERSION } from './bigint-json.codec';
 import { MessageDecodeError } from './message-codec.error';
 import { deadLetterOf, deadLetterTopicOf } from './dead-letter';
 import { ReplyTopics } from './reply-topics';
+import { type TopicCodecs, WIRE_SCHEMA_VERSION } from './topic-codecs';
+import { encodeValue, WIRE_V1 } from './wire-v1.codec';
+import { readValue } from './wire-version';
 
 export interface DeliveryOptions {
   /** Deliveries of a batch before it is split to find the message that keeps failing. */
@@ -24,6 +26,8 @@ export type Send = (topic: string, message: OutgoingMessage) => Promise<void>;
 interface Decoded {
   raw: ConsumedMessage;
   envelope: Envelope;
+  /** Read in the first wire format, so answered in it. */
+  v1: boolean;
 }
 
 interface Reply {
@@ -38,6 +42,9 @@ interface Reply {
  */
 export class SubscriptionWorker {
   constructor(
+    /** The subscription's topic, without the bus' namespace: what its codecs are chosen by. */
+    private readonly topic: string,
+    private readonly codecs: TopicCodecs,
     private readonly handler: BatchHandler,
     private readonly options: DeliveryOptions,
     private readonly send: Send,
@@ -50,17 +57,34 @@ export class SubscriptionWorker {
     while (remaining.length > 0) remaining = remaining.slice(await this.deliver(remaining, context));
   }
 
+  /**
+   * A record that does not decode is dead-lettered at once; a request among them is answered with
+   * the refusal its topic's codecs give (the ledger's `invalid_command`), as its handler would
+   * have answered it, so that its requester is told rather than left to its deadline.
+   */
   private async decodeOrDeadLetter(batch: ConsumedMessage[]): Promise<Decoded[]> {
     const decoded: Decoded[] = [];
+    const refusals: Reply[] = [];
+    const codec = this.codecs.request(this.topic);
     for (const raw of batch) {
       try {
-        checkSchemaVersion(raw);
-        decoded.push({ raw, envelope: { ...raw, value: decodeValue(raw.value) } });
+        const value = readValue(raw, codec);
+        decoded.push({ raw, envelope: { ...raw, value }, v1: raw.headers[Headers.schemaVersion] === WIRE_V1 });
       } catch (error) {
         await this.deadLetter(raw, error, 0);
+        const refusal = error instanceof MessageDecodeError ? this.refusalOf(raw, error) : undefined;
+        if (refusal !== undefined) refusals.push(refusal);
       }
     }
+    await this.sendReplies(refusals);
     return decoded;
+  }
+
+  private refusalOf(raw: ConsumedMessage, error: MessageDecodeError): Reply | undefined {
+    const version = raw.headers[Headers.schemaVersion];
+    if (version !== undefined && version !== WIRE_SCHEMA_VERSION) return undefined;
+    const text = this.codecs.refusal(this.topic, { message: error.reason, field: error.field });
+    return text === undefined ? undefined : replyTo(raw, text, WIRE_SCHEMA_VERSION);
   }
 
   /** Returns how many messages from the start of `batch` are done (handled or dead-lettered). */
@@ -96,16 +120,12 @@ export class SubscriptionWorker {
   /** Encoding happens here, inside the attempt, so a reply that cannot be sent counts as a failed handler. */
   private repliesOf(batch: Decoded[], replies: unknown[]): Reply[] {
     const out: Reply[] = [];
-    batch.forEach(({ raw }, i) => {
-      const topic = raw.headers[Headers.replyTo];
-      const correlationId = raw.headers[Headers.correlationId];
-      if (topic === undefined || correlationId === undefined || replies[i] === undefined) return;
-      const headers = {
-        [Headers.correlationId]: correlationId,
-        [Headers.causationId]: `${raw.topic}/${raw.partition}/${raw.offset}`,
-        [Headers.schemaVersion]: WIRE_SCHEMA_VERSION,
-      };
-      out.push({ topic, message: { key: raw.key, value: encodeValue(replies[i]), headers } });
+    batch.forEach(({ raw, envelope, v1 }, i) => {
+      if (replies[i] === undefined) return;
+      const reply = v1
+        ? replyTo(raw, () => encodeValue(replies[i]), WIRE_V1)
+        : replyTo(raw, () => this.codecs.reply(this.topic, envelope.value).encode(replies[i]), WIRE_SCHEMA_VERSION);
+      if (reply !== undefined) out.push(reply);
     });
     return out;
   }
@@ -139,9 +159,15 @@ function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** A record written in another wire format than this one can never be read right: it is dead-lettered. Absent means this one. */
-function checkSchemaVersion(raw: ConsumedMessage): void {
-  const version = raw.headers[Headers.schemaVersion];
-  if (version !== undefined && version !== WIRE_SCHEMA_VERSION)
-    throw new MessageDecodeError(`schema version ${version} is not ${WIRE_SCHEMA_VERSION}`);
+/** The reply to a request that asked for one (a hand-over asks for none), written in `version`. */
+function replyTo(raw: ConsumedMessage, value: string | (() => string), version: string): Reply | undefined {
+  const topic = raw.headers[Headers.replyTo];
+  const correlationId = raw.headers[Headers.correlationId];
+  if (topic === undefined || correlationId === undefined) return undefined;
+  const headers = {
+    [Headers.correlationId]: correlationId,
+    [Headers.causationId]: `${raw.topic}/${raw.partition}/${raw.offset}`,
+    [Headers.schemaVersion]: version,
+  };
+  return { topic, message: { key: raw.key, value: typeof value === 'string' ? value : value(), headers } };
 }

@@ -1,7 +1,7 @@
-import { decodeValue, encodeValue } from './bigint-json.codec';
+import { decodeValue, encodeValue } from './wire-v1.codec';
 import { MessageDecodeError, MessageEncodeError } from './message-codec.error';
 
-describe('bigint JSON codec', () => {
+describe('wire format 1 (bigints tagged), read for one release', () => {
   it('reads back nested objects, arrays, bigints, null, strings, numbers and booleans exactly', () => {
     const value = {
       teamId: 'team-1',
