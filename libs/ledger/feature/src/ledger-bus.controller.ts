@@ -26,7 +26,8 @@ export class LedgerBusController implements OnModuleInit {
   }
 
   /**
-   * Invalid commands are answered by the handler itself, so a batch that fails is never the
+   * Invalid commands are answered by the handler itself (on Kafka, one that does not decode is
+   * answered `invalid_command` by the bus, from the contract's codecs), so a batch that fails is never the
    * messages' fault (a database outage, a fenced writer): it is retried, never dead-lettered.
    */
   @BusHandler(Topics.ledgerCommands, LedgerGroups.commands, { onRepeatedFailure: 'retry' })

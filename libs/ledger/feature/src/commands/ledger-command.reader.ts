@@ -13,8 +13,9 @@ export type CommandRead = Result<ReadCommand, LedgerCommandRefusal>;
 
 /**
  * Validates a consumed command. The in-process bus hands over the command itself, with bigint
- * amounts; Kafka will hand over its JSON form, with amounts as decimal strings. Both are read
- * through the contract's codec, so a command is checked the same way whichever transport carried it.
+ * amounts, unchecked; the Kafka bus hands over what its wire codec decoded (the same contract
+ * codec, so this check passes again), having answered and dead-lettered a command that did not
+ * decode itself. Either way a command is checked the same way whichever transport carried it.
  * The message key must be the command's team: it is what routes every command of a team to its
  * single writer, and a command keyed otherwise could race with that writer.
  */
