@@ -14,8 +14,7 @@ import {
 } from '../codec/field-codecs';
 import { signedMicros as micros } from '../codec/micros-codecs';
 import { object } from '../codec/object-codec';
-import { taggedUnion } from '../codec/tagged-union';
-import { unionCodec } from '../codec/union-codec';
+import { taggedUnion, unionCodec } from '../codec/union-codec';
 import { type WireCodec, wireCodec } from '../codec/wire-codec';
 import type { AccountChanges } from '../accounts/account.commands';
 import type { FieldViolation } from '../accounts/accounts-refusal';
@@ -57,10 +56,10 @@ const newApiKey = object<NewApiKey>({
   digest: text,
 });
 
-const newMessage = object<NewMessage>({
+/** The fields a message has from the start, which the gateway hands over. */
+const messageFields = {
   id: text,
   accountId: text,
-  to: text,
   channel: text,
   messageType: text,
   text: nullable(text),
@@ -72,7 +71,9 @@ const newMessage = object<NewMessage>({
   units: count,
   isTest: flag,
   chargeId: nullable(text),
-});
+};
+
+const newMessage = object<NewMessage>({ ...messageFields, to: text });
 
 const changes = object<AccountChanges>({
   name: optional(text),
@@ -216,22 +217,10 @@ const keyIdentity = object<KeyIdentity>({
 });
 
 const messageView = object<MessageView>({
-  id: text,
+  ...messageFields,
   teamId: text,
-  accountId: text,
   to: nullable(text),
-  channel: text,
-  messageType: text,
   status: messageStatus,
-  text: nullable(text),
-  subject: nullable(text),
-  htmlBody: nullable(text),
-  metadata: nullable(jsonRecord),
-  extra: nullable(jsonRecord),
-  cost: micros,
-  units: count,
-  isTest: flag,
-  chargeId: nullable(text),
   refunded: flag,
   errorCode: nullable(text),
   createdAt: epochMs,

@@ -11,8 +11,7 @@ import {
 } from '../codec/field-codecs';
 import { signedMicros as micros } from '../codec/micros-codecs';
 import { object } from '../codec/object-codec';
-import { taggedUnion } from '../codec/tagged-union';
-import { unionCodec } from '../codec/union-codec';
+import { taggedUnion, unionCodec } from '../codec/union-codec';
 import { type WireCodec, wireCodec } from '../codec/wire-codec';
 import { list } from '../codec/field-codecs';
 import { ledgerCommandCodec } from '../ledger/ledger-command-codec';

@@ -9,6 +9,14 @@ const wire = (topic: string) => {
   return found;
 };
 
+/** What a topic answers to a request that does not decode. */
+function refusalOf(topic: string, raw: string): unknown {
+  const { request, refusal } = wire(topic);
+  const decoded = request.decode(raw);
+  if (decoded.ok) throw new Error(`${raw} decoded`);
+  return refusal(decoded.error);
+}
+
 describe('topic wires', () => {
   it('write a ledger command and its outcome with amounts as decimal strings, and read them back', () => {
     const { request, replyTo } = wire(Topics.ledgerCommands);
@@ -28,10 +36,8 @@ describe('topic wires', () => {
   });
 
   it('refuse a command that does not decode as the ledger refuses an invalid one', () => {
-    const { request, refusal } = wire(Topics.ledgerCommands);
-    const decoded = request.decode('{"type":"TopUp","teamId":"t1","topUpId":"u1","amount":7,"at":5}');
-    if (decoded.ok) throw new Error('decoded');
-    expect(refusal(decoded.error)).toStrictEqual({
+    const raw = '{"type":"TopUp","teamId":"t1","topUpId":"u1","amount":7,"at":5}';
+    expect(refusalOf(Topics.ledgerCommands, raw)).toStrictEqual({
       ok: false,
       refusal: {
         type: 'invalid_command',
@@ -54,10 +60,7 @@ describe('topic wires', () => {
   });
 
   it('answer an accounts request of an unknown type as not allowed', () => {
-    const { request, refusal } = wire(Topics.accountsQueries);
-    const decoded = request.decode('{"type":"DropTables"}');
-    if (decoded.ok) throw new Error('decoded');
-    expect(refusal(decoded.error)).toStrictEqual({
+    expect(refusalOf(Topics.accountsQueries, '{"type":"DropTables"}')).toStrictEqual({
       ok: false,
       refusal: { type: 'invalid', violations: [{ field: 'type', reason: 'not_allowed' }] },
     });
