@@ -11,7 +11,7 @@ export type {
   DeliveryStatus,
   DeliveryStep,
   DeliveryStepReply,
-} from './accounts-internal-command';
+} from '@subledger/contracts';
 export { accountsEnvSchema, accountsOptionsFromEnv, type AccountsEnv } from './config/accounts-env';
 export { accountsMigrations } from './read-model/accounts-migrations';
 export { accountsRebuilds } from './operations/accounts.rebuild';

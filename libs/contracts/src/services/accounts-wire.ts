@@ -19,7 +19,8 @@ import { type WireCodec, wireCodec } from '../codec/wire-codec';
 import type { AccountChanges } from '../accounts/account.commands';
 import type { FieldViolation } from '../accounts/accounts-refusal';
 import type {
-  AccountsCommandRequest,
+  AccountsInternalCommand,
+  AccountsInternalReplies,
   AccountsQueryRequest,
   AccountsReplies,
   AccountsReply,
@@ -107,6 +108,19 @@ const commands = {
   RecordKeyUsage: { ...team, usages: list(object({ keyId: text, at })) },
 } as const;
 
+const deliveryStep = {
+  messageId: text,
+  status: oneOf('sent', 'delivered', 'failed'),
+  errorCode: nullable(text),
+};
+
+/** The accounts service's own commands: delivery reports and the deletion schedule. */
+const internal = {
+  AdvanceMessage: { ...team, at, ...deliveryStep },
+  AdvanceMessages: { ...team, steps: list(object(deliveryStep)), at },
+  RunDeletionSchedule: { ...account, at },
+} as const;
+
 const page_ = { cursor: nullable(text), limit: count };
 
 const queries = {
@@ -127,7 +141,12 @@ const queries = {
   },
 } as const;
 
-const commandCodec = unionCodec<AccountsRequest>({ ...commands, ...queries }, 'drop');
+/** What arrives on `accounts.commands`: the gateway's writes, the ordered reads, the service's own commands. */
+export type AccountsCommandTopicRequest = AccountsRequest | AccountsInternalCommand;
+
+type AllReplies = AccountsReplies & AccountsInternalReplies;
+
+const commandCodec = unionCodec<AccountsCommandTopicRequest>({ ...commands, ...queries, ...internal }, 'drop');
 const queryCodec = unionCodec<AccountsQueryRequest>(queries, 'drop');
 
 const violation = object<FieldViolation>({
@@ -231,7 +250,7 @@ const accountReply = object<{ account: AccountView }>({ account: accountView });
 const apiKeyReply = object<{ apiKey: ApiKeyView }>({ apiKey: apiKeyView });
 const messageReply = object<{ message: MessageView }>({ message: messageView });
 
-const replies: { readonly [T in keyof AccountsReplies]: FieldCodec<AccountsReplies[T]> } = {
+const replies: { readonly [T in keyof AllReplies]: FieldCodec<AllReplies[T]> } = {
   CreateTeam: object({ team: teamView, mainAccount: accountView, apiKey: apiKeyView }),
   CreateSubAccount: object({ account: accountView, apiKey: apiKeyView }),
   UpdateSubAccount: accountReply,
@@ -251,10 +270,13 @@ const replies: { readonly [T in keyof AccountsReplies]: FieldCodec<AccountsRepli
   ListApiKeys: object({ items: array(apiKeyView) }),
   GetMessage: messageReply,
   ListMessages: page(messageView),
+  AdvanceMessage: messageReply,
+  AdvanceMessages: object({ steps: array(serviceReply(object({ status: messageStatus }), refusal)) }),
+  RunDeletionSchedule: object({ remindersRecorded: array(count), purged: flag }),
 };
 
 /** Commands, and the ordered reads placed beside them. */
-export const accountsCommandWire: WireCodec<AccountsCommandRequest | AccountsQueryRequest> = wireCodec(commandCodec);
+export const accountsCommandWire: WireCodec<AccountsCommandTopicRequest> = wireCodec(commandCodec);
 export const accountsQueryWire: WireCodec<AccountsQueryRequest> = wireCodec(queryCodec);
 
 const replyWires = new Map(
@@ -265,8 +287,8 @@ const replyWires = new Map(
 );
 
 /** The reply codec of a request, chosen by its type: the replies' shapes differ from one type to the next. */
-export function accountsReplyWire<T extends AccountsRequest['type']>(type: T): WireCodec<AccountsReply<T>> | undefined {
-  return replyWires.get(type) as WireCodec<AccountsReply<T>> | undefined;
+export function accountsReplyWire(type: AccountsCommandTopicRequest['type']): WireCodec<unknown> | undefined {
+  return replyWires.get(type);
 }
 
 /** What a request that does not decode is answered: the field to blame, not allowed. */

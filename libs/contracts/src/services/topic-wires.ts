@@ -1,7 +1,12 @@
 import type { DecodeError } from '../codec/decode-error';
 import type { WireCodec } from '../codec/wire-codec';
-import { accountsCommandWire, accountsInvalidRequest, accountsQueryWire, accountsReplyWire } from './accounts-wire';
-import type { AccountsRequest } from './accounts-requests';
+import {
+  type AccountsCommandTopicRequest,
+  accountsCommandWire,
+  accountsInvalidRequest,
+  accountsQueryWire,
+  accountsReplyWire,
+} from './accounts-wire';
 import { ledgerCommandReplyWire, ledgerCommandWire, ledgerQueryReplyWire, ledgerQueryWire } from './ledger-wire';
 import type { LedgerQuery } from './ledger-requests';
 import { replyRefused } from './service-reply';
@@ -19,7 +24,8 @@ export interface TopicWire {
 const typeOf = (request: unknown): string => (request as { type?: unknown } | null)?.type as string;
 
 const accountsReply = (request: unknown): WireCodec<unknown> =>
-  (accountsReplyWire(typeOf(request) as AccountsRequest['type']) ?? accountsReplyWire('GetTeam')) as WireCodec<unknown>;
+  (accountsReplyWire(typeOf(request) as AccountsCommandTopicRequest['type']) ??
+    accountsReplyWire('GetTeam')) as WireCodec<unknown>;
 
 const wires: Readonly<Record<string, TopicWire>> = {
   [Topics.ledgerCommands]: {

@@ -59,6 +59,19 @@ describe('topic wires', () => {
     });
   });
 
+  it("carry the accounts service's own commands and their replies", () => {
+    const { request, replyTo } = wire(Topics.accountsCommands);
+    const command = {
+      type: 'AdvanceMessages',
+      teamId: 't1',
+      steps: [{ messageId: 'm1', status: 'failed', errorCode: 'carrier_rejected' }],
+      at: 9,
+    };
+    expect(request.decode(request.encode(command))).toStrictEqual({ ok: true, value: command });
+    const reply = { ok: true, value: { steps: [{ ok: false, refusal: { type: 'message_not_found' } }] } };
+    expect(replyTo(command).decode(replyTo(command).encode(reply))).toStrictEqual({ ok: true, value: reply });
+  });
+
   it('answer an accounts request of an unknown type as not allowed', () => {
     expect(refusalOf(Topics.accountsQueries, '{"type":"DropTables"}')).toStrictEqual({
       ok: false,

@@ -3,7 +3,7 @@ import { type AccountsServiceRefusal, type ServiceReply, Topics } from '@subledg
 import type { MessageBus } from '@subledger/messaging';
 import { type Clock, CLOCK, MESSAGE_BUS } from '@subledger/platform';
 import { ACCOUNTS_OPTIONS, type ResolvedAccountsOptions } from '../accounts-options';
-import type { AccountsInternalCommand, AccountsInternalReplies, DeliveryStep } from '../accounts-internal-command';
+import type { AccountsInternalCommand, AccountsInternalReplies, DeliveryStep } from '@subledger/contracts';
 
 export interface DeliveryReport extends DeliveryStep {
   readonly teamId: string;

@@ -1,5 +1,5 @@
 import { Topics } from '@subledger/contracts';
-import type { AccountsInternalCommand } from '../accounts-internal-command';
+import type { AccountsInternalCommand } from '@subledger/contracts';
 import { newMessage, teamWithSubAccount } from '../testing/accounts-fixtures';
 import { BACKENDS } from '../testing/test-backends';
 import { useAccountsKit } from '../testing/use-accounts-kit';

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { ACCOUNTS_OPTIONS, type ResolvedAccountsOptions } from '../accounts-options';
-import type { DeliveryStatus, DeliveryStepReply } from '../accounts-internal-command';
+import type { DeliveryStatus, DeliveryStepReply } from '@subledger/contracts';
 import { DeliveryReports } from './delivery-reports';
 import { DueQueue } from './due-queue';
 import type { CarrierMessage, MessageCarrier } from './message-carrier.port';

@@ -1,5 +1,5 @@
 import { resolveAccountsOptions } from '../accounts-options';
-import type { DeliveryStep } from '../accounts-internal-command';
+import type { DeliveryStep } from '@subledger/contracts';
 import type { DeliveryReports } from './delivery-reports';
 import { MAX_STEPS_PER_REPORT, SimulatedCarrier } from './simulated-carrier';
 

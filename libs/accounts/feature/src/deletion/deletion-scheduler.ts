@@ -3,7 +3,7 @@ import { type AccountsServiceRefusal, type ServiceReply, Topics } from '@subledg
 import type { MessageBus } from '@subledger/messaging';
 import { type Clock, CLOCK, MESSAGE_BUS } from '@subledger/platform';
 import { ACCOUNTS_OPTIONS, type ResolvedAccountsOptions } from '../accounts-options';
-import type { AccountsInternalCommand, AccountsInternalReplies } from '../accounts-internal-command';
+import type { AccountsInternalCommand, AccountsInternalReplies } from '@subledger/contracts';
 import { AccountsReadModel } from '../read-model/accounts-read-model';
 
 type ScheduleReply = ServiceReply<AccountsInternalReplies['RunDeletionSchedule'], AccountsServiceRefusal>;

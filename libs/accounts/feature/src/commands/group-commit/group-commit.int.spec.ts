@@ -4,7 +4,8 @@ import { createSubAccount, newMessage, teamWithSubAccount } from '../../testing/
 import type { AccountsTestKit } from '../../testing/accounts-test-kit';
 import { BACKENDS } from '../../testing/test-backends';
 import { useAccountsKit } from '../../testing/use-accounts-kit';
-import type { AccountsCommandMessage, DeliveryStatus } from '../../accounts-internal-command';
+import type { DeliveryStatus } from '@subledger/contracts';
+import type { AccountsCommandMessage } from '../../accounts-internal-command';
 
 const record = (kit: AccountsTestKit, teamId: string, message: NewMessage) =>
   ({ type: 'RecordMessage', teamId, message, at: kit.clock.now() }) as const;

@@ -9,7 +9,7 @@ import type {
 import { err, ok, type Result } from '@subledger/kernel';
 import type { CarrierMessage } from '../../carrier/message-carrier.port';
 import { type MessageState, messageViewOf, type StoredMessage } from '../../read-model/message-rows';
-import type { DeliveryStep } from '../../accounts-internal-command';
+import type { DeliveryStep } from '@subledger/contracts';
 
 /** Whether the team lets an account record a message, from the team's state in memory. */
 export type AccountStanding = 'ok' | 'account_not_found' | 'account_purged';
