@@ -1,5 +1,5 @@
 import type { SqlEventStore, SqlEventStoreTransaction } from '@subledger/event-store';
-import type { KafkaMessageBus } from '@subledger/messaging';
+import { type KafkaMessageBus, WIRE_SCHEMA_VERSION } from '@subledger/messaging';
 import { Client } from 'pg';
 import type { OutgoingLedgerEvent } from './ledger-event-message';
 import { ledgerEventMessages } from './ledger-event-messages';
@@ -159,7 +159,7 @@ describe('LedgerEventsRelay on PostgreSQL and Kafka', () => {
       const expected = byId.get(message.value.eventId);
       expect(message.value).toEqual(expected?.value);
       expect(message.key).toBe(message.value.teamId);
-      expect(message.headers).toEqual({ ...expected?.headers, 'schema-version': '1' });
+      expect(message.headers).toEqual({ ...expected?.headers, 'schema-version': WIRE_SCHEMA_VERSION });
       expect(ledgerEventMessageProblems(schemas, message.headers, message.value)).toEqual([]);
     }
     expect(read.find((message) => message.value.version === '3' && message.key === 'team_b')?.value).toMatchObject({

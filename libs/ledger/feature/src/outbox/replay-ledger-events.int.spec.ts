@@ -1,5 +1,5 @@
 import type { SqlEventStore } from '@subledger/event-store';
-import type { KafkaMessageBus } from '@subledger/messaging';
+import { type KafkaMessageBus, WIRE_SCHEMA_VERSION } from '@subledger/messaging';
 import { ledgerEventMessages } from './ledger-event-messages';
 import { relayStatements } from './relay-statements.sql';
 import { replayLedgerEvents } from './replay-ledger-events';
@@ -81,7 +81,7 @@ describe('replayLedgerEvents on PostgreSQL and Kafka', () => {
     for (const message of messages) {
       expect(message.headers).toEqual({
         ...expected.find(({ value }) => value.eventId === message.value.eventId)?.headers,
-        'schema-version': '1',
+        'schema-version': WIRE_SCHEMA_VERSION,
       });
       expect(ledgerEventMessageProblems(schemas, message.headers, message.value)).toEqual([]);
     }
