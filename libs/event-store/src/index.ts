@@ -32,7 +32,6 @@ export {
   type PgliteWorkerEventStoreOptions,
 } from './pglite/pglite-event-store';
 export { PgliteWorkerSqlClient } from './pglite/pglite-worker-sql-client';
-export { EventStoreDbEventStore, type EventStoreDbEventStoreOptions } from './eventstoredb/esdb-event-store';
 export { eventStoreMigrations } from './sql/event-store-migrations';
 export { type MigrationHistory, knownMigrations, migrationsTable } from './migrations/migration-history';
 export {

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 
 /** Debian's `chromium` package (`apt-get install -y chromium`; .ci/run installs it when missing). */
 const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
@@ -21,8 +21,13 @@ export function chromiumExecutable(): string {
   return found;
 }
 
-/** A headless Chromium through playwright-core. `--no-sandbox`: CI runs as root, where Chromium's sandbox refuses to start. */
-export function launchChromium(): Promise<Browser> {
+/**
+ * A headless Chromium through playwright-core. `--no-sandbox`: CI runs as root, where Chromium's
+ * sandbox refuses to start. playwright-core is loaded here, not with the harness: it takes ~3 s to
+ * load, and only the browser tests need it.
+ */
+export async function launchChromium(): Promise<Browser> {
+  const { chromium } = await import('playwright-core');
   return chromium.launch({
     executablePath: chromiumExecutable(),
     headless: true,
