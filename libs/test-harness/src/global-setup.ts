@@ -6,9 +6,11 @@ import { buildServices } from './process/compiled-services';
 
 // Starts what every integration test may need, once per run: the compiled services, a fresh
 // PostgreSQL database and a real Kafka broker. Their addresses reach the test workers through the
-// environment.
+// environment. `npm test` builds once before its Jest runs start side by side and says so with
+// SUBLEDGER_TEST_BUILT=1: a build while another run's services start from dist/ would rewrite
+// their files under them.
 export default async function globalSetup(): Promise<void> {
-  await buildServices();
+  if (process.env.SUBLEDGER_TEST_BUILT !== '1') await buildServices();
   const database = await createTestDatabase();
   process.env.DATABASE_URL = database.url;
   harnessState.database = database;
