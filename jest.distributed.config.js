@@ -12,7 +12,7 @@ module.exports = {
     '!**/*.embedded.e2e.spec.ts',
   ],
   setupFiles: ['<rootDir>/libs/test-harness/src/distributed-mode.setup.ts'],
-  globalSetup: '<rootDir>/libs/test-harness/src/global-setup.ts',
+  globalSetup: '<rootDir>/libs/test-harness/src/distributed-global-setup.ts',
   globalTeardown: '<rootDir>/libs/test-harness/src/global-teardown.ts',
   // Each file starts its own processes; two cores run one stack at a time.
   maxWorkers: 1,

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import request from 'supertest';
 import type { EmbeddedTestApp } from './embedded-test-app';
 
@@ -20,6 +21,8 @@ export const FINAL_MESSAGE_STATUSES: readonly string[] = ['delivered', 'failed']
  */
 export class EmbeddedTestClient {
   private topUps = 0;
+  /** Operator keys are the operator's, not a team's: suites sharing a stack must not reuse each other's. */
+  private readonly keyPrefix = `test-top-up-${randomBytes(4).toString('hex')}`;
 
   constructor(private readonly target: ClientTarget) {}
 
@@ -45,7 +48,7 @@ export class EmbeddedTestClient {
   async topUp(teamId: string, cents: number): Promise<number> {
     this.topUps += 1;
     const response = await this.admin('post', `/admin/v1/teams/${teamId}/top-ups`)
-      .set('Idempotency-Key', `test-top-up-${this.topUps}`)
+      .set('Idempotency-Key', `${this.keyPrefix}-${this.topUps}`)
       .send({ amount: cents })
       .expect(201);
     return (response.body as { balance: number }).balance;

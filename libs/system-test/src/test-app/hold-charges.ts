@@ -27,8 +27,8 @@ export async function holdCharges(testApp: TestApp): Promise<ChargeGate> {
   const published = async () =>
     (await admin.fetchTopicOffsets(topic)).reduce((total, partition) => total + Number(partition.high), 0);
   const before = await published();
-  const ledgers = stack.ledgers.flatMap((ledger) => (ledger ? [ledger.process.child] : []));
-  for (const ledger of ledgers) ledger.kill('SIGSTOP');
+  const ledgers = stack.pids.ledger;
+  for (const ledger of ledgers) process.kill(ledger, 'SIGSTOP');
   let opened = false;
   const watching = (async () => {
     while (!opened && (await published()) === before) await new Promise((resolve) => setTimeout(resolve, 50));
@@ -37,7 +37,7 @@ export async function holdCharges(testApp: TestApp): Promise<ChargeGate> {
     reached: watching,
     open: () => {
       opened = true;
-      for (const ledger of ledgers) ledger.kill('SIGCONT');
+      for (const ledger of ledgers) process.kill(ledger, 'SIGCONT');
       void watching.finally(() => admin.disconnect());
     },
   };

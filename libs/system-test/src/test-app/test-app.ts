@@ -1,9 +1,9 @@
 import { createPostgresEventStore, type SqlEventStore } from '@subledger/event-store';
 import {
-  type DistributedStack,
   type DistributedStackOptions,
   type ServiceName,
-  startDistributedStack,
+  sharedStack,
+  type StackAddress,
   testDatabaseUrl,
 } from '@subledger/test-harness';
 import { type EmbeddedTestApp, type EmbeddedTestAppOptions, startEmbeddedTestApp } from './embedded-test-app';
@@ -32,8 +32,12 @@ export interface TestApp extends EmbeddedTestApp {
    * `${testApp.storeOf('accounts').schema}.accounts_projects`.
    */
   storeOf(service: ServiceName): SqlEventStore;
-  /** The processes (distributed mode only). */
-  readonly stack: DistributedStack;
+  /**
+   * Where the processes answer (distributed mode only). The stack is shared with the other suites of
+   * the same settings in the run (serveSharedStacks): a suite makes teams of its own and counts
+   * nothing across the whole stack.
+   */
+  readonly stack: StackAddress;
 }
 
 /** Settings for suites that make many calls with one key: a rate limit out of reach. */
@@ -63,8 +67,8 @@ async function startEmbedded(settings: EmbeddedTestAppOptions): Promise<TestApp>
 }
 
 async function startDistributedTestApp(settings: EmbeddedTestAppOptions): Promise<TestApp> {
-  const stack = await startDistributedStack(stackOptions(settings));
-  const [url] = stack.gatewayUrls();
+  const stack = await sharedStack(stackOptions(settings));
+  const [url] = stack.urls.gateway;
   const stores = new Map<ServiceName, SqlEventStore>();
   const inProcessOnly = (member: string): never => {
     throw new Error(
@@ -107,9 +111,9 @@ async function startDistributedTestApp(settings: EmbeddedTestAppOptions): Promis
     get deletions(): never {
       return inProcessOnly('deletions (the deletion sweep runs on its own schedule in the accounts process)');
     },
+    // The stack stays up for the next suite of the same settings; the run's teardown stops it.
     close: async () => {
       await Promise.all([...stores.values()].map((store) => store.close()));
-      await stack.stop();
     },
   };
 }

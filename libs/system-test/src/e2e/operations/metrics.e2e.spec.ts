@@ -21,11 +21,7 @@ async function scrape(testApp: TestApp): Promise<Sample[]> {
   const targets =
     testApp.mode === 'embedded'
       ? [testApp.http]
-      : [
-          ...testApp.stack.gatewayUrls(),
-          testApp.stack.accounts.url,
-          ...testApp.stack.ledgers.flatMap((ledger) => (ledger ? [ledger.url] : [])),
-        ];
+      : [...testApp.stack.urls.gateway, ...testApp.stack.urls.accounts, ...testApp.stack.urls.ledger];
   const scrapes = await Promise.all(targets.map((target) => request(target).get('/metrics').expect(200)));
   return scrapes.flatMap((scraped) => parsePrometheusText(scraped.text));
 }
