@@ -1,4 +1,4 @@
-// Only the CLI's integration spec imports this file, and specs may reach into other libraries' test kits.
+// Only the CLI's integration specs import this file, and specs may reach into other libraries' test kits.
 /* eslint-disable @nx/enforce-module-boundaries */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';

@@ -1,0 +1,5 @@
+// The operator CLI against PostgreSQL; cli.pglite.int.spec.ts runs the same on the embedded store.
+import { describeOperatorCli } from './testing/operator-cli-suite';
+import { postgresSite } from './testing/operator-site';
+
+describeOperatorCli('PostgreSQL', postgresSite);
