@@ -38,8 +38,9 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 
 /**
  * One fault under load: the load runs for a phase, the fault strikes with sends in flight, what it
- * killed is started again, the load goes on until a send started since is decided and one more
- * phase passes; then the load stops and the run so far is audited.
+ * killed is started again, the load goes on until every team has had a send started since decided
+ * and one more phase passes; then the load stops and the run so far is audited. Waiting for every
+ * team, not for a fixed time, keeps the window whole on a machine busy with other work.
  */
 export async function runFault(run: FaultRun, kind: FaultKind, cycle: number): Promise<FaultResult> {
   const { target, load, teams, plan } = run;
@@ -50,7 +51,13 @@ export async function runFault(run: FaultRun, kind: FaultKind, cycle: number): P
   try {
     await sleep(plan.phaseMs);
     fault = await injectFault(kind, target, load, plan);
-    await servedSince(load, fault.restartedAt, plan.servingTimeoutMs, `after the ${kind} fault of cycle ${cycle}`);
+    await everyTeamServedSince(
+      load,
+      teams,
+      fault.at,
+      fault.restartedAt + plan.servingTimeoutMs,
+      `after the ${kind} fault of cycle ${cycle}`,
+    );
     await sleep(plan.phaseMs);
     windowEnd = Date.now();
   } finally {
@@ -87,10 +94,16 @@ export async function runFaultCycles(
   return results;
 }
 
-async function servedSince(load: CrashLoad, since: number, timeoutMs: number, what: string): Promise<void> {
-  const deadline = since + timeoutMs;
-  while (!load.answeredSince(since)) {
-    if (Date.now() > deadline) throw new Error(`no send was answered 202 or 402 within ${timeoutMs / 1000} s ${what}`);
-    await sleep(50);
+async function everyTeamServedSince(
+  load: CrashLoad,
+  teams: readonly CrashTeam[],
+  since: number,
+  deadline: number,
+  what: string,
+): Promise<void> {
+  while (!Number.isFinite(faultWindow(load.records, teams, since, Date.now()).servedAgainMs)) {
+    if (Date.now() > deadline)
+      throw new Error(`not every team had a send answered 202 or 402 by ${new Date(deadline).toISOString()} ${what}`);
+    await sleep(100);
   }
 }
