@@ -89,7 +89,7 @@ describe(`ledger crash: SIGKILL mid-batch, ${CYCLES} cycles (distributed)`, () =
     try {
       for (let cycle = 1; cycle <= CYCLES; cycle++) {
         // Charges flow for a while, then the ledger dies with some of them on their way.
-        await sleep(between(2_000, 5_000));
+        await sleep(between(1_000, 3_000));
         await waitUntil(() => load.inFlight().length > 0, 10_000, 'a charge is in flight');
         const inFlight = load.inFlight();
         await stack.stopLedger(0, 'SIGKILL');
