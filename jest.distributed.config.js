@@ -14,6 +14,7 @@ module.exports = {
   setupFiles: ['<rootDir>/libs/test-harness/src/distributed-mode.setup.ts'],
   globalSetup: '<rootDir>/libs/test-harness/src/distributed-global-setup.ts',
   globalTeardown: '<rootDir>/libs/test-harness/src/global-teardown.ts',
+  testSequencer: '<rootDir>/jest.distributed.sequencer.js',
   // One file at a time: the load, crash and fault specs measure processes of their own under load,
   // and the end-to-end suites share one stack per settings (libs/test-harness/src/process/shared-stacks.ts).
   maxWorkers: 1,
