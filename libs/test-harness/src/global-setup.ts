@@ -6,9 +6,9 @@ import { buildServices } from './process/compiled-services';
 
 // Starts what every integration test may need, once per run: the compiled services, a fresh
 // PostgreSQL database and a real Kafka broker. Their addresses reach the test workers through the
-// environment. `npm test` builds once before its Jest runs start side by side and says so with
-// SUBLEDGER_TEST_BUILT=1: a build while another run's services start from dist/ would rewrite
-// their files under them.
+// environment. `npm test` builds once before its two Jest runs and says so with
+// SUBLEDGER_TEST_BUILT=1, so that neither builds again (and no build rewrites dist/ under services
+// another run started from it).
 export default async function globalSetup(): Promise<void> {
   if (process.env.SUBLEDGER_TEST_BUILT !== '1') await buildServices();
   const database = await createTestDatabase();
