@@ -1,10 +1,9 @@
 // The embedded server from dist/ and its schema migrations: applied at start by default, verified
 // only with MIGRATIONS=verify, and a store migrated by a newer version refused.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createPgliteEventStore } from '@subledger/event-store';
-import { copyInitializedPgliteCluster } from '@subledger/event-store/testing';
+import { freshEmbeddedDataDir } from '@subledger/event-store/testing';
 import { startServiceProcess, type ServiceProcess } from '@subledger/test-harness';
 import { runCli } from '../../cli/src/testing/run-cli';
 
@@ -17,8 +16,7 @@ describe('embedded start and schema migrations', () => {
 
   // A store as PGlite's initdb leaves it, without any migration (embedded-start.int.spec.ts starts on an empty directory).
   beforeEach(async () => {
-    dataDir = await mkdtemp(join(tmpdir(), 'subledger-embedded-migrations-'));
-    await copyInitializedPgliteCluster(join(dataDir, 'pglite'));
+    dataDir = await freshEmbeddedDataDir('subledger-embedded-migrations-');
   });
   afterEach(async () => {
     await running?.stop();

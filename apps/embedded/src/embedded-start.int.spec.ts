@@ -1,6 +1,7 @@
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freshEmbeddedDataDir } from '@subledger/event-store/testing';
 import { startServiceProcess, type ServiceProcess } from '@subledger/test-harness';
 
 const ENTRY = 'apps/embedded/src/main.ts';
@@ -42,6 +43,9 @@ describe('embedded start (npm start)', () => {
   }, 90000);
 
   it('keeps the same admin token across restarts, and ADMIN_TOKEN overrides it', async () => {
+    // The first test starts on an empty directory; this one skips PGlite's initdb, seconds of CPU.
+    await rm(dataDir, { recursive: true, force: true });
+    dataDir = await freshEmbeddedDataDir('subledger-embedded-');
     const first = await start();
     await running?.stop();
     const second = await start();

@@ -1,11 +1,10 @@
 // Only the CLI's integration specs import this file, and specs may reach into other libraries' test kits.
 /* eslint-disable @nx/enforce-module-boundaries */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Pool } from 'pg';
 import { createPgliteEventStore, createPostgresEventStore, type SqlEventStore } from '@subledger/event-store';
-import { copyInitializedPgliteCluster } from '@subledger/event-store/testing';
+import { freshEmbeddedDataDir } from '@subledger/event-store/testing';
 import { freshSchema, testDatabaseUrl } from '@subledger/test-harness';
 
 /** A database as the services leave it, and the environment that points the CLI at it. */
@@ -21,8 +20,7 @@ export interface OperatorSite {
 }
 
 export async function pgliteSite(): Promise<OperatorSite> {
-  const dataDir = await mkdtemp(join(tmpdir(), 'subledger-cli-'));
-  await copyInitializedPgliteCluster(join(dataDir, 'pglite'));
+  const dataDir = await freshEmbeddedDataDir('subledger-cli-');
   const open = async () => {
     const store = await createPgliteEventStore({ db: join(dataDir, 'pglite') });
     await store.migrate();

@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createPgliteEventStore, createPgliteWorkerEventStore } from '../pglite/pglite-event-store';
 import { createPostgresEventStore } from '../postgres/postgres-event-store';
@@ -9,6 +8,7 @@ import type { SqlEventStore } from '../sql/sql-event-store';
 import { PendingMigrationsError, SchemaNewerThanCodeError } from './history-check';
 import { migrateSchema } from './migrate-schema';
 import type { MigrationHistory } from './migration-history';
+import { freshPgliteDataDir } from '../testing/fresh-pglite-data-dir';
 import { legacyEventStoreSchemaSql } from './testing/legacy-event-store-schema';
 
 const fixture = (version: 'older' | 'newer'): MigrationHistory => ({
@@ -27,7 +27,7 @@ interface Site {
 }
 
 async function pgliteSite(worker: boolean): Promise<Site> {
-  const dir = await mkdtemp(join(tmpdir(), 'subledger-migrations-'));
+  const dir = await freshPgliteDataDir('subledger-migrations-');
   let store: SqlEventStore | undefined;
   return {
     // A process opens its PGlite database once: a second open gets the same store (one connection).

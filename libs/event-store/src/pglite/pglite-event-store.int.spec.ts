@@ -1,7 +1,6 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rm } from 'node:fs/promises';
 import { describeEventStoreContract } from '../testing/event-store-contract';
+import { freshPgliteDataDir } from '../testing/fresh-pglite-data-dir';
 import { createPgliteEventStore } from './pglite-event-store';
 
 // PGlite is a single connection, so the rival is the same store: the race tests then check that
@@ -9,7 +8,7 @@ import { createPgliteEventStore } from './pglite-event-store';
 describeEventStoreContract('PGlite', {
   kind: 'sql',
   open: async () => {
-    const dataDir = await mkdtemp(join(tmpdir(), 'subledger-pglite-'));
+    const dataDir = await freshPgliteDataDir();
     const store = await createPgliteEventStore({ db: dataDir, schema: 'event_store' });
     await store.migrate();
     return {

@@ -1,7 +1,6 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rm } from 'node:fs/promises';
 import { describeEventStoreContract } from '../testing/event-store-contract';
+import { freshPgliteDataDir } from '../testing/fresh-pglite-data-dir';
 import { createPgliteWorkerEventStore } from './pglite-event-store';
 
 // The embedded mode's store: PGlite in a worker thread. One connection, as in-process PGlite, so
@@ -9,7 +8,7 @@ import { createPgliteWorkerEventStore } from './pglite-event-store';
 describeEventStoreContract('PGlite in a worker thread', {
   kind: 'sql',
   open: async () => {
-    const dataDir = await mkdtemp(join(tmpdir(), 'subledger-pglite-worker-'));
+    const dataDir = await freshPgliteDataDir('subledger-pglite-worker-');
     const store = await createPgliteWorkerEventStore({ dataDir, schema: 'event_store' });
     await store.migrate();
     return {
@@ -26,7 +25,7 @@ describeEventStoreContract('PGlite in a worker thread', {
 
 describe('a sent transaction on PGlite in a worker thread', () => {
   it('refuses a statement sent after its COMMIT went, running none of it, and commits what was sent before', async () => {
-    const dataDir = await mkdtemp(join(tmpdir(), 'subledger-pglite-worker-'));
+    const dataDir = await freshPgliteDataDir('subledger-pglite-worker-');
     const store = await createPgliteWorkerEventStore({ dataDir, schema: 'event_store' });
     try {
       await store.migrate();

@@ -17,8 +17,20 @@ export async function freshPgliteDataDir(prefix = 'subledger-pglite-'): Promise<
   return dir;
 }
 
-/** Puts an initialized cluster at `dir` (created if missing), as `freshPgliteDataDir` does in a directory of its own. */
-export async function copyInitializedPgliteCluster(dir: string): Promise<void> {
+/**
+ * A new temporary data directory for a process of the embedded mode or the operator CLI (their
+ * DATA_DIR), its PGlite cluster already initialized under `pglite/`, where they look for it
+ * (libs/platform/src/event-store/event-store.module.ts). For tests whose subject is not the first
+ * start on an empty directory: embedded-start.int.spec.ts and the README walkthrough keep that.
+ */
+export async function freshEmbeddedDataDir(prefix = 'subledger-data-'): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), prefix));
+  await copyInitializedPgliteCluster(join(dir, 'pglite'));
+  return dir;
+}
+
+/** Puts an initialized cluster at `dir` (created if missing). */
+async function copyInitializedPgliteCluster(dir: string): Promise<void> {
   await cp(await initializedCluster(), dir, { recursive: true });
 }
 

@@ -1,6 +1,6 @@
 import { startServiceProcess, type ServiceProcess } from '@subledger/test-harness';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { freshEmbeddedDataDir } from '@subledger/event-store/testing';
+import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { call, sendSms } from '../../test-app/http-calls';
 
@@ -13,7 +13,7 @@ describe('the embedded process across a restart', () => {
   let running: ServiceProcess | undefined;
 
   beforeAll(async () => {
-    dataDir = await mkdtemp(join(tmpdir(), 'subledger-restart-'));
+    dataDir = await freshEmbeddedDataDir('subledger-restart-');
   });
 
   afterAll(async () => {

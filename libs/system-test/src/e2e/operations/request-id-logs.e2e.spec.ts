@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rm } from 'node:fs/promises';
+import { freshEmbeddedDataDir } from '@subledger/event-store/testing';
 import { startDistributedStack, startServiceProcess } from '@subledger/test-harness';
 import request from 'supertest';
 import { testMode } from '../../test-app/test-app';
@@ -54,7 +53,7 @@ async function startLoggingApp(): Promise<LoggingApp> {
       stop: () => stack.stop(),
     };
   }
-  const dataDir = await mkdtemp(join(tmpdir(), 'subledger-request-id-logs-'));
+  const dataDir = await freshEmbeddedDataDir('subledger-request-id-logs-');
   const running = startServiceProcess(ENTRY, { DATA_DIR: dataDir, PORT: '0', ...env });
   const stop = async () => {
     await running.stop();

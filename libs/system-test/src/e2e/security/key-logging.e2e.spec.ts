@@ -1,7 +1,6 @@
 import { startDistributedStack, startServiceProcess } from '@subledger/test-harness';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { freshEmbeddedDataDir } from '@subledger/event-store/testing';
+import { rm } from 'node:fs/promises';
 import request from 'supertest';
 import { testMode } from '../../test-app/test-app';
 
@@ -35,7 +34,7 @@ async function startLoggingApp(): Promise<LoggingApp> {
       stop: () => stack.stop(),
     };
   }
-  const dataDir = await mkdtemp(join(tmpdir(), 'subledger-key-logging-'));
+  const dataDir = await freshEmbeddedDataDir('subledger-key-logging-');
   const running = startServiceProcess(ENTRY, { DATA_DIR: dataDir, PORT: '0', ...env });
   const stop = async () => {
     await running.stop();
