@@ -1,3 +1,6 @@
+/**
+ * @long-running a SASL broker of its own and the services on it
+ */
 import { randomBytes } from 'node:crypto';
 import { type ConsumedMessage, KafkaConnection, type MessagingLogger } from '@subledger/messaging';
 import {

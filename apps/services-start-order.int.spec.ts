@@ -1,3 +1,6 @@
+/**
+ * @long-running two brokers of its own and two distributed stacks
+ */
 import { randomBytes } from 'node:crypto';
 import net from 'node:net';
 import {

@@ -1,5 +1,9 @@
-// The embedded server from dist/ and its schema migrations: applied at start by default, verified
-// only with MIGRATIONS=verify, and a store migrated by a newer version refused.
+/**
+ * The embedded server from dist/ and its schema migrations: applied at start by default, verified
+ * only with MIGRATIONS=verify, and a store migrated by a newer version refused.
+ *
+ * @long-running embedded processes and CLI processes
+ */
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createPgliteEventStore } from '@subledger/event-store';

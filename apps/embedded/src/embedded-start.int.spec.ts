@@ -1,3 +1,6 @@
+/**
+ * @long-running embedded processes, one on an empty data directory
+ */
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -1,3 +1,6 @@
+/**
+ * @long-running brokers of its own, started and stopped
+ */
 import { Kafka, logLevel } from 'kafkajs';
 import { isPortOpen } from './free-port';
 import { startKafkaBroker } from './kafka-broker';

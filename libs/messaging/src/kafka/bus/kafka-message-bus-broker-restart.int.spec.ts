@@ -1,3 +1,6 @@
+/**
+ * @long-running a broker of its own, killed and restarted
+ */
 import { type KafkaBroker, startKafkaBroker } from '@subledger/test-harness';
 import { RequestTimeoutError } from '../../port/request-timeout.error';
 import { KafkaConnection } from '../kafka-connection';
