@@ -1,5 +1,5 @@
 import Joi from 'joi';
-import { postgresUrlSchema } from '@subledger/platform';
+import { postgresUrlSchema } from '@subledger/platform/standalone';
 
 /**
  * The services' own settings: DATABASE_URL for distributed mode's PostgreSQL (each service in its

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Pool } from 'pg';
 import { createPgliteWorkerEventStore, createPostgresEventStore, type SqlEventStore } from '@subledger/event-store';
-import { claimDataDir } from '@subledger/platform';
+import { claimDataDir } from '@subledger/platform/standalone';
 import type { CliConfig } from './cli-config';
 
 export type Service = 'ledger' | 'accounts';

@@ -1,5 +1,5 @@
 import { Presets, SingleBar } from 'cli-progress';
-import type { RebuildProgress } from '@subledger/platform';
+import type { RebuildProgress } from '@subledger/platform/standalone';
 
 /** The rebuild's progress on stderr (stdout keeps the report): events folded, events per second and the time left. */
 export class FoldProgressBar {

@@ -1,5 +1,5 @@
 import { once } from 'node:events';
-import { validateEnvironment } from '@subledger/platform';
+import { validateEnvironment } from '@subledger/platform/standalone';
 import { type CliConfig, cliConfigSchema } from './cli-config';
 import type { CliContext } from './cli-context';
 import { openStores } from './open-stores';

@@ -1,4 +1,5 @@
 export * from './config/validated-config.module';
+export * from './config/validate-environment';
 export * from './config/common-config.schema';
 export * from './config/infrastructure-config.schema';
 export * from './config/kafka-config.schema';

@@ -1,5 +1,5 @@
 import { type Command, InvalidArgumentError, Option } from 'commander';
-import { exportLedger, type LedgerExportFormat } from '@subledger/ledger-feature';
+import { exportLedger, type LedgerExportFormat } from '@subledger/ledger-feature/operations';
 import type { CliContext } from '../cli-context';
 
 interface ExportOptions {

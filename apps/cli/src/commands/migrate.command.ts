@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Pool } from 'pg';
-import { accountsMigrations } from '@subledger/accounts-feature';
+import { accountsMigrations } from '@subledger/accounts-feature/operations';
 import {
   type AppliedMigration,
   createPgliteWorkerEventStore,
@@ -11,9 +11,9 @@ import {
   type MigrationHistory,
   migrateSchema,
 } from '@subledger/event-store';
-import { gatewayMigrations } from '@subledger/gateway-feature';
-import { ledgerMigrations } from '@subledger/ledger-feature';
-import { claimDataDir, validateEnvironment } from '@subledger/platform';
+import { gatewayMigrations } from '@subledger/gateway-feature/operations';
+import { ledgerMigrations } from '@subledger/ledger-feature/operations';
+import { claimDataDir, validateEnvironment } from '@subledger/platform/standalone';
 import { type CliConfig, cliConfigSchema } from '../cli-config';
 
 /** Each service's schema holds the event store's history and the service's own. */

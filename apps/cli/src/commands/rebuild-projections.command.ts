@@ -1,8 +1,8 @@
 import { type Command, InvalidArgumentError, Option } from 'commander';
-import { accountsRebuilds } from '@subledger/accounts-feature';
+import { accountsRebuilds } from '@subledger/accounts-feature/operations';
 import type { SqlEventStore } from '@subledger/event-store';
-import { ledgerRebuilds, opsRebuilds } from '@subledger/ledger-feature';
-import { type RebuildableProjection, rebuildProjections, type TableDifferences } from '@subledger/platform';
+import { ledgerRebuilds, opsRebuilds } from '@subledger/ledger-feature/operations';
+import { type RebuildableProjection, rebuildProjections, type TableDifferences } from '@subledger/platform/standalone';
 import { FoldProgressBar } from '../progress-bar';
 import type { CliContext } from '../cli-context';
 

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import Joi from 'joi';
 import { TopicConfigs, Topics } from '@subledger/contracts';
-import { replayLedgerEvents } from '@subledger/ledger-feature';
+import { replayLedgerEvents } from '@subledger/ledger-feature/operations';
 import { KafkaConnection, KafkaMessageBus, type MessagingLogger } from '@subledger/messaging';
 import {
   kafkaConfigSchema,
@@ -11,7 +11,7 @@ import {
   kafkaSecurityConfigSchema,
   parseBrokers,
   validateEnvironment,
-} from '@subledger/platform';
+} from '@subledger/platform/standalone';
 import type { CliContext } from '../cli-context';
 
 /** The Kafka settings of the services (docs/deployment.md) that a replay needs, TLS and SASL included; only this command reads them. */

@@ -1,7 +1,7 @@
 import { type Command, Option } from 'commander';
-import { listTeams } from '@subledger/accounts-feature';
+import { listTeams } from '@subledger/accounts-feature/operations';
 import type { TeamListItemView } from '@subledger/contracts';
-import { teamBalancesOf } from '@subledger/ledger-feature';
+import { teamBalancesOf } from '@subledger/ledger-feature/operations';
 import { microsToDecimalString } from '@subledger/money';
 import type { CliContext } from '../cli-context';
 

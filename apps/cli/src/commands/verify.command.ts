@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { verifyLedger } from '@subledger/ledger-feature';
+import { verifyLedger } from '@subledger/ledger-feature/operations';
 import type { CliContext } from '../cli-context';
 
 export function verifyCommand(

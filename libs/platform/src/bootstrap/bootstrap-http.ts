@@ -5,7 +5,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyServerOptions } from 'fastify';
 import type { ObjectSchema } from 'joi';
 import type { CommonConfig } from '../config/common-config.schema';
-import { validateEnvironment } from '../config/validated-config.module';
+import { validateEnvironment } from '../config/validate-environment';
 import { nestLoggerOver } from '../logging/nest-logger';
 import { RequestLogController } from '../logging/request-log.controller';
 import { createServiceLogger } from '../logging/service-logger';

@@ -1,6 +1,6 @@
 import Joi from 'joi';
 import { type KafkaConfig, kafkaConfigSchema } from './kafka-config.schema';
-import { validateEnvironment } from './validated-config.module';
+import { validateEnvironment } from './validate-environment';
 
 const schema = Joi.object(kafkaConfigSchema);
 const env = (extra: Record<string, string> = {}) => ({ KAFKA_BROKERS: '127.0.0.1:9092', ...extra });

@@ -1,5 +1,5 @@
 import Joi from 'joi';
-import { validateEnvironment } from './validated-config.module';
+import { validateEnvironment } from './validate-environment';
 import {
   describeKafkaSecurity,
   kafkaSecurity,

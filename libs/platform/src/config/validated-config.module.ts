@@ -16,13 +16,6 @@ export function validatedConfigModule(schema: ObjectSchema): Promise<DynamicModu
   });
 }
 
-/** Validates an environment against a schema outside Nest (tests, scripts); throws naming every bad key. */
-export function validateEnvironment<T>(schema: ObjectSchema, env: Record<string, string | undefined>): T {
-  const { error, value } = schema.validate(env, { abortEarly: false, allowUnknown: true });
-  if (error) throw new Error(`Config validation error: ${error.message}`);
-  return value as T;
-}
-
 /** The validated values of the keys a schema fragment names, as one typed object for a module's options. */
 export function configValues<T>(config: ConfigService, fragment: Record<keyof T, unknown>): T {
   return Object.fromEntries(Object.keys(fragment).map((key) => [key, config.get(key)])) as T;

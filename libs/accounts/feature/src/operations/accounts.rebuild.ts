@@ -1,5 +1,5 @@
 import { evolveTeamDirectory, initialTeamDirectoryState } from '@subledger/accounts-domain';
-import type { RebuildableProjection } from '@subledger/platform';
+import type { RebuildableProjection } from '@subledger/platform/standalone';
 import { TeamRows } from '../read-model/team-rows';
 import { teamDirectoryEvents } from '../team-state/account-streams';
 

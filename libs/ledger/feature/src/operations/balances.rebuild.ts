@@ -1,5 +1,5 @@
 import { accountSpendOf, evolve, forgetOldRecords, initialState, type LedgerState } from '@subledger/ledger-domain';
-import type { ProjectionFold, Queryable, RebuildableProjection, RebuildSchemas } from '@subledger/platform';
+import type { ProjectionFold, Queryable, RebuildableProjection, RebuildSchemas } from '@subledger/platform/standalone';
 import { spendChangedBy } from '../commands/team-batch';
 import { type AccountSpendRow, upsertAccountSpend } from '../projections/account-spend.projection';
 import { type TeamBalanceRow, upsertTeamBalances } from '../projections/team-balance.projection';

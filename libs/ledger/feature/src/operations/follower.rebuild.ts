@@ -1,4 +1,4 @@
-import type { ProjectionTable, RebuildableProjection } from '@subledger/platform';
+import type { ProjectionTable, RebuildableProjection } from '@subledger/platform/standalone';
 import type { EventProjection } from '../schedule/projection-batch';
 
 /**

@@ -1,4 +1,4 @@
-import type { RebuildableProjection } from '@subledger/platform';
+import type { RebuildableProjection } from '@subledger/platform/standalone';
 import { activityProjection } from '../activity/activity-batch';
 import { usageProjection } from '../usage/usage-batch';
 import { balancesProjection } from './balances.rebuild';

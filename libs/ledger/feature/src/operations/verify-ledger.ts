@@ -1,5 +1,5 @@
 import type { SqlEventStore } from '@subledger/event-store';
-import { eventPages, type Queryable } from '@subledger/platform';
+import { eventPages, type Queryable } from '@subledger/platform/standalone';
 import { ledgerTables, type LedgerTables } from '../store/ledger-tables';
 import { type MoneyMismatch, MoneyReplay, type ReplayedTeam } from './money-invariants';
 import { teamEventsOf } from './team-events';
