@@ -21,24 +21,44 @@ export function toKafkaLogLevel(level: MessagingLogLevel): logLevel {
 
 /** Sends kafkajs' log entries to the app's logger instead of kafkajs' console logger. */
 export function kafkaLogCreator(logger: MessagingLogger): logCreator {
-  return () => (entry: LogEntry) => {
-    const { message, timestamp: _timestamp, ...details } = entry.log;
-    const context = { ...details, kafkaNamespace: entry.namespace };
-    const text = `[kafka ${entry.namespace}] ${message}`;
-    switch (entry.level) {
-      case logLevel.ERROR:
-        return logger[levelOfKafkaError(message, details)](text, context);
-      case logLevel.WARN:
-        return logger.warn(text, context);
-      case logLevel.INFO:
-        return logger.info(text, context);
-      case logLevel.DEBUG:
-      case logLevel.NOTHING:
-        return logger.debug(text, context);
-      default: {
-        const unknownLevel: never = entry.level;
-        return logger.warn(text, { ...context, kafkaLogLevel: unknownLevel });
+  return () => {
+    const levelOfError = errorLevels();
+    return (entry: LogEntry) => {
+      const { message, timestamp: _timestamp, ...details } = entry.log;
+      const context = { ...details, kafkaNamespace: entry.namespace };
+      const text = `[kafka ${entry.namespace}] ${message}`;
+      switch (entry.level) {
+        case logLevel.ERROR:
+          return logger[levelOfError(message, details)](text, context);
+        case logLevel.WARN:
+          return logger.warn(text, context);
+        case logLevel.INFO:
+          return logger.info(text, context);
+        case logLevel.DEBUG:
+        case logLevel.NOTHING:
+          return logger.debug(text, context);
+        default: {
+          const unknownLevel: never = entry.level;
+          return logger.warn(text, { ...context, kafkaLogLevel: unknownLevel });
+        }
       }
-    }
+    };
+  };
+}
+
+/**
+ * The level of kafkajs' error-level entries of one client (levelOfKafkaError). A consumer that
+ * crashed and restarts logs two entries, "Crash: <error>" and then "Restarting the consumer in
+ * <n>ms", the second without the error: it is worth what the crash was, so that a crash on a
+ * broker that has just started (a partition it does not host yet: debug) is not followed by an
+ * error line for its restart.
+ */
+function errorLevels(): (message: string, details: Record<string, unknown>) => 'debug' | 'warn' | 'error' {
+  const crashes = new Map<unknown, 'debug' | 'warn' | 'error'>();
+  return (message, details) => {
+    if (message.startsWith('Restarting the consumer')) return crashes.get(details['groupId']) ?? 'error';
+    const level = levelOfKafkaError(message, details);
+    if (message.startsWith('Crash: ')) crashes.set(details['groupId'], level);
+    return level;
   };
 }

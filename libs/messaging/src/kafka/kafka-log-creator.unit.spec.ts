@@ -70,6 +70,26 @@ describe('kafkaLogCreator', () => {
     expect(calls.map(([level]) => level)).toEqual([method]);
   });
 
+  it.each([
+    ['Crash: KafkaJSProtocolError: This server does not host this topic-partition', 'debug'],
+    ['Crash: KafkaJSNumberOfRetriesExceeded: Connection error: connect ECONNREFUSED 127.0.0.1:29092', 'warn'],
+    ['Crash: KafkaJSNonRetriableError: The request included a message larger than the max message size', 'error'],
+  ] as const)('logs the restart after "%s" at %s, the level of the crash of its group', (crash, method) => {
+    const calls: Call[] = [];
+    const log = kafkaLogCreator(recordingLogger(calls))(logLevel.WARN);
+
+    log(entry(logLevel.ERROR, crash, { groupId: 'replies.accounts' }));
+    log(entry(logLevel.ERROR, 'Restarting the consumer in 300ms', { groupId: 'replies.accounts', retryTime: 300 }));
+    log(entry(logLevel.ERROR, 'Restarting the consumer in 300ms', { groupId: 'ledger', retryTime: 300 }));
+
+    expect(calls.map(([level, message]) => [level, message.slice(0, 40)])).toEqual([
+      [method, `[kafka Consumer] ${crash}`.slice(0, 40)],
+      [method, '[kafka Consumer] Restarting the consumer'],
+      // No crash of this group was seen: an error, as kafkajs logs it.
+      ['error', '[kafka Consumer] Restarting the consumer'],
+    ]);
+  });
+
   it("drops kafkajs' own timestamp, since the app's logger stamps its lines", () => {
     const calls: Call[] = [];
     kafkaLogCreator(recordingLogger(calls))(logLevel.INFO)(entry(logLevel.INFO, 'joined'));
