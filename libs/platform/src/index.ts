@@ -1,9 +1,7 @@
 export * from './config/validated-config.module';
-export * from './config/validate-environment';
+// What needs no Nest application, also its own entry (`@subledger/platform/standalone`).
+export * from './standalone';
 export * from './config/common-config.schema';
-export * from './config/infrastructure-config.schema';
-export * from './config/kafka-config.schema';
-export * from './config/kafka-security-config';
 export * from './config/postgres-config.schema';
 export * from './config/distributed-service-config.schema';
 export * from './health/health-checks';
@@ -24,11 +22,6 @@ export * from './service/postgres-service-modules';
 export * from './metrics/metrics.module';
 export * from './metrics/registered-metrics';
 export * from './request-id/request-id';
-export * from './data-dir/data-dir-lock';
-export * from './projections/rebuildable-projection';
-export * from './projections/rebuild-projections';
-export * from './projections/projection-diff';
-export * from './projections/event-pages';
 export * from './metrics/kafka-consumer-lag.metrics';
 export * from './logging/log-context';
 export * from './messaging/request-id-scope';

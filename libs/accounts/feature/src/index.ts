@@ -13,6 +13,5 @@ export type {
   DeliveryStepReply,
 } from '@subledger/contracts';
 export { accountsEnvSchema, accountsOptionsFromEnv, type AccountsEnv } from './config/accounts-env';
-export { accountsMigrations } from './read-model/accounts-migrations';
-export { accountsRebuilds } from './operations/accounts.rebuild';
-export { listTeams } from './operations/teams-list';
+// What the operator CLI runs without the service, also its own entry (`@subledger/accounts-feature/operations`).
+export * from './operations';

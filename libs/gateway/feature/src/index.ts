@@ -15,6 +15,7 @@ export { IDENTITY_TTL_MS, IdentityCache, KeyUsageRecorder } from './auth';
 export { IdempotencyKey, IdempotencyKeyBodyField, REPLAYED_HEADER } from './idempotency';
 // The id a send's charge gets from its Idempotency-Key: system tests derive it to find the charge of a request never answered.
 export { messageIdFor } from './messages/send-message/message-id';
-export { gatewayMigrations } from './idempotency/gateway-migrations';
+// What the operator CLI needs without the gateway, also its own entry (`@subledger/gateway-feature/operations`).
+export * from './operations';
 export { buildOpenApiDocument, OPENAPI_JSON_PATH, OPENAPI_UI_PATH } from './openapi';
 export { gatewayEnvSchema, gatewayOptionsFromEnv, type GatewayEnv } from './config/gateway-env';
