@@ -64,9 +64,7 @@ export interface BrokerTls {
 }
 
 // Serial GC and a small heap start faster and take ~300 MB of RSS instead of ~350 MB with G1 and 1 GB.
-// The quick JIT alone (C1, no C2): a test broker lives minutes, and C2's compiling is CPU the tests
-// beside it need; a start took 5.2 s of CPU instead of 7.5, and idling 0.06 of a core instead of 0.08.
-const defaultJvmOptions = ['-Xms128m', '-Xmx512m', '-XX:+UseSerialGC', '-XX:TieredStopAtLevel=1'];
+const defaultJvmOptions = ['-Xms128m', '-Xmx512m', '-XX:+UseSerialGC'];
 const bindAttempts = 3;
 
 /** Starts a single-node KRaft Kafka broker on free loopback ports, or hands out an external one. */
