@@ -53,8 +53,8 @@ export function kafkaLogCreator(logger: MessagingLogger): logCreator {
  * broker that has just started (a partition it does not host yet: debug) is not followed by an
  * error line for its restart.
  */
-function errorLevels(): (message: string, details: Record<string, unknown>) => 'debug' | 'warn' | 'error' {
-  const crashes = new Map<unknown, 'debug' | 'warn' | 'error'>();
+function errorLevels(): typeof levelOfKafkaError {
+  const crashes = new Map<unknown, ReturnType<typeof levelOfKafkaError>>();
   return (message, details) => {
     if (message.startsWith('Restarting the consumer')) return crashes.get(details['groupId']) ?? 'error';
     const level = levelOfKafkaError(message, details);
