@@ -8,7 +8,7 @@ import type { LedgerStore } from '../store/ledger-store';
  */
 export type InjectedFailure = 'before-commit' | 'after-commit';
 
-/** The real store, except that the next transactions fail as planned. */
+/** The real store, except that the next batches' write transactions fail as planned. */
 export class FlakyStore implements LedgerStore {
   readonly planned: InjectedFailure[] = [];
 
@@ -28,7 +28,16 @@ export class FlakyStore implements LedgerStore {
 
   readStream: LedgerStore['readStream'] = (streamId, options) => this.inner.readStream(streamId, options);
 
-  async transaction<T>(work: (tx: SqlEventStoreTransaction) => Promise<T>): Promise<T> {
+  /**
+   * The ledger's other transactions (projections, the outbox relay, checks) pass through untouched:
+   * they run on timers, and a planned failure they took would miss the batch it was planned for.
+   */
+  transaction<T>(work: (tx: SqlEventStoreTransaction) => Promise<T>): Promise<T> {
+    return this.inner.transaction(work);
+  }
+
+  /** A batch's writes: fail as planned. A failure before the commit needs an ordinary transaction, which waits for the work. */
+  async sentTransaction<T>(work: (tx: SqlEventStoreTransaction) => Promise<T>): Promise<T> {
     const failure = this.planned.shift();
     if (failure === 'before-commit') {
       return this.inner.transaction(async (tx) => {
@@ -36,15 +45,6 @@ export class FlakyStore implements LedgerStore {
         throw new Error('injected: the commit failed');
       });
     }
-    const result = await this.inner.transaction(work);
-    if (failure === 'after-commit') throw new Error('injected: the process died after the commit');
-    return result;
-  }
-
-  /** As `transaction`; a planned failure before the commit needs an ordinary transaction, which waits for the work. */
-  async sentTransaction<T>(work: (tx: SqlEventStoreTransaction) => Promise<T>): Promise<T> {
-    if (this.planned[0] === 'before-commit') return this.transaction(work);
-    const failure = this.planned.shift();
     const result = await this.inner.sentTransaction(work);
     if (failure === 'after-commit') throw new Error('injected: the process died after the commit');
     return result;
