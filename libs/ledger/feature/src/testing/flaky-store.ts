@@ -36,7 +36,10 @@ export class FlakyStore implements LedgerStore {
     return this.inner.transaction(work);
   }
 
-  /** A batch's writes: fail as planned. A failure before the commit needs an ordinary transaction, which waits for the work. */
+  /**
+   * A batch's writes: fail as planned. A failure before the commit needs an ordinary transaction,
+   * which waits for the work.
+   */
   async sentTransaction<T>(work: (tx: SqlEventStoreTransaction) => Promise<T>): Promise<T> {
     const failure = this.planned.shift();
     if (failure === 'before-commit') {
